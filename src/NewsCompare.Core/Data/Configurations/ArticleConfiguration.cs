@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsCompare.Core.Articles;
+
+namespace NewsCompare.Core.Data.Configurations;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.ToTable("Articles");
+        builder.HasOne(a => a.Capture).WithMany().HasForeignKey(a => a.CaptureId);
+        builder.HasMany(a => a.Clutter).WithOne().HasForeignKey(c => c.ArticleId);
+        builder.HasIndex(a => a.CaptureId).IsUnique();
+        builder.HasIndex(a => a.UrlKey);
+        builder.HasIndex(a => new { a.Outlet, a.Published });
+        builder.HasIndex(a => a.Published);
+        builder.HasIndex(a => a.StoryId);
+        builder.HasOne<Stories.Story>().WithMany().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Article>().WithMany().HasForeignKey(a => a.CopyOfArticleId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Data.Common;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsCompare.Core.Data;
+
+/// <summary>
+/// Creates and evolves the store's schema from numbered SQL scripts embedded in this assembly
+/// (Data/Migrations/&lt;provider&gt;/NNNN_name.sql). Each script runs once, in its own transaction, and is recorded
+/// in the SchemaVersions table. See docs/adr/0001-schema-evolution.md for why EF migrations are not used.
+/// </summary>
+public static partial class SchemaMigrator
+{
+    /// <summary>The scripts for <paramref name="provider"/> ("Sqlite"), in the order they apply.</summary>
+    public static IReadOnlyList<(int Version, string Name, string Sql)> Scripts(string provider)
+    {
+        var assembly = typeof(SchemaMigrator).Assembly;
+        var prefix = $"{assembly.GetName().Name}.Data.Migrations.{provider}.";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => (Resource: n, Match: ScriptName().Match(n[prefix.Length..])))
+            .Where(x => x.Match.Success)
+            .Select(x => (int.Parse(x.Match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                          x.Match.Groups[2].Value, Read(assembly, x.Resource)))
+            .OrderBy(x => x.Item1)
+            .ToList();
+    }
+
+    /// <summary>Applies every script the store has not run yet. Safe to call on every start.</summary>
+    /// <returns>The versions applied by this call.</returns>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(NewsDb db, CancellationToken cancellationToken = default)
+    {
+        var provider = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true ? "Sqlite" : "Npgsql";
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await connection.OpenAsync(cancellationToken);
+        try
+        {
+            await ExecuteAsync(connection, null, """
+                CREATE TABLE IF NOT EXISTS "SchemaVersions" ("Version" INTEGER NOT NULL PRIMARY KEY, "Name" TEXT NOT NULL, "AppliedAt" TEXT NOT NULL);
+                """, cancellationToken);
+            var applied = new HashSet<int>();
+            await using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = "SELECT \"Version\" FROM \"SchemaVersions\"";
+                await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetInt32(0));
+            }
+
+            var done = new List<int>();
+            foreach (var (version, name, sql) in Scripts(provider).Where(s => !applied.Contains(s.Version)))
+            {
+                await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+                await ExecuteAsync(connection, tx, sql, cancellationToken);
+                await ExecuteAsync(connection, tx,
+                    $"INSERT INTO \"SchemaVersions\" (\"Version\", \"Name\", \"AppliedAt\") VALUES ({version}, '{name.Replace("'", "''", StringComparison.Ordinal)}', '{DateTime.UtcNow:O}')",
+                    cancellationToken);
+                await tx.CommitAsync(cancellationToken);
+                done.Add(version);
+            }
+            return done;
+        }
+        finally
+        {
+            if (opened) await connection.CloseAsync();
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static string Read(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [GeneratedRegex(@"^_?(\d{4})_(\w+)\.sql$")]
+    private static partial Regex ScriptName();
+}

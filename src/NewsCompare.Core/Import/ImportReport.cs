@@ -1,0 +1,39 @@
+namespace NewsCompare.Core.Import;
+
+/// <summary>What happened to one file of an import.</summary>
+public enum ImportOutcome
+{
+    /// <summary>A new capture, stored with its article.</summary>
+    Imported,
+    /// <summary>A changed capture of an address already stored: kept as a new version.</summary>
+    NewVersion,
+    /// <summary>The same bytes were already stored; nothing was added.</summary>
+    Unchanged,
+    /// <summary>The file could not be imported; <see cref="ImportResult.Reason"/> says why.</summary>
+    Failed,
+}
+
+/// <summary>The outcome for one file.</summary>
+/// <param name="File">The file as the user named it (path, or name inside an upload).</param>
+/// <param name="Outcome">What happened.</param>
+/// <param name="Reason">Why it failed, or a warning for an imported file (for example an unrepaired encoding).</param>
+/// <param name="ArticleId">The stored article, when there is one.</param>
+public sealed record ImportResult(string File, ImportOutcome Outcome, string? Reason = null, long? ArticleId = null);
+
+/// <summary>The outcome of an import: one result per file, in the order the files were read.</summary>
+/// <param name="Results">One entry per file.</param>
+public sealed record ImportReport(IReadOnlyList<ImportResult> Results)
+{
+    /// <summary>Files stored as new captures (new versions included).</summary>
+    public int Imported => Results.Count(r => r.Outcome is ImportOutcome.Imported or ImportOutcome.NewVersion);
+    /// <summary>Files whose bytes were already stored.</summary>
+    public int Unchanged => Results.Count(r => r.Outcome == ImportOutcome.Unchanged);
+    /// <summary>Files that failed.</summary>
+    public int Failed => Results.Count(r => r.Outcome == ImportOutcome.Failed);
+}
+
+/// <summary>Progress of a running import.</summary>
+/// <param name="Done">Files handled so far.</param>
+/// <param name="Total">Files found.</param>
+/// <param name="Current">The file being handled.</param>
+public sealed record ImportProgress(int Done, int Total, string Current);

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using NewsCompare.Core.Data;
+
+namespace NewsCompare.Core.Tests.Data;
+
+public sealed class SchemaMigratorTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"nc-schema-{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) File.Delete(f);
+    }
+
+    [Fact]
+    public async Task MigratedSchemaHasEveryTableAndColumnTheModelMaps()
+    {
+        await using var db = await NewsStore.OpenAsync(_path);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            var table = entity.GetTableName()!;
+            var columns = new HashSet<string>(StringComparer.Ordinal);
+            await using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = $"PRAGMA table_info(\"{table}\")";
+                await using var reader = await cmd.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) columns.Add(reader.GetString(1));
+            }
+
+            columns.Should().NotBeEmpty($"table {table} should exist");
+            var storeObject = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table);
+            foreach (var property in entity.GetProperties())
+                columns.Should().Contain(property.GetColumnName(storeObject)!, $"{entity.ClrType.Name}.{property.Name} is mapped");
+        }
+    }
+
+    [Fact]
+    public async Task MigratingTwiceAppliesNothingTheSecondTime()
+    {
+        await using (var db = await NewsStore.OpenAsync(_path)) { }
+        await using var again = new NewsDb(NewsStore.Options(_path));
+        var applied = await SchemaMigrator.MigrateAsync(again);
+        applied.Should().BeEmpty();
+        SchemaMigrator.Scripts("Sqlite").Select(s => s.Version).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+    }
+}
