@@ -6,5 +6,6 @@ var root = new RootCommand("NewsCompare: import news captures, group them into s
 root.Options.Add(CliOptions.Db);
 
 root.Subcommands.Add(StoreInfoCommand.Create());
+root.Subcommands.Add(BenchExtractionCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
