@@ -1,0 +1,87 @@
+using NewsCompare.Core.Comparison;
+
+namespace NewsCompare.Core.Tests.Comparison;
+
+public sealed class VersionComparerTests
+{
+    private static readonly ComparisonInput Wire = new("wire", "Ministers agree on river treaty", [
+        "The two ministers signed a treaty on Tuesday to share the waters of the Ostra river.",
+        "\"This agreement ends a decade of quarrels over every dam and canal,\" the foreign minister said.",
+        "The treaty still needs approval by both parliaments.",
+    ]);
+
+    private static readonly ComparisonInput Rewrite = new("rewrite", "River treaty signed after decade of disputes", [
+        "On Tuesday the two ministers signed a treaty to share the waters of the Ostra river.",
+        "\"This agreement ends a decade of quarrels over every dam and canal,\" the minister told reporters.",
+        "Farmers downstream have protested for months against the new canal.",
+    ]);
+
+    private static readonly ComparisonInput Brief = new("brief", "Treaty signed", [
+        "Ministers signed a treaty on Tuesday to share the waters of the Ostra river.",
+    ]);
+
+    [Fact]
+    public void MarksTheSentenceEveryVersionReportsAsSharedByAll()
+    {
+        var result = VersionComparer.Compare([Wire, Rewrite, Brief]);
+
+        var first = result[0].Paragraphs[0][0];
+        first.Coverage.Should().Be(Coverage.All);
+        first.AlsoIn.Should().BeEquivalentTo(["rewrite", "brief"]);
+        result.Select(v => v.Paragraphs[0][0].Group).Distinct().Should().ContainSingle();
+    }
+
+    [Fact]
+    public void MarksWhatOnlyOneVersionReportsAsUnique()
+    {
+        var result = VersionComparer.Compare([Wire, Rewrite, Brief]);
+
+        result[0].Paragraphs[2][0].Coverage.Should().Be(Coverage.Only);
+        result[1].Paragraphs[2][0].Coverage.Should().Be(Coverage.Only);
+        result[0].Paragraphs[1][0].Coverage.Should().Be(Coverage.Some);
+        result[0].Unique.Should().Be(1);
+        result[2].SharedByAll.Should().Be(1);
+    }
+
+    [Fact]
+    public void FindsTheSameQuotationInVersionsThatAttributeItDifferently()
+    {
+        var result = VersionComparer.Compare([Wire, Rewrite, Brief]);
+
+        var quote = result[0].Quotes.Should().ContainSingle().Subject;
+        quote.Text.Should().StartWith("This agreement ends a decade");
+        quote.AlsoIn.Should().Equal("rewrite");
+        result[2].Quotes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ListsWordsOnlyOneVersionUses()
+    {
+        var result = VersionComparer.Compare([Wire, Rewrite]);
+
+        result[1].DistinctiveWords.Should().Contain("Farmers").And.Contain("disputes");
+        result[0].DistinctiveWords.Should().Contain("parliaments").And.NotContain("treaty");
+    }
+
+    [Fact]
+    public void NeverPairsTwoSentencesOfOneVersionWithTheSameSentenceElsewhere()
+    {
+        var repeated = new ComparisonInput("repeat", null, [
+            "The ministers signed a treaty on Tuesday to share the Ostra river.",
+            "The ministers signed a treaty on Tuesday to share the Ostra river waters.",
+        ]);
+
+        var result = VersionComparer.Compare([repeated, Brief]);
+
+        result[0].Paragraphs.SelectMany(p => p).Count(s => s.Coverage == Coverage.All).Should().Be(1);
+        result[0].Paragraphs.SelectMany(p => p).Count(s => s.Coverage == Coverage.Only).Should().Be(1);
+    }
+
+    [Fact]
+    public void DifferentStatementsAboutTheSameSubjectStayApart()
+    {
+        VersionComparer.Similarity(
+            "The minister signed the river treaty on Tuesday.",
+            "Parliament rejected the river treaty after a long debate.").Should().BeLessThan(VersionComparer.SameStatement);
+    }
+}
