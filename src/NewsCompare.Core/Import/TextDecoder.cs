@@ -16,13 +16,14 @@ internal static partial class TextDecoder
     /// <summary>Thrown for bytes that are not text; the message is the reason shown to the user.</summary>
     internal sealed class NotTextException(string message) : Exception(message);
 
-    private static int _codePagesRegistered;
-
-    public static void EnsureCodePages()
+    private static readonly Lazy<bool> CodePages = new(() =>
     {
-        if (Interlocked.Exchange(ref _codePagesRegistered, 1) == 0)
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-    }
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return true;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Makes the legacy code pages (Windows-1252, GB18030…) available; safe to call from any thread.</summary>
+    public static void EnsureCodePages() => _ = CodePages.Value;
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
