@@ -10,5 +10,6 @@ root.Subcommands.Add(BenchExtractionCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(BenchImportCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

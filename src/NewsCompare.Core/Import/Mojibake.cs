@@ -14,29 +14,51 @@ internal static partial class Mojibake
 {
     internal sealed record Result(string Text, int Repaired, int Unrepaired);
 
-    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+    /// <summary>A code page to encode suspicious runs back with; null when a character has no byte in it.</summary>
+    private delegate byte[]? Encoder(string piece);
 
-    private static Encoding Strict(int codePage) =>
-        Encoding.GetEncoding(codePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    private static readonly Lazy<Encoder> Windows1252 = new(() =>
+    {
+        TextDecoder.EnsureCodePages();
+        // Windows-1252 is one byte per character: a reverse table, so an unencodable character costs no exception.
+        var table = new Dictionary<char, byte>();
+        var cp = Encoding.GetEncoding(1252);
+        for (var b = 0; b < 256; b++) table.TryAdd(cp.GetString([(byte)b])[0], (byte)b);
+        return piece =>
+        {
+            var bytes = new byte[piece.Length];
+            for (var i = 0; i < piece.Length; i++)
+                if (table.TryGetValue(piece[i], out var b)) bytes[i] = b; else return null;
+            return bytes;
+        };
+    });
 
-    private static readonly Lazy<Encoding> Windows1252 = new(() => { TextDecoder.EnsureCodePages(); return Strict(1252); });
-    private static readonly Lazy<Encoding> Gb18030 = new(() => { TextDecoder.EnsureCodePages(); return Strict(54936); });
+    private static readonly Lazy<Encoder> Gb18030 = new(() =>
+    {
+        TextDecoder.EnsureCodePages();
+        // GB18030 encodes every Unicode character, so encoding never fails.
+        var cp = Encoding.GetEncoding(54936);
+        return piece => cp.GetBytes(piece);
+    });
 
     /// <summary>Longest run tried as one piece; real mojibake comes in short bursts between ordinary words.</summary>
     private const int MaxPiece = 24;
 
     public static Result Repair(string text)
     {
+        if (!text.AsSpan().ContainsAnyExceptInRange('\0', '\u007F')) return new Result(text, 0, 0);
         var repaired = 0;
         var result = RepairWith(text, Windows1252.Value, IsLatinMojibakeChar, requireShorter: true, IsPlausible, ref repaired);
         // CJK mojibake is only repaired in text that is not itself written in a CJK script.
-        if (CjkShare(result) < 0.05)
+        var cjkMojibakePossible = result.AsSpan().ContainsAnyInRange('\u3000', '\u9FFF') && CjkShare(result) < 0.05;
+        if (cjkMojibakePossible)
             result = RepairWith(result, Gb18030.Value, IsCjkMojibakeChar, requireShorter: false, IsPlausibleFromCjk, ref repaired);
-        var unrepaired = LatinLeftovers().Count(result) + (CjkShare(result) < 0.05 ? CjkLeftovers().Count(result) : 0);
+        var unrepaired = (result.AsSpan().ContainsAny('â', 'Ã', 'Â') ? LatinLeftovers().Count(result) : 0)
+                         + (cjkMojibakePossible ? CjkLeftovers().Count(result) : 0);
         return new Result(result, repaired, unrepaired);
     }
 
-    private static string RepairWith(string text, Encoding codePage, Func<char, bool> suspicious, bool requireShorter,
+    private static string RepairWith(string text, Encoder codePage, Func<char, bool> suspicious, bool requireShorter,
         Func<string, bool> plausible, ref int repaired)
     {
         StringBuilder? output = null;
@@ -44,6 +66,10 @@ internal static partial class Mojibake
         var copiedUpTo = 0;
         while (i < text.Length)
         {
+            // Mojibake is never ASCII: jump straight to the next non-ASCII character.
+            var next = text.AsSpan(i).IndexOfAnyExceptInRange('\0', '\u007F');
+            if (next < 0) break;
+            i += next;
             if (!suspicious(text[i])) { i++; continue; }
             var end = i;
             while (end < text.Length && suspicious(text[end])) end++;
@@ -64,7 +90,7 @@ internal static partial class Mojibake
     }
 
     /// <summary>Repairs the longest pieces of <paramref name="run"/> that decode, left to right.</summary>
-    private static string RepairRun(string run, Encoding codePage, bool requireShorter, Func<string, bool> plausible, out int fixes)
+    private static string RepairRun(string run, Encoder codePage, bool requireShorter, Func<string, bool> plausible, out int fixes)
     {
         fixes = 0;
         var output = new StringBuilder(run.Length);
@@ -73,6 +99,13 @@ internal static partial class Mojibake
         {
             string? best = null;
             var bestEnd = start;
+            // Only a character that encodes to a UTF-8 lead byte (C2-F4) can start a repair.
+            if (codePage(run[start].ToString()) is not [>= 0xC2 and <= 0xF4, ..])
+            {
+                output.Append(run[start]);
+                start++;
+                continue;
+            }
             for (var end = Math.Min(run.Length, start + MaxPiece); end > start; end--)
             {
                 var candidate = TryDecode(run[start..end], codePage);
@@ -94,16 +127,11 @@ internal static partial class Mojibake
         return output.ToString();
     }
 
-    private static string? TryDecode(string piece, Encoding codePage)
+    private static string? TryDecode(string piece, Encoder codePage)
     {
-        try
-        {
-            var bytes = codePage.GetBytes(piece);
-            if (bytes.All(b => b < 0x80)) return null;
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (EncoderFallbackException) { return null; }
-        catch (DecoderFallbackException) { return null; }
+        var bytes = codePage(piece);
+        if (bytes is null || bytes.All(b => b < 0x80) || !System.Text.Unicode.Utf8.IsValid(bytes)) return null;
+        return Encoding.UTF8.GetString(bytes);
     }
 
     /// <summary>Repaired text must read as ordinary text: no controls, no replacement characters, no private use.</summary>
@@ -131,7 +159,7 @@ internal static partial class Mojibake
 
     /// <summary>Characters UTF-8 lead and continuation bytes turn into when read as Windows-1252 or Latin-1.</summary>
     private static bool IsLatinMojibakeChar(char c) =>
-        c is >= '\u0080' and <= '\u00FF' || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".Contains(c, StringComparison.Ordinal);
+        c is >= '\u0080' and <= '\u00FF' || c > '\u00FF' && "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".Contains(c, StringComparison.Ordinal);
 
     /// <summary>CJK ideographs and full-width forms: what UTF-8 bytes become when read as GBK/GB18030.</summary>
     private static bool IsCjkMojibakeChar(char c) =>

@@ -1,12 +1,10 @@
-using System.Text.RegularExpressions;
-
 namespace NewsCompare.Core.Metadata;
 
 /// <summary>
 /// Detects a text's language from its script and, for Latin and Cyrillic scripts, from its most common words.
 /// Returns a two-letter code, or null when the text is too short or too mixed to tell.
 /// </summary>
-public static partial class LanguageDetector
+public static class LanguageDetector
 {
     private static readonly Dictionary<string, HashSet<string>> Stopwords = new()
     {
@@ -32,7 +30,7 @@ public static partial class LanguageDetector
     public static string? Detect(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var sample = text.Length > 20000 ? text[..20000] : text;
+        var sample = text.Length > 6000 ? text[..6000] : text;
         var script = DominantScript(sample);
         switch (script)
         {
@@ -49,15 +47,45 @@ public static partial class LanguageDetector
         }
     }
 
+    /// <summary>Each stopword with the languages it belongs to, as bits in the order of <see cref="Languages"/>.</summary>
+    private static readonly string[] Languages = [.. Stopwords.Keys];
+    private static readonly Dictionary<string, int> WordLanguages = BuildWordLanguages();
+
+    private static Dictionary<string, int> BuildWordLanguages()
+    {
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < Languages.Length; i++)
+            foreach (var word in Stopwords[Languages[i]]) map[word] = map.GetValueOrDefault(word) | (1 << i);
+        return map;
+    }
+
     private static string? ByStopwords(string text, string script)
     {
-        var words = Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
-        if (words.Count < 8) return null;
-        var candidates = script == "cyrillic" ? new[] { "ru", "uk" } : Stopwords.Keys.Where(k => k is not ("ru" or "uk"));
-        var scores = candidates.Select(lang => (lang, hits: words.Count(w => Stopwords[lang].Contains(w)))).OrderByDescending(s => s.hits).ToList();
+        var hits = new int[Languages.Length];
+        var words = 0;
+        var lookup = WordLanguages.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lower = stackalloc char[32];
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i])) { i++; continue; }
+            var start = i;
+            while (i < text.Length && char.IsLetter(text[i])) i++;
+            words++;
+            if (i - start > lower.Length) continue;
+            var word = lower[..(i - start)];
+            text.AsSpan(start, i - start).ToLowerInvariant(word);
+            if (!lookup.TryGetValue(word, out var mask)) continue;
+            for (var l = 0; l < Languages.Length; l++) if ((mask & (1 << l)) != 0) hits[l]++;
+        }
+        if (words < 8) return null;
+        var cyrillic = script == "cyrillic";
+        var scores = Languages.Select((lang, index) => (lang, hits: hits[index]))
+            .Where(s => (s.lang is "ru" or "uk") == cyrillic)
+            .OrderByDescending(s => s.hits).ToList();
         var best = scores[0];
         // Enough evidence, and clearly ahead of the runner-up.
-        if (best.hits < Math.Max(3, words.Count / 20)) return null;
+        if (best.hits < Math.Max(3, words / 20)) return null;
         if (scores.Count > 1 && scores[1].hits * 1.25 > best.hits) return null;
         return best.lang;
     }
@@ -95,7 +123,4 @@ public static partial class LanguageDetector
     }
 
     private static HashSet<string> Words(string list) => new(list.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
-
-    [GeneratedRegex(@"\p{L}+")]
-    private static partial Regex Word();
 }

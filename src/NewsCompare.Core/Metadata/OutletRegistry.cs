@@ -61,8 +61,8 @@ public sealed partial class OutletRegistry
             }
         }
         // Names are matched as written (agency codes such as "AP" must not match "ap" inside a word), domains in any case.
-        if (names.Count > 0) _names = new Regex(Alternation(names, @"(?<![\w.])"), RegexOptions.CultureInvariant);
-        if (_byDomain.Count > 0) _domains = new Regex(Alternation(_byDomain.Keys, @"(?<![\w-])"), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        if (names.Count > 0) _names = new Regex(Alternation(names), RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        if (_byDomain.Count > 0) _domains = new Regex(Alternation(_byDomain.Keys), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
     }
 
     /// <summary>Every outlet in the registry.</summary>
@@ -121,14 +121,21 @@ public sealed partial class OutletRegistry
         if (string.IsNullOrEmpty(text)) return [];
         var found = new List<(int Index, OutletInfo Outlet)>();
         if (_names is not null)
-            foreach (Match m in _names.Matches(text)) found.Add((m.Index, _byTerm[m.Value]));
+            foreach (Match m in _names.Matches(text))
+                if (StartsWord(text, m.Index, '.')) found.Add((m.Index, _byTerm[m.Value]));
         if (_domains is not null)
-            foreach (Match m in _domains.Matches(text)) found.Add((m.Index, _byDomain[m.Value.ToLowerInvariant()]));
+            foreach (Match m in _domains.Matches(text))
+                if (StartsWord(text, m.Index, '-')) found.Add((m.Index, _byDomain[m.Value.ToLowerInvariant()]));
         return found.OrderBy(f => f.Index).Select(f => f.Outlet).Distinct().ToList();
     }
 
-    private static string Alternation(IEnumerable<string> terms, string notAfter) =>
-        notAfter + "(?:" + string.Join("|", terms.Distinct(StringComparer.Ordinal).OrderByDescending(t => t.Length).Select(Regex.Escape)) + @")(?![\w])";
+    // No leading look-behind: it would stop the engine from jumping to candidate first characters; see StartsWord.
+    private static string Alternation(IEnumerable<string> terms) =>
+        "(?:" + string.Join("|", terms.Distinct(StringComparer.Ordinal).OrderByDescending(t => t.Length).Select(Regex.Escape)) + @")(?![\w])";
+
+    /// <summary>True when the match at <paramref name="index"/> is not the tail of a longer word ("AP" in "MAP").</summary>
+    private static bool StartsWord(string text, int index, char joiner) =>
+        index == 0 || !(char.IsLetterOrDigit(text[index - 1]) || text[index - 1] == '_' || text[index - 1] == joiner);
 
     private static List<OutletInfo> ReadBuiltIn()
     {
