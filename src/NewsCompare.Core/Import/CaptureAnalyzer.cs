@@ -19,14 +19,21 @@ public sealed record CaptureAnalysis(string File, Capture? Capture, Article? Art
     public bool Succeeded => Error is null;
 }
 
+/// <summary>The extractors an import uses; tests substitute their own to check the pipeline apart from extraction quality.</summary>
+internal sealed record Extractors(Func<string, ExtractedArticle> Text, Func<string, ExtractedArticle> Html)
+{
+    public static Extractors Default { get; } = new(PlainTextExtractor.Extract, HtmlExtractor.Extract);
+}
+
 /// <summary>Turns one file's bytes into a capture and its article: decode, tell the format, extract, resolve metadata.</summary>
 internal static class CaptureAnalyzer
 {
     public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     public static CaptureAnalysis Analyze(string file, string storedName, byte[] bytes, SourceEntry? source, OutletRegistry registry,
-        string? sha256 = null, DateTime? now = null)
+        string? sha256 = null, Extractors? extractors = null)
     {
+        extractors ??= Extractors.Default;
         var warnings = new List<string>();
         CaptureAnalysis Fail(string reason) => new(file, null, null, warnings, reason);
 
@@ -48,7 +55,7 @@ internal static class CaptureAnalyzer
         ExtractedArticle extracted;
         try
         {
-            extracted = format == FormatSniffer.Html ? HtmlExtractor.Extract(decoded.Text) : PlainTextExtractor.Extract(decoded.Text);
+            extracted = format == FormatSniffer.Html ? extractors.Html(decoded.Text) : extractors.Text(decoded.Text);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -72,7 +79,7 @@ internal static class CaptureAnalyzer
             EdgeLines = format == FormatSniffer.Text ? EdgeLines(decoded.Text) : [],
         }, registry);
 
-        var importedAt = now ?? DateTime.UtcNow;
+        var importedAt = DateTime.UtcNow;
         var capture = new Capture
         {
             Sha256 = sha256 ?? Sha256(bytes),

@@ -16,17 +16,23 @@ public sealed class Importer
     private readonly NewsDb _db;
     private readonly ImportOptions _options;
     private readonly OutletRegistry _registry;
+    private readonly Extractors _extractors;
 
     /// <summary>An importer writing to <paramref name="db"/>.</summary>
     /// <param name="db">The store (see <see cref="NewsStore.OpenAsync"/>).</param>
     /// <param name="options">Limits and settings; null for the defaults.</param>
     /// <exception cref="InvalidDataException">The user's outlet registry file cannot be read; the message names it.</exception>
-    public Importer(NewsDb db, ImportOptions? options = null)
+    public Importer(NewsDb db, ImportOptions? options = null) : this(db, options, Extractors.Default)
+    {
+    }
+
+    internal Importer(NewsDb db, ImportOptions? options, Extractors extractors)
     {
         ArgumentNullException.ThrowIfNull(db);
         _db = db;
         _options = options ?? new ImportOptions();
         _registry = OutletRegistry.Load(_options.OutletRegistryPath);
+        _extractors = extractors;
     }
 
     /// <summary>
@@ -103,7 +109,7 @@ public sealed class Importer
                     .WithCancellation(ct)
                     .Select(l => l.Read.Error is { } error ? (new CaptureAnalysis(l.Input.Display, null, null, [], error), null)
                         : known.Contains(l.Read.Sha!) ? (new CaptureAnalysis(l.Input.Display, null, null, [], null), l.Read.Sha)
-                        : (CaptureAnalyzer.Analyze(l.Input.Display, l.Input.StoredName, l.Read.Bytes!, l.Input.Source, _registry, l.Read.Sha), (string?)null))
+                        : (CaptureAnalyzer.Analyze(l.Input.Display, l.Input.StoredName, l.Read.Bytes!, l.Input.Source, _registry, l.Read.Sha, _extractors), (string?)null))
                     .ToList();
                 results.AddRange(writer.WriteBatch(analyses, r => progress?.Report(new ImportProgress(++done, total, r.File)), ct));
             }

@@ -49,8 +49,8 @@ internal static partial class Mojibake
         if (!text.AsSpan().ContainsAnyExceptInRange('\0', '\u007F')) return new Result(text, 0, 0);
         var repaired = 0;
         var result = RepairWith(text, Windows1252.Value, IsLatinMojibakeChar, requireShorter: true, IsPlausible, ref repaired);
-        // CJK mojibake is only repaired in text that is not itself written in a CJK script.
-        var cjkMojibakePossible = result.AsSpan().ContainsAnyInRange('\u3000', '\u9FFF') && CjkShare(result) < 0.05;
+        // CJK mojibake is only repaired in text that is not itself written mostly in a CJK script.
+        var cjkMojibakePossible = result.AsSpan().ContainsAnyInRange('\u3000', '\u9FFF') && CjkShare(result) < 0.3;
         if (cjkMojibakePossible)
             result = RepairWith(result, Gb18030.Value, IsCjkMojibakeChar, requireShorter: false, IsPlausibleFromCjk, ref repaired);
         var unrepaired = (result.AsSpan().ContainsAny('â', 'Ã', 'Â') ? LatinLeftovers().Count(result) : 0)
