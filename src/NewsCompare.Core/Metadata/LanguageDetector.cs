@@ -115,11 +115,11 @@ public static class LanguageDetector
         }
         if (counts.Count == 0) return null;
         var total = counts.Values.Sum();
+        // Japanese mixes kana with Han: count them together, and a little kana decides it is Japanese.
+        var kana = counts.GetValueOrDefault("kana");
+        if (kana > 0 && counts.GetValueOrDefault("han") + kana >= total * 0.6) return kana > total * 0.05 ? "kana" : "han";
         var top = counts.MaxBy(kv => kv.Value);
-        if (top.Value < total * 0.6) return null;
-        // Japanese mixes kana with Han; a little kana decides it.
-        if (top.Key == "han" && counts.GetValueOrDefault("kana") > total * 0.05) return "kana";
-        return top.Key;
+        return top.Value < total * 0.6 ? null : top.Key;
     }
 
     private static HashSet<string> Words(string list) => new(list.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
