@@ -97,22 +97,31 @@ public sealed class Importer
         try
         {
             var writer = new StoreWriter((SqliteConnection)_db.Database.GetDbConnection());
-            foreach (var batch in plan.Inputs.Chunk(Math.Max(1, _options.BatchSize)))
+            // A pipeline: while one batch is written (always on this thread), the next is decoded and extracted in
+            // the background. Bytes already stored are recognised by their hash and not extracted again.
+            Task<List<(CaptureAnalysis, string?)>>? pending = null;
+            try
             {
-                ct.ThrowIfCancellationRequested();
-                var loaded = batch.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, _options.MaxParallelism))
-                    .WithCancellation(ct)
-                    .Select(input => (Input: input, Read: Read(input, _options)))
-                    .ToList();
-                var known = writer.ExistingHashes(loaded.Where(l => l.Read.Sha is not null).Select(l => l.Read.Sha!).ToList());
-                var analyses = loaded.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, _options.MaxParallelism))
-                    .WithCancellation(ct)
-                    .Select(l => l.Read.Error is { } error ? (new CaptureAnalysis(l.Input.Display, null, null, [], error), null)
-                        : known.Contains(l.Read.Sha!) ? (new CaptureAnalysis(l.Input.Display, null, null, [], null), l.Read.Sha)
-                        : (CaptureAnalyzer.Analyze(l.Input.Display, l.Input.StoredName, l.Read.Bytes!, l.Input.Source, _registry, l.Read.Sha, _extractors), (string?)null))
-                    .ToList();
-                results.AddRange(writer.WriteBatch(analyses, r => progress?.Report(new ImportProgress(++done, total, r.File)), ct));
+                foreach (var batch in plan.Inputs.Chunk(Math.Max(1, _options.BatchSize)))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var loaded = Parallel(batch).Select(input => (Input: input, Read: Read(input, _options))).ToList();
+                    var known = writer.ExistingHashes(loaded.Where(l => l.Read.Sha is not null).Select(l => l.Read.Sha!).ToList());
+                    var next = Task.Run(() => Parallel(loaded).Select(l => AnalyzeLoaded(l.Input, l.Read, known)).ToList(), ct);
+                    if (pending is not null) Write(await pending);
+                    pending = next;
+                }
+                if (pending is not null) Write(await pending);
+                pending = null;
             }
+            finally
+            {
+                // Never leave a background batch running against a closing connection's import.
+                if (pending is not null) await pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
+
+            void Write(List<(CaptureAnalysis, string?)> analyses) =>
+                results.AddRange(writer.WriteBatch(analyses, r => progress?.Report(new ImportProgress(++done, total, r.File)), ct));
         }
         finally
         {
@@ -121,6 +130,15 @@ public sealed class Importer
         results.AddRange(plan.Problems);
         return new ImportReport(results);
     }
+
+    private ParallelQuery<T> Parallel<T>(IEnumerable<T> items) =>
+        items.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, _options.MaxParallelism));
+
+    /// <summary>The analysis of a file read; bytes already stored come back paired with their hash, unanalysed.</summary>
+    private (CaptureAnalysis, string?) AnalyzeLoaded(ImportInput input, ReadResult read, HashSet<string> known) =>
+        read.Error is { } error ? (new CaptureAnalysis(input.Display, null, null, [], error), null)
+        : known.Contains(read.Sha!) ? (new CaptureAnalysis(input.Display, null, null, [], null), read.Sha)
+        : (CaptureAnalyzer.Analyze(input.Display, input.StoredName, read.Bytes!, input.Source, _registry, read.Sha, _extractors), null);
 
     private static CaptureAnalysis AnalyzeInput(ImportInput input, ImportOptions options, OutletRegistry registry)
     {
