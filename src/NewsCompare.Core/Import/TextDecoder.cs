@@ -141,11 +141,13 @@ internal static partial class TextDecoder
     private static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         var sample = bytes[..Math.Min(bytes.Length, 65536)];
-        int nul = 0, control = 0;
-        foreach (var b in sample)
+        var nul = sample.Count((byte)0);
+        var control = 0;
+        for (var i = sample.IndexOfAnyInRange((byte)1, (byte)0x1F); i >= 0;)
         {
-            if (b == 0) nul++;
-            else if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C or 0x0B or 0x1B)) control++;
+            if (sample[i] is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C or 0x0B or 0x1B)) control++;
+            var next = sample[(i + 1)..].IndexOfAnyInRange((byte)1, (byte)0x1F);
+            i = next < 0 ? -1 : i + 1 + next;
         }
         return nul > 0 && nul * 1000 >= sample.Length || control * 20 > sample.Length || nul > 16;
     }
@@ -164,12 +166,18 @@ internal static partial class TextDecoder
     {
         if (text.Length == 0) return 0;
         var bad = 0;
-        foreach (var c in text)
+        var span = text.AsSpan();
+        // Printable ASCII is most of any capture: skip it in vectorised strides and look only at the rest.
+        for (var i = span.IndexOfAnyExceptInRange(' ', '~'); i >= 0;)
         {
-            if (c is '\n' or '\t' or '\f' or '\v') continue;
-            var category = char.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.Control or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
-                || c == '\uFFFD') bad++;
+            var c = span[i];
+            if (c is not ('\n' or '\t' or '\f' or '\v'))
+            {
+                var category = char.GetUnicodeCategory(c);
+                if (category is UnicodeCategory.Control or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned || c == '\uFFFD') bad++;
+            }
+            var next = span[(i + 1)..].IndexOfAnyExceptInRange(' ', '~');
+            i = next < 0 ? -1 : i + 1 + next;
         }
         return (double)bad / text.Length;
     }
