@@ -263,13 +263,20 @@ public sealed class ImporterTests : IDisposable
     [Fact]
     public async Task AnalysesFilesWithoutAStore()
     {
-        var file = _f.Write("look.txt", ImportFixture.Article("Look only"));
+        var file = _f.Write("look.txt", """
+            Council widens school meals programme to every district
+
+            The regional council voted on Tuesday to extend its free school meals programme to every district, after a pilot in three towns cut absences by a fifth.
+
+            Officials said the change would take effect in September and would be paid for from savings in the transport budget, which had underspent for two years running.
+            """);
 
         var analyses = Importer.Analyze([file]);
 
         var analysis = analyses.Should().ContainSingle().Subject;
         analysis.Succeeded.Should().BeTrue();
         analysis.Capture!.Sha256.Should().HaveLength(64);
+        analysis.Article!.Paragraphs.Should().NotBeEmpty();
         File.Exists(_f.DbPath).Should().BeFalse();
     }
 
