@@ -95,13 +95,29 @@ internal sealed class StoreWriter(SqliteConnection connection)
         foreach (var (column, value) in TextColumns(article)) a["$" + column].Value = (object?)value ?? DBNull.Value;
         var articleId = (long)c.InsertArticle.ExecuteScalar()!;
 
-        var l = c.InsertClutter.Parameters;
-        foreach (var line in article.Clutter)
+        // Captures drop a hundred lines and more: write them Commands.ClutterRows to a statement.
+        var lines = article.Clutter;
+        var next = 0;
+        for (; lines.Count - next >= Commands.ClutterRows; next += Commands.ClutterRows)
         {
-            l["$article"].Value = articleId;
-            l["$position"].Value = line.Position;
-            l["$text"].Value = line.Text;
-            l["$reason"].Value = line.Reason;
+            var many = c.InsertClutterMany.Parameters;
+            many["$article"].Value = articleId;
+            for (var k = 0; k < Commands.ClutterRows; k++)
+            {
+                var line = lines[next + k];
+                many[k * 3 + 1].Value = line.Position;
+                many[k * 3 + 2].Value = line.Text;
+                many[k * 3 + 3].Value = line.Reason;
+            }
+            c.InsertClutterMany.ExecuteNonQuery();
+        }
+        var one = c.InsertClutter.Parameters;
+        for (; next < lines.Count; next++)
+        {
+            one["$article"].Value = articleId;
+            one["$position"].Value = lines[next].Position;
+            one["$text"].Value = lines[next].Text;
+            one["$reason"].Value = lines[next].Reason;
             c.InsertClutter.ExecuteNonQuery();
         }
         return new ImportResult(analysis.File, outcome, warning, articleId);
@@ -136,6 +152,8 @@ internal sealed class StoreWriter(SqliteConnection connection)
         public SqliteCommand InsertCapture { get; }
         public SqliteCommand InsertArticle { get; }
         public SqliteCommand InsertClutter { get; }
+        public SqliteCommand InsertClutterMany { get; }
+        public const int ClutterRows = 32;
 
         public Commands(SqliteConnection connection, SqliteTransaction tx)
         {
@@ -171,6 +189,11 @@ internal sealed class StoreWriter(SqliteConnection connection)
             InsertClutter = Make("""
                 INSERT INTO "ClutterLines" ("ArticleId", "Position", "Text", "Reason") VALUES ($article, $position, $text, $reason)
                 """, "article", "position", "text", "reason");
+            var rows = Enumerable.Range(0, ClutterRows).ToList();
+            InsertClutterMany = Make(
+                "INSERT INTO \"ClutterLines\" (\"ArticleId\", \"Position\", \"Text\", \"Reason\") VALUES "
+                + string.Join(", ", rows.Select(k => $"($article, $p{k}, $t{k}, $r{k})")),
+                ["article", .. rows.SelectMany(k => new[] { $"p{k}", $"t{k}", $"r{k}" })]);
         }
 
         public void Dispose()
@@ -181,6 +204,7 @@ internal sealed class StoreWriter(SqliteConnection connection)
             InsertCapture.Dispose();
             InsertArticle.Dispose();
             InsertClutter.Dispose();
+            InsertClutterMany.Dispose();
         }
     }
 }

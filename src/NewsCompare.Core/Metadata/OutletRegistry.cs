@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 
 namespace NewsCompare.Core.Metadata;
 
@@ -24,7 +23,7 @@ public sealed record OutletInfo
 /// Metadata/outlets.json; users extend or override it with their own file of the same shape (an entry with the same
 /// name replaces the built-in one).
 /// </summary>
-public sealed partial class OutletRegistry
+public sealed class OutletRegistry
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -38,8 +37,9 @@ public sealed partial class OutletRegistry
 
     private readonly Dictionary<string, OutletInfo> _byDomain = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, OutletInfo> _byTerm = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Regex? _names;
-    private readonly Regex? _domains;
+    /// <summary>Names and aliases by their words joined with single spaces, matched as written.</summary>
+    private readonly Dictionary<string, OutletInfo> _byWords = new(StringComparer.Ordinal);
+    private readonly int _longestName;
 
     /// <summary>Builds a registry from <paramref name="outlets"/>; later entries with the same name replace earlier ones.</summary>
     /// <param name="outlets">The outlets.</param>
@@ -50,19 +50,18 @@ public sealed partial class OutletRegistry
         foreach (var outlet in outlets.Where(o => !string.IsNullOrWhiteSpace(o.Name))) byName[outlet.Name.Trim()] = outlet;
         Outlets = byName.Values.ToList();
 
-        var names = new List<string>();
         foreach (var outlet in Outlets)
         {
             foreach (var domain in outlet.Domains) _byDomain[Hosts.Bare(domain)] = outlet;
             foreach (var term in (outlet.Ambiguous ? [] : new[] { outlet.Name }).Concat(outlet.Aliases).Where(t => t.Trim().Length >= 2))
             {
                 _byTerm.TryAdd(term.Trim(), outlet);
-                names.Add(term.Trim());
+                var words = Words(term);
+                if (words.Count == 0) continue;
+                _byWords.TryAdd(string.Join(' ', words.Select(w => w.Text)), outlet);
+                _longestName = Math.Max(_longestName, words.Count);
             }
         }
-        // Names are matched as written (agency codes such as "AP" must not match "ap" inside a word), domains in any case.
-        if (names.Count > 0) _names = new Regex(Alternation(names), RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        if (_byDomain.Count > 0) _domains = new Regex(Alternation(_byDomain.Keys), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
     }
 
     /// <summary>Every outlet in the registry.</summary>
@@ -119,23 +118,65 @@ public sealed partial class OutletRegistry
     public IReadOnlyList<OutletInfo> FindMentions(string? text)
     {
         if (string.IsNullOrEmpty(text)) return [];
-        var found = new List<(int Index, OutletInfo Outlet)>();
-        if (_names is not null)
-            foreach (Match m in _names.Matches(text))
-                if (StartsWord(text, m.Index, '.')) found.Add((m.Index, _byTerm[m.Value]));
-        if (_domains is not null)
-            foreach (Match m in _domains.Matches(text))
-                if (StartsWord(text, m.Index, '-')) found.Add((m.Index, _byDomain[m.Value.ToLowerInvariant()]));
-        return found.OrderBy(f => f.Index).Select(f => f.Outlet).Distinct().ToList();
+        // Word by word, not one big pattern: dropped lines run to hundreds per capture and this stays a few lookups each.
+        // Names match as written, so the agency code "AP" matches neither "ap" nor the word "MAP"; domains in any case.
+        var words = Words(text);
+        var found = new List<OutletInfo>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var domain = DomainOf(words[i].Text);
+            if (domain is not null && FindByHost(domain) is { } byDomain && !found.Contains(byDomain)) found.Add(byDomain);
+            for (var n = Math.Min(_longestName, words.Count - i); n >= 1; n--)
+            {
+                var phrase = n == 1 ? words[i].Text : string.Join(' ', words.Skip(i).Take(n).Select(w => w.Text));
+                if (!_byWords.TryGetValue(phrase, out var outlet) && !_byWords.TryGetValue(WithoutPossessive(phrase), out outlet)) continue;
+                if (!found.Contains(outlet)) found.Add(outlet);
+                i += n - 1;
+                break;
+            }
+        }
+        return found;
     }
 
-    // No leading look-behind: it would stop the engine from jumping to candidate first characters; see StartsWord.
-    private static string Alternation(IEnumerable<string> terms) =>
-        "(?:" + string.Join("|", terms.Distinct(StringComparer.Ordinal).OrderByDescending(t => t.Length).Select(Regex.Escape)) + @")(?![\w])";
+    private readonly record struct Word(string Text);
 
-    /// <summary>True when the match at <paramref name="index"/> is not the tail of a longer word ("AP" in "MAP").</summary>
-    private static bool StartsWord(string text, int index, char joiner) =>
-        index == 0 || !(char.IsLetterOrDigit(text[index - 1]) || text[index - 1] == '_' || text[index - 1] == joiner);
+    /// <summary>
+    /// The words of <paramref name="text"/>: runs of letters and digits, joined inside by . - &amp; / and apostrophes
+    /// ("CTVNews.ca", "France-Presse", "RFE/RL", "People's"), with punctuation around them trimmed.
+    /// </summary>
+    private static List<Word> Words(string text)
+    {
+        var words = new List<Word>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsWordChar(text[i])) { i++; continue; }
+            var start = i;
+            while (i < text.Length && IsWordChar(text[i])) i++;
+            var word = text.AsSpan(start, i - start).Trim(".-/'’&:");
+            if (word.Length > 0 || text[start] == '&') words.Add(new Word(word.Length > 0 ? word.ToString() : "&"));
+        }
+        return words;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '-' or '&' or '/' or '\'' or '’' or ':';
+
+    private static string WithoutPossessive(string phrase) =>
+        phrase.EndsWith("'s", StringComparison.Ordinal) || phrase.EndsWith("’s", StringComparison.Ordinal) ? phrase[..^2] : phrase;
+
+    /// <summary>The host in a word that looks like a domain or an address ("www.presstv.co.uk", "https://x.com/a"), or null.</summary>
+    private static string? DomainOf(string word)
+    {
+        if (!word.Contains('.', StringComparison.Ordinal)) return null;
+        var w = word;
+        var scheme = w.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0) w = w[(scheme + 3)..];
+        var slash = w.IndexOf('/', StringComparison.Ordinal);
+        if (slash >= 0) w = w[..slash];
+        var dot = w.LastIndexOf('.');
+        // A domain ends in a top-level label of letters: "CTVNews.ca" yes, "1.6282482" or "U.S" no.
+        return dot > 0 && dot < w.Length - 2 && w[(dot + 1)..].All(char.IsAsciiLetter) && !w.Contains(':', StringComparison.Ordinal) ? w.ToLowerInvariant() : null;
+    }
 
     private static List<OutletInfo> ReadBuiltIn()
     {

@@ -47,6 +47,19 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task KeepsHundredsOfDroppedLinesInPageOrder()
+    {
+        var shares = Enumerable.Range(0, 70).Select(i => $"Share link {i}").ToList();
+        _f.Write("busy.txt", ImportFixture.Article("Busy page", extra: string.Join("\n\n", shares)));
+
+        await _f.ImportAsync([_f.Captures]);
+
+        var clutter = await _f.QueryAsync(db => db.ClutterLines.OrderBy(c => c.Position).ToListAsync());
+        clutter.Select(c => c.Position).Should().Equal(Enumerable.Range(0, 72));
+        clutter.Select(c => c.Text).Should().Equal(["Share this article", .. shares, "Subscribe to our newsletter"]);
+    }
+
+    [Fact]
     public async Task ImportingTheSameBytesAgainAddsNothing()
     {
         _f.Write("one.txt", ImportFixture.Article("One"));
