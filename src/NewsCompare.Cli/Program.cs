@@ -7,5 +7,9 @@ root.Options.Add(CliOptions.Db);
 
 root.Subcommands.Add(StoreInfoCommand.Create());
 root.Subcommands.Add(BenchExtractionCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(BenchImportCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

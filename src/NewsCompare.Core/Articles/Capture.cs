@@ -13,8 +13,10 @@ public sealed class Capture
     public required string FileName { get; set; }
     /// <summary>"text" or "html", as told from the content.</summary>
     public required string Format { get; set; }
-    /// <summary>The encoding the bytes were decoded with, and any repair made ("utf-8", "windows-1252", "utf-8+mojibake-repaired").</summary>
+    /// <summary>The encoding the bytes were decoded with, and any repair made ("utf-8", "windows-1252", "utf-8+repaired(3)").</summary>
     public required string Encoding { get; set; }
+    /// <summary>Warnings raised while importing it (one per line: an unrepaired encoding, truncated HTML), or null.</summary>
+    public string? Warnings { get; set; }
     /// <summary>When the capture was imported (UTC).</summary>
     public DateTime ImportedAt { get; set; }
 }

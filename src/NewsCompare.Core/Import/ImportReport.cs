@@ -26,6 +26,8 @@ public sealed record ImportReport(IReadOnlyList<ImportResult> Results)
 {
     /// <summary>Files stored as new captures (new versions included).</summary>
     public int Imported => Results.Count(r => r.Outcome is ImportOutcome.Imported or ImportOutcome.NewVersion);
+    /// <summary>Files stored as a new version of an address already stored (counted in <see cref="Imported"/> too).</summary>
+    public int NewVersions => Results.Count(r => r.Outcome == ImportOutcome.NewVersion);
     /// <summary>Files whose bytes were already stored.</summary>
     public int Unchanged => Results.Count(r => r.Outcome == ImportOutcome.Unchanged);
     /// <summary>Files that failed.</summary>

@@ -6,6 +6,7 @@ CREATE TABLE "Captures" (
     "FileName" TEXT NOT NULL,
     "Format" TEXT NOT NULL,
     "Encoding" TEXT NOT NULL,
+    "Warnings" TEXT NULL,
     "ImportedAt" TEXT NOT NULL
 );
 CREATE UNIQUE INDEX "IX_Captures_Sha256" ON "Captures" ("Sha256");

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using NewsCompare.Core.Data;
+using NewsCompare.Core.Import;
+
+namespace NewsCompare.Cli.Commands;
+
+/// <summary>
+/// `bench-import`: builds N distinct captures from real pages (the dataset's html/ and text/, and seeds/), each made
+/// unique by one added line, imports them into a fresh temporary store and prints the throughput and peak memory.
+/// </summary>
+internal static class BenchImportCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Argument<DirectoryInfo>("dataset")
+        {
+            Description = "The article-extraction dataset folder (html/, text/)",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "datasets", "article-extraction-dev")),
+        };
+        var count = new Option<int>("--count") { Description = "How many captures to import", DefaultValueFactory = _ => 10_000 };
+        var seeds = new Option<DirectoryInfo?>("--seeds") { Description = "Also vary the captures in this folder (default: seeds/ when present)" };
+        var batch = new Option<int>("--batch") { Description = "Files per transaction", DefaultValueFactory = _ => new ImportOptions().BatchSize };
+        var command = new Command("bench-import", "Time importing N distinct captures into a fresh store") { dataset, count, seeds, batch };
+        command.SetAction(async (parse, ct) =>
+        {
+            var folder = parse.GetValue(dataset)!;
+            var pages = new List<(string Name, byte[] Bytes, bool Html)>();
+            foreach (var sub in new[] { "html", "text" })
+            {
+                var dir = Path.Combine(folder.FullName, sub);
+                if (!Directory.Exists(dir)) continue;
+                pages.AddRange(Directory.GetFiles(dir).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f), sub == "html")));
+            }
+            var seedDir = parse.GetValue(seeds)?.FullName ?? (Directory.Exists("seeds") ? "seeds" : null);
+            if (seedDir is not null)
+                pages.AddRange(Directory.GetFiles(seedDir, "*.txt").Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f), false)));
+            if (pages.Count == 0)
+            {
+                Console.Error.WriteLine($"{folder.FullName}: no html/ or text/ pages found; pass the dataset folder");
+                return 2;
+            }
+
+            var n = Math.Max(1, parse.GetValue(count));
+            var work = Path.Combine(Path.GetTempPath(), $"nc-bench-import-{Guid.NewGuid():N}");
+            var input = Directory.CreateDirectory(Path.Combine(work, "captures")).FullName;
+            var dbPath = Path.Combine(work, "bench.db");
+            try
+            {
+                long bytes = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    var (name, content, html) = pages[i % pages.Count];
+                    var unique = Vary(content, html, i);
+                    bytes += unique.Length;
+                    await File.WriteAllBytesAsync(Path.Combine(input, $"{i:D6}_{name}"), unique, ct);
+                }
+
+                await using var db = await NewsStore.OpenAsync(dbPath, ct);
+                var options = new ImportOptions { BatchSize = Math.Max(1, parse.GetValue(batch)) };
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var watch = Stopwatch.StartNew();
+                var report = await new Importer(db, options).ImportPathsAsync([input], null, null, ct);
+                watch.Stop();
+
+                var process = Process.GetCurrentProcess();
+                process.Refresh();
+                var seconds = watch.Elapsed.TotalSeconds;
+                var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+                Console.WriteLine($"captures {n} ({bytes / 1048576.0:F0} MB; {pages.Count} source pages: {pages.Count(p => p.Html)} html, {pages.Count(p => !p.Html)} text)");
+                Console.WriteLine($"imported {report.Imported - report.NewVersions}  new versions {report.NewVersions}  unchanged {report.Unchanged}  failed {report.Failed}");
+                foreach (var reason in report.Results.Where(r => r.Outcome == ImportOutcome.Failed).GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Take(3))
+                    Console.WriteLine($"  failed {reason.Count()}x: {reason.Key}");
+                // CPU time too: on a shared machine the wall clock says as much about the neighbours as about the import.
+                Console.WriteLine($"total {seconds:F1} s  cpu {cpu:F1} s  {n / seconds:F0} files/s  {bytes / 1048576.0 / seconds:F1} MB/s  peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB  store {new FileInfo(dbPath).Length / 1048576.0:F0} MB");
+                return 0;
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(work, recursive: true);
+            }
+        });
+        return command;
+    }
+
+    /// <summary>The page with one line added that makes it a distinct capture (a comment in HTML, a last line in text).</summary>
+    private static byte[] Vary(byte[] content, bool html, int copy)
+    {
+        var line = Encoding.UTF8.GetBytes(html ? $"\n<!-- bench copy {copy} -->\n" : $"\n\nBench copy {copy}.\n");
+        return [.. content, .. line];
+    }
+}

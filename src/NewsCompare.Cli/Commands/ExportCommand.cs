@@ -1,0 +1,24 @@
+using System.CommandLine;
+using NewsCompare.Core.Articles;
+
+namespace NewsCompare.Cli.Commands;
+
+/// <summary>`export`: prints every stored article (latest versions) as a JSON array.</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output" };
+        var command = new Command("export", "Print every stored article (latest versions) as a JSON array") { output };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await CliOptions.OpenStoreAsync(parse, ct);
+            var path = parse.GetValue(output);
+            await using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
+            await ArticleJson.WriteArrayAsync(stream, ArticleJson.LatestAsync(db, ct), ct);
+            await stream.WriteAsync("\n"u8.ToArray(), ct);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,135 @@
+namespace NewsCompare.Core.Import;
+
+/// <summary>One file to import: where its bytes come from and what the manifest says about it.</summary>
+/// <param name="Display">The file as the user named it (shown in reports).</param>
+/// <param name="StoredName">The name kept with the capture (relative to the imported folder where there was one).</param>
+/// <param name="Path">The file on disk, or null for an upload.</param>
+/// <param name="Bytes">The bytes of an upload, or null for a file on disk.</param>
+internal sealed record ImportInput(string Display, string StoredName, string? Path, byte[]? Bytes)
+{
+    public SourceEntry? Source { get; set; }
+}
+
+/// <summary>The files an import will read, the problems found while listing them, and a fatal manifest error if any.</summary>
+internal sealed record ImportPlan(List<ImportInput> Inputs, List<ImportResult> Problems, ImportResult? Fatal);
+
+/// <summary>
+/// Lists the files of an import: files and folders (recursively, in ordinal order of their paths), hidden files
+/// skipped, sources.json manifests applied to the files they name instead of being imported.
+/// </summary>
+internal static class ImportInputs
+{
+    public static ImportPlan FromPaths(IEnumerable<string> paths, string? sourcesFile)
+    {
+        var inputs = new List<ImportInput>();
+        var problems = new List<ImportResult>();
+        var manifests = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        if (sourcesFile is not null) manifests.Add(System.IO.Path.GetFullPath(sourcesFile));
+        foreach (var path in paths)
+        {
+            var full = System.IO.Path.GetFullPath(path);
+            if (Directory.Exists(full))
+            {
+                foreach (var (file, relative) in Walk(full, problems, path))
+                {
+                    if (SourcesManifest.IsManifestName(file)) { manifests.Add(file); continue; }
+                    if (seen.Add(file)) inputs.Add(new ImportInput(System.IO.Path.Combine(path, relative), relative.Replace('\\', '/'), file, null));
+                }
+            }
+            else if (File.Exists(full))
+            {
+                if (SourcesManifest.IsManifestName(full)) { manifests.Add(full); continue; }
+                if (seen.Add(full)) inputs.Add(new ImportInput(path, System.IO.Path.GetFileName(full), full, null));
+            }
+            else problems.Add(new ImportResult(path, ImportOutcome.Failed, "not found"));
+        }
+
+        var byPath = inputs.ToDictionary(i => i.Path!, StringComparer.Ordinal);
+        foreach (var manifest in manifests.Distinct(StringComparer.Ordinal))
+        {
+            List<SourceEntry> entries;
+            try
+            {
+                entries = SourcesManifest.Parse(File.ReadAllBytes(manifest), manifest);
+            }
+            catch (ManifestException e)
+            {
+                return new ImportPlan([], [], new ImportResult(manifest, ImportOutcome.Failed, e.Message));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new ImportPlan([], [], new ImportResult(manifest, ImportOutcome.Failed, $"{manifest}: cannot read the sources manifest: {e.Message}"));
+            }
+            var folder = System.IO.Path.GetDirectoryName(manifest)!;
+            foreach (var entry in entries)
+            {
+                var target = System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, entry.File));
+                if (byPath.TryGetValue(target, out var input)) input.Source = entry;
+                else if (!File.Exists(target))
+                    problems.Add(new ImportResult(target, ImportOutcome.Failed, $"named in {manifest} but missing: \"{entry.File}\""));
+            }
+        }
+        return new ImportPlan(inputs, problems, null);
+    }
+
+    public static ImportPlan FromUploads(IEnumerable<ImportUpload> uploads)
+    {
+        var inputs = new List<ImportInput>();
+        var problems = new List<ImportResult>();
+        var manifests = new List<ImportUpload>();
+        foreach (var upload in uploads)
+        {
+            var name = string.IsNullOrWhiteSpace(upload.Name) ? "(unnamed upload)" : upload.Name.Replace('\\', '/');
+            if (SourcesManifest.IsManifestName(name)) manifests.Add(upload);
+            else inputs.Add(new ImportInput(name, name, null, upload.Content));
+        }
+        var byName = new Dictionary<string, ImportInput>(StringComparer.OrdinalIgnoreCase);
+        foreach (var input in inputs) byName.TryAdd(input.StoredName, input);
+        foreach (var manifest in manifests)
+        {
+            List<SourceEntry> entries;
+            try
+            {
+                entries = SourcesManifest.Parse(manifest.Content, manifest.Name);
+            }
+            catch (ManifestException e)
+            {
+                return new ImportPlan([], [], new ImportResult(manifest.Name, ImportOutcome.Failed, e.Message));
+            }
+            foreach (var entry in entries)
+            {
+                var key = entry.File.Replace('\\', '/').TrimStart('.', '/');
+                if (byName.TryGetValue(key, out var input) || byName.TryGetValue(System.IO.Path.GetFileName(key), out input)) input.Source = entry;
+                else problems.Add(new ImportResult(entry.File, ImportOutcome.Failed, $"named in {manifest.Name} but not uploaded: \"{entry.File}\""));
+            }
+        }
+        return new ImportPlan(inputs, problems, null);
+    }
+
+    /// <summary>Files under <paramref name="root"/> in ordinal path order; unreadable folders are reported, not skipped silently.</summary>
+    private static IEnumerable<(string File, string Relative)> Walk(string root, List<ImportResult> problems, string shownRoot)
+    {
+        var found = new List<(string, string)>();
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            try
+            {
+                foreach (var file in Directory.GetFiles(folder))
+                    if (!System.IO.Path.GetFileName(file).StartsWith('.')) found.Add((file, System.IO.Path.GetRelativePath(root, file)));
+                foreach (var sub in Directory.GetDirectories(folder))
+                    if (!System.IO.Path.GetFileName(sub).StartsWith('.')) pending.Push(sub);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new ImportResult(System.IO.Path.Combine(shownRoot, System.IO.Path.GetRelativePath(root, folder)), ImportOutcome.Failed,
+                    $"folder not readable: {e.Message}"));
+            }
+        }
+        return found.OrderBy(f => f.Item2.Replace('\\', '/'), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,178 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsCompare.Core.Data;
+using NewsCompare.Core.Metadata;
+
+namespace NewsCompare.Core.Import;
+
+/// <summary>
+/// Imports captures into the store: files and folders from disk, or uploads held in memory. Every file gets a result
+/// (imported, new version, unchanged or failed with the reason); one bad file never stops the others. The raw bytes,
+/// the article and every dropped line are written together in one transaction per batch, so a killed import leaves
+/// the store consistent and re-running it completes the work (captures are matched by SHA-256).
+/// </summary>
+public sealed class Importer
+{
+    private readonly NewsDb _db;
+    private readonly ImportOptions _options;
+    private readonly OutletRegistry _registry;
+    private readonly Extractors _extractors;
+
+    /// <summary>An importer writing to <paramref name="db"/>.</summary>
+    /// <param name="db">The store (see <see cref="NewsStore.OpenAsync"/>).</param>
+    /// <param name="options">Limits and settings; null for the defaults.</param>
+    /// <exception cref="InvalidDataException">The user's outlet registry file cannot be read; the message names it.</exception>
+    public Importer(NewsDb db, ImportOptions? options = null) : this(db, options, Extractors.Default)
+    {
+    }
+
+    internal Importer(NewsDb db, ImportOptions? options, Extractors extractors)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        _db = db;
+        _options = options ?? new ImportOptions();
+        _registry = OutletRegistry.Load(_options.OutletRegistryPath);
+        _extractors = extractors;
+    }
+
+    /// <summary>
+    /// Imports files and folders (recursively). A <c>sources.json</c> in an imported folder is applied to the files it
+    /// names; <paramref name="sourcesFile"/> adds a manifest from elsewhere. A malformed manifest fails the whole run
+    /// before anything is written (the report then holds that one failure).
+    /// </summary>
+    /// <param name="paths">Files and folders.</param>
+    /// <param name="sourcesFile">A sources manifest, or null.</param>
+    /// <param name="progress">Told after each file.</param>
+    /// <param name="cancellationToken">Stops after the current file; the batch in flight is rolled back.</param>
+    public Task<ImportReport> ImportPathsAsync(IEnumerable<string> paths, string? sourcesFile = null,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return RunAsync(ImportInputs.FromPaths(paths, sourcesFile), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports files received in memory (web uploads), with the same checks and limits as files on disk. An upload
+    /// named <c>sources.json</c> is read as the sources manifest for the others.
+    /// </summary>
+    /// <param name="uploads">The uploaded files.</param>
+    /// <param name="progress">Told after each file.</param>
+    /// <param name="cancellationToken">Stops after the current file; the batch in flight is rolled back.</param>
+    public Task<ImportReport> ImportUploadsAsync(IEnumerable<ImportUpload> uploads,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uploads);
+        return RunAsync(ImportInputs.FromUploads(uploads), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// What an import would make of files and folders, without a store: for each file the capture and article, or why
+    /// it fails. Problems found while listing (missing files, a malformed manifest) come back as failed analyses.
+    /// </summary>
+    /// <param name="paths">Files and folders.</param>
+    /// <param name="sourcesFile">A sources manifest, or null.</param>
+    /// <param name="options">Limits and settings; null for the defaults.</param>
+    public static IReadOnlyList<CaptureAnalysis> Analyze(IEnumerable<string> paths, string? sourcesFile = null, ImportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        options ??= new ImportOptions();
+        var registry = OutletRegistry.Load(options.OutletRegistryPath);
+        var plan = ImportInputs.FromPaths(paths, sourcesFile);
+        if (plan.Fatal is { } fatal) return [new CaptureAnalysis(fatal.File, null, null, [], fatal.Reason)];
+        var analyses = plan.Inputs
+            .AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, options.MaxParallelism))
+            .Select(input => AnalyzeInput(input, options, registry))
+            .ToList();
+        return [.. analyses, .. plan.Problems.Select(p => new CaptureAnalysis(p.File, null, null, [], p.Reason))];
+    }
+
+    private async Task<ImportReport> RunAsync(ImportPlan plan, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        if (plan.Fatal is { } fatal) return new ImportReport([fatal]);
+        var results = new List<ImportResult>(plan.Inputs.Count + plan.Problems.Count);
+        var total = plan.Inputs.Count;
+        var done = 0;
+
+        await _db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var writer = new StoreWriter((SqliteConnection)_db.Database.GetDbConnection());
+            // A pipeline: while one batch is written (always on this thread), the next is decoded and extracted in
+            // the background. Bytes already stored are recognised by their hash and not extracted again.
+            Task<List<(CaptureAnalysis, string?)>>? pending = null;
+            try
+            {
+                foreach (var batch in plan.Inputs.Chunk(Math.Max(1, _options.BatchSize)))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var loaded = Parallel(batch).Select(input => (Input: input, Read: Read(input, _options))).ToList();
+                    var known = writer.ExistingHashes(loaded.Where(l => l.Read.Sha is not null).Select(l => l.Read.Sha!).ToList());
+                    var next = Task.Run(() => Parallel(loaded).Select(l => AnalyzeLoaded(l.Input, l.Read, known)).ToList(), ct);
+                    if (pending is not null) Write(await pending);
+                    pending = next;
+                }
+                if (pending is not null) Write(await pending);
+                pending = null;
+            }
+            finally
+            {
+                // Never leave a background batch running against a closing connection's import.
+                if (pending is not null) await pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
+
+            void Write(List<(CaptureAnalysis, string?)> analyses) =>
+                results.AddRange(writer.WriteBatch(analyses, r => progress?.Report(new ImportProgress(++done, total, r.File)), ct));
+        }
+        finally
+        {
+            await _db.Database.CloseConnectionAsync();
+        }
+        results.AddRange(plan.Problems);
+        return new ImportReport(results);
+    }
+
+    private ParallelQuery<T> Parallel<T>(IEnumerable<T> items) =>
+        items.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, _options.MaxParallelism));
+
+    /// <summary>The analysis of a file read; bytes already stored come back paired with their hash, unanalysed.</summary>
+    private (CaptureAnalysis, string?) AnalyzeLoaded(ImportInput input, ReadResult read, HashSet<string> known) =>
+        read.Error is { } error ? (new CaptureAnalysis(input.Display, null, null, [], error), null)
+        : known.Contains(read.Sha!) ? (new CaptureAnalysis(input.Display, null, null, [], null), read.Sha)
+        : (CaptureAnalyzer.Analyze(input.Display, input.StoredName, read.Bytes!, input.Source, _registry, read.Sha, _extractors), null);
+
+    private static CaptureAnalysis AnalyzeInput(ImportInput input, ImportOptions options, OutletRegistry registry)
+    {
+        var read = Read(input, options);
+        return read.Error is { } error
+            ? new CaptureAnalysis(input.Display, null, null, [], error)
+            : CaptureAnalyzer.Analyze(input.Display, input.StoredName, read.Bytes!, input.Source, registry, read.Sha);
+    }
+
+    private sealed record ReadResult(byte[]? Bytes, string? Sha, string? Error);
+
+    /// <summary>Reads a file within the size limit, turning every way it can fail into a reason.</summary>
+    private static ReadResult Read(ImportInput input, ImportOptions options)
+    {
+        try
+        {
+            byte[] bytes;
+            if (input.Bytes is not null) bytes = input.Bytes;
+            else
+            {
+                var length = new FileInfo(input.Path!).Length;
+                if (length > options.MaxFileBytes) return new ReadResult(null, null, TooLarge(length, options.MaxFileBytes));
+                bytes = File.ReadAllBytes(input.Path!);
+            }
+            if (bytes.LongLength > options.MaxFileBytes) return new ReadResult(null, null, TooLarge(bytes.LongLength, options.MaxFileBytes));
+            return new ReadResult(bytes, bytes.Length == 0 ? null : CaptureAnalyzer.Sha256(bytes), bytes.Length == 0 ? "empty file" : null);
+        }
+        catch (FileNotFoundException) { return new ReadResult(null, null, "file vanished before it could be read"); }
+        catch (DirectoryNotFoundException) { return new ReadResult(null, null, "file vanished before it could be read"); }
+        catch (UnauthorizedAccessException) { return new ReadResult(null, null, "not readable: permission denied"); }
+        catch (IOException e) { return new ReadResult(null, null, $"not readable: {e.Message}"); }
+    }
+
+    private static string TooLarge(long length, long limit) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"too large: {length / 1048576.0:0.##} MB exceeds the {limit / 1048576.0:0.##} MB limit (ImportOptions.MaxFileBytes)");
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NewsCompare.Core.Import;
+
+/// <summary>
+/// Repairs mojibake: UTF-8 text that was once decoded with another code page and saved again, so that "’" reads
+/// "â€™" (Windows-1252) or "鈥" (GBK/GB18030). A suspicious run is encoded back with the code page and decoded as
+/// UTF-8; the result is kept only when it is valid UTF-8 and more plausible than what stood there. What cannot be
+/// repaired stays as found.
+/// </summary>
+internal static partial class Mojibake
+{
+    internal sealed record Result(string Text, int Repaired, int Unrepaired);
+
+    /// <summary>A code page to encode suspicious runs back with; null when a character has no byte in it.</summary>
+    private delegate byte[]? Encoder(string piece);
+
+    private static readonly Lazy<Encoder> Windows1252 = new(() =>
+    {
+        TextDecoder.EnsureCodePages();
+        // Windows-1252 is one byte per character: a reverse table, so an unencodable character costs no exception.
+        var table = new Dictionary<char, byte>();
+        var cp = Encoding.GetEncoding(1252);
+        for (var b = 0; b < 256; b++) table.TryAdd(cp.GetString([(byte)b])[0], (byte)b);
+        return piece =>
+        {
+            var bytes = new byte[piece.Length];
+            for (var i = 0; i < piece.Length; i++)
+                if (table.TryGetValue(piece[i], out var b)) bytes[i] = b; else return null;
+            return bytes;
+        };
+    });
+
+    private static readonly Lazy<Encoder> Gb18030 = new(() =>
+    {
+        TextDecoder.EnsureCodePages();
+        // GB18030 encodes every Unicode character, so encoding never fails.
+        var cp = Encoding.GetEncoding(54936);
+        return piece => cp.GetBytes(piece);
+    });
+
+    /// <summary>Longest run tried as one piece; real mojibake comes in short bursts between ordinary words.</summary>
+    private const int MaxPiece = 24;
+
+    public static Result Repair(string text)
+    {
+        if (!text.AsSpan().ContainsAnyExceptInRange('\0', '\u007F')) return new Result(text, 0, 0);
+        var repaired = 0;
+        var result = RepairWith(text, Windows1252.Value, IsLatinMojibakeChar, requireShorter: true, IsPlausible, ref repaired);
+        // CJK mojibake is only repaired in text that is not itself written mostly in a CJK script.
+        var cjkMojibakePossible = result.AsSpan().ContainsAnyInRange('\u3000', '\u9FFF') && CjkShare(result) < 0.3;
+        if (cjkMojibakePossible)
+            result = RepairWith(result, Gb18030.Value, IsCjkMojibakeChar, requireShorter: false, IsPlausibleFromCjk, ref repaired);
+        var unrepaired = (result.AsSpan().ContainsAny('â', 'Ã', 'Â') ? LatinLeftovers().Count(result) : 0)
+                         + (cjkMojibakePossible ? CjkLeftovers().Count(result) : 0);
+        return new Result(result, repaired, unrepaired);
+    }
+
+    private static string RepairWith(string text, Encoder codePage, Func<char, bool> suspicious, bool requireShorter,
+        Func<string, bool> plausible, ref int repaired)
+    {
+        StringBuilder? output = null;
+        var i = 0;
+        var copiedUpTo = 0;
+        while (i < text.Length)
+        {
+            // Mojibake is never ASCII: jump straight to the next non-ASCII character.
+            var next = text.AsSpan(i).IndexOfAnyExceptInRange('\0', '\u007F');
+            if (next < 0) break;
+            i += next;
+            if (!suspicious(text[i])) { i++; continue; }
+            var end = i;
+            while (end < text.Length && suspicious(text[end])) end++;
+            var run = text[i..end];
+            var fixedRun = RepairRun(run, codePage, requireShorter, plausible, out var fixes);
+            if (fixes > 0)
+            {
+                output ??= new StringBuilder(text.Length);
+                output.Append(text, copiedUpTo, i - copiedUpTo).Append(fixedRun);
+                copiedUpTo = end;
+                repaired += fixes;
+            }
+            i = end;
+        }
+        if (output is null) return text;
+        output.Append(text, copiedUpTo, text.Length - copiedUpTo);
+        return output.ToString();
+    }
+
+    /// <summary>Repairs the longest pieces of <paramref name="run"/> that decode, left to right.</summary>
+    private static string RepairRun(string run, Encoder codePage, bool requireShorter, Func<string, bool> plausible, out int fixes)
+    {
+        fixes = 0;
+        var output = new StringBuilder(run.Length);
+        var start = 0;
+        while (start < run.Length)
+        {
+            string? best = null;
+            var bestEnd = start;
+            // Only a character that encodes to a UTF-8 lead byte (C2-F4) can start a repair.
+            if (codePage(run[start].ToString()) is not [>= 0xC2 and <= 0xF4, ..])
+            {
+                output.Append(run[start]);
+                start++;
+                continue;
+            }
+            for (var end = Math.Min(run.Length, start + MaxPiece); end > start; end--)
+            {
+                var candidate = TryDecode(run[start..end], codePage);
+                if (candidate is null || !plausible(candidate) || (requireShorter && candidate.Length >= end - start)) continue;
+                best = candidate;
+                bestEnd = end;
+                break;
+            }
+            if (best is null)
+            {
+                output.Append(run[start]);
+                start++;
+                continue;
+            }
+            output.Append(best);
+            fixes++;
+            start = bestEnd;
+        }
+        return output.ToString();
+    }
+
+    private static string? TryDecode(string piece, Encoder codePage)
+    {
+        var bytes = codePage(piece);
+        if (bytes is null || bytes.All(b => b < 0x80) || !System.Text.Unicode.Utf8.IsValid(bytes)) return null;
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>Repaired text must read as ordinary text: no controls, no replacement characters, no private use.</summary>
+    private static bool IsPlausible(string s)
+    {
+        var nonAscii = 0;
+        foreach (var c in s)
+        {
+            if (c < 0x80) { if (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) return false; continue; }
+            nonAscii++;
+            var category = char.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.Control or UnicodeCategory.PrivateUse
+                or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Format) return false;
+            if (c == '\uFFFD') return false;
+        }
+        return nonAscii > 0;
+    }
+
+    /// <summary>
+    /// Repairs of CJK mojibake must give Latin letters, punctuation or common symbols: a genuine ideograph in Latin
+    /// text may happen to re-encode as valid UTF-8 for some rare character, which is not a repair.
+    /// </summary>
+    private static bool IsPlausibleFromCjk(string s) =>
+        IsPlausible(s) && s.All(c => c < 0x80 || c is >= '\u00A0' and <= '\u024F' or >= '\u2000' and <= '\u214F');
+
+    /// <summary>Characters UTF-8 lead and continuation bytes turn into when read as Windows-1252 or Latin-1.</summary>
+    private static bool IsLatinMojibakeChar(char c) =>
+        c is >= '\u0080' and <= '\u00FF' || c > '\u00FF' && "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".Contains(c, StringComparison.Ordinal);
+
+    /// <summary>CJK ideographs and full-width forms: what UTF-8 bytes become when read as GBK/GB18030.</summary>
+    private static bool IsCjkMojibakeChar(char c) =>
+        c is >= '\u3000' and <= '\u9FFF' or >= '\uF900' and <= '\uFFEF';
+
+    /// <summary>What a broken UTF-8 sequence leaves behind when its bytes were lost: counted as unrepaired.</summary>
+    [GeneratedRegex("â€|[ÃÂ][\u0080-\u00BF]")]
+    private static partial Regex LatinLeftovers();
+
+    [GeneratedRegex("鈥|锟斤拷")]
+    private static partial Regex CjkLeftovers();
+
+    private static double CjkShare(string text)
+    {
+        int letters = 0, cjk = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            if (c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF') cjk++;
+        }
+        return letters == 0 ? 0 : (double)cjk / letters;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using NewsCompare.Core.Articles;
+
+namespace NewsCompare.Core.Import;
+
+/// <summary>
+/// Writes analysed captures to the SQLite store, one transaction per batch: a capture, its article and its dropped
+/// lines are committed together or not at all. Plain parameterised commands, prepared once per batch: the import
+/// writes tens of thousands of rows and EF change tracking would cost more than the work itself. Values are written
+/// in the formats EF reads back (dates as ISO text, lists as JSON arrays).
+/// </summary>
+internal sealed class StoreWriter(SqliteConnection connection)
+{
+    private static readonly JsonSerializerOptions ListJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The hashes among <paramref name="hashes"/> already stored.</summary>
+    public HashSet<string> ExistingHashes(IReadOnlyCollection<string> hashes)
+    {
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in hashes.Distinct().Chunk(500))
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT \"Sha256\" FROM \"Captures\" WHERE \"Sha256\" IN ({string.Join(",", chunk.Select((_, i) => "$h" + i))})";
+            for (var i = 0; i < chunk.Length; i++) cmd.Parameters.AddWithValue("$h" + i, chunk[i]);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read()) existing.Add(reader.GetString(0));
+        }
+        return existing;
+    }
+
+    /// <summary>
+    /// Stores a batch in one transaction. Returns one result per analysis, in order. An analysis paired with a hash
+    /// stands for bytes found already stored before extraction: it is reported unchanged.
+    /// </summary>
+    public List<ImportResult> WriteBatch(IReadOnlyList<(CaptureAnalysis Analysis, string? KnownSha)> batch, Action<ImportResult>? written,
+        CancellationToken ct)
+    {
+        var results = new List<ImportResult>(batch.Count);
+        using var tx = connection.BeginTransaction();
+        using var commands = new Commands(connection, tx);
+        foreach (var (analysis, knownSha) in batch)
+        {
+            ct.ThrowIfCancellationRequested();
+            results.Add(knownSha is null ? Write(commands, analysis) : Unchanged(commands, analysis.File, knownSha));
+        }
+        tx.Commit();
+        if (written is not null) foreach (var r in results) written(r);
+        return results;
+    }
+
+    private static ImportResult Write(Commands c, CaptureAnalysis analysis)
+    {
+        if (analysis.Error is not null || analysis.Capture is not { } capture || analysis.Article is not { } article)
+            return new ImportResult(analysis.File, ImportOutcome.Failed, analysis.Error);
+        var warning = analysis.Warnings.Count == 0 ? null : string.Join("; ", analysis.Warnings);
+
+        if (Stored(c, capture.Sha256) is { } existingArticle)
+            return new ImportResult(analysis.File, ImportOutcome.Unchanged, null, existingArticle);
+
+        var outcome = ImportOutcome.Imported;
+        var version = 1;
+        if (article.UrlKey is { } key)
+        {
+            c.LatestVersion.Parameters["$key"].Value = key;
+            if (c.LatestVersion.ExecuteScalar() is long latest)
+            {
+                c.Supersede.Parameters["$key"].Value = key;
+                c.Supersede.ExecuteNonQuery();
+                version = (int)latest + 1;
+                outcome = ImportOutcome.NewVersion;
+            }
+        }
+
+        var p = c.InsertCapture.Parameters;
+        p["$sha"].Value = capture.Sha256;
+        p["$content"].Value = capture.Content;
+        p["$file"].Value = capture.FileName;
+        p["$format"].Value = capture.Format;
+        p["$encoding"].Value = capture.Encoding;
+        p["$warnings"].Value = (object?)capture.Warnings ?? DBNull.Value;
+        p["$at"].Value = Timestamp(capture.ImportedAt);
+        var captureId = (long)c.InsertCapture.ExecuteScalar()!;
+
+        var a = c.InsertArticle.Parameters;
+        a["$capture"].Value = captureId;
+        a["$version"].Value = version;
+        a["$paragraphs"].Value = JsonSerializer.Serialize(article.Paragraphs, ListJson);
+        a["$captions"].Value = JsonSerializer.Serialize(article.Captions, ListJson);
+        a["$words"].Value = article.WordCount;
+        a["$published"].Value = article.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+        a["$at"].Value = Timestamp(article.ImportedAt);
+        foreach (var (column, value) in TextColumns(article)) a["$" + column].Value = (object?)value ?? DBNull.Value;
+        var articleId = (long)c.InsertArticle.ExecuteScalar()!;
+
+        // Captures drop a hundred lines and more: write them Commands.ClutterRows to a statement.
+        var lines = article.Clutter;
+        var next = 0;
+        for (; lines.Count - next >= Commands.ClutterRows; next += Commands.ClutterRows)
+        {
+            var many = c.InsertClutterMany.Parameters;
+            many["$article"].Value = articleId;
+            for (var k = 0; k < Commands.ClutterRows; k++)
+            {
+                var line = lines[next + k];
+                many[k * 3 + 1].Value = line.Position;
+                many[k * 3 + 2].Value = line.Text;
+                many[k * 3 + 3].Value = line.Reason;
+            }
+            c.InsertClutterMany.ExecuteNonQuery();
+        }
+        var one = c.InsertClutter.Parameters;
+        for (; next < lines.Count; next++)
+        {
+            one["$article"].Value = articleId;
+            one["$position"].Value = lines[next].Position;
+            one["$text"].Value = lines[next].Text;
+            one["$reason"].Value = lines[next].Reason;
+            c.InsertClutter.ExecuteNonQuery();
+        }
+        return new ImportResult(analysis.File, outcome, warning, articleId);
+    }
+
+    private static ImportResult Unchanged(Commands c, string file, string sha) =>
+        new(file, ImportOutcome.Unchanged, null, Stored(c, sha));
+
+    private static long? Stored(Commands c, string sha)
+    {
+        c.FindCapture.Parameters["$sha"].Value = sha;
+        return c.FindCapture.ExecuteScalar() as long?;
+    }
+
+    private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    private static IEnumerable<(string Column, string? Value)> TextColumns(Article a) =>
+    [
+        ("Url", a.Url), ("UrlSource", a.UrlSource), ("UrlKey", a.UrlKey), ("Site", a.Site), ("SiteSource", a.SiteSource),
+        ("Outlet", a.Outlet), ("OutletSource", a.OutletSource), ("Origin", a.Origin), ("OriginSource", a.OriginSource),
+        ("Headline", a.Headline), ("HeadlineSource", a.HeadlineSource), ("Standfirst", a.Standfirst), ("Byline", a.Byline),
+        ("BylineSource", a.BylineSource), ("Dateline", a.Dateline), ("PublishedSource", a.PublishedSource),
+        ("Language", a.Language), ("LanguageSource", a.LanguageSource),
+    ];
+
+    /// <summary>The batch's prepared commands.</summary>
+    private sealed class Commands : IDisposable
+    {
+        public SqliteCommand FindCapture { get; }
+        public SqliteCommand LatestVersion { get; }
+        public SqliteCommand Supersede { get; }
+        public SqliteCommand InsertCapture { get; }
+        public SqliteCommand InsertArticle { get; }
+        public SqliteCommand InsertClutter { get; }
+        public SqliteCommand InsertClutterMany { get; }
+        public const int ClutterRows = 32;
+
+        public Commands(SqliteConnection connection, SqliteTransaction tx)
+        {
+            SqliteCommand Make(string sql, params string[] parameters)
+            {
+                var cmd = connection.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandText = sql;
+                foreach (var name in parameters) cmd.Parameters.Add(new SqliteParameter("$" + name, null));
+                return cmd;
+            }
+
+            FindCapture = Make("""
+                SELECT a."Id" FROM "Captures" c JOIN "Articles" a ON a."CaptureId" = c."Id" WHERE c."Sha256" = $sha
+                """, "sha");
+            LatestVersion = Make("""
+                SELECT MAX("Version") FROM "Articles" WHERE "UrlKey" = $key
+                """, "key");
+            Supersede = Make("""
+                UPDATE "Articles" SET "IsLatest" = 0 WHERE "UrlKey" = $key AND "IsLatest" = 1
+                """, "key");
+            InsertCapture = Make("""
+                INSERT INTO "Captures" ("Sha256", "Content", "FileName", "Format", "Encoding", "Warnings", "ImportedAt")
+                VALUES ($sha, $content, $file, $format, $encoding, $warnings, $at) RETURNING "Id"
+                """, "sha", "content", "file", "format", "encoding", "warnings", "at");
+            var text = TextColumns(new Article()).Select(t => t.Column).ToArray();
+            InsertArticle = Make($"""
+                INSERT INTO "Articles" ("CaptureId", "Version", "IsLatest", "PublishedInferred", "Paragraphs", "Captions", "WordCount",
+                    "Published", "ImportedAt", {string.Join(", ", text.Select(t => $"\"{t}\""))})
+                VALUES ($capture, $version, 1, 0, $paragraphs, $captions, $words, $published, $at, {string.Join(", ", text.Select(t => "$" + t))})
+                RETURNING "Id"
+                """, ["capture", "version", "paragraphs", "captions", "words", "published", "at", .. text]);
+            InsertClutter = Make("""
+                INSERT INTO "ClutterLines" ("ArticleId", "Position", "Text", "Reason") VALUES ($article, $position, $text, $reason)
+                """, "article", "position", "text", "reason");
+            var rows = Enumerable.Range(0, ClutterRows).ToList();
+            InsertClutterMany = Make(
+                "INSERT INTO \"ClutterLines\" (\"ArticleId\", \"Position\", \"Text\", \"Reason\") VALUES "
+                + string.Join(", ", rows.Select(k => $"($article, $p{k}, $t{k}, $r{k})")),
+                ["article", .. rows.SelectMany(k => new[] { $"p{k}", $"t{k}", $"r{k}" })]);
+        }
+
+        public void Dispose()
+        {
+            FindCapture.Dispose();
+            LatestVersion.Dispose();
+            Supersede.Dispose();
+            InsertCapture.Dispose();
+            InsertArticle.Dispose();
+            InsertClutter.Dispose();
+            InsertClutterMany.Dispose();
+        }
+    }
+}

@@ -1,0 +1,301 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NewsCompare.Core.Data;
+using NewsCompare.Core.Import;
+
+namespace NewsCompare.Core.Tests.Import;
+
+public sealed class ImporterTests : IDisposable
+{
+    private readonly ImportFixture _f = new();
+
+    public void Dispose() => _f.Dispose();
+
+    [Fact]
+    public async Task ImportsAFolderRecursivelyInPathOrder()
+    {
+        _f.Write("b.txt", ImportFixture.Article("Bravo"));
+        _f.Write("a/z.txt", ImportFixture.Article("Alpha zulu"));
+        _f.Write("a/c.txt", ImportFixture.Article("Alpha charlie"));
+
+        var report = await _f.ImportAsync([_f.Captures]);
+
+        report.Results.Select(r => Path.GetRelativePath(_f.Captures, r.File).Replace('\\', '/')).Should().Equal("a/c.txt", "a/z.txt", "b.txt");
+        report.Imported.Should().Be(3);
+        var names = await _f.QueryAsync(db => db.Captures.OrderBy(c => c.Id).Select(c => c.FileName).ToListAsync());
+        names.Should().Equal("a/c.txt", "a/z.txt", "b.txt");
+    }
+
+    [Fact]
+    public async Task StoresTheRawBytesWithTheirSha256AndEveryDroppedLineWithItsReason()
+    {
+        var bytes = Encoding.UTF8.GetBytes(ImportFixture.Article("Stored"));
+        _f.Write("stored.txt", bytes);
+
+        await _f.ImportAsync([_f.Captures]);
+
+        var capture = await _f.QueryAsync(db => db.Captures.SingleAsync());
+        capture.Content.Should().Equal(bytes);
+        capture.Sha256.Should().Be(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        capture.Format.Should().Be("text");
+        var clutter = await _f.QueryAsync(db => db.ClutterLines.OrderBy(c => c.Position).Select(c => new { c.Text, c.Reason }).ToListAsync());
+        clutter.Select(c => (c.Text, c.Reason)).Should().Equal(("Share this article", "share"), ("Subscribe to our newsletter", "advert"));
+        var article = await _f.QueryAsync(db => db.Articles.SingleAsync());
+        article.Paragraphs.Should().HaveCount(3);
+        article.Headline.Should().Be("Stored");
+        article.WordCount.Should().BeGreaterThan(20);
+    }
+
+    [Fact]
+    public async Task KeepsHundredsOfDroppedLinesInPageOrder()
+    {
+        var shares = Enumerable.Range(0, 70).Select(i => $"Share link {i}").ToList();
+        _f.Write("busy.txt", ImportFixture.Article("Busy page", extra: string.Join("\n\n", shares)));
+
+        await _f.ImportAsync([_f.Captures]);
+
+        var clutter = await _f.QueryAsync(db => db.ClutterLines.OrderBy(c => c.Position).ToListAsync());
+        clutter.Select(c => c.Position).Should().Equal(Enumerable.Range(0, 72));
+        clutter.Select(c => c.Text).Should().Equal(["Share this article", .. shares, "Subscribe to our newsletter"]);
+    }
+
+    [Fact]
+    public async Task ImportingTheSameBytesAgainAddsNothing()
+    {
+        _f.Write("one.txt", ImportFixture.Article("One"));
+        _f.Write("two.txt", ImportFixture.Article("Two"));
+        await _f.ImportAsync([_f.Captures]);
+        var before = await _f.CountsAsync();
+
+        _f.Write("copy-of-one.txt", ImportFixture.Article("One"));
+        var again = await _f.ImportAsync([_f.Captures]);
+
+        again.Unchanged.Should().Be(3);
+        again.Imported.Should().Be(0);
+        again.Results.Should().OnlyContain(r => r.ArticleId != null);
+        (await _f.CountsAsync()).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task AChangedCaptureOfTheSameAddressIsANewVersion()
+    {
+        const string url = "https://www.example.com/world/2024/03/05/story?utm=feed";
+        File.WriteAllText(Path.Combine(_f.Captures, "sources.json"), $$"""[{"file": "story.txt", "url": "{{url}}"}]""");
+        _f.Write("story.txt", ImportFixture.Article("First take"));
+        (await _f.ImportAsync([_f.Captures])).Imported.Should().Be(1);
+
+        _f.Write("story.txt", ImportFixture.Article("First take, updated", paragraphs: 4));
+        var report = await _f.ImportAsync([_f.Captures]);
+
+        report.Results.Should().ContainSingle().Which.Outcome.Should().Be(ImportOutcome.NewVersion);
+        var versions = await _f.QueryAsync(db => db.Articles.OrderBy(a => a.Version).ToListAsync());
+        versions.Select(a => (a.Version, a.IsLatest)).Should().Equal((1, false), (2, true));
+        versions.Should().OnlyContain(a => a.UrlKey == "example.com/world/2024/03/05/story");
+    }
+
+    [Fact]
+    public async Task ReportsEachBadFileByNameAndReasonWhileTheOthersImport()
+    {
+        var random = new Random(11);
+        _f.Write("good.txt", ImportFixture.Article("Good"));
+        _f.Write("empty.txt", "");
+        _f.Write("blank.txt", "  \n\n \t\n");
+        _f.Write("binary.txt", Enumerable.Range(0, 3000).Select(_ => (byte)random.Next(256)).ToArray());
+        _f.Write("garbage.txt", Enumerable.Range(0, 3000).Select(_ => (byte)random.Next(0x80, 0x100)).ToArray());
+        _f.Write("huge.txt", ImportFixture.Article("Huge", paragraphs: 200));
+        _f.Write("clutter.html", "<!DOCTYPE html><html><body><nav><a href=\"/\">Home</a><a href=\"/world\">World</a></nav><footer>© 2024 Example</footer></body></html>");
+
+        var report = await _f.ImportAsync([_f.Captures], options: new ImportOptions { MaxFileBytes = 8 * 1024 });
+
+        string Reason(string file) => report.Results.Single(r => Path.GetFileName(r.File) == file).Reason!;
+        report.Results.Single(r => r.File.EndsWith("good.txt", StringComparison.Ordinal)).Outcome.Should().Be(ImportOutcome.Imported);
+        report.Failed.Should().Be(6);
+        Reason("empty.txt").Should().Be("empty file");
+        Reason("blank.txt").Should().StartWith("empty file");
+        Reason("binary.txt").Should().StartWith("binary file");
+        Reason("garbage.txt").Should().StartWith("not readable text");
+        Reason("huge.txt").Should().StartWith("too large").And.Contain("0.01 MB limit");
+        Reason("clutter.html").Should().StartWith("no article text found");
+        (await _f.CountsAsync()).Captures.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task ImportsTruncatedHtmlWithAWarning()
+    {
+        _f.Write("cut.html", "<!DOCTYPE html><html><head><title>Cut</title></head><body><article><p>The first paragraph arrived whole.</p><p>The second was cut off in the mid");
+
+        var report = await _f.ImportAsync([_f.Captures]);
+
+        var result = report.Results.Should().ContainSingle().Subject;
+        result.Outcome.Should().Be(ImportOutcome.Imported);
+        result.Reason.Should().Contain("truncated HTML");
+        (await _f.QueryAsync(db => db.Captures.SingleAsync())).Warnings.Should().Contain("truncated HTML");
+    }
+
+    [Fact]
+    public async Task TellsHtmlFromTextByContentNotByExtension()
+    {
+        _f.Write("page.txt", "<!DOCTYPE html><html><body><p>A saved page with a misleading extension.</p></body></html>");
+        _f.Write("capture.html", ImportFixture.Article("Copied text saved as html"));
+
+        await _f.ImportAsync([_f.Captures]);
+
+        var formats = await _f.QueryAsync(db => db.Captures.ToDictionaryAsync(c => c.FileName, c => c.Format));
+        formats.Should().Equal(new Dictionary<string, string> { ["capture.html"] = "text", ["page.txt"] = "html" });
+    }
+
+    [Fact]
+    public async Task ReportsAFileThatCannotBeReadAndImportsTheRest()
+    {
+        _f.Write("fine.txt", ImportFixture.Article("Fine"));
+        File.CreateSymbolicLink(Path.Combine(_f.Captures, "gone.txt"), Path.Combine(_f.Folder, "nowhere.txt"));
+
+        var report = await _f.ImportAsync([_f.Captures]);
+
+        report.Imported.Should().Be(1);
+        report.Results.Single(r => r.File.EndsWith("gone.txt", StringComparison.Ordinal)).Reason.Should().Contain("vanished");
+    }
+
+    [Fact]
+    public async Task ReportsAPathThatDoesNotExist()
+    {
+        var report = await _f.ImportAsync([Path.Combine(_f.Folder, "missing-folder")]);
+        report.Results.Should().ContainSingle().Which.Reason.Should().Be("not found");
+    }
+
+    [Fact]
+    public async Task AppliesAFoldersManifestWithPathsRelativeToItAndNeverImportsIt()
+    {
+        _f.Write("batch/sub/one.txt", ImportFixture.Article("One"));
+        _f.Write("batch/sources.json", """
+            [{"file": "sub/one.txt", "url": "https://www.reuters.com/world/one-2024-05-06/", "published": "2024-05-06", "outlet": "Reuters"}]
+            """);
+
+        var report = await _f.ImportAsync([Path.Combine(_f.Captures, "batch")]);
+
+        report.Results.Should().ContainSingle().Which.Outcome.Should().Be(ImportOutcome.Imported);
+        var article = await _f.QueryAsync(db => db.Articles.SingleAsync());
+        (article.Url, article.UrlSource).Should().Be(("https://www.reuters.com/world/one-2024-05-06/", "manifest"));
+        (article.Outlet, article.OutletSource).Should().Be(("Reuters", "manifest"));
+        (article.Published, article.PublishedSource).Should().Be((new DateOnly(2024, 5, 6), "manifest"));
+    }
+
+    [Fact]
+    public async Task ReportsEveryManifestEntryWhoseFileIsMissing()
+    {
+        _f.Write("present.txt", ImportFixture.Article("Present"));
+        var manifest = Path.Combine(_f.Folder, "elsewhere.json");
+        File.WriteAllText(manifest, """
+            [{"file": "captures/present.txt", "url": "https://example.org/a"},
+             {"file": "captures/lost-1.txt", "url": "https://example.org/b"},
+             {"file": "captures/lost-2.txt", "url": "https://example.org/c"}]
+            """);
+
+        var report = await _f.ImportAsync([_f.Captures], manifest);
+
+        report.Imported.Should().Be(1);
+        report.Results.Where(r => r.Outcome == ImportOutcome.Failed).Select(r => Path.GetFileName(r.File)).Should().BeEquivalentTo("lost-1.txt", "lost-2.txt");
+        report.Results.Where(r => r.Outcome == ImportOutcome.Failed).Should().OnlyContain(r => r.Reason!.Contains("elsewhere.json") && r.Reason.Contains("missing"));
+    }
+
+    [Theory]
+    [InlineData("[{\"file\": \"a.txt\", ")]
+    [InlineData("{\"file\": \"a.txt\"}")]
+    [InlineData("[{\"url\": \"https://example.org/a\"}]")]
+    public async Task AMalformedManifestFailsTheRunBeforeAnythingIsWritten(string json)
+    {
+        _f.Write("a.txt", ImportFixture.Article("Alpha"));
+        File.WriteAllText(Path.Combine(_f.Captures, "sources.json"), json);
+
+        var report = await _f.ImportAsync([_f.Captures]);
+
+        var failure = report.Results.Should().ContainSingle().Subject;
+        failure.Outcome.Should().Be(ImportOutcome.Failed);
+        failure.File.Should().EndWith("sources.json");
+        failure.Reason.Should().Contain("malformed sources manifest");
+        (await _f.CountsAsync()).Captures.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task TakesTheAddressOfSavedHtmlFromThePageItself()
+    {
+        _f.Write("saved.html", "<!DOCTYPE html><html><head><link rel=\"canonical\" href=\"https://www.bbc.com/news/world-12345\"></head><body><p>Body text of the saved page.</p></body></html>");
+
+        await _f.ImportAsync([_f.Captures]);
+
+        var article = await _f.QueryAsync(db => db.Articles.SingleAsync());
+        (article.Url, article.UrlSource).Should().Be(("https://www.bbc.com/news/world-12345", "html:canonical"));
+        (article.Site, article.Outlet).Should().Be(("BBC", "BBC"));
+    }
+
+    [Fact]
+    public async Task ACancelledImportLeavesTheStoreConsistentAndRunningAgainCompletesIt()
+    {
+        for (var i = 0; i < 60; i++) _f.Write($"c{i:D3}.txt", ImportFixture.Article($"Capture number {i}"));
+        using var cancel = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p => { if (p.Done == 25) cancel.Cancel(); });
+
+        var act = () => _f.ImportAsync([_f.Captures], options: new ImportOptions { BatchSize = 10 }, ct: cancel.Token, progress: progress);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        var partial = await _f.CountsAsync();
+        partial.Captures.Should().BeInRange(20, 30).And.Be(partial.Articles);
+        partial.Orphans.Should().Be(0);
+
+        var rerun = await _f.ImportAsync([_f.Captures], options: new ImportOptions { BatchSize = 10 });
+
+        rerun.Unchanged.Should().Be(partial.Captures);
+        rerun.Imported.Should().Be(60 - partial.Captures);
+        var final = await _f.CountsAsync();
+        (final.Captures, final.Articles, final.Clutter, final.Orphans).Should().Be((60, 60, 120, 0));
+    }
+
+    [Fact]
+    public async Task ImportsUploadsWithTheirManifestAndTheSameLimits()
+    {
+        await using var db = await NewsStore.OpenAsync(_f.DbPath);
+        var importer = new Importer(db, new ImportOptions { MaxFileBytes = 4096 }, ImportFixture.Simple);
+        ImportUpload[] uploads =
+        [
+            new("story.txt", Encoding.UTF8.GetBytes(ImportFixture.Article("Uploaded"))),
+            new("big.txt", Encoding.UTF8.GetBytes(ImportFixture.Article("Big", paragraphs: 100))),
+            new("empty.txt", []),
+            new("sources.json", Encoding.UTF8.GetBytes("""[{"file": "story.txt", "url": "https://apnews.com/article/uploaded-2024-01-09"}, {"file": "absent.txt", "url": "https://apnews.com/x"}]""")),
+        ];
+
+        var report = await importer.ImportUploadsAsync(uploads);
+
+        report.Results.Single(r => r.File == "story.txt").Outcome.Should().Be(ImportOutcome.Imported);
+        report.Results.Single(r => r.File == "big.txt").Reason.Should().StartWith("too large");
+        report.Results.Single(r => r.File == "empty.txt").Reason.Should().Be("empty file");
+        report.Results.Single(r => r.File == "absent.txt").Reason.Should().Contain("not uploaded");
+        var article = await db.Articles.SingleAsync();
+        (article.Outlet, article.OutletSource, article.UrlSource).Should().Be(("Associated Press", "url-host", "manifest"));
+    }
+
+    [Fact]
+    public async Task AnalysesFilesWithoutAStore()
+    {
+        var file = _f.Write("look.txt", """
+            Council widens school meals programme to every district
+
+            The regional council voted on Tuesday to extend its free school meals programme to every district, after a pilot in three towns cut absences by a fifth.
+
+            Officials said the change would take effect in September and would be paid for from savings in the transport budget, which had underspent for two years running.
+            """);
+
+        var analyses = Importer.Analyze([file]);
+
+        var analysis = analyses.Should().ContainSingle().Subject;
+        analysis.Succeeded.Should().BeTrue();
+        analysis.Capture!.Sha256.Should().HaveLength(64);
+        analysis.Article!.Paragraphs.Should().NotBeEmpty();
+        File.Exists(_f.DbPath).Should().BeFalse();
+    }
+
+    /// <summary>Reports on the importing thread, so the test can cancel at an exact point.</summary>
+    private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}
