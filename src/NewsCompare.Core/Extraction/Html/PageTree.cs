@@ -1,0 +1,269 @@
+using AngleSharp.Dom;
+
+namespace NewsCompare.Core.Extraction.Html;
+
+/// <summary>
+/// Builds the <see cref="PageNode"/> copy of a parsed page in one walk, counting text as it goes and picking up
+/// everything the metadata reader needs (meta tags, links, JSON-LD, headings, time stamps) on the way.
+/// </summary>
+internal sealed class PageTree
+{
+    // Deeper markup is flattened into one text run so that no later walk can run out of stack.
+    private const int MaxDepth = 250;
+
+    private static readonly HashSet<string> SkippedTags = new(StringComparer.Ordinal)
+    {
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
+        "audio", "select", "option", "textarea", "input", "button", "meta", "link", "title", "base", "head",
+        "datalist", "map", "dialog", "frameset", "frame",
+    };
+
+    private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
+    {
+        "html", "body", "address", "article", "aside", "blockquote", "details", "summary", "dd", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
+        "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th",
+        "ul", "center", "menu", "caption", "legend", "ins", "del", "noframes",
+    };
+
+    // Page chrome by tag: its text never scores a container.
+    private static readonly HashSet<string> ChromeTags = new(StringComparer.Ordinal) { "nav", "aside", "footer" };
+
+    private readonly Dictionary<string, ElementHint> _hintCache = new(StringComparer.Ordinal);
+    private int _order;
+
+    private PageTree(PageNode root) => Root = root;
+
+    public PageNode Root { get; }
+    public PageNode? Body { get; private set; }
+    /// <summary>Every element node in document order.</summary>
+    public List<PageNode> Elements { get; } = [];
+    public List<IElement> Metas { get; } = [];
+    public List<IElement> Links { get; } = [];
+    public List<string> JsonLd { get; } = [];
+    public string? Title { get; private set; }
+    public string? Language { get; private set; }
+    public List<PageNode> Headings1 { get; } = [];
+    public List<PageNode> Times { get; } = [];
+    public List<PageNode> ItemProps { get; } = [];
+    public List<PageNode> Bylines { get; } = [];
+    public List<PageNode> Standfirsts { get; } = [];
+
+    public static PageTree Build(IDocument document)
+    {
+        var html = document.DocumentElement;
+        var root = new PageNode("html", html, null) { IsBlock = true };
+        var tree = new PageTree(root);
+        if (html is null) return tree;
+        tree.Language = html.GetAttribute("lang") ?? html.GetAttribute("xml:lang");
+        tree.Elements.Add(root);
+        tree.AddChildren(html, root, 0);
+        tree.Body ??= root;
+        return tree;
+    }
+
+    private void AddChildren(INode source, PageNode target, int depth)
+    {
+        for (var child = source.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is IText text)
+            {
+                AddText(target, text.Data);
+            }
+            else if (child is IElement element)
+            {
+                AddElement(element, target, depth + 1);
+            }
+        }
+        Finish(target);
+    }
+
+    private void AddText(PageNode parent, string data)
+    {
+        var node = new PageNode("#text", null, parent, data) { Order = _order++ };
+        var (length, commas) = Count(data);
+        node.TextLength = length;
+        node.Commas = commas;
+        parent.Children.Add(node);
+    }
+
+    private void AddElement(IElement element, PageNode parent, int depth)
+    {
+        var tag = element.LocalName;
+        if (SkippedTags.Contains(tag))
+        {
+            Record(element, tag);
+            return;
+        }
+        var node = new PageNode(tag, element, parent)
+        {
+            IsBlock = BlockTags.Contains(tag),
+            Order = _order++,
+        };
+        var className = element.GetAttribute("class");
+        var id = element.Id;
+        var role = element.GetAttribute("role");
+        node.Hint = HintFor(className, id, role);
+        node.Hidden = IsHidden(element, className);
+        node.Excluded = parent.Excluded || node.Hidden || ChromeTags.Contains(tag) || (node.Hint.IsClutter && !node.Hint.Positive);
+        parent.Children.Add(node);
+        Elements.Add(node);
+        Note(node, element, tag);
+
+        if (depth >= MaxDepth)
+        {
+            AddText(node, FlatText(element));
+            Finish(node);
+        }
+        else
+        {
+            AddChildren(element, node, depth);
+        }
+    }
+
+    // Sums the children's counts into the parent once all children are in.
+    private static void Finish(PageNode node)
+    {
+        int text = 0, link = 0, commas = 0, paragraphs = 0, inlineText = 0, inlineLink = 0, inlineCommas = 0, blocks = 0, elements = 0;
+        var isLink = node.Tag == "a";
+        foreach (var child in node.Children)
+        {
+            text += child.TextLength;
+            commas += child.Commas;
+            paragraphs += child.Paragraphs;
+            link += isLink ? child.TextLength : child.LinkLength;
+            if (child.IsText)
+            {
+                inlineText += child.TextLength;
+                inlineCommas += child.Commas;
+                if (isLink) inlineLink += child.TextLength;
+                continue;
+            }
+            elements++;
+            if (child.IsBlock)
+            {
+                blocks++;
+                continue;
+            }
+            inlineText += child.InlineTextLength;
+            inlineCommas += child.InlineCommas;
+            inlineLink += isLink ? child.InlineTextLength : child.InlineLinkLength;
+            blocks += child.BlockChildren > 0 ? 1 : 0;
+        }
+        node.TextLength = text;
+        node.LinkLength = link;
+        node.Commas = commas;
+        node.Paragraphs = paragraphs + (node.Tag == "p" ? 1 : 0);
+        node.InlineTextLength = inlineText;
+        node.InlineLinkLength = inlineLink;
+        node.InlineCommas = inlineCommas;
+        node.BlockChildren = blocks;
+        node.ElementChildren = elements;
+    }
+
+    private ElementHint HintFor(string? className, string? id, string? role)
+    {
+        if (className is null && string.IsNullOrEmpty(id) && role is null) return ElementHint.Nothing;
+        var key = string.Concat(className, "\u0001", id, "\u0001", role);
+        if (!_hintCache.TryGetValue(key, out var hint))
+        {
+            hint = ElementHints.Read(className, id, role);
+            _hintCache[key] = hint;
+        }
+        return hint;
+    }
+
+    private static bool IsHidden(IElement element, string? className)
+    {
+        if (element.HasAttribute("hidden")) return true;
+        var style = element.GetAttribute("style");
+        if (style is not null && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase)))
+        {
+            var compact = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+            if (compact.Contains("display:none", StringComparison.Ordinal) || compact.Contains("visibility:hidden", StringComparison.Ordinal))
+                return true;
+        }
+        return ElementHints.IsHiddenClass(className);
+    }
+
+    // Keeps what the metadata reader needs from elements that are not part of the text.
+    private void Record(IElement element, string tag)
+    {
+        switch (tag)
+        {
+            case "meta":
+                Metas.Add(element);
+                break;
+            case "link":
+                Links.Add(element);
+                break;
+            case "title":
+                Title ??= element.TextContent;
+                break;
+            case "script":
+                var type = element.GetAttribute("type");
+                if (type is not null && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) JsonLd.Add(element.TextContent);
+                break;
+            case "head":
+                for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+                    Record(child, child.LocalName);
+                break;
+        }
+    }
+
+    private void Note(PageNode node, IElement element, string tag)
+    {
+        switch (tag)
+        {
+            case "h1":
+                Headings1.Add(node);
+                break;
+            case "time":
+                Times.Add(node);
+                break;
+            case "body":
+                Body ??= node;
+                break;
+            case "a" when element.GetAttribute("rel") is { } rel && rel.Contains("author", StringComparison.OrdinalIgnoreCase):
+                Bylines.Add(node);
+                break;
+        }
+        if (element.HasAttribute("itemprop")) ItemProps.Add(node);
+        if (node.Hint.Kind == HintKind.Byline) Bylines.Add(node);
+        else if (node.Hint.Kind == HintKind.Standfirst) Standfirsts.Add(node);
+    }
+
+    /// <summary>Non-whitespace characters and commas in <paramref name="text"/>.</summary>
+    internal static (int Length, int Commas) Count(string text)
+    {
+        int length = 0, commas = 0;
+        foreach (var c in text)
+        {
+            if (c <= ' ' || char.IsWhiteSpace(c)) continue;
+            length++;
+            if (c is ',' or '，' or '、') commas++;
+        }
+        return (length, commas);
+    }
+
+    // The text under an element too deeply nested to walk recursively, gathered without recursion.
+    private static string FlatText(IElement element)
+    {
+        var builder = new System.Text.StringBuilder();
+        INode? node = element.FirstChild;
+        while (node is not null && !ReferenceEquals(node, element))
+        {
+            if (node is IText t) builder.Append(t.Data);
+            else if (node is IElement e && !SkippedTags.Contains(e.LocalName) && node.FirstChild is not null)
+            {
+                if (BlockTags.Contains(e.LocalName)) builder.Append('\n');
+                node = node.FirstChild;
+                continue;
+            }
+            while (node is not null && !ReferenceEquals(node, element) && node.NextSibling is null) node = node.Parent;
+            if (node is null || ReferenceEquals(node, element)) break;
+            node = node.NextSibling;
+        }
+        return builder.ToString();
+    }
+}
