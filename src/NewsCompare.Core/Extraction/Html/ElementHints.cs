@@ -201,6 +201,18 @@ internal static class ElementHints
         ("image caption", RemovalReasons.Furniture),
     ];
 
+    // The fragments (content words included) grouped by their first two letters, so one pass over a name finds them all.
+    private static readonly (string Word, HintKind Kind, string? Reason)[][] FragmentsByLetter = GroupByLetter();
+
+    private static readonly Dictionary<string, (HintKind Kind, string? Reason)>.AlternateLookup<ReadOnlySpan<char>> TokenLookup =
+        Tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static (string, HintKind, string?)[][] GroupByLetter()
+    {
+        var all = Fragments.Concat(ContentFragments.Select(w => (w, HintKind.Content, (string?)null))).ToList();
+        return Enumerable.Range(0, 26 * 26).Select(i => all.Where(f => Pair(f.Item1[0], f.Item1[1]) == i).ToArray()).ToArray();
+    }
+
     /// <summary>Reads a class attribute, an id and a role into one hint; null or empty parts are fine.</summary>
     public static ElementHint Read(string? className, string? id, string? role)
     {
@@ -227,14 +239,30 @@ internal static class ElementHints
     private static void Scan(string? value, ref bool positive, ref HintKind kind, ref string? reason)
     {
         if (string.IsNullOrWhiteSpace(value)) return;
-        var lower = value.ToLowerInvariant();
-        foreach (var word in ContentFragments)
-            if (lower.Contains(word, StringComparison.Ordinal)) { positive = true; break; }
-        foreach (var (word, k, r) in Fragments)
-            if (lower.Contains(word, StringComparison.Ordinal)) Take(k, r, ref kind, ref reason);
-        foreach (var token in lower.Split([' ', '-', '_', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
-            if (Tokens.TryGetValue(token, out var hit)) Take(hit.Kind, hit.Reason, ref kind, ref reason);
+        var lower = value.ToLowerInvariant().AsSpan();
+        var tokenStart = 0;
+        for (var i = 0; i <= lower.Length; i++)
+        {
+            var c = i < lower.Length ? lower[i] : ' ';
+            if (c is ' ' or '-' or '_' or '\t' or '\n' or '\r')
+            {
+                if (i > tokenStart && TokenLookup.TryGetValue(lower[tokenStart..i], out var hit)) Take(hit.Kind, hit.Reason, ref kind, ref reason);
+                tokenStart = i + 1;
+                continue;
+            }
+            if (i + 1 >= lower.Length || Pair(c, lower[i + 1]) is not (>= 0 and var pair)) continue;
+            var rest = lower[i..];
+            foreach (var (word, k, r) in FragmentsByLetter[pair])
+            {
+                if (!rest.StartsWith(word.AsSpan())) continue;
+                if (k == HintKind.Content) positive = true;
+                else Take(k, r, ref kind, ref reason);
+            }
+        }
     }
+
+    private static int Pair(char first, char second) =>
+        first is >= 'a' and <= 'z' && second is >= 'a' and <= 'z' ? (first - 'a') * 26 + (second - 'a') : -1;
 
     // Clutter outranks the softer readings: a "post-share-author" box is a share bar.
     private static void Take(HintKind k, string? r, ref HintKind kind, ref string? reason)

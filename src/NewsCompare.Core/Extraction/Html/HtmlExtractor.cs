@@ -12,11 +12,8 @@ public static class HtmlExtractor
     // Below this many characters of body text the first pass probably threw the article out with the chrome.
     private const int ShortBody = 250;
 
-    private static readonly HtmlParserOptions ParserOptions = new()
-    {
-        IsScripting = false,
-        IsKeepingSourceReferences = false,
-    };
+    // One parser serves every call: it keeps no state between documents.
+    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
 
     /// <summary>
     /// Extracts the article from <paramref name="html"/>, a decoded HTML page. Never throws on any string:
@@ -26,7 +23,7 @@ public static class HtmlExtractor
     public static ExtractedArticle Extract(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var document = new HtmlParser(ParserOptions).ParseDocument(html);
+        var document = Parser.ParseDocument(html);
         var tree = PageTree.Build(document);
         var metadata = PageMetadata.Read(html, tree);
 

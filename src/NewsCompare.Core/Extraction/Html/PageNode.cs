@@ -22,7 +22,15 @@ internal sealed class PageNode
     public PageNode? Parent { get; }
     /// <summary>The text of a text run (raw, not yet normalised).</summary>
     public string? Text { get; }
-    public List<PageNode> Children { get; } = [];
+    // Text runs have no children; they share one empty list rather than each allocating its own.
+    private static readonly List<PageNode> NoChildren = [];
+    public List<PageNode> Children { get; private set; } = NoChildren;
+
+    public void AddChild(PageNode child)
+    {
+        if (ReferenceEquals(Children, NoChildren)) Children = [];
+        Children.Add(child);
+    }
 
     public bool IsText => Element is null;
     public bool IsBlock { get; set; }

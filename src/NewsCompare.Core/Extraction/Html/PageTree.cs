@@ -29,6 +29,8 @@ internal sealed class PageTree
     // Page chrome by tag: its text never scores a container.
     private static readonly HashSet<string> ChromeTags = new(StringComparer.Ordinal) { "nav", "aside", "footer" };
 
+    private static readonly PageNode Whitespace = new("#text", null, null, " ");
+
     private readonly Dictionary<string, ElementHint> _hintCache = new(StringComparer.Ordinal);
     private int _order;
 
@@ -64,8 +66,11 @@ internal sealed class PageTree
 
     private void AddChildren(INode source, PageNode target, int depth)
     {
-        for (var child = source.FirstChild; child is not null; child = child.NextSibling)
+        // Indexed: AngleSharp's NextSibling searches the parent's child list, which is slow on wide elements.
+        var children = source.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText text)
             {
                 AddText(target, text.Data);
@@ -80,11 +85,17 @@ internal sealed class PageTree
 
     private void AddText(PageNode parent, string data)
     {
+        if (string.IsNullOrWhiteSpace(data))
+        {
+            // Whitespace between elements only ever becomes a space: one shared run stands for all of them.
+            parent.AddChild(Whitespace);
+            return;
+        }
         var node = new PageNode("#text", null, parent, data) { Order = _order++ };
         var (length, commas) = Count(data);
         node.TextLength = length;
         node.Commas = commas;
-        parent.Children.Add(node);
+        parent.AddChild(node);
     }
 
     private void AddElement(IElement element, PageNode parent, int depth)
@@ -100,15 +111,27 @@ internal sealed class PageTree
             IsBlock = BlockTags.Contains(tag),
             Order = _order++,
         };
-        var className = element.GetAttribute("class");
-        var id = element.Id;
-        var role = element.GetAttribute("role");
+        string? className = null, id = null, role = null, style = null;
+        var hidden = false;
+        var itemProp = false;
+        foreach (var attribute in element.Attributes)
+        {
+            switch (attribute.Name)
+            {
+                case "class": className = attribute.Value; break;
+                case "id": id = attribute.Value; break;
+                case "role": role = attribute.Value; break;
+                case "style": style = attribute.Value; break;
+                case "hidden": hidden = true; break;
+                case "itemprop": itemProp = true; break;
+            }
+        }
         node.Hint = HintFor(className, id, role);
-        node.Hidden = IsHidden(element, className);
+        node.Hidden = hidden || IsHidden(style, className);
         node.Excluded = parent.Excluded || node.Hidden || ChromeTags.Contains(tag) || (node.Hint.IsClutter && !node.Hint.Positive);
-        parent.Children.Add(node);
+        parent.AddChild(node);
         Elements.Add(node);
-        Note(node, element, tag);
+        Note(node, element, tag, itemProp);
 
         if (depth >= MaxDepth)
         {
@@ -173,10 +196,8 @@ internal sealed class PageTree
         return hint;
     }
 
-    private static bool IsHidden(IElement element, string? className)
+    private static bool IsHidden(string? style, string? className)
     {
-        if (element.HasAttribute("hidden")) return true;
-        var style = element.GetAttribute("style");
         if (style is not null && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase)))
         {
             var compact = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
@@ -205,13 +226,12 @@ internal sealed class PageTree
                 if (type is not null && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) JsonLd.Add(element.TextContent);
                 break;
             case "head":
-                for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
-                    Record(child, child.LocalName);
+                foreach (var child in element.Children) Record(child, child.LocalName);
                 break;
         }
     }
 
-    private void Note(PageNode node, IElement element, string tag)
+    private void Note(PageNode node, IElement element, string tag, bool itemProp)
     {
         switch (tag)
         {
@@ -228,7 +248,7 @@ internal sealed class PageTree
                 Bylines.Add(node);
                 break;
         }
-        if (element.HasAttribute("itemprop")) ItemProps.Add(node);
+        if (itemProp) ItemProps.Add(node);
         if (node.Hint.Kind == HintKind.Byline) Bylines.Add(node);
         else if (node.Hint.Kind == HintKind.Standfirst) Standfirsts.Add(node);
     }
