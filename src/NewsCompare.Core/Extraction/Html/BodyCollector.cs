@@ -18,19 +18,22 @@ internal sealed class BodyCollector
     private readonly HashSet<PageNode> _roots;
     private readonly IReadOnlySet<PageNode> _silent;
     private readonly int _contentLength;
+    private readonly string? _headline;
     private readonly StringBuilder _piece = new();
     private int _pieceLength;
     private int _pieceLinkLength;
     private bool _pendingSpace;
     private int _linkDepth;
+    private int _rowDepth;
 
     private readonly List<(string Text, bool Heading)> _body = [];
     private readonly HashSet<string> _bodySeen = new(StringComparer.Ordinal);
     private readonly List<string> _captions = [];
     private readonly List<RemovedLine> _removed = [];
 
-    private BodyCollector(IEnumerable<PageNode> roots, IReadOnlySet<PageNode> silent)
+    private BodyCollector(IEnumerable<PageNode> roots, IReadOnlySet<PageNode> silent, string? headline)
     {
+        _headline = headline;
         _roots = new HashSet<PageNode>(roots, ReferenceEqualityComparer.Instance);
         _silent = silent;
         _contentLength = _roots.Sum(r => r.TextLength);
@@ -41,9 +44,10 @@ internal sealed class BodyCollector
     /// <param name="start">Where reading starts (the body element).</param>
     /// <param name="roots">The article's containers.</param>
     /// <param name="silent">Elements kept elsewhere (headline, byline, standfirst): neither body nor removed.</param>
-    public static Result Collect(PageNode start, IEnumerable<PageNode> roots, IReadOnlySet<PageNode> silent)
+    /// <param name="headline">The headline, so that a repeat of it inside the body is dropped.</param>
+    public static Result Collect(PageNode start, IEnumerable<PageNode> roots, IReadOnlySet<PageNode> silent, string? headline)
     {
-        var collector = new BodyCollector(roots, silent);
+        var collector = new BodyCollector(roots, silent, headline);
         var startSink = collector._roots.Contains(start) ? Sink.Body : Sink.Removed;
         collector.Visit(start, startSink, startSink == Sink.Body ? null : RemovalReasons.Furniture);
         collector.Flush(startSink, startSink == Sink.Body ? null : RemovalReasons.Furniture, false);
@@ -63,13 +67,26 @@ internal sealed class BodyCollector
             return;
         }
         var (innerSink, innerReason) = Classify(node, sink, reason);
-        var boundary = node.IsBlock || innerSink != sink || innerReason != reason;
+        // A data table reads row by row: its cells are words of one line, not paragraphs of their own.
+        var cell = _rowDepth > 0 && node.Tag is "td" or "th";
+        var boundary = (node.IsBlock && !cell) || innerSink != sink || innerReason != reason;
         if (boundary) Flush(sink, reason, false);
+        if (cell) _pendingSpace = true;
         var isLink = node.Tag == "a";
+        var row = node.Tag == "tr" && IsDataRow(node);
         if (isLink) _linkDepth++;
+        if (row) _rowDepth++;
         foreach (var child in node.Children) Visit(child, innerSink, innerReason);
         if (isLink) _linkDepth--;
+        if (row) _rowDepth--;
         if (boundary) Flush(innerSink, innerReason, node.IsHeading);
+    }
+
+    private static bool IsDataRow(PageNode row)
+    {
+        foreach (var child in row.Children)
+            if (!child.IsText && (child.Tag is not ("td" or "th") || child.BlockChildren > 0)) return false;
+        return true;
     }
 
     private (Sink, string?) Classify(PageNode node, Sink sink, string? reason)
@@ -171,12 +188,17 @@ internal sealed class BodyCollector
             AddRemoved(text, reason);
             return;
         }
+        if (LineRules.Furniture(text, _headline) is { } lineReason)
+        {
+            AddRemoved(text, lineReason);
+            return;
+        }
         if (links > 0.8 && text.Length < 120)
         {
             AddRemoved(text, RemovalReasons.Spillover);
             return;
         }
-        if (!_bodySeen.Add(text))
+        if (text.Length >= 20 && !_bodySeen.Add(text))
         {
             AddRemoved(text, RemovalReasons.Duplicate);
             return;

@@ -16,7 +16,11 @@ internal static class ContentFinder
     public static List<PageNode> Find(PageTree tree, bool skipExcluded = true)
     {
         var candidates = new List<PageNode>();
-        foreach (var node in tree.Elements) node.Scored = false;
+        foreach (var node in tree.Elements)
+        {
+            node.Scored = false;
+            node.Prose = 0;
+        }
         foreach (var node in tree.Elements)
         {
             if (node.InlineTextLength < MinimumRun || node.IsHeading || (skipExcluded && node.Excluded)) continue;
@@ -26,6 +30,8 @@ internal static class ContentFinder
             var links = (double)node.InlineLinkLength / node.InlineTextLength;
             var vote = (1 + node.InlineCommas + Math.Min(node.InlineTextLength / 100.0, 3)) * (1 - links);
             if (vote <= 0) continue;
+            var prose = node.InlineTextLength - node.InlineLinkLength;
+            for (var up = owner; up is not null; up = up.Parent) up.Prose += prose;
             var level = 0;
             for (var target = owner; target is not null && level < AncestorLevels; target = target.Parent, level++)
             {
@@ -47,6 +53,7 @@ internal static class ContentFinder
 
         top = ClimbToSharedAncestor(top, candidates);
         top = ClimbWhileParentScoresHigher(top);
+        top = ClimbWhileParentAddsProse(top);
         while (top.Parent is { } parent && parent.Tag is not ("body" or "html") && parent.ElementChildren == 1)
             top = parent;
         return WithSiblings(top);
@@ -94,6 +101,20 @@ internal static class ContentFinder
             if (score < threshold) break;
             if (score > last) return parent;
             last = score;
+        }
+        return top;
+    }
+
+    // A parent whose extra text is mostly prose, and less than what the winner already holds, holds more of the
+    // same article: paragraphs the scoring split off (a lead paragraph in its own wrapper, a second body part).
+    private static PageNode ClimbWhileParentAddsProse(PageNode top)
+    {
+        for (var parent = top.Parent; parent is not null && parent.Tag is not ("body" or "html"); parent = parent.Parent)
+        {
+            var extraText = parent.TextLength - top.TextLength;
+            var extraProse = parent.Prose - top.Prose;
+            if (extraText > 0 && (extraProse < extraText * 0.6 || extraProse >= top.Prose)) break;
+            top = parent;
         }
         return top;
     }

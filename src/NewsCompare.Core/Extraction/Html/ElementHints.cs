@@ -171,6 +171,8 @@ internal static class ElementHints
         ("article continues below", RemovalReasons.Advert),
         ("continue reading below", RemovalReasons.Advert),
         ("read more", RemovalReasons.Spillover),
+        ("also on ", RemovalReasons.Spillover),
+        ("like this story", RemovalReasons.Share),
         ("read next", RemovalReasons.Spillover),
         ("read also", RemovalReasons.Spillover),
         ("also read", RemovalReasons.Spillover),
@@ -223,9 +225,15 @@ internal static class ElementHints
         string? reason = null;
         Scan(className, ref positive, ref kind, ref reason);
         Scan(id, ref positive, ref kind, ref reason);
+        // An embedded post (a tweet, an Instagram card) quoted by the article is the article's content.
+        if (IsEmbed(className) || IsEmbed(id)) return new ElementHint(true, HintKind.Content, null);
         if (kind == HintKind.None && positive) kind = HintKind.Content;
         return new ElementHint(positive, kind, reason);
     }
+
+    private static bool IsEmbed(string? value) =>
+        value is not null && (value.Contains("embed", StringComparison.OrdinalIgnoreCase) || value.Contains("tweet", StringComparison.OrdinalIgnoreCase)
+                              || value.Contains("instagram-media", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True when a class attribute marks text hidden from sighted readers.</summary>
     public static bool IsHiddenClass(string? className)

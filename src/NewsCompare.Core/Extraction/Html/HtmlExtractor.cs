@@ -42,7 +42,7 @@ public static class HtmlExtractor
             if (node is not null) silent.Add(node);
 
         var start = tree.Body ?? tree.Root;
-        var collected = BodyCollector.Collect(start, roots, silent);
+        var collected = BodyCollector.Collect(start, roots, silent, headline);
 
         var paragraphs = collected.Paragraphs.ToList();
         string? dateline = null;

@@ -57,6 +57,8 @@ internal sealed class PageNode
     // Content scoring.
     public bool Scored { get; set; }
     public double Score { get; set; }
+    /// <summary>Characters of scored, non-link paragraph text in the subtree.</summary>
+    public int Prose { get; set; }
 
     public double LinkDensity => TextLength == 0 ? 0 : (double)LinkLength / TextLength;
     public double FinalScore => Score * (1 - LinkDensity);

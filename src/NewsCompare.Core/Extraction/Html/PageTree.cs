@@ -61,6 +61,7 @@ internal sealed class PageTree
         tree.Elements.Add(root);
         tree.AddChildren(html, root, 0);
         tree.Body ??= root;
+        tree.MarkExcluded();
         return tree;
     }
 
@@ -128,7 +129,6 @@ internal sealed class PageTree
         }
         node.Hint = HintFor(className, id, role);
         node.Hidden = hidden || IsHidden(style, className);
-        node.Excluded = parent.Excluded || node.Hidden || ChromeTags.Contains(tag) || (node.Hint.IsClutter && !node.Hint.Positive);
         parent.AddChild(node);
         Elements.Add(node);
         Note(node, element, tag, itemProp);
@@ -141,6 +141,18 @@ internal sealed class PageTree
         else
         {
             AddChildren(element, node, depth);
+        }
+    }
+
+    // Chrome by tag, role or name is left out of scoring, with its descendants; but a chrome-named wrapper
+    // holding most of the page's text is a wrapper ("page-with-right-rail"), not chrome.
+    private void MarkExcluded()
+    {
+        var half = (Body ?? Root).TextLength / 2;
+        foreach (var node in Elements)
+        {
+            node.Excluded = node.Parent?.Excluded == true || node.Hidden
+                || ((ChromeTags.Contains(node.Tag) || (node.Hint.IsClutter && !node.Hint.Positive)) && node.TextLength <= half);
         }
     }
 

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+
+namespace NewsCompare.Core.Extraction.Html;
+
+/// <summary>
+/// Tests on single short lines found inside the body that mark them as furniture whatever their markup:
+/// a repeat of the headline, a bare date stamp, a printed byline, a copyright or affiliate notice.
+/// </summary>
+internal static partial class LineRules
+{
+    private const int ShortLine = 200;
+
+    /// <summary>The removal reason when <paramref name="line"/> is furniture, else null.</summary>
+    public static string? Furniture(string line, string? headline)
+    {
+        if (line.Length > ShortLine) return null;
+        if (headline is not null && line.Length <= headline.Length * 1.3 + 10 && TextTools.Similarity(line, headline) >= 0.9)
+            return RemovalReasons.Duplicate;
+        if (line.Length <= 70 && TextTools.WordCount(line) <= 10 && DateStamp().IsMatch(line) && !EndsSentence(line))
+            return RemovalReasons.Furniture;
+        if (line.Length <= 100 && line.StartsWith("By ", StringComparison.Ordinal) && line.Length > 4 && char.IsUpper(line[3]) && !EndsSentence(line))
+            return RemovalReasons.Furniture;
+        if (line[0] is '©' or 'ⓒ' || line.StartsWith("(c) ", StringComparison.OrdinalIgnoreCase)
+            || line.StartsWith("copyright", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("all rights reserved", StringComparison.OrdinalIgnoreCase))
+            return RemovalReasons.Footer;
+        if (line.Contains("affiliate", StringComparison.OrdinalIgnoreCase) && line.Contains("commission", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("earn a commission", StringComparison.OrdinalIgnoreCase))
+            return RemovalReasons.Advert;
+        if (line.Length <= 160 && line.Contains("newsletter", StringComparison.OrdinalIgnoreCase))
+            return RemovalReasons.Share;
+        return null;
+    }
+
+    private static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' && !line.EndsWith("a.m.", StringComparison.Ordinal) && !line.EndsWith("p.m.", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\d{1,2}:\d{2}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DateStamp();
+}
