@@ -53,7 +53,7 @@ internal static class ArticleParts
 
     /// <summary>
     /// The summary under the headline: an element named like a dek, or one repeating the page's description,
-    /// between the headline and the first paragraph of the body.
+    /// between the headline and the body. A summary inside the body's containers stays part of the body.
     /// </summary>
     public static (PageNode? Node, string? Text) Standfirst(PageTree tree, PageMetadata metadata, IReadOnlyList<PageNode> roots, PageNode? headline)
     {
@@ -62,7 +62,7 @@ internal static class ArticleParts
         var end = firstParagraph?.Order ?? int.MaxValue;
         foreach (var node in tree.Standfirsts)
         {
-            if (node.Order <= headline.Order || node.Order >= end || node.Hidden || node.Hint.IsClutter) continue;
+            if (node.Order <= headline.Order || node.Order >= end || node.Hidden || node.Hint.IsClutter || roots.Any(node.IsInside)) continue;
             if (node.TextLength is < 30 or > 600) continue;
             return (node, node.InnerText());
         }
@@ -73,6 +73,8 @@ internal static class ArticleParts
             var node = tree.Elements[i];
             if (node.Order >= end) break;
             if (node.BlockChildren > 0 || !node.IsBlock || node.TextLength < 30 || node.TextLength > 600) continue;
+            // Inside the body, text that repeats the description is the article's first paragraph.
+            if (roots.Any(node.IsInside)) break;
             var text = node.InnerText();
             if (TextTools.Similarity(text, description) >= 0.8) return (node, text);
         }

@@ -166,6 +166,8 @@ internal static class ElementHints
     internal static readonly (string Start, string Reason)[] BoilerplateStarts =
     [
         ("advertisement", RemovalReasons.Advert),
+        ("advert", RemovalReasons.Advert),
+        ("this slideshow requires javascript", RemovalReasons.Furniture),
         ("sponsored", RemovalReasons.Advert),
         ("story continues below", RemovalReasons.Advert),
         ("article continues below", RemovalReasons.Advert),

@@ -16,7 +16,9 @@ internal static partial class LineRules
         if (line.Length > ShortLine) return null;
         if (headline is not null && line.Length <= headline.Length * 1.3 + 10 && TextTools.Similarity(line, headline) >= 0.9)
             return RemovalReasons.Duplicate;
-        if (line.Length <= 70 && TextTools.WordCount(line) <= 10 && DateStamp().IsMatch(line) && !EndsSentence(line))
+        // Not an attribution line ("— Name (@handle) November 18, 2019") under a quoted post.
+        if (line.Length <= 70 && TextTools.WordCount(line) <= 10 && line[0] is not ('—' or '–' or '-') && !line.Contains('@')
+            && DateStamp().IsMatch(line) && !EndsSentence(line))
             return RemovalReasons.Furniture;
         if (line.Length <= 100 && line.StartsWith("By ", StringComparison.Ordinal) && line.Length > 4 && char.IsUpper(line[3]) && !EndsSentence(line))
             return RemovalReasons.Furniture;
