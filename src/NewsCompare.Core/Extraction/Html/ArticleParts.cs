@@ -53,16 +53,16 @@ internal static class ArticleParts
 
     /// <summary>
     /// The summary under the headline: an element named like a dek, or one repeating the page's description,
-    /// between the headline and the body. A summary inside the body's containers stays part of the body.
+    /// after the headline and outside the body's core container (inside it, such text is the body's lede).
     /// </summary>
-    public static (PageNode? Node, string? Text) Standfirst(PageTree tree, PageMetadata metadata, IReadOnlyList<PageNode> roots, PageNode? headline)
+    public static (PageNode? Node, string? Text) Standfirst(PageTree tree, PageMetadata metadata, PageNode? core, PageNode? headline)
     {
         if (headline is null) return (null, null);
-        var firstParagraph = FirstParagraph(roots);
-        var end = firstParagraph?.Order ?? int.MaxValue;
+        var end = core?.Order ?? int.MaxValue;
         foreach (var node in tree.Standfirsts)
         {
-            if (node.Order <= headline.Order || node.Order >= end || node.Hidden || node.Hint.IsClutter || roots.Any(node.IsInside)) continue;
+            if (node.Order <= headline.Order || node.Hidden || node.Hint.IsClutter) continue;
+            if (node.Order >= end) break;
             if (node.TextLength is < 30 or > 600) continue;
             return (node, node.InnerText());
         }
@@ -73,33 +73,9 @@ internal static class ArticleParts
             var node = tree.Elements[i];
             if (node.Order >= end) break;
             if (node.BlockChildren > 0 || !node.IsBlock || node.TextLength < 30 || node.TextLength > 600) continue;
-            // Inside the body, text that repeats the description is the article's first paragraph.
-            if (roots.Any(node.IsInside)) break;
             var text = node.InnerText();
             if (TextTools.Similarity(text, description) >= 0.8) return (node, text);
         }
         return (null, null);
-    }
-
-    private static PageNode? FirstParagraph(IReadOnlyList<PageNode> roots)
-    {
-        foreach (var root in roots)
-        {
-            var found = FirstParagraph(root);
-            if (found is not null) return found;
-        }
-        return null;
-    }
-
-    private static PageNode? FirstParagraph(PageNode node)
-    {
-        if (node.Tag == "p" && node.TextLength >= 60) return node;
-        foreach (var child in node.Children)
-        {
-            if (child.IsText || child.TextLength < 60) continue;
-            var found = FirstParagraph(child);
-            if (found is not null) return found;
-        }
-        return null;
     }
 }

@@ -12,8 +12,9 @@ internal static class ContentFinder
     private const int MinimumRun = 20;
     private const int AncestorLevels = 5;
 
-    /// <summary>The body's containers in page order; empty when the page has no run of text worth scoring.</summary>
-    public static List<PageNode> Find(PageTree tree, bool skipExcluded = true)
+    /// <summary>The body's containers in page order (empty when the page has no run of text worth scoring), and
+    /// the core: the best-scoring container itself, before widening to parents and siblings.</summary>
+    public static (List<PageNode> Roots, PageNode? Core) Find(PageTree tree, bool skipExcluded = true)
     {
         var candidates = new List<PageNode>();
         foreach (var node in tree.Elements)
@@ -45,7 +46,7 @@ internal static class ContentFinder
                 target.Score += vote / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
             }
         }
-        if (candidates.Count == 0) return [];
+        if (candidates.Count == 0) return ([], null);
 
         PageNode top = candidates[0];
         foreach (var c in candidates)
@@ -53,10 +54,11 @@ internal static class ContentFinder
 
         top = ClimbToSharedAncestor(top, candidates);
         top = ClimbWhileParentScoresHigher(top);
+        var core = top;
         top = ClimbWhileParentAddsProse(top);
         while (top.Parent is { } parent && parent.Tag is not ("body" or "html") && parent.ElementChildren == 1)
             top = parent;
-        return WithSiblings(top);
+        return (WithSiblings(top), core);
     }
 
     private static double InitialScore(PageNode node)

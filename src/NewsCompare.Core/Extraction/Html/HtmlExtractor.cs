@@ -27,16 +27,16 @@ public static class HtmlExtractor
         var tree = PageTree.Build(document);
         var metadata = PageMetadata.Read(html, tree);
 
-        var roots = ContentFinder.Find(tree);
+        var (roots, core) = ContentFinder.Find(tree);
         if (roots.Sum(r => r.TextLength) < ShortBody)
         {
             var retry = ContentFinder.Find(tree, skipExcluded: false);
-            if (retry.Sum(r => r.TextLength) > roots.Sum(r => r.TextLength)) roots = retry;
+            if (retry.Roots.Sum(r => r.TextLength) > roots.Sum(r => r.TextLength)) (roots, core) = retry;
         }
 
         var (headlineNode, headline) = ArticleParts.Headline(tree, metadata, roots);
         var (bylineNode, byline) = ArticleParts.Byline(tree, roots, headlineNode);
-        var (standfirstNode, standfirst) = ArticleParts.Standfirst(tree, metadata, roots, headlineNode);
+        var (standfirstNode, standfirst) = ArticleParts.Standfirst(tree, metadata, core, headlineNode);
         var silent = new HashSet<PageNode>(ReferenceEqualityComparer.Instance);
         foreach (var node in new[] { headlineNode, bylineNode, standfirstNode })
             if (node is not null) silent.Add(node);
