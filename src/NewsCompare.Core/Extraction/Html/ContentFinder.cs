@@ -26,7 +26,8 @@ internal static class ContentFinder
         {
             if (node.InlineTextLength < MinimumRun || node.IsHeading || (skipExcluded && node.Excluded)) continue;
             if (node.Tag is "a" or "span" or "em" or "strong" or "b" or "i") continue;
-            var owner = node.BlockChildren == 0 ? node.Parent : node;
+            // A paragraph votes for its container; text straight in the body votes for the body.
+            var owner = node.BlockChildren == 0 && node.Tag != "body" ? node.Parent : node;
             if (owner is null) continue;
             var links = (double)node.InlineLinkLength / node.InlineTextLength;
             var vote = (1 + node.InlineCommas + Math.Min(node.InlineTextLength / 100.0, 3)) * (1 - links);
