@@ -35,20 +35,31 @@ internal static class ArticleParts
         return (null, string.IsNullOrEmpty(reference) ? null : reference);
     }
 
-    /// <summary>The first short byline-like element inside the article, else the first after the headline.</summary>
-    public static (PageNode? Node, string? Text) Byline(PageTree tree, IReadOnlyList<PageNode> roots, PageNode? headline)
+    /// <summary>
+    /// The short byline-like element (class or id naming a byline or author, rel=author) that names the author the
+    /// metadata gives; else the first inside the article; else the first after the headline.
+    /// </summary>
+    public static (PageNode? Node, string? Text) Byline(PageTree tree, IReadOnlyList<PageNode> roots, PageNode? headline, string? author)
     {
-        PageNode? inside = null, after = null;
+        PageNode? named = null, inside = null, after = null;
+        var surname = author is null ? null : LastWord(author.Split(',')[0]);
         foreach (var node in tree.Bylines)
         {
             if (node.Hidden || node.TextLength is < 3 or > 150 || node.Hint.IsClutter) continue;
+            if (named is null && surname is { Length: > 1 } && node.InnerText().Contains(surname, StringComparison.OrdinalIgnoreCase)) named = node;
             if (inside is null && roots.Any(node.IsInside)) inside = node;
             if (after is null && headline is not null && node.Order > headline.Order) after = node;
         }
-        var chosen = inside ?? after;
+        var chosen = named ?? inside ?? after;
         if (chosen is null) return (null, null);
         var text = chosen.InnerText();
         return BodyCollector.HasLetterOrDigit(text) ? (chosen, text) : (null, null);
+    }
+
+    private static string? LastWord(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length == 0 ? null : words[^1];
     }
 
     /// <summary>

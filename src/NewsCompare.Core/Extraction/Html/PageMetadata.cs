@@ -13,7 +13,7 @@ internal sealed class PageMetadata
     // Meta names that carry a publication date, in the order they are trusted.
     private static readonly string[] DateMetaNames =
     [
-        "article:published_time", "og:published_time", "article.published", "datepublished", "publishdate",
+        "article:published_time", "article:published", "og:published_time", "article.published", "datepublished", "publishdate",
         "publish-date", "publish_date", "pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued",
         "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "date", "original-publish-date",
         "article:modified_time",
@@ -27,6 +27,7 @@ internal sealed class PageMetadata
     };
 
     private readonly Dictionary<string, string> _meta = new(StringComparer.OrdinalIgnoreCase);
+    private bool _jsonLdAuthor;
 
     public string? OgTitle { get; private set; }
     public string? DocumentTitle { get; private set; }
@@ -72,11 +73,16 @@ internal sealed class PageMetadata
     {
         foreach (var meta in metas)
         {
-            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop")
-                      ?? meta.GetAttribute("http-equiv");
             var content = meta.GetAttribute("content");
-            if (key is null || string.IsNullOrWhiteSpace(content)) continue;
-            _meta.TryAdd(key.Trim(), content.Trim());
+            if (string.IsNullOrWhiteSpace(content)) continue;
+            // One tag may carry several keys: property="article:published" itemprop="datePublished dateCreated".
+            foreach (var attribute in (ReadOnlySpan<string>)["property", "name", "itemprop", "http-equiv"])
+            {
+                var keys = meta.GetAttribute(attribute);
+                if (keys is null) continue;
+                foreach (var key in keys.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    _meta.TryAdd(key, content.Trim());
+            }
         }
         OgTitle = TextTools.Clean(Meta("og:title") ?? Meta("twitter:title"));
         Description = TextTools.Clean(Meta("og:description") ?? Meta("twitter:description") ?? Meta("description"));
@@ -213,7 +219,12 @@ internal sealed class PageMetadata
         if (article)
         {
             JsonLdHeadline ??= TextTools.Clean(Str(obj, "headline"));
-            if (Author is null && obj.TryGetProperty("author", out var author)) Author = Names(author);
+            // The article object's author names people; a meta author tag is often the publisher.
+            if (!_jsonLdAuthor && obj.TryGetProperty("author", out var author) && Names(author) is { } names)
+            {
+                Author = names;
+                _jsonLdAuthor = true;
+            }
             if (SiteName is null && obj.TryGetProperty("publisher", out var publisher)) SiteName = TextTools.Clean(Names(publisher));
         }
         else if (SiteName is null && obj.TryGetProperty("@type", out var type) && type.ValueKind == JsonValueKind.String
@@ -243,7 +254,7 @@ internal sealed class PageMetadata
                 JsonValueKind.Object => Str(e, "name"),
                 _ => null,
             };
-            name = TextTools.Clean(name);
+            name = WithoutBy(TextTools.Clean(name));
             if (!string.IsNullOrEmpty(name) && !LooksLikeUrl(name) && !names.Contains(name)) names.Add(name);
         }
         if (value.ValueKind == JsonValueKind.Array)
@@ -256,11 +267,15 @@ internal sealed class PageMetadata
     {
         foreach (var value in values)
         {
-            var clean = TextTools.Clean(value);
+            var clean = WithoutBy(TextTools.Clean(value));
             if (!string.IsNullOrEmpty(clean) && !LooksLikeUrl(clean)) return clean;
         }
         return null;
     }
+
+    // An author is a name: "By Jane Doe" in a meta tag gives "Jane Doe".
+    private static string? WithoutBy(string? name) =>
+        name is not null && name.StartsWith("by ", StringComparison.OrdinalIgnoreCase) ? name[3..].TrimStart() : name;
 
     private static bool LooksLikeUrl(string value) =>
         value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
