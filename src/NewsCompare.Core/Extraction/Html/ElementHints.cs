@@ -22,7 +22,8 @@ internal enum HintKind
 /// <param name="Positive">Some word names content.</param>
 /// <param name="Kind">The strongest non-content reading, or <see cref="HintKind.Content"/> / None.</param>
 /// <param name="Reason">For <see cref="HintKind.Clutter"/>: the removal reason.</param>
-internal readonly record struct ElementHint(bool Positive, HintKind Kind, string? Reason)
+/// <param name="Hidden">A class that hides the element from sighted readers ("sr-only", "visually-hidden").</param>
+internal readonly record struct ElementHint(bool Positive, HintKind Kind, string? Reason, bool Hidden = false)
 {
     public static ElementHint Nothing { get; } = new(false, HintKind.None, null);
 
@@ -220,25 +221,25 @@ internal static class ElementHints
     /// <summary>Reads a class attribute, an id and a role into one hint; null or empty parts are fine.</summary>
     public static ElementHint Read(string? className, string? id, string? role)
     {
+        var hidden = IsHiddenClass(className);
         if (role is not null && Roles.TryGetValue(role.Trim(), out var roleReason))
-            return new ElementHint(false, HintKind.Clutter, roleReason);
+            return new ElementHint(false, HintKind.Clutter, roleReason, hidden);
         var positive = false;
         var kind = HintKind.None;
         string? reason = null;
         Scan(className, ref positive, ref kind, ref reason);
         Scan(id, ref positive, ref kind, ref reason);
         // An embedded post (a tweet, an Instagram card) quoted by the article is the article's content.
-        if (IsEmbed(className) || IsEmbed(id)) return new ElementHint(true, HintKind.Content, null);
+        if (IsEmbed(className) || IsEmbed(id)) return new ElementHint(true, HintKind.Content, null, hidden);
         if (kind == HintKind.None && positive) kind = HintKind.Content;
-        return new ElementHint(positive, kind, reason);
+        return new ElementHint(positive, kind, reason, hidden);
     }
 
     private static bool IsEmbed(string? value) =>
         value is not null && (value.Contains("embed", StringComparison.OrdinalIgnoreCase) || value.Contains("tweet", StringComparison.OrdinalIgnoreCase)
                               || value.Contains("instagram-media", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>True when a class attribute marks text hidden from sighted readers.</summary>
-    public static bool IsHiddenClass(string? className)
+    private static bool IsHiddenClass(string? className)
     {
         if (string.IsNullOrEmpty(className)) return false;
         foreach (var part in className.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

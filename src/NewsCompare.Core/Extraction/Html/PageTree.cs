@@ -11,27 +11,31 @@ internal sealed class PageTree
     // Deeper markup is flattened into one text run so that no later walk can run out of stack.
     private const int MaxDepth = 250;
 
-    private static readonly HashSet<string> SkippedTags = new(StringComparer.Ordinal)
+    // Tag tests are switches rather than set lookups: they run for every element of every page.
+    private static bool IsSkipped(string tag) => tag switch
     {
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
-        "audio", "select", "option", "textarea", "input", "button", "meta", "link", "title", "base", "head",
-        "datalist", "map", "dialog", "frameset", "frame",
+        "script" or "style" or "noscript" or "template" or "svg" or "math" or "iframe" or "object" or "embed" or "canvas"
+            or "video" or "audio" or "select" or "option" or "textarea" or "input" or "button" or "meta" or "link" or "title"
+            or "base" or "head" or "datalist" or "map" or "dialog" or "frameset" or "frame" => true,
+        _ => false,
     };
 
-    private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
+    private static bool IsBlockTag(string tag) => tag switch
     {
-        "html", "body", "address", "article", "aside", "blockquote", "details", "summary", "dd", "div", "dl", "dt",
-        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
-        "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th",
-        "ul", "center", "menu", "caption", "legend", "ins", "del", "noframes",
+        "html" or "body" or "address" or "article" or "aside" or "blockquote" or "details" or "summary" or "dd" or "div"
+            or "dl" or "dt" or "fieldset" or "figcaption" or "figure" or "footer" or "form" or "h1" or "h2" or "h3" or "h4"
+            or "h5" or "h6" or "header" or "hgroup" or "hr" or "li" or "main" or "nav" or "ol" or "p" or "pre" or "section"
+            or "table" or "tbody" or "thead" or "tfoot" or "tr" or "td" or "th" or "ul" or "center" or "menu" or "caption"
+            or "legend" or "ins" or "del" or "noframes" => true,
+        _ => false,
     };
 
     // Page chrome by tag: its text never scores a container.
-    private static readonly HashSet<string> ChromeTags = new(StringComparer.Ordinal) { "nav", "aside", "footer" };
+    private static bool IsChromeTag(string tag) => tag is "nav" or "aside" or "footer";
 
     private static readonly PageNode Whitespace = new("#text", null, null, " ");
 
-    private readonly Dictionary<string, ElementHint> _hintCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string?, string?, string?), ElementHint> _hintCache = [];
     private int _order;
 
     private PageTree(PageNode root) => Root = root;
@@ -102,21 +106,23 @@ internal sealed class PageTree
     private void AddElement(IElement element, PageNode parent, int depth)
     {
         var tag = element.LocalName;
-        if (SkippedTags.Contains(tag))
+        if (IsSkipped(tag))
         {
             Record(element, tag);
             return;
         }
         var node = new PageNode(tag, element, parent)
         {
-            IsBlock = BlockTags.Contains(tag),
+            IsBlock = IsBlockTag(tag),
             Order = _order++,
         };
         string? className = null, id = null, role = null, style = null;
         var hidden = false;
         var itemProp = false;
-        foreach (var attribute in element.Attributes)
+        var attributes = element.Attributes;
+        for (var i = 0; i < attributes.Length; i++)
         {
+            var attribute = attributes[i]!;
             switch (attribute.Name)
             {
                 case "class": className = attribute.Value; break;
@@ -128,7 +134,7 @@ internal sealed class PageTree
             }
         }
         node.Hint = HintFor(className, id, role);
-        node.Hidden = hidden || IsHidden(style, className);
+        node.Hidden = hidden || node.Hint.Hidden || (style is not null && HidesByStyle(style));
         parent.AddChild(node);
         Elements.Add(node);
         Note(node, element, tag, itemProp);
@@ -152,7 +158,7 @@ internal sealed class PageTree
         foreach (var node in Elements)
         {
             node.Excluded = node.Parent?.Excluded == true || node.Hidden
-                || ((ChromeTags.Contains(node.Tag) || (node.Hint.IsClutter && !node.Hint.Positive)) && node.TextLength <= half);
+                || ((IsChromeTag(node.Tag) || (node.Hint.IsClutter && !node.Hint.Positive)) && node.TextLength <= half);
         }
     }
 
@@ -199,7 +205,7 @@ internal sealed class PageTree
     private ElementHint HintFor(string? className, string? id, string? role)
     {
         if (className is null && string.IsNullOrEmpty(id) && role is null) return ElementHint.Nothing;
-        var key = string.Concat(className, "\u0001", id, "\u0001", role);
+        var key = (className, id, role);
         if (!_hintCache.TryGetValue(key, out var hint))
         {
             hint = ElementHints.Read(className, id, role);
@@ -208,15 +214,11 @@ internal sealed class PageTree
         return hint;
     }
 
-    private static bool IsHidden(string? style, string? className)
+    private static bool HidesByStyle(string style)
     {
-        if (style is not null && (style.Contains("none", StringComparison.OrdinalIgnoreCase) || style.Contains("hidden", StringComparison.OrdinalIgnoreCase)))
-        {
-            var compact = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
-            if (compact.Contains("display:none", StringComparison.Ordinal) || compact.Contains("visibility:hidden", StringComparison.Ordinal))
-                return true;
-        }
-        return ElementHints.IsHiddenClass(className);
+        if (!style.Contains("none", StringComparison.OrdinalIgnoreCase) && !style.Contains("hidden", StringComparison.OrdinalIgnoreCase)) return false;
+        var compact = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        return compact.Contains("display:none", StringComparison.Ordinal) || compact.Contains("visibility:hidden", StringComparison.Ordinal);
     }
 
     // Keeps what the metadata reader needs from elements that are not part of the text.
@@ -286,9 +288,9 @@ internal sealed class PageTree
         while (node is not null && !ReferenceEquals(node, element))
         {
             if (node is IText t) builder.Append(t.Data);
-            else if (node is IElement e && !SkippedTags.Contains(e.LocalName) && node.FirstChild is not null)
+            else if (node is IElement e && !IsSkipped(e.LocalName) && node.FirstChild is not null)
             {
-                if (BlockTags.Contains(e.LocalName)) builder.Append('\n');
+                if (IsBlockTag(e.LocalName)) builder.Append('\n');
                 node = node.FirstChild;
                 continue;
             }
