@@ -112,12 +112,26 @@ internal sealed class BodyCollector
         var small = node.TextLength * 2 < _contentLength;
         if (!small) return (sink, reason);
         if (node.Hint.IsClutter) return (Sink.Removed, node.Hint.Reason);
+        // The article's own header holds the headline and byline (kept elsewhere) and furniture around them.
+        if (node.Tag == "header") return (Sink.Removed, RemovalReasons.Furniture);
         if (ReasonForTag(node.Tag) is { } tagReason) return (Sink.Removed, tagReason);
         if (node.Hint.Kind == HintKind.Byline && node.TextLength < 200) return (Sink.Removed, RemovalReasons.Furniture);
         if (node.Hint.Kind == HintKind.Date && node.TextLength < 100) return (Sink.Removed, RemovalReasons.Furniture);
         if (node.Tag is "ul" or "ol" or "div" or "section" or "table" or "dl" && node.TextLength > 0 && node.LinkDensity > 0.5)
             return (Sink.Removed, RemovalReasons.Spillover);
+        if (IsTeaserList(node)) return (Sink.Removed, RemovalReasons.Spillover);
         return (sink, reason);
+    }
+
+    // Three or more short items that each pair a picture with a link: cards pointing
+    // at other articles ("most popular", "you may also like") even when nothing names them.
+    private static bool IsTeaserList(PageNode node)
+    {
+        if (node.Images < 3 || node.LinkDensity < 0.1) return false;
+        var cards = 0;
+        foreach (var child in node.Children)
+            if (!child.IsText && child.Images > 0 && child.LinkLength > 0 && child.TextLength < 300) cards++;
+        return cards >= 3;
     }
 
     private static string? ReasonForTag(string tag) => tag switch

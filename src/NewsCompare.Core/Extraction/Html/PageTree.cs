@@ -90,14 +90,14 @@ internal sealed class PageTree
 
     private void AddText(PageNode parent, string data)
     {
-        if (string.IsNullOrWhiteSpace(data))
+        var (length, commas) = Count(data);
+        if (length == 0)
         {
             // Whitespace between elements only ever becomes a space: one shared run stands for all of them.
             parent.AddChild(Whitespace);
             return;
         }
         var node = new PageNode("#text", null, parent, data) { Order = _order++ };
-        var (length, commas) = Count(data);
         node.TextLength = length;
         node.Commas = commas;
         parent.AddChild(node);
@@ -165,13 +165,14 @@ internal sealed class PageTree
     // Sums the children's counts into the parent once all children are in.
     private static void Finish(PageNode node)
     {
-        int text = 0, link = 0, commas = 0, paragraphs = 0, inlineText = 0, inlineLink = 0, inlineCommas = 0, blocks = 0, elements = 0;
+        int text = 0, link = 0, commas = 0, paragraphs = 0, images = 0, inlineText = 0, inlineLink = 0, inlineCommas = 0, blocks = 0, elements = 0;
         var isLink = node.Tag == "a";
         foreach (var child in node.Children)
         {
             text += child.TextLength;
             commas += child.Commas;
             paragraphs += child.Paragraphs;
+            images += child.Images;
             link += isLink ? child.TextLength : child.LinkLength;
             if (child.IsText)
             {
@@ -195,6 +196,7 @@ internal sealed class PageTree
         node.LinkLength = link;
         node.Commas = commas;
         node.Paragraphs = paragraphs + (node.Tag == "p" ? 1 : 0);
+        node.Images = images + (node.Tag is "img" or "picture" ? 1 : 0);
         node.InlineTextLength = inlineText;
         node.InlineLinkLength = inlineLink;
         node.InlineCommas = inlineCommas;

@@ -166,6 +166,30 @@ public class HtmlExtractorBodyTests
     }
 
     [Fact]
+    public void DropsUnnamedTeaserCardsThatFollowTheArticle()
+    {
+        var cards = string.Concat(Enumerable.Range(1, 4).Select(i =>
+            $"<div><a href=\"/t{i}\"><img src=\"t{i}.jpg\"></a><a href=\"/t{i}\">Teaser {i}</a><span>A short blurb about another story.</span></div>"));
+        var inner = Paragraphs(Body) + $"<div><h2>Most popular</h2>{cards}</div>";
+
+        var article = HtmlExtractor.Extract(Shell(Article(inner)));
+
+        article.Paragraphs.Should().Equal(Body);
+        article.Removed.Should().Contain(r => r.Reason == RemovalReasons.Spillover && r.Text.Contains("Teaser 1"));
+    }
+
+    [Fact]
+    public void KeepsAPhotoGalleryCaptionedWithoutLinks()
+    {
+        var gallery = string.Concat(Enumerable.Range(1, 3).Select(i => $"<figure><img src=\"g{i}.jpg\"><figcaption>Gallery photo {i} of the bridge</figcaption></figure>"));
+
+        var article = HtmlExtractor.Extract(Shell(Article(Paragraphs(Body[0], Body[1]) + $"<div>{gallery}</div>" + Paragraphs(Body[2], Body[3]))));
+
+        article.Paragraphs.Should().Equal(Body);
+        article.Captions.Should().Equal("Gallery photo 1 of the bridge", "Gallery photo 2 of the bridge", "Gallery photo 3 of the bridge");
+    }
+
+    [Fact]
     public void DropsTextHiddenFromReaders()
     {
         var inner = "<p style=\"display: none\">Hidden teaser text that readers never see on the page at all.</p>"
