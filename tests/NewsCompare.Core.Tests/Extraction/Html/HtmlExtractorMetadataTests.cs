@@ -65,6 +65,41 @@ public class HtmlExtractorMetadataTests
     }
 
     [Fact]
+    public void ReadsTheLanguageFromOgLocaleWhenTheHtmlElementStatesNone()
+    {
+        var page = $"<html><head><meta property=\"og:locale\" content=\"pt_BR\"></head><body><div>{Paragraphs(Body)}</div></body></html>";
+
+        HtmlExtractor.Extract(page).Hints.Language.Should().Be("pt");
+    }
+
+    [Fact]
+    public void ReadsTheSiteNameFromApplicationNameAsALastResort()
+    {
+        var hints = HtmlExtractor.Extract(Shell(Article(Paragraphs(Body)), "<meta name=\"application-name\" content=\"Daily Example\">")).Hints;
+
+        hints.SiteName.Should().Be("Daily Example");
+    }
+
+    [Fact]
+    public void MakesARelativeCanonicalLinkAbsolute()
+    {
+        var head = "<link rel=\"canonical\" href=\"/news/bridge\"><meta property=\"og:url\" content=\"https://example.org/news/bridge?ref=rss\">";
+
+        HtmlExtractor.Extract(Shell(Article(Paragraphs(Body)), head)).Hints.CanonicalUrl.Should().Be("https://example.org/news/bridge");
+    }
+
+    [Fact]
+    public void PrefersTheArticleAuthorInJsonLdOverAPublisherInTheAuthorMetaTag()
+    {
+        var head = """
+            <meta name="author" content="Example Media Group">
+            <script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Jane Doe"}}</script>
+            """;
+
+        HtmlExtractor.Extract(Shell(Article(Paragraphs(Body)), head)).Hints.Author.Should().Be("Jane Doe");
+    }
+
+    [Fact]
     public void FallsBackToOgUrlWhenThereIsNoCanonicalLink()
     {
         var head = "<meta property=\"og:url\" content=\"https://example.org/news/bridge\">";
