@@ -51,7 +51,7 @@ internal sealed class PageMetadata
         metadata.ReadLinks(tree.Links);
         metadata.DocumentTitle = TextTools.Clean(tree.Title);
         metadata.SavedFromUrl = SavedFrom(html);
-        foreach (var block in tree.JsonLd) metadata.ReadJsonLd(block);
+        foreach (var block in JsonLdBlocks(html)) metadata.ReadJsonLd(block);
         metadata.ReadItemProps(tree.ItemProps);
         metadata.Finish(tree);
         return metadata;
@@ -280,6 +280,33 @@ internal sealed class PageMetadata
     private static bool LooksLikeUrl(string value) =>
         value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
         || value.StartsWith("//", StringComparison.Ordinal) || value.StartsWith('/');
+
+    /// <summary>
+    /// The contents of every &lt;script type="application/ld+json"&gt; in the raw markup. The parser skips script
+    /// text (most of a page's bytes), so JSON-LD is read straight from the source; script content is raw text in
+    /// HTML, so nothing is lost by not parsing it.
+    /// </summary>
+    internal static IEnumerable<string> JsonLdBlocks(string html)
+    {
+        const string marker = "application/ld+json";
+        var from = 0;
+        while (from < html.Length)
+        {
+            var at = html.IndexOf(marker, from, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) yield break;
+            from = at + marker.Length;
+            // The marker must sit inside a <script ...> start tag, not in some script's code.
+            var tagStart = html.LastIndexOf('<', at);
+            if (tagStart < 0 || html.IndexOf('>', tagStart) < at) continue;
+            if (!html.AsSpan(tagStart + 1).StartsWith("script", StringComparison.OrdinalIgnoreCase)) continue;
+            var contentStart = html.IndexOf('>', at);
+            if (contentStart < 0) yield break;
+            var contentEnd = html.IndexOf("</script", contentStart, StringComparison.OrdinalIgnoreCase);
+            if (contentEnd < 0) contentEnd = html.Length;
+            yield return html[(contentStart + 1)..contentEnd];
+            from = contentEnd;
+        }
+    }
 
     /// <summary>The address in a "saved from url=(0051)https://..." comment near the top of the file.</summary>
     internal static string? SavedFrom(string html)

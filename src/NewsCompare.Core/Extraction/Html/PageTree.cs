@@ -46,7 +46,6 @@ internal sealed class PageTree
     public List<PageNode> Elements { get; } = [];
     public List<IElement> Metas { get; } = [];
     public List<IElement> Links { get; } = [];
-    public List<string> JsonLd { get; } = [];
     public string? Title { get; private set; }
     public string? Language { get; private set; }
     public List<PageNode> Headings1 { get; } = [];
@@ -236,10 +235,6 @@ internal sealed class PageTree
                 break;
             case "title":
                 Title ??= element.TextContent;
-                break;
-            case "script":
-                var type = element.GetAttribute("type");
-                if (type is not null && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase)) JsonLd.Add(element.TextContent);
                 break;
             case "head":
                 foreach (var child in element.Children) Record(child, child.LocalName);
