@@ -151,6 +151,18 @@ public class HtmlExtractorMetadataTests
     }
 
     [Fact]
+    public void FindsJsonLdAnywhereInThePageButNotInsideOtherScripts()
+    {
+        var head = "<script>var kind = 'application/ld+json'; var fake = {\"datePublished\":\"1999-01-01\"};</script>";
+        var inBody = "<script data-id=\"x\" type='Application/LD+JSON'>{\"@type\":\"Article\",\"datePublished\":\"2024-06-30\"}</script>";
+
+        var hints = HtmlExtractor.Extract(Shell(Article(inBody + Paragraphs(Body)), head)).Hints;
+
+        hints.Published.Should().Be(new DateOnly(2024, 6, 30));
+        hints.PublishedSource.Should().Be("html:json-ld");
+    }
+
+    [Fact]
     public void IgnoresBrokenJsonLd()
     {
         var head = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\", \"datePublished\": </script>";
