@@ -31,10 +31,16 @@ internal static partial class LineRules
             return RemovalReasons.Advert;
         if (line.Length <= 160 && line.Contains("newsletter", StringComparison.OrdinalIgnoreCase))
             return RemovalReasons.Share;
+        if (FollowPrompt().IsMatch(line))
+            return RemovalReasons.Share;
         return null;
     }
 
     private static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' && !line.EndsWith("a.m.", StringComparison.Ordinal) && !line.EndsWith("p.m.", StringComparison.Ordinal);
+
+    // "Follow us on Twitter", "Follow her on Instagram", "Follow @desk on X".
+    [GeneratedRegex(@"\bfollow (us|me|her|him|them|@\w+)\b.{0,60}\b(twitter|facebook|instagram|linkedin|tiktok|threads|bluesky|x)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FollowPrompt();
 
     [GeneratedRegex(@"\d{1,2}:\d{2}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateStamp();
