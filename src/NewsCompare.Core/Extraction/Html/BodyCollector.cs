@@ -105,12 +105,12 @@ internal sealed class BodyCollector
             return (sink, reason);
         }
 
-        // Inside the article.
+        // Inside the article. Nothing holding half of it or more is dropped or taken for a caption, whatever its name.
+        var small = node.TextLength * 2 < _contentLength;
+        if (!small) return (sink, reason);
         if (node.Tag is "figure" or "figcaption" || node.Hint.Kind == HintKind.Caption) return (Sink.Caption, null);
         if (node.Tag == "h1") return (Sink.Removed, RemovalReasons.Furniture);
         if (!node.IsBlock) return (sink, reason);
-        var small = node.TextLength * 2 < _contentLength;
-        if (!small) return (sink, reason);
         if (node.Hint.IsClutter) return (Sink.Removed, node.Hint.Reason);
         // The article's own header holds the headline and byline (kept elsewhere) and furniture around them.
         if (node.Tag == "header") return (Sink.Removed, RemovalReasons.Furniture);

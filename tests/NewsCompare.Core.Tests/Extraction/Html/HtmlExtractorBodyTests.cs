@@ -59,6 +59,17 @@ public class HtmlExtractorBodyTests
     }
 
     [Fact]
+    public void KeepsABodyWhoseWrapperIsNamedLikeChromeOrCaptions()
+    {
+        var page = Shell($"<article><h1>Harbour bridge to close to lorries</h1><div class=\"story has-captions\"><div class=\"share-enabled\">{Paragraphs(Body)}</div></div></article>");
+
+        var article = HtmlExtractor.Extract(page);
+
+        article.Paragraphs.Should().Equal(Body);
+        article.Captions.Should().BeEmpty();
+    }
+
+    [Fact]
     public void DropsShareBarsAndNewsletterBoxesInsideTheBodyWithReasons()
     {
         var inner = "<div class=\"share-bar\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Share on X</a></div>"
