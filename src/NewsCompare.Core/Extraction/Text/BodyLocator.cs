@@ -1,0 +1,184 @@
+namespace NewsCompare.Core.Extraction.Text;
+
+/// <summary>
+/// Finds the article body: the densest run of prose in the capture. Prose lines weigh for it, short lines and
+/// clutter against it, and section labels ("Top Stories", "Comments") split the capture into parts. The best
+/// part is then extended across a label only when the prose beyond continues the same subject, and cut before
+/// a trailing block that introduces another article.
+/// </summary>
+internal static class BodyLocator
+{
+    private const double MinimumBody = 6;
+    private const int MaxLabelGap = 24;
+    private const double SameSubject = 0.3;
+
+    public static (int Start, int End)? Locate(List<TextLine> lines, ClutterVocabulary vocabulary)
+    {
+        if (lines.Count == 0) return null;
+        var weights = new double[lines.Count];
+        for (var i = 0; i < lines.Count; i++) weights[i] = Weight(lines[i]);
+
+        var best = BestRun(weights, lines, 0, lines.Count - 1);
+        if (best is null || best.Value.Sum < MinimumBody) return null;
+        var (start, end, _) = best.Value;
+
+        // Forward across section labels while the prose beyond them is about the same thing.
+        while (true)
+        {
+            var label = NextBarrier(lines, end + 1, 1);
+            if (label < 0 || label - end > MaxLabelGap || IsHardStop(lines[label])) break;
+            var chunkEnd = NextBarrier(lines, label + 1, 1);
+            var next = BestRun(weights, lines, label + 1, chunkEnd < 0 ? lines.Count - 1 : chunkEnd - 1);
+            if (next is null || next.Value.Start - end > MaxLabelGap || !Continues(lines, start, end, next.Value.Start, next.Value.End, vocabulary))
+                break;
+            end = next.Value.End;
+        }
+        // Backward likewise: a "Trending" box can sit above the part of the body that scored best.
+        while (true)
+        {
+            var label = NextBarrier(lines, start - 1, -1);
+            if (label < 0 || start - label > MaxLabelGap || IsHardStop(lines[label])) break;
+            var chunkStart = NextBarrier(lines, label - 1, -1);
+            var previous = BestRun(weights, lines, chunkStart + 1, label - 1);
+            if (previous is null || start - previous.Value.End > MaxLabelGap
+                || !Continues(lines, start, end, previous.Value.Start, previous.Value.End, vocabulary))
+                break;
+            start = previous.Value.Start;
+        }
+
+        end = CutTrailingTeaser(lines, start, end);
+        start = SkipHeader(lines, start, end, vocabulary);
+        return (start, end);
+    }
+
+    /// <summary>How much a line speaks for being inside the body.</summary>
+    private static double Weight(TextLine line) => line.Kind switch
+    {
+        LineKind.Prose => Math.Min(line.Words, 120),
+        LineKind.ShortSentence => 2,
+        LineKind.TableRow => 1,
+        LineKind.Short => line.TitleShaped && line.Words >= 6 ? -3 : -2,
+        LineKind.Caption => -3,
+        LineKind.Barrier => double.NegativeInfinity,
+        _ => -6,
+    };
+
+    /// <summary>The maximum-sum run of lines between <paramref name="from"/> and <paramref name="to"/> (Kadane), never across a barrier.</summary>
+    private static (int Start, int End, double Sum)? BestRun(double[] weights, List<TextLine> lines, int from, int to)
+    {
+        (int, int, double)? best = null;
+        var sum = 0.0;
+        var runStart = from;
+        for (var i = from; i <= to; i++)
+        {
+            if (lines[i].Kind == LineKind.Barrier)
+            {
+                sum = 0;
+                runStart = i + 1;
+                continue;
+            }
+            if (sum <= 0)
+            {
+                sum = 0;
+                runStart = i;
+            }
+            sum += weights[i];
+            if (best is null || sum > best.Value.Item3) best = (runStart, i, sum);
+        }
+        return best is { Item3: > 0 } ? best : null;
+    }
+
+    private static int NextBarrier(List<TextLine> lines, int from, int step)
+    {
+        for (var i = from; i >= 0 && i < lines.Count; i += step)
+            if (lines[i].Kind == LineKind.Barrier) return i;
+        return -1;
+    }
+
+    /// <summary>A comment form or thread, "Next Post", "You may also like": nothing of the article follows these.</summary>
+    private static bool IsHardStop(TextLine label) =>
+        label.Reason == RemovalReasons.Comments ? label.Words > 1
+            : label.Normalised.StartsWith("next", StringComparison.Ordinal) || label.Normalised.StartsWith("previous", StringComparison.Ordinal)
+              || label.Normalised.StartsWith("you ", StringComparison.Ordinal) || label.Normalised.StartsWith("post nav", StringComparison.Ordinal);
+
+    /// <summary>Whether the prose in [from, to] is about what the body in [start, end] is about.</summary>
+    private static bool Continues(List<TextLine> lines, int start, int end, int from, int to, ClutterVocabulary vocabulary)
+    {
+        var proseLines = 0;
+        for (var i = from; i <= to; i++)
+            if (lines[i].Kind == LineKind.Prose) proseLines++;
+        if (proseLines < 2) return false;
+        var body = Subject.Words(lines, start, end, vocabulary);
+        var other = Subject.Words(lines, from, to, vocabulary);
+        return Subject.Overlap(other, body) >= SameSubject;
+    }
+
+    /// <summary>
+    /// Cuts a trailing block that introduces another article: a cluster of non-prose lines holding a title and a
+    /// caption, label or furniture, followed by at most two short teaser paragraphs to the end of the run.
+    /// </summary>
+    private static int CutTrailingTeaser(List<TextLine> lines, int start, int end)
+    {
+        var total = 0;
+        for (var i = start; i <= end; i++)
+            if (lines[i].Kind == LineKind.Prose) total += lines[i].Words;
+        for (var i = start + 1; i <= end; i++)
+        {
+            var line = lines[i];
+            if (line.Kind != LineKind.Short || !line.TitleShaped || line.Words < 5) continue;
+            var clusterStart = i;
+            while (clusterStart > start && !IsBodyText(lines[clusterStart - 1])) clusterStart--;
+            var clusterEnd = i;
+            while (clusterEnd < end && !IsBodyText(lines[clusterEnd + 1])) clusterEnd++;
+            if (clusterEnd - clusterStart < 1 || clusterStart == start) continue;
+            var furnished = false;
+            for (var j = clusterStart; j <= clusterEnd; j++)
+                if (lines[j].Kind is LineKind.Caption or LineKind.Clutter or LineKind.Barrier) furnished = true;
+            if (!furnished) continue;
+            int proseAfter = 0, wordsAfter = 0;
+            for (var j = clusterEnd + 1; j <= end; j++)
+            {
+                if (lines[j].Kind != LineKind.Prose) continue;
+                proseAfter++;
+                wordsAfter += lines[j].Words;
+            }
+            if (proseAfter <= 2 && wordsAfter * 10 <= total * 3)
+            {
+                var cut = clusterStart - 1;
+                while (cut > start && !IsBodyText(lines[cut])) cut--;
+                return cut;
+            }
+        }
+        return end;
+    }
+
+    /// <summary>
+    /// Moves the start past header furniture the run began with: a standfirst, byline, date or caption above the
+    /// first real paragraph belongs to the header, not the body.
+    /// </summary>
+    private static int SkipHeader(List<TextLine> lines, int start, int end, ClutterVocabulary vocabulary)
+    {
+        var anchor = -1;
+        for (var i = start; i <= end; i++)
+        {
+            var line = lines[i];
+            if (line.Kind != LineKind.Prose) continue;
+            var next = i + 1 <= end ? lines[i + 1] : null;
+            if (next is null || next.Kind is LineKind.Prose or LineKind.ShortSentence || line.Words >= 40)
+            {
+                anchor = i;
+                break;
+            }
+        }
+        if (anchor <= start) return start;
+        for (var i = start; i < anchor; i++)
+        {
+            var line = lines[i];
+            if (line.Kind is LineKind.Caption or LineKind.Clutter || HeaderShapes.IsDateLine(line) || HeaderShapes.IsByline(line, vocabulary))
+                return anchor;
+        }
+        return start;
+    }
+
+    private static bool IsBodyText(TextLine line) => line.Kind is LineKind.Prose or LineKind.ShortSentence;
+}

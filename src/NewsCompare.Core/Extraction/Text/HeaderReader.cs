@@ -1,0 +1,115 @@
+namespace NewsCompare.Core.Extraction.Text;
+
+/// <summary>
+/// Reads the lines above the body: picks the headline (a title-like line shortly before the body, often repeated
+/// in the page, sharing words with the first paragraphs) and sorts the lines around it into standfirst, byline,
+/// dateline, captions and furniture.
+/// </summary>
+internal static class HeaderReader
+{
+    private const int Reach = 25;
+
+    /// <summary>Assigns the header lines and returns where the body paragraphs start (after a summary standfirst).</summary>
+    public static int Read(List<TextLine> lines, int start, int end, ClutterVocabulary vocabulary, LinePlan plan)
+    {
+        var zoneStart = Math.Max(0, start - Reach);
+        var headline = PickHeadline(lines, zoneStart, start, end, vocabulary);
+        if (headline >= 0) plan.Set(headline, LinePart.Headline);
+
+        // A summary opening the body right under the headline ("The article discusses ...") is the standfirst.
+        if (start < end && vocabulary.StartsWithGroup(lines[start].Normalised, ClutterVocabulary.Summary) && (headline < 0 || headline == start - 1))
+        {
+            plan.Set(start, LinePart.Standfirst);
+            start++;
+        }
+
+        var headlineNorm = headline >= 0 ? lines[headline].Normalised : null;
+        for (var i = zoneStart; i < start; i++)
+        {
+            if (i == headline || plan.Parts[i] != LinePart.Unassigned) continue;
+            var line = lines[i];
+            var afterHeadline = headline >= 0 && i > headline;
+            if (line.Normalised == headlineNorm || headlineNorm is { Length: > 0 } && line.Kind != LineKind.Prose
+                    && line.Normalised.EndsWith(headlineNorm, StringComparison.Ordinal))
+                plan.Remove(i, RemovalReasons.Duplicate);
+            else if (IsCaption(lines, i, start))
+                plan.Set(i, LinePart.Caption);
+            else if (afterHeadline && i == headline + 1 && !plan.Has(LinePart.Standfirst) && line.Kind is LineKind.Prose or LineKind.ShortSentence
+                     && line.Words >= 8 && line.Group is null)
+                plan.Set(i, LinePart.Standfirst);
+            else if (!plan.Has(LinePart.Byline) && (HeaderShapes.IsByline(line, vocabulary) || afterHeadline && HeaderShapes.IsNameLike(line)))
+                plan.Set(i, LinePart.Byline);
+            else if (afterHeadline && !plan.Has(LinePart.Dateline) && line.Kind is LineKind.Short or LineKind.ShortSentence
+                     && HeaderShapes.TrySplitDateline(line.Text, out _, out var rest) && rest is null)
+                plan.Set(i, LinePart.Dateline);
+            else if (line.Reason is { } reason)
+                plan.Remove(i, reason);
+            else if (HeaderShapes.IsDateLine(line))
+                plan.Remove(i, RemovalReasons.Furniture);
+            else
+                plan.Remove(i, afterHeadline ? RemovalReasons.Furniture : RemovalReasons.Navigation);
+        }
+        return start;
+    }
+
+    private static int PickHeadline(List<TextLine> lines, int zoneStart, int start, int end, ClutterVocabulary vocabulary)
+    {
+        var subject = new HashSet<string>(StringComparer.Ordinal);
+        var seen = 0;
+        for (var i = start; i <= end && seen < 4; i++)
+        {
+            if (lines[i].Kind != LineKind.Prose) continue;
+            Subject.Add(lines[i].Text, subject, vocabulary);
+            seen++;
+        }
+
+        var best = -1;
+        var bestScore = 0.0;
+        for (var i = zoneStart; i < start; i++)
+        {
+            var line = lines[i];
+            if (line.Kind is LineKind.Clutter or LineKind.Barrier or LineKind.Caption or LineKind.TableRow) continue;
+            if (line.Words < 2 || line.Words > 40 || HeaderShapes.IsDateLine(line) || HeaderShapes.IsByline(line, vocabulary)) continue;
+            var score = Math.Min(line.Words, 14) * 0.8;
+            if (line.TitleShaped) score += 2;
+            if (line.EndsSentence && !line.Text.EndsWith('?') && !line.Text.EndsWith('!')) score -= line.Words > 20 ? 8 : 4;
+            if (line.Words == 2) score -= 6;
+            else if (line.Words == 3) score -= 2;
+            if (line.AllCaps && line.Words <= 3) score -= 4;
+            score -= 0.5 * (start - i);
+            if (IsRepeated(lines, i)) score += 5;
+            var words = new HashSet<string>(StringComparer.Ordinal);
+            Subject.Add(line.Text, words, vocabulary);
+            score += 10 * Subject.Overlap(words, subject);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The page states this line again (a gallery title, "Home / Section / Headline", the document title).</summary>
+    private static bool IsRepeated(List<TextLine> lines, int index)
+    {
+        var norm = lines[index].Normalised;
+        if (norm.Length < 12) return false;
+        var from = Math.Max(0, index - 30);
+        var to = Math.Min(lines.Count - 1, index + 30);
+        for (var i = from; i <= to; i++)
+            if (i != index && lines[i].Normalised.Length >= norm.Length && lines[i].Normalised.EndsWith(norm, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
+    /// <summary>A caption, or the line right above a bare credit ("Credit...", "Photo: Jane Doe/AP").</summary>
+    private static bool IsCaption(List<TextLine> lines, int index, int start)
+    {
+        var line = lines[index];
+        if (line.Kind == LineKind.Caption) return true;
+        if (line.Kind is LineKind.Clutter or LineKind.Barrier || index + 1 >= start) return false;
+        var next = lines[index + 1];
+        return next.Kind == LineKind.Caption && next.Words <= 8 && line.Words >= 4 && !line.TitleShaped;
+    }
+}
