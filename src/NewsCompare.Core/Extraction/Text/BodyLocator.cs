@@ -15,10 +15,21 @@ internal static class BodyLocator
     public static (int Start, int End)? Locate(List<TextLine> lines, ClutterVocabulary vocabulary)
     {
         if (lines.Count == 0) return null;
+        // Most pages put a blank line between the paragraphs of the article and none between the items of a list
+        // of teasers: where the page spaces some of its prose, prose without a blank line above it counts for half.
+        int prose = 0, spaced = 0;
+        foreach (var line in lines)
+        {
+            if (line.Kind != LineKind.Prose) continue;
+            prose++;
+            if (line.BlankBefore) spaced++;
+        }
+        var unspaced = spaced >= 3 ? 0.5 : 1.0;
         var weights = new double[lines.Count];
-        for (var i = 0; i < lines.Count; i++) weights[i] = Weight(lines[i]);
+        for (var i = 0; i < lines.Count; i++)
+            weights[i] = Weight(lines[i]) * (lines[i].Kind == LineKind.Prose && !lines[i].BlankBefore ? unspaced : 1.0);
 
-        var best = BestRun(weights, lines, 0, lines.Count - 1);
+        var best = BestChunk(weights, lines, vocabulary);
         if (best is null || best.Value.Sum < MinimumBody) return null;
         var (start, end, _) = best.Value;
 
@@ -62,6 +73,33 @@ internal static class BodyLocator
         LineKind.Barrier => double.NegativeInfinity,
         _ => -6,
     };
+
+    /// <summary>
+    /// The best run among the parts the section labels cut the capture into. A run's weight is scaled by how much
+    /// its paragraphs share their words with one another: an article keeps returning to its people and places, a
+    /// list of teasers for other articles does not.
+    /// </summary>
+    private static (int Start, int End, double Sum)? BestChunk(double[] weights, List<TextLine> lines, ClutterVocabulary vocabulary)
+    {
+        (int Start, int End, double Sum)? best = null;
+        var bestScore = 0.0;
+        var from = 0;
+        for (var i = 0; i <= lines.Count; i++)
+        {
+            if (i < lines.Count && lines[i].Kind != LineKind.Barrier) continue;
+            if (i > from && BestRun(weights, lines, from, i - 1) is { } run)
+            {
+                var score = run.Sum * (0.3 + Subject.Coherence(lines, run.Start, run.End, vocabulary));
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    best = run;
+                }
+            }
+            from = i + 1;
+        }
+        return best;
+    }
 
     /// <summary>The maximum-sum run of lines between <paramref name="from"/> and <paramref name="to"/> (Kadane), never across a barrier.</summary>
     private static (int Start, int End, double Sum)? BestRun(double[] weights, List<TextLine> lines, int from, int to)
@@ -110,7 +148,7 @@ internal static class BodyLocator
         if (proseLines < 2) return false;
         var body = Subject.Words(lines, start, end, vocabulary);
         var other = Subject.Words(lines, from, to, vocabulary);
-        return Subject.Overlap(other, body) >= SameSubject;
+        return Subject.MutualOverlap(other, body) >= SameSubject;
     }
 
     /// <summary>

@@ -17,15 +17,22 @@ internal sealed class ClutterVocabulary
 
     // Prefix and suffix phrases only describe short lines: a long sentence that happens to start with "Share" is prose.
     private const int MaxAnchoredWords = 14;
-    private const int MaxContainsWords = 40;
     // An article about casinos mentions casinos; a spam line is a short advert.
     private const int MaxSpamWords = 12;
 
     private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
-    private readonly List<(string Phrase, string Group)> _prefixes = [];
-    private readonly List<(string Phrase, string Group)> _suffixes = [];
+    // Anchored phrases are bucketed by their first (prefix) or last (suffix) character: a line meets only a handful.
+    private readonly Dictionary<char, List<(string Phrase, string Group)>> _prefixes = [];
+    private readonly Dictionary<char, List<(string Phrase, string Group)>> _suffixes = [];
     private readonly List<(string Phrase, string Group)> _contains = [];
-    private readonly SearchValues<string> _containsSearch;
+    // Contains phrases are looked up by their first word at each word start of a line (a multi-string search over
+    // whole lines costs far more); the few that open with a symbol ("©", "(photo") are searched for directly.
+    private readonly Dictionary<string, List<int>> _containsByWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _containsLookup;
+    private readonly List<int> _containsBySymbol = [];
+    private readonly SearchValues<char> _symbolStarts;
+    // A cheap first filter on the first two characters of a word before its hash lookup.
+    private readonly bool[] _wordStarts = new bool[1 << 16];
     private readonly HashSet<string> _stopwords = new(StringComparer.Ordinal);
 
     /// <summary>The vocabulary shipped with the extractor.</summary>
@@ -55,11 +62,25 @@ internal sealed class ClutterVocabulary
             if (phrase.Length == 0) continue;
             // Keep the first group a phrase is listed under: the file's order is its priority.
             if (starts && ends) _contains.Add((phrase, group));
-            else if (ends) _prefixes.Add((phrase, group));
-            else if (starts) _suffixes.Add((phrase, group));
+            else if (ends) Bucket(_prefixes, phrase[0]).Add((phrase, group));
+            else if (starts) Bucket(_suffixes, phrase[^1]).Add((phrase, group));
             else _exact.TryAdd(phrase, group);
         }
-        _containsSearch = SearchValues.Create(_contains.Select(c => c.Phrase).Distinct().ToArray(), StringComparison.Ordinal);
+        for (var i = 0; i < _contains.Count; i++)
+        {
+            var phrase = _contains[i].Phrase;
+            var word = FirstWord(phrase);
+            // Scripts written without spaces glue words together: their phrases are searched for as they stand.
+            if (word.Length == 0 || phrase.Any(c => c >= '\u2E80')) _containsBySymbol.Add(i);
+            else
+            {
+                if (!_containsByWord.TryGetValue(word.ToString(), out var list)) _containsByWord[word.ToString()] = list = [];
+                list.Add(i);
+                _wordStarts[StartKey(word)] = true;
+            }
+        }
+        _symbolStarts = SearchValues.Create(_containsBySymbol.Select(i => _contains[i].Phrase[0]).Distinct().ToArray());
+        _containsLookup = _containsByWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Whether <paramref name="word"/> (lower case) is too common to say what a passage is about.</summary>
@@ -74,27 +95,82 @@ internal sealed class ClutterVocabulary
         if (_exact.TryGetValue(normalised, out var group)) return group;
         if (words <= MaxAnchoredWords)
         {
-            foreach (var (phrase, g) in _prefixes)
-                if (normalised.StartsWith(phrase, StringComparison.Ordinal)) return g;
-            foreach (var (phrase, g) in _suffixes)
-                if (normalised.EndsWith(phrase, StringComparison.Ordinal)) return g;
+            if (_prefixes.TryGetValue(normalised[0], out var prefixes))
+                foreach (var (phrase, g) in prefixes)
+                    if (normalised.StartsWith(phrase, StringComparison.Ordinal)) return g;
+            if (_suffixes.TryGetValue(normalised[^1], out var suffixes))
+                foreach (var (phrase, g) in suffixes)
+                    if (normalised.EndsWith(phrase, StringComparison.Ordinal)) return g;
         }
-        // Contains phrases describe furniture sentences, not paragraphs: a long line is prose whatever it mentions.
-        if (words > MaxContainsWords || normalised.AsSpan().IndexOfAny(_containsSearch) < 0) return null;
-        foreach (var (phrase, g) in _contains)
+        // Contains phrases are specific enough to mark a furniture sentence of any length ("uses cookies to").
+        var best = int.MaxValue;
+        var text = normalised.AsSpan();
+        if (text.ContainsAny(_symbolStarts))
+            foreach (var i in _containsBySymbol)
+                if (i < best && Allowed(i, words) && ContainsWord(normalised, _contains[i].Phrase)) best = i;
+        for (var at = 0; at < text.Length; at++)
         {
-            if (g == "spam" && words > MaxSpamWords) continue;
-            if (normalised.Contains(phrase, StringComparison.Ordinal)) return g;
+            if (!IsWordChar(text[at]) || at > 0 && IsWordChar(text[at - 1])) continue;
+            var word = FirstWord(text[at..]);
+            at += word.Length - 1;
+            if (!_wordStarts[StartKey(word)] || !_containsLookup.TryGetValue(word, out var candidates)) continue;
+            var from = at - word.Length + 1;
+            foreach (var i in candidates)
+            {
+                if (i >= best || !Allowed(i, words)) continue;
+                var phrase = _contains[i].Phrase;
+                var end = from + phrase.Length;
+                if (text[from..].StartsWith(phrase, StringComparison.Ordinal)
+                    && (end == text.Length || !char.IsLetter(phrase[^1]) || !char.IsLetter(text[end])))
+                    best = i;
+            }
         }
-        return null;
+        return best == int.MaxValue ? null : _contains[best].Group;
+    }
+
+    private bool Allowed(int phrase, int words) => words <= MaxSpamWords || _contains[phrase].Group != "spam";
+
+    private static int StartKey(ReadOnlySpan<char> word) => (word[0] & 0xFF) << 8 | (word.Length > 1 ? word[1] & 0xFF : 0);
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '#';
+
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> text)
+    {
+        var n = 0;
+        while (n < text.Length && IsWordChar(text[n])) n++;
+        return text[..n];
+    }
+
+    /// <summary>Whether <paramref name="phrase"/> occurs in <paramref name="text"/> not glued to other letters ("cialis" is not in "socialist").</summary>
+    private static bool ContainsWord(string text, string phrase)
+    {
+        var from = 0;
+        while (from <= text.Length - phrase.Length)
+        {
+            var at = text.IndexOf(phrase, from, StringComparison.Ordinal);
+            if (at < 0) return false;
+            var end = at + phrase.Length;
+            var openOk = at == 0 || !char.IsLetter(phrase[0]) || !char.IsLetter(text[at - 1]);
+            var closeOk = end == text.Length || !char.IsLetter(phrase[^1]) || !char.IsLetter(text[end]);
+            if (openOk && closeOk) return true;
+            from = at + 1;
+        }
+        return false;
     }
 
     /// <summary>Whether <paramref name="normalised"/> starts with a phrase of <paramref name="group"/>.</summary>
     public bool StartsWithGroup(string normalised, string group)
     {
-        foreach (var (phrase, g) in _prefixes)
+        if (normalised.Length == 0 || !_prefixes.TryGetValue(normalised[0], out var prefixes)) return false;
+        foreach (var (phrase, g) in prefixes)
             if (g == group && normalised.StartsWith(phrase, StringComparison.Ordinal)) return true;
         return false;
+    }
+
+    private static List<(string, string)> Bucket(Dictionary<char, List<(string, string)>> buckets, char key)
+    {
+        if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = [];
+        return list;
     }
 
     /// <summary>
@@ -106,8 +182,9 @@ internal sealed class ClutterVocabulary
         var sb = new StringBuilder(line.Length);
         var space = false;
         var digit = false;
-        foreach (var c in line)
+        foreach (var c0 in line)
         {
+            var c = Lower(c0);
             if (char.IsWhiteSpace(c))
             {
                 space = sb.Length > 0;
@@ -126,12 +203,19 @@ internal sealed class ClutterVocabulary
             if (space) sb.Append(' ');
             space = false;
             digit = false;
-            sb.Append(char.ToLowerInvariant(c));
+            sb.Append(c);
         }
         var end = sb.Length;
         while (!keepTrailing && end > 0 && IsTrailing(sb[end - 1])) end--;
         return sb.ToString(0, end);
     }
+
+    /// <summary>
+    /// Lower case without a trip to the platform's casing library for the characters that have no lower case
+    /// (ideographs, punctuation, letters already small): that call dominated the time on non-Latin pages.
+    /// </summary>
+    public static char Lower(char c) =>
+        c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c) : char.IsUpper(c) ? char.ToLowerInvariant(c) : c;
 
     private static bool IsTrailing(char c) =>
         c is ':' or '.' or '…' or '»' or '›' or '>' or '→' or '|' or '•' or '·' or '-' or '–' or '—' or ' ' or '!' or ','

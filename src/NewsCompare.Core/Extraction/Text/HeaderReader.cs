@@ -59,7 +59,7 @@ internal static class HeaderReader
         for (var i = start; i <= end && seen < 4; i++)
         {
             if (lines[i].Kind != LineKind.Prose) continue;
-            Subject.Add(lines[i].Text, subject, vocabulary);
+            subject.UnionWith(Subject.Of(lines[i], vocabulary));
             seen++;
         }
 
@@ -78,9 +78,7 @@ internal static class HeaderReader
             if (line.AllCaps && line.Words <= 3) score -= 4;
             score -= 0.5 * (start - i);
             if (IsRepeated(lines, i)) score += 5;
-            var words = new HashSet<string>(StringComparer.Ordinal);
-            Subject.Add(line.Text, words, vocabulary);
-            score += 10 * Subject.Overlap(words, subject);
+            score += 10 * Subject.Overlap(Subject.Of(line, vocabulary), subject);
             if (score > bestScore)
             {
                 bestScore = score;

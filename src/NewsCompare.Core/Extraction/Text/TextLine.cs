@@ -66,6 +66,9 @@ internal sealed class TextLine
     /// <summary>The removal reason when <see cref="Kind"/> is <see cref="LineKind.Clutter"/> or a barrier.</summary>
     public string? Reason { get; set; }
 
+    /// <summary>The line's uncommon words, worked out once when first needed (see <see cref="Subject"/>).</summary>
+    public HashSet<string>? SubjectWords { get; set; }
+
     /// <summary>Every letter is a capital ("NISSAN SENTRA", "CLICK HERE TO GET THE APP").</summary>
     public bool AllCaps => CasedLetters >= 4 && UpperLetters == CasedLetters;
 
