@@ -65,7 +65,7 @@ internal static class BodyLocator
     /// <summary>How much a line speaks for being inside the body.</summary>
     private static double Weight(TextLine line) => line.Kind switch
     {
-        LineKind.Prose => Math.Min(line.Words, 120),
+        LineKind.Prose => line.Truncated ? -1 : Math.Min(line.Words, 120),
         LineKind.ShortSentence => 2,
         LineKind.TableRow => 1,
         LineKind.Short => line.TitleShaped && line.Words >= 6 ? -3 : -2,
@@ -84,12 +84,15 @@ internal static class BodyLocator
         (int Start, int End, double Sum)? best = null;
         var bestScore = 0.0;
         var from = 0;
+        var labelsAbove = 0;
         for (var i = 0; i <= lines.Count; i++)
         {
             if (i < lines.Count && lines[i].Kind != LineKind.Barrier) continue;
             if (i > from && BestRun(weights, lines, from, i - 1) is { } run)
             {
-                var score = run.Sum * (0.3 + Subject.Coherence(lines, run.Start, run.End, vocabulary));
+                // Each section label above a part makes it likelier to be one more box of other articles.
+                var position = Math.Max(0.3, Math.Pow(0.93, labelsAbove));
+                var score = run.Sum * (0.3 + Subject.Coherence(lines, run.Start, run.End, vocabulary)) * position;
                 if (score > bestScore)
                 {
                     bestScore = score;
@@ -97,6 +100,7 @@ internal static class BodyLocator
                 }
             }
             from = i + 1;
+            labelsAbove++;
         }
         return best;
     }

@@ -122,6 +122,9 @@ internal static class LineReader
         line.Script = best;
         line.ScriptShare = letters == 0 ? 0 : (double)scripts[(int)best] / letters;
         line.EndsSentence = EndsLikeSentence(text);
+        line.Truncated = text.EndsWith("...", StringComparison.Ordinal) && text.Length > 3 && char.IsLetterOrDigit(text[^4])
+            || text.EndsWith('…') && text.Length > 1 && char.IsLetterOrDigit(text[^2])
+            || text.EndsWith("[…]", StringComparison.Ordinal) || text.EndsWith("[...]", StringComparison.Ordinal);
         line.Normalised = ClutterVocabulary.Normalise(text);
     }
 

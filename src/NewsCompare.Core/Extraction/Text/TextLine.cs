@@ -57,6 +57,8 @@ internal sealed class TextLine
     /// <summary>Sentence ends inside the line (". " followed by more text).</summary>
     public int InnerSentenceEnds { get; set; }
     public bool HasTab { get; set; }
+    /// <summary>Cut short with an ellipsis ("... with Realtek Bluetooth...", "graduating […]"): a teaser of another page.</summary>
+    public bool Truncated { get; set; }
     public Script Script { get; set; }
     /// <summary>Share of the line's letters in <see cref="Script"/>.</summary>
     public double ScriptShare { get; set; }
