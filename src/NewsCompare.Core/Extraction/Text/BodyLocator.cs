@@ -85,14 +85,17 @@ internal static class BodyLocator
         var bestScore = 0.0;
         var from = 0;
         var labelsAbove = 0;
+        var belowComments = false;
         for (var i = 0; i <= lines.Count; i++)
         {
             if (i < lines.Count && lines[i].Kind != LineKind.Barrier) continue;
             if (i > from && BestRun(weights, lines, from, i - 1) is { } run)
             {
                 // Each section label above a part makes it likelier to be one more box of other articles.
-                var position = Math.Max(0.3, Math.Pow(0.93, labelsAbove));
-                var score = run.Sum * (0.3 + Subject.Coherence(lines, run.Start, run.End, vocabulary)) * position;
+                var position = Math.Max(0.3, Math.Pow(0.93, labelsAbove)) * (belowComments ? 0.3 : 1);
+                // Dates stamped between paragraphs mark a comment thread or a list of teasers, not an article.
+                var stamped = StampedLines(lines, run.Start, run.End) >= 3 ? 0.5 : 1;
+                var score = run.Sum * (0.3 + Subject.Coherence(lines, run.Start, run.End, vocabulary)) * position * stamped;
                 if (score > bestScore)
                 {
                     bestScore = score;
@@ -101,6 +104,7 @@ internal static class BodyLocator
             }
             from = i + 1;
             labelsAbove++;
+            if (i < lines.Count && lines[i].Reason == RemovalReasons.Comments && lines[i].Words > 1) belowComments = true;
         }
         return best;
     }
@@ -149,7 +153,7 @@ internal static class BodyLocator
         var proseLines = 0;
         for (var i = from; i <= to; i++)
             if (lines[i].Kind == LineKind.Prose) proseLines++;
-        if (proseLines < 2) return false;
+        if (proseLines < 2 || StampedLines(lines, from, to) >= 2) return false;
         var body = Subject.Words(lines, start, end, vocabulary);
         var other = Subject.Words(lines, from, to, vocabulary);
         return Subject.MutualOverlap(other, body) >= SameSubject;
@@ -220,6 +224,16 @@ internal static class BodyLocator
                 return anchor;
         }
         return start;
+    }
+
+    /// <summary>Lines in [from, to] that state a date or time, or sign a comment ("jdoe says:").</summary>
+    private static int StampedLines(List<TextLine> lines, int from, int to)
+    {
+        var n = 0;
+        for (var i = from; i <= to; i++)
+            if (lines[i].Kind is LineKind.Short or LineKind.Clutter && (HeaderShapes.IsDateLine(lines[i]) || lines[i].Reason == RemovalReasons.Comments))
+                n++;
+        return n;
     }
 
     private static bool IsBodyText(TextLine line) => line.Kind is LineKind.Prose or LineKind.ShortSentence;

@@ -206,8 +206,14 @@ internal sealed class ClutterVocabulary
             sb.Append(c);
         }
         var end = sb.Length;
-        while (!keepTrailing && end > 0 && IsTrailing(sb[end - 1])) end--;
-        return sb.ToString(0, end);
+        var begin = 0;
+        if (!keepTrailing)
+        {
+            // Brackets and bullets around a label: "[ 167 comments ]", "(Photo by EPA)", "» Publicidade".
+            while (begin < end && IsOpening(sb[begin])) begin++;
+            while (end > begin && (IsTrailing(sb[end - 1]) || sb[end - 1] is ']' or ')')) end--;
+        }
+        return sb.ToString(begin, end - begin);
     }
 
     /// <summary>
@@ -216,6 +222,8 @@ internal sealed class ClutterVocabulary
     /// </summary>
     public static char Lower(char c) =>
         c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c) : char.IsUpper(c) ? char.ToLowerInvariant(c) : c;
+
+    private static bool IsOpening(char c) => c is '[' or '(' or '«' or '»' or '•' or '·' or '-' or '–' or '—' or '|' or '>' or '›' or ' ' or '*';
 
     private static bool IsTrailing(char c) =>
         c is ':' or '.' or '…' or '»' or '›' or '>' or '→' or '|' or '•' or '·' or '-' or '–' or '—' or ' ' or '!' or ','

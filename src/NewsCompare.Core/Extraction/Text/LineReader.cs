@@ -175,6 +175,13 @@ internal static class LineReader
                 break;
         }
 
+        if (line.Words <= 5 && (line.Text.EndsWith("says:", StringComparison.Ordinal) || line.Text.EndsWith("wrote:", StringComparison.Ordinal)))
+        {
+            // The signature over a comment.
+            line.Kind = LineKind.Clutter;
+            line.Reason = RemovalReasons.Comments;
+            return;
+        }
         if (IsBreadcrumb(line.Text))
         {
             line.Kind = LineKind.Clutter;
