@@ -10,7 +10,7 @@ internal static class BodyLocator
 {
     private const double MinimumBody = 6;
     private const int MaxLabelGap = 24;
-    private const double SameSubject = 0.3;
+    private const double SameSubject = 0.2;
 
     public static (int Start, int End)? Locate(List<TextLine> lines, ClutterVocabulary vocabulary)
     {
@@ -103,7 +103,7 @@ internal static class BodyLocator
                 }
             }
             from = i + 1;
-            labelsAbove++;
+            if (i < lines.Count && lines[i].Reason == RemovalReasons.Spillover) labelsAbove++;
             if (i < lines.Count && lines[i].Reason == RemovalReasons.Comments && lines[i].Words > 1) belowComments = true;
         }
         return best;
@@ -143,7 +143,8 @@ internal static class BodyLocator
 
     /// <summary>A comment form or thread, "Next Post", "You may also like": nothing of the article follows these.</summary>
     private static bool IsHardStop(TextLine label) =>
-        label.Reason == RemovalReasons.Comments ? label.Words > 1
+        label.Reason == RemovalReasons.Footer ? true
+        : label.Reason == RemovalReasons.Comments ? label.Words > 1
             : label.Normalised.StartsWith("next", StringComparison.Ordinal) || label.Normalised.StartsWith("previous", StringComparison.Ordinal)
               || label.Normalised.StartsWith("you ", StringComparison.Ordinal) || label.Normalised.StartsWith("post nav", StringComparison.Ordinal);
 

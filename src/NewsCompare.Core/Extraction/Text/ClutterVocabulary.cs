@@ -93,11 +93,12 @@ internal sealed class ClutterVocabulary
     {
         if (normalised.Length == 0) return null;
         if (_exact.TryGetValue(normalised, out var group)) return group;
+        // A caption keeps its opening credit however long it runs ("© Agency / Name ...", "Image caption ...").
+        if (_prefixes.TryGetValue(normalised[0], out var prefixes))
+            foreach (var (phrase, g) in prefixes)
+                if ((words <= MaxAnchoredWords || g == Credit) && normalised.StartsWith(phrase, StringComparison.Ordinal)) return g;
         if (words <= MaxAnchoredWords)
         {
-            if (_prefixes.TryGetValue(normalised[0], out var prefixes))
-                foreach (var (phrase, g) in prefixes)
-                    if (normalised.StartsWith(phrase, StringComparison.Ordinal)) return g;
             if (_suffixes.TryGetValue(normalised[^1], out var suffixes))
                 foreach (var (phrase, g) in suffixes)
                     if (normalised.EndsWith(phrase, StringComparison.Ordinal)) return g;

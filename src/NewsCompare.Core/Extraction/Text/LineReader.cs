@@ -158,6 +158,12 @@ internal static class LineReader
                 line.Kind = LineKind.Barrier;
                 line.Reason = RemovalReasons.Comments;
                 return;
+            case RemovalReasons.Footer when line.Normalised.Contains('©') || line.Normalised.Contains("copyright", StringComparison.Ordinal)
+                                            || line.Normalised.Contains("rights reserved", StringComparison.Ordinal):
+                // A copyright line closes the page: nothing of the article continues below it.
+                line.Kind = LineKind.Barrier;
+                line.Reason = RemovalReasons.Footer;
+                return;
             case ClutterVocabulary.Credit:
                 line.Kind = LineKind.Caption;
                 return;
