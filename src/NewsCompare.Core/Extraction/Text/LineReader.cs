@@ -154,7 +154,7 @@ internal static class LineReader
                 line.Kind = LineKind.Barrier;
                 line.Reason = RemovalReasons.Spillover;
                 return;
-            case RemovalReasons.Comments when line.Words <= 8 || !prose:
+            case RemovalReasons.Comments:
                 line.Kind = LineKind.Barrier;
                 line.Reason = RemovalReasons.Comments;
                 return;
@@ -167,7 +167,7 @@ internal static class LineReader
             case ClutterVocabulary.Credit:
                 line.Kind = LineKind.Caption;
                 return;
-            case ClutterVocabulary.Byline or ClutterVocabulary.Summary or ClutterVocabulary.SectionLabel or RemovalReasons.Comments or null:
+            case ClutterVocabulary.Byline or ClutterVocabulary.Summary or ClutterVocabulary.SectionLabel or null:
                 break;
             default:
                 // A long sentence that merely mentions "share" is prose; short matches are furniture.
