@@ -11,6 +11,7 @@ internal static class BodyLocator
     private const double MinimumBody = 6;
     private const int MaxLabelGap = 24;
     private const double SameSubject = 0.2;
+    private const int LongShortRun = 6;
 
     public static (int Start, int End)? Locate(List<TextLine> lines, ClutterVocabulary vocabulary)
     {
@@ -26,8 +27,14 @@ internal static class BodyLocator
         }
         var unspaced = spaced >= 3 ? 0.5 : 1.0;
         var weights = new double[lines.Count];
+        var shortRun = 0;
         for (var i = 0; i < lines.Count; i++)
+        {
             weights[i] = Weight(lines[i]) * (lines[i].Kind == LineKind.Prose && !lines[i].BlankBefore ? unspaced : 1.0);
+            // A long run of short lines is a menu, a list of names or links: past a few lines each one costs more than the last.
+            shortRun = lines[i].Kind is LineKind.Prose or LineKind.ShortSentence or LineKind.TableRow ? 0 : shortRun + 1;
+            if (shortRun > LongShortRun) weights[i] -= Math.Min(8, shortRun - LongShortRun + 1);
+        }
 
         var best = BestChunk(weights, lines, vocabulary);
         if (best is null || best.Value.Sum < MinimumBody) return null;
