@@ -106,27 +106,35 @@ internal sealed class ClutterVocabulary
         // Contains phrases are specific enough to mark a furniture sentence of any length ("uses cookies to").
         var best = int.MaxValue;
         var text = normalised.AsSpan();
-        if (text.ContainsAny(_symbolStarts))
-            foreach (var i in _containsBySymbol)
-                if (i < best && Allowed(i, words) && ContainsWord(normalised, _contains[i].Phrase)) best = i;
-        for (var at = 0; at < text.Length; at++)
+        for (var at = text.IndexOfAny(_symbolStarts); at >= 0;)
         {
-            if (!IsWordChar(text[at]) || at > 0 && IsWordChar(text[at - 1])) continue;
-            var word = FirstWord(text[at..]);
-            at += word.Length - 1;
-            if (!_wordStarts[StartKey(word)] || !_containsLookup.TryGetValue(word, out var candidates)) continue;
-            var from = at - word.Length + 1;
-            foreach (var i in candidates)
-            {
-                if (i >= best || !Allowed(i, words)) continue;
-                var phrase = _contains[i].Phrase;
-                var end = from + phrase.Length;
-                if (text[from..].StartsWith(phrase, StringComparison.Ordinal)
-                    && (end == text.Length || !char.IsLetter(phrase[^1]) || !char.IsLetter(text[end])))
-                    best = i;
-            }
+            foreach (var i in _containsBySymbol)
+                if (i < best && Allowed(i, words) && At(text, at, _contains[i].Phrase)) best = i;
+            var next = text[(at + 1)..].IndexOfAny(_symbolStarts);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        // Word starts only: jump from space to space, stepping over an opening bracket or quote.
+        for (var at = 0; at < text.Length;)
+        {
+            var start = at;
+            while (start < text.Length && !IsWordChar(text[start]) && text[start] != ' ') start++;
+            var word = FirstWord(text[start..]);
+            if (word.Length > 0 && _wordStarts[StartKey(word)] && _containsLookup.TryGetValue(word, out var candidates))
+                foreach (var i in candidates)
+                    if (i < best && Allowed(i, words) && At(text, start, _contains[i].Phrase)) best = i;
+            var space = text[at..].IndexOf(' ');
+            if (space < 0) break;
+            at += space + 1;
         }
         return best == int.MaxValue ? null : _contains[best].Group;
+    }
+
+    /// <summary>Whether <paramref name="phrase"/> stands at <paramref name="at"/> and does not run on into a longer word.</summary>
+    private static bool At(ReadOnlySpan<char> text, int at, string phrase)
+    {
+        if (!text[at..].StartsWith(phrase, StringComparison.Ordinal)) return false;
+        var end = at + phrase.Length;
+        return end == text.Length || !char.IsLetter(phrase[^1]) || !char.IsLetter(text[end]);
     }
 
     private bool Allowed(int phrase, int words) => words <= MaxSpamWords || _contains[phrase].Group != "spam";
@@ -140,23 +148,6 @@ internal sealed class ClutterVocabulary
         var n = 0;
         while (n < text.Length && IsWordChar(text[n])) n++;
         return text[..n];
-    }
-
-    /// <summary>Whether <paramref name="phrase"/> occurs in <paramref name="text"/> not glued to other letters ("cialis" is not in "socialist").</summary>
-    private static bool ContainsWord(string text, string phrase)
-    {
-        var from = 0;
-        while (from <= text.Length - phrase.Length)
-        {
-            var at = text.IndexOf(phrase, from, StringComparison.Ordinal);
-            if (at < 0) return false;
-            var end = at + phrase.Length;
-            var openOk = at == 0 || !char.IsLetter(phrase[0]) || !char.IsLetter(text[at - 1]);
-            var closeOk = end == text.Length || !char.IsLetter(phrase[^1]) || !char.IsLetter(text[end]);
-            if (openOk && closeOk) return true;
-            from = at + 1;
-        }
-        return false;
     }
 
     /// <summary>Whether <paramref name="normalised"/> starts with a phrase of <paramref name="group"/>.</summary>
@@ -180,7 +171,8 @@ internal sealed class ClutterVocabulary
     /// </summary>
     public static string Normalise(string line, bool keepTrailing = false)
     {
-        var sb = new StringBuilder(line.Length);
+        var buffer = line.Length <= 1024 ? stackalloc char[line.Length] : new char[line.Length];
+        var n = 0;
         var space = false;
         var digit = false;
         foreach (var c0 in line)
@@ -188,33 +180,32 @@ internal sealed class ClutterVocabulary
             var c = Lower(c0);
             if (char.IsWhiteSpace(c))
             {
-                space = sb.Length > 0;
+                space = n > 0;
                 digit = false;
                 continue;
             }
             if (char.IsDigit(c))
             {
                 if (digit) continue;
-                if (space) sb.Append(' ');
+                if (space) buffer[n++] = ' ';
                 space = false;
-                sb.Append('#');
+                buffer[n++] = '#';
                 digit = true;
                 continue;
             }
-            if (space) sb.Append(' ');
+            if (space) buffer[n++] = ' ';
             space = false;
             digit = false;
-            sb.Append(c);
+            buffer[n++] = c;
         }
-        var end = sb.Length;
         var begin = 0;
         if (!keepTrailing)
         {
             // Brackets and bullets around a label: "[ 167 comments ]", "(Photo by EPA)", "» Publicidade".
-            while (begin < end && IsOpening(sb[begin])) begin++;
-            while (end > begin && (IsTrailing(sb[end - 1]) || sb[end - 1] is ']' or ')')) end--;
+            while (begin < n && IsOpening(buffer[begin])) begin++;
+            while (n > begin && (IsTrailing(buffer[n - 1]) || buffer[n - 1] is ']' or ')')) n--;
         }
-        return sb.ToString(begin, end - begin);
+        return new string(buffer[begin..n]);
     }
 
     /// <summary>

@@ -233,8 +233,11 @@ internal static class LineReader
     }
 
     /// <summary>"News / China / Russia", "Home › World › Europe": short segments between path separators.</summary>
+    private static readonly System.Buffers.SearchValues<char> PathSeparators = System.Buffers.SearchValues.Create("›»>/→|");
+
     private static bool IsBreadcrumb(string text)
     {
+        if (text.AsSpan().IndexOfAny(PathSeparators) < 0) return false;
         var separators = 0;
         var segmentWords = 0;
         var maxSegment = 0;
