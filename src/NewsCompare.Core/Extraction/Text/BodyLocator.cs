@@ -10,7 +10,7 @@ internal static class BodyLocator
 {
     private const double MinimumBody = 6;
     private const int MaxLabelGap = 24;
-    private const double SameSubject = 0.2;
+    private const double SameSubject = 0.15;
     private const int LongShortRun = 6;
 
     public static (int Start, int End)? Locate(List<TextLine> lines, ClutterVocabulary vocabulary)
@@ -217,7 +217,10 @@ internal static class BodyLocator
         {
             var line = lines[i];
             if (line.Kind != LineKind.Prose) continue;
-            var next = i + 1 <= end ? lines[i + 1] : null;
+            // The next line that is not clutter: an advert between two paragraphs does not make the first a header.
+            var n = i + 1;
+            while (n <= end && lines[n].Kind == LineKind.Clutter) n++;
+            var next = n <= end ? lines[n] : null;
             if (next is null || next.Kind is LineKind.Prose or LineKind.ShortSentence || line.Words >= 40)
             {
                 anchor = i;

@@ -218,7 +218,7 @@ internal sealed class ClutterVocabulary
     private static bool IsOpening(char c) => c is '[' or '(' or '«' or '»' or '•' or '·' or '-' or '–' or '—' or '|' or '>' or '›' or ' ' or '*';
 
     private static bool IsTrailing(char c) =>
-        c is ':' or '.' or '…' or '»' or '›' or '>' or '→' or '|' or '•' or '·' or '-' or '–' or '—' or ' ' or '!' or ','
+        c is ':' or '.' or '?' or '…' or '»' or '›' or '>' or '→' or '|' or '•' or '·' or '-' or '–' or '—' or ' ' or '!' or ','
             or '▸' or '▶' or '►' or '⟩' or '+';
 
     private static ClutterVocabulary LoadEmbedded()

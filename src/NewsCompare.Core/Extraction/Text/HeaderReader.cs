@@ -72,7 +72,8 @@ internal static class HeaderReader
             if (line.Words < 2 || line.Words > 40 || HeaderShapes.IsDateLine(line) || HeaderShapes.IsByline(line, vocabulary)) continue;
             var score = Math.Min(line.Words, 14) * 0.8;
             if (line.TitleShaped) score += 2;
-            if (line.EndsSentence && !line.Text.EndsWith('?') && !line.Text.EndsWith('!')) score -= line.Words > 20 ? 8 : 4;
+            // Headlines rarely close with a full stop; the standfirst under them does.
+            if (line.EndsSentence && !line.Text.EndsWith('?') && !line.Text.EndsWith('!')) score -= line.Words > 20 ? 10 : 7;
             if (line.Words == 2) score -= 6;
             else if (line.Words == 3) score -= 2;
             if (line.AllCaps && line.Words <= 3) score -= 4;

@@ -94,5 +94,5 @@ internal static class Subject
 
     // Plural and possessive endings differ between a headline and its paragraphs ("talks", "talk").
     private static string Stem(string word) =>
-        word.Length > 5 && word.EndsWith('s') ? word[..^1] : word;
+        word.Length >= 5 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
 }

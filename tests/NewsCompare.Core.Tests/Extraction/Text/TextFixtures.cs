@@ -1,0 +1,143 @@
+namespace NewsCompare.Core.Tests.Extraction.Text;
+
+/// <summary>
+/// Synthetic plain-text captures, written for these tests: one invented article about a town's new bridge, and the
+/// kinds of page clutter a "select all, copy" brings with it. Paragraphs are separated by blank lines and menus
+/// are not, as browsers copy them.
+/// </summary>
+internal static class TextFixtures
+{
+    public const string Headline = "Bridgeton council approves new river crossing after years of delay";
+
+    public const string FirstParagraph =
+        "The Bridgeton town council on Tuesday approved plans for a new road bridge over the Lark river, ending a dispute over the crossing that has lasted almost a decade.";
+
+    public const string ShortParagraph = "The vote was unanimous.";
+
+    public const string LastParagraph =
+        "Construction is due to start next spring, and the council expects the bridge over the Lark to open to traffic before the end of the following year.";
+
+    public static readonly string[] Paragraphs =
+    [
+        FirstParagraph,
+        "Councillors voted after a three-hour meeting in which residents of both river banks spoke for and against the bridge, which will carry two lanes of traffic and a cycle path.",
+        ShortParagraph,
+        "Mayor Helen Ashdown said the decision would cut the journey between the two halves of Bridgeton from forty minutes to less than ten, and would relieve the old stone bridge in the town centre.",
+        "Opponents of the plan, led by the Lark Valley Society, argue that the new crossing will bring heavy lorries through the meadows on the northern bank and damage the river's wildlife.",
+        "The society said it would study the council's decision before deciding whether to challenge it in court, as it did with an earlier version of the plan in 2019.",
+        "The bridge is expected to cost 48 million pounds, most of it paid by a regional transport fund, with the rest raised by the town council over the next twenty years.",
+        LastParagraph,
+    ];
+
+    /// <summary>The article's body as a browser copies it: paragraphs with blank lines between them.</summary>
+    public static string Body => string.Join("\n\n", Paragraphs);
+
+    public static string Capture(string before, string after) => $"{before}\n\n{Headline}\n\n{Body}\n\n{after}\n";
+
+    public const string SkipLinksAndMenu = """
+        Skip to main content
+        Skip to navigation
+        Menu
+        Home
+        News
+        World
+        Politics
+        Business
+        Sport
+        Culture
+        Weather
+        Search
+        """;
+
+    public const string Breadcrumbs = """
+        Home › News › Local
+        News / Bridgeton / Transport
+        """;
+
+    public const string ShareSubscribeLogin = """
+        Share
+        Facebook
+        Twitter
+        WhatsApp
+        Share this article
+        Subscribe to our newsletter
+        Sign in
+        Register
+        """;
+
+    public const string ReadTime = """
+        5 min read
+        Reading time: 3 minutes
+        """;
+
+    public const string ReactionAndRating = """
+        What do you think?
+        Like
+        12
+        Love
+        3
+        Angry
+        0
+        Average Rating
+        5 Star
+        80%
+        4 Star
+        20%
+        """;
+
+    public const string CommentForm = """
+        Leave a Reply
+
+        Your email address will not be published. Required fields are marked *
+
+        Comment
+        Name *
+        Email *
+        Website
+        Post Comment
+        """;
+
+    public const string NextPostAndTopStories = """
+        Next Post
+
+        Local bakery wins national award for its sourdough loaf
+
+        Top Stories
+
+        Scientists say the northern lights could be visible across much of the country this weekend as a strong solar storm reaches the Earth.
+
+        A famous racing pigeon has been found safe and well four hundred miles from home after going missing during a race in June.
+
+        The price of coffee beans has risen to its highest level in a decade because of poor harvests in several growing regions.
+        """;
+
+    public const string FooterAndAlternateAddresses = """
+        This website can also be accessed at the following alternate addresses:
+        www.bridgeton-gazette.example
+        © 2024 Bridgeton Gazette Ltd. All rights reserved.
+        Privacy Policy
+        Terms of Use
+        Contact us
+        """;
+
+    public const string SpamLine = "Best online casino bonus codes, play slots now";
+
+    public const string ForeignScriptChrome = """
+        Заголовок открываемого материала
+        فتح القائمة
+        """;
+
+    /// <summary>Every fixture whose lines must all be accounted for.</summary>
+    public static IEnumerable<(string Name, string Text)> All()
+    {
+        yield return ("menus", Capture(SkipLinksAndMenu, FooterAndAlternateAddresses));
+        yield return ("breadcrumbs", Capture(Breadcrumbs, ""));
+        yield return ("share", $"{SkipLinksAndMenu}\n\n{Headline}\n\n{ShareSubscribeLogin}\n\n{Body}\n");
+        yield return ("read-time", $"{Headline}\n\nBy Jane Doe\n{ReadTime}\n\n{Body}\n");
+        yield return ("widgets", Capture("", ReactionAndRating + "\n\n" + CommentForm));
+        yield return ("spillover", Capture(SkipLinksAndMenu, NextPostAndTopStories));
+        yield return ("spam", Capture(SpamLine + "\n中文娱乐城博彩\n" + SkipLinksAndMenu, ForeignScriptChrome));
+        yield return ("clutter-only", SkipLinksAndMenu + "\n" + ShareSubscribeLogin + "\n" + FooterAndAlternateAddresses);
+        yield return ("windows-newlines", Capture(SkipLinksAndMenu, CommentForm).Replace("\n", "\r\n", StringComparison.Ordinal));
+    }
+}
