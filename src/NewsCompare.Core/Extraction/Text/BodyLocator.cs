@@ -72,7 +72,8 @@ internal static class BodyLocator
     /// <summary>How much a line speaks for being inside the body.</summary>
     private static double Weight(TextLine line) => line.Kind switch
     {
-        LineKind.Prose => line.Truncated ? -1 : Math.Min(line.Words, 120),
+        // Article paragraphs are stated once; gallery captions and teasers often twice.
+        LineKind.Prose => line.Truncated || line.Repeated ? -2 : Math.Min(line.Words, 120),
         LineKind.ShortSentence => 2,
         LineKind.TableRow => 1,
         LineKind.Short => line.TitleShaped && line.Words >= 6 ? -3 : -2,

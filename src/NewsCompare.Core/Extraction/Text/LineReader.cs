@@ -32,7 +32,24 @@ internal static class LineReader
 
         var articleScript = DominantScript(lines);
         foreach (var line in lines) Classify(line, articleScript, vocabulary);
+        MarkRepeats(lines);
         return lines;
+    }
+
+    /// <summary>Marks sentence-length lines the page states more than once: gallery captions, teasers shown twice.</summary>
+    private static void MarkRepeats(List<TextLine> lines)
+    {
+        var seen = new Dictionary<string, TextLine>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            if (line.Words < 6) continue;
+            if (seen.TryGetValue(line.Normalised, out var first))
+            {
+                first.Repeated = true;
+                line.Repeated = true;
+            }
+            else seen[line.Normalised] = line;
+        }
     }
 
     /// <summary>The script of most letters in sentence-length lines: the article's own script.</summary>
