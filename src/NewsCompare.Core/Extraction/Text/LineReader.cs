@@ -75,7 +75,7 @@ internal static class LineReader
     {
         var text = line.Text;
         Span<int> scripts = stackalloc int[(int)Script.Other + 1];
-        int letters = 0, digits = 0, cased = 0, upper = 0, words = 0, capital = 0, small = 0, ideographs = 0, inner = 0;
+        int letters = 0, digits = 0, cased = 0, upper = 0, words = 0, capital = 0, small = 0, ideographs = 0, inner = 0, punctuation = 0;
         var inWord = false;
         var hasTab = false;
         for (var i = 0; i < text.Length; i++)
@@ -113,6 +113,12 @@ internal static class LineReader
                 if (!inWord) words++;
                 inWord = true;
             }
+            else if (c is ',' or ';' or ':' or '、' or '，' or '.' or '!' or '?' or '。')
+            {
+                punctuation++;
+                if (IsSentenceEnd(c) && i + 2 < text.Length && text[i + 1] == ' ' && char.IsUpper(text[i + 2])) inner++;
+                else if (c is '。' && i + 1 < text.Length) inner++;
+            }
             else if (IsSentenceEnd(c) && i + 2 < text.Length && text[i + 1] == ' ' && char.IsUpper(text[i + 2]))
             {
                 inner++;
@@ -135,6 +141,7 @@ internal static class LineReader
         line.CapitalWords = capital;
         line.SmallWords = small;
         line.InnerSentenceEnds = inner;
+        line.Punctuation = punctuation;
         line.HasTab = hasTab;
         line.Script = best;
         line.ScriptShare = letters == 0 ? 0 : (double)scripts[(int)best] / letters;
@@ -231,6 +238,8 @@ internal static class LineReader
     private static bool IsProse(TextLine line)
     {
         if (line.Words < ProseWords) return false;
+        // Twenty words without a comma or a full stop are a tag cloud or a keyword list, not a sentence.
+        if (line.Words >= 20 && line.Punctuation == 0) return false;
         // Title Case lines of any length are headlines and link lists, not paragraphs.
         if (line.CasedLetters > 0 && line.SmallWords * 10 < (line.CapitalWords + line.SmallWords) * 3 && line.Words < 40) return false;
         return line.EndsSentence || line.InnerSentenceEnds > 0 || line.Words >= LongLineWords;

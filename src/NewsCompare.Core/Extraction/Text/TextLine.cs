@@ -57,6 +57,8 @@ internal sealed class TextLine
     /// <summary>Sentence ends inside the line (". " followed by more text).</summary>
     public int InnerSentenceEnds { get; set; }
     public bool HasTab { get; set; }
+    /// <summary>Commas, colons, semicolons and sentence marks in the line.</summary>
+    public int Punctuation { get; set; }
     /// <summary>The page states this sentence-length line more than once.</summary>
     public bool Repeated { get; set; }
     /// <summary>Cut short with an ellipsis ("... with Realtek Bluetooth...", "graduating […]"): a teaser of another page.</summary>
