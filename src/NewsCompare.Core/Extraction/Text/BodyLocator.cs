@@ -31,9 +31,10 @@ internal static class BodyLocator
         for (var i = 0; i < lines.Count; i++)
         {
             weights[i] = Weight(lines[i]) * (lines[i].Kind == LineKind.Prose && !lines[i].BlankBefore ? unspaced : 1.0);
-            // A long run of short lines is a menu, a list of names or links: past a few lines each one costs more than the last.
-            shortRun = lines[i].Kind is LineKind.Prose or LineKind.ShortSentence or LineKind.TableRow ? 0 : shortRun + 1;
-            if (shortRun > LongShortRun) weights[i] -= Math.Min(8, shortRun - LongShortRun + 1);
+            // A long run of one- to three-word lines is a menu or a list of names: past a few, each costs more than the last.
+            if (lines[i].Kind is LineKind.Prose or LineKind.ShortSentence or LineKind.TableRow) shortRun = 0;
+            else if (lines[i].Words <= 3) shortRun++;
+            if (shortRun > LongShortRun && lines[i].Words <= 3) weights[i] -= Math.Min(8, shortRun - LongShortRun + 1);
         }
 
         var best = BestChunk(weights, lines, vocabulary);
