@@ -6,8 +6,12 @@ namespace NewsCompare.Core.Extraction.Text;
 /// </summary>
 internal static class BodyReader
 {
-    public static void Read(List<TextLine> lines, int start, int end, LinePlan plan)
+    public static void Read(List<TextLine> lines, int start, int end, LinePlan plan, ClutterVocabulary vocabulary)
     {
+        var subject = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = start; i <= end; i++)
+            if (lines[i].Kind == LineKind.Prose) subject.UnionWith(Subject.Of(lines[i], vocabulary));
+
         var kept = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Count; i++)
             if (plan.Parts[i] == LinePart.Headline) kept.Add(lines[i].Normalised);
@@ -33,7 +37,7 @@ internal static class BodyReader
                 case LineKind.Prose:
                     afterLabel = false;
                     break;
-                case LineKind.Short when SpillsOver(lines, i, start, end, afterLabel):
+                case LineKind.Short when SpillsOver(lines, i, start, end, afterLabel) || IsForeignTitle(line, subject, vocabulary):
                     plan.Remove(i, RemovalReasons.Spillover);
                     continue;
                 case LineKind.Short when i + 1 <= end && lines[i + 1].Kind == LineKind.Caption && lines[i + 1].Normalised.StartsWith("credit", StringComparison.Ordinal):
@@ -72,6 +76,10 @@ internal static class BodyReader
         if (line.Words < 5) return false;
         return i > start && IsHeadlineLink(lines[i - 1]) || i < end && IsHeadlineLink(lines[i + 1]);
     }
+
+    /// <summary>A headline-shaped line sharing no word with the article: a link to another story, not a subhead.</summary>
+    private static bool IsForeignTitle(TextLine line, HashSet<string> subject, ClutterVocabulary vocabulary) =>
+        line.TitleShaped && line.Words >= 5 && Subject.Of(line, vocabulary) is { Count: >= 3 } words && Subject.Overlap(words, subject) == 0;
 
     private static bool IsHeadlineLink(TextLine line) => line.Kind == LineKind.Short && line.TitleShaped && line.Words >= 5;
 }

@@ -20,7 +20,7 @@ public static class PlainTextExtractor
         if (body is { } found)
         {
             var start = HeaderReader.Read(lines, found.Start, found.End, vocabulary, plan);
-            BodyReader.Read(lines, start, found.End, plan);
+            BodyReader.Read(lines, start, found.End, plan, vocabulary);
         }
         OutsideReader.Read(lines, plan);
         return plan.Assemble(lines);
