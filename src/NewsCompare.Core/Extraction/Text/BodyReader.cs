@@ -8,7 +8,7 @@ internal static class BodyReader
 {
     public static void Read(List<TextLine> lines, int start, int end, LinePlan plan, ClutterVocabulary vocabulary)
     {
-        var subject = new HashSet<string>(StringComparer.Ordinal);
+        var subject = new HashSet<ulong>();
         for (var i = start; i <= end; i++)
             if (lines[i].Kind == LineKind.Prose) subject.UnionWith(Subject.Of(lines[i], vocabulary));
 
@@ -78,7 +78,7 @@ internal static class BodyReader
     }
 
     /// <summary>A headline-shaped line sharing no word with the article: a link to another story, not a subhead.</summary>
-    private static bool IsForeignTitle(TextLine line, HashSet<string> subject, ClutterVocabulary vocabulary) =>
+    private static bool IsForeignTitle(TextLine line, HashSet<ulong> subject, ClutterVocabulary vocabulary) =>
         line.TitleShaped && line.Words >= 5 && Subject.Of(line, vocabulary) is { Count: >= 3 } words && Subject.Overlap(words, subject) == 0;
 
     private static bool IsHeadlineLink(TextLine line) => line.Kind == LineKind.Short && line.TitleShaped && line.Words >= 5;

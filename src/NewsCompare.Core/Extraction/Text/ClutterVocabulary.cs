@@ -33,7 +33,7 @@ internal sealed class ClutterVocabulary
     private readonly SearchValues<char> _symbolStarts;
     // A cheap first filter on the first two characters of a word before its hash lookup.
     private readonly bool[] _wordStarts = new bool[1 << 16];
-    private readonly HashSet<string> _stopwords = new(StringComparer.Ordinal);
+    private readonly HashSet<ulong> _stopwords = [];
 
     /// <summary>The vocabulary shipped with the extractor.</summary>
     public static ClutterVocabulary Default { get; } = LoadEmbedded();
@@ -52,7 +52,7 @@ internal sealed class ClutterVocabulary
             }
             if (group == Stopword)
             {
-                _stopwords.Add(line.ToLowerInvariant());
+                _stopwords.Add(Subject.Hash(line));
                 continue;
             }
             var starts = line.Length > 1 && line[0] == '*';
@@ -83,8 +83,8 @@ internal sealed class ClutterVocabulary
         _containsLookup = _containsByWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>Whether <paramref name="word"/> (lower case) is too common to say what a passage is about.</summary>
-    public bool IsStopword(string word) => _stopwords.Contains(word);
+    /// <summary>Whether the word with this <see cref="Subject.Hash"/> is too common to say what a passage is about.</summary>
+    public bool IsStopword(ulong word) => _stopwords.Contains(word);
 
     /// <summary>The group of the first phrase that describes <paramref name="normalised"/>, or null.</summary>
     /// <param name="normalised">The line after <see cref="Normalise"/>.</param>
@@ -118,8 +118,10 @@ internal sealed class ClutterVocabulary
         {
             var start = at;
             while (start < text.Length && !IsWordChar(text[start]) && text[start] != ' ') start++;
-            var word = FirstWord(text[start..]);
-            if (word.Length > 0 && _wordStarts[StartKey(word)] && _containsLookup.TryGetValue(word, out var candidates))
+            // The two-character filter first: most words open no phrase and are skipped without being read.
+            if (start < text.Length && IsWordChar(text[start])
+                && _wordStarts[StartKey(text[start], start + 1 < text.Length && IsWordChar(text[start + 1]) ? text[start + 1] : '\0')]
+                && _containsLookup.TryGetValue(FirstWord(text[start..]), out var candidates))
                 foreach (var i in candidates)
                     if (i < best && Allowed(i, words) && At(text, start, _contains[i].Phrase)) best = i;
             var space = text[at..].IndexOf(' ');
@@ -139,7 +141,9 @@ internal sealed class ClutterVocabulary
 
     private bool Allowed(int phrase, int words) => words <= MaxSpamWords || _contains[phrase].Group != "spam";
 
-    private static int StartKey(ReadOnlySpan<char> word) => (word[0] & 0xFF) << 8 | (word.Length > 1 ? word[1] & 0xFF : 0);
+    private static int StartKey(ReadOnlySpan<char> word) => StartKey(word[0], word.Length > 1 ? word[1] : '\0');
+
+    private static int StartKey(char first, char second) => (first & 0xFF) << 8 | (second & 0xFF);
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '#';
 

@@ -54,7 +54,7 @@ internal static class HeaderReader
 
     private static int PickHeadline(List<TextLine> lines, int zoneStart, int start, int end, ClutterVocabulary vocabulary)
     {
-        var subject = new HashSet<string>(StringComparer.Ordinal);
+        var subject = new HashSet<ulong>();
         var seen = 0;
         for (var i = start; i <= end && seen < 4; i++)
         {

@@ -6,9 +6,9 @@ internal static class Subject
     private const int MinLetters = 4;
 
     /// <summary>The distinct uncommon words (lower case, at least four letters) of the prose lines in [from, to].</summary>
-    public static HashSet<string> Words(List<TextLine> lines, int from, int to, ClutterVocabulary vocabulary)
+    public static HashSet<ulong> Words(List<TextLine> lines, int from, int to, ClutterVocabulary vocabulary)
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        var words = new HashSet<ulong>();
         for (var i = from; i <= to; i++)
         {
             if (lines[i].Kind is not (LineKind.Prose or LineKind.ShortSentence or LineKind.Short)) continue;
@@ -18,39 +18,54 @@ internal static class Subject
     }
 
     /// <summary>The uncommon words of one line, cached on the line.</summary>
-    public static HashSet<string> Of(TextLine line, ClutterVocabulary vocabulary)
+    public static HashSet<ulong> Of(TextLine line, ClutterVocabulary vocabulary)
     {
         if (line.SubjectWords is null)
         {
-            line.SubjectWords = new HashSet<string>(StringComparer.Ordinal);
+            line.SubjectWords = new HashSet<ulong>();
             Add(line.Text, line.SubjectWords, vocabulary);
         }
         return line.SubjectWords;
     }
 
-    /// <summary>Adds the uncommon words of <paramref name="text"/> to <paramref name="words"/>.</summary>
-    public static void Add(string text, HashSet<string> words, ClutterVocabulary vocabulary)
+    /// <summary>
+    /// Adds the uncommon words of <paramref name="text"/> to <paramref name="words"/>, as 64-bit hashes of their
+    /// lower-case letters (no string is made per word: this runs over every paragraph of every capture).
+    /// </summary>
+    public static void Add(string text, HashSet<ulong> words, ClutterVocabulary vocabulary)
     {
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
-            var letter = i < text.Length && char.IsLetter(text[i]);
-            if (letter)
+            if (i < text.Length && char.IsLetter(text[i]))
             {
                 if (start < 0) start = i;
                 continue;
             }
             if (start >= 0 && i - start >= MinLetters)
             {
-                var word = string.Create(i - start, (text, start), static (span, state) =>
-                {
-                    for (var k = 0; k < span.Length; k++) span[k] = ClutterVocabulary.Lower(state.text[state.start + k]);
-                });
-                if (!vocabulary.IsStopword(word)) words.Add(Stem(word));
+                var word = text.AsSpan(start, i - start);
+                // Plural and possessive endings differ between a headline and its paragraphs ("talks", "talk").
+                var stemmed = word.Length >= 5 && Lower(word[^1]) == 's' && Lower(word[^2]) != 's';
+                var head = Hash(word[..^1]);
+                var whole = Step(head, word[^1]);
+                if (!vocabulary.IsStopword(whole)) words.Add(stemmed ? head : whole);
             }
             start = -1;
         }
     }
+
+    /// <summary>FNV-1a over the lower-case form of <paramref name="word"/>.</summary>
+    public static ulong Hash(ReadOnlySpan<char> word)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var c in word) h = Step(h, c);
+        return h;
+    }
+
+    private static ulong Step(ulong h, char c) => (h ^ Lower(c)) * 1099511628211UL;
+
+    private static char Lower(char c) => ClutterVocabulary.Lower(c);
 
     /// <summary>
     /// How much the prose lines of [from, to] share their uncommon words with one another, from 0 (every line on
@@ -58,8 +73,8 @@ internal static class Subject
     /// </summary>
     public static double Coherence(List<TextLine> lines, int from, int to, ClutterVocabulary vocabulary)
     {
-        var perLine = new List<HashSet<string>>();
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var perLine = new List<HashSet<ulong>>();
+        var counts = new Dictionary<ulong, int>();
         for (var i = from; i <= to; i++)
         {
             if (lines[i].Kind != LineKind.Prose) continue;
@@ -79,7 +94,7 @@ internal static class Subject
     }
 
     /// <summary>Share of <paramref name="part"/>'s words that <paramref name="whole"/> also uses.</summary>
-    public static double Overlap(HashSet<string> part, HashSet<string> whole)
+    public static double Overlap(HashSet<ulong> part, HashSet<ulong> whole)
     {
         if (part.Count == 0) return 0;
         var shared = 0;
@@ -89,10 +104,6 @@ internal static class Subject
     }
 
     /// <summary>Shared words over the smaller set's size: two passages of one article, whichever is longer.</summary>
-    public static double MutualOverlap(HashSet<string> a, HashSet<string> b) =>
+    public static double MutualOverlap(HashSet<ulong> a, HashSet<ulong> b) =>
         a.Count <= b.Count ? Overlap(a, b) : Overlap(b, a);
-
-    // Plural and possessive endings differ between a headline and its paragraphs ("talks", "talk").
-    private static string Stem(string word) =>
-        word.Length >= 5 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
 }

@@ -73,7 +73,7 @@ internal sealed class TextLine
     public string? Reason { get; set; }
 
     /// <summary>The line's uncommon words, worked out once when first needed (see <see cref="Subject"/>).</summary>
-    public HashSet<string>? SubjectWords { get; set; }
+    public HashSet<ulong>? SubjectWords { get; set; }
 
     /// <summary>Every letter is a capital ("NISSAN SENTRA", "CLICK HERE TO GET THE APP").</summary>
     public bool AllCaps => CasedLetters >= 4 && UpperLetters == CasedLetters;
