@@ -58,7 +58,10 @@ internal sealed class ClutterVocabulary
             var starts = line.Length > 1 && line[0] == '*';
             var ends = line.Length > 1 && line[^1] == '*';
             // A phrase that continues ("credit:*", "*credit: *") keeps its closing punctuation: "credit:" is not "discredit".
-            var phrase = Normalise(line.Trim('*'), keepTrailing: ends);
+            var bare = line.Trim('*');
+            var phrase = Normalise(bare, keepTrailing: ends);
+            // "by *" must not open "bylaw": a phrase ending in a space keeps it.
+            if (ends && bare.EndsWith(' ')) phrase += " ";
             if (phrase.Length == 0) continue;
             // Keep the first group a phrase is listed under: the file's order is its priority.
             if (starts && ends) _contains.Add((phrase, group));

@@ -7,7 +7,7 @@ namespace NewsCompare.Core.Extraction.Text;
 /// </summary>
 internal static class HeaderReader
 {
-    private const int Reach = 25;
+    private const int Reach = 40;
 
     /// <summary>Assigns the header lines and returns where the body paragraphs start (after a summary standfirst).</summary>
     public static int Read(List<TextLine> lines, int start, int end, ClutterVocabulary vocabulary, LinePlan plan)
@@ -37,7 +37,8 @@ internal static class HeaderReader
             else if (afterHeadline && i == headline + 1 && !plan.Has(LinePart.Standfirst) && line.Kind is LineKind.Prose or LineKind.ShortSentence
                      && line.Words >= 8 && line.Group is null)
                 plan.Set(i, LinePart.Standfirst);
-            else if (!plan.Has(LinePart.Byline) && (HeaderShapes.IsByline(line, vocabulary) || afterHeadline && HeaderShapes.IsNameLike(line)))
+            else if (!plan.Has(LinePart.Byline) && (HeaderShapes.IsByline(line, vocabulary)
+                     || afterHeadline && HeaderShapes.IsNameLike(line) && (line.Words > 1 || i == headline + 1)))
                 plan.Set(i, LinePart.Byline);
             else if (afterHeadline && !plan.Has(LinePart.Dateline) && line.Kind is LineKind.Short or LineKind.ShortSentence
                      && HeaderShapes.TrySplitDateline(line.Text, out _, out var rest) && rest is null)
@@ -69,7 +70,7 @@ internal static class HeaderReader
         {
             var line = lines[i];
             if (line.Kind is LineKind.Clutter or LineKind.Barrier or LineKind.Caption or LineKind.TableRow) continue;
-            if (line.Words < 2 || line.Words > 40 || HeaderShapes.IsDateLine(line) || HeaderShapes.IsByline(line, vocabulary)) continue;
+            if (line.Words < 2 || line.Words > 25 || HeaderShapes.IsDateLine(line) || HeaderShapes.IsByline(line, vocabulary)) continue;
             var score = Math.Min(line.Words, 14) * 0.8;
             if (line.TitleShaped) score += 2;
             // Headlines rarely close with a full stop; the standfirst under them does.
@@ -77,7 +78,13 @@ internal static class HeaderReader
             if (line.Words == 2) score -= 6;
             else if (line.Words == 3) score -= 2;
             if (line.AllCaps && line.Words <= 3) score -= 4;
-            score -= 0.5 * (start - i);
+            // Distance counts the lines a reader sees between the title and the text, not share buttons and widgets.
+            var distance = 0;
+            for (var j = i + 1; j < start; j++)
+                if (lines[j].Kind is not (LineKind.Clutter or LineKind.Barrier)) distance++;
+            score -= 0.5 * distance;
+            // A title right above a bare credit is a photo caption ("Eastern Michigan quarterback Mike Glass III").
+            if (i + 1 < start && lines[i + 1].Kind == LineKind.Caption && lines[i + 1].Words <= 8) score -= 6;
             if (IsRepeated(lines, i)) score += 5;
             score += 10 * Subject.Overlap(Subject.Of(line, vocabulary), subject);
             if (score > bestScore)
