@@ -53,7 +53,12 @@ internal static partial class HeaderShapes
     }
 
     /// <summary>A short line that states a date or time ("Updated 1:39 am EST, November 20, 2019", "18 NOV 2019").</summary>
-    public static bool IsDateLine(TextLine line)
+    public static bool IsDateLine(TextLine line) => line.IsDate ??= StatesDate(line);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWordLookup = TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool StatesDate(TextLine line)
     {
         if (line.Digits == 0 || line.Words > 16) return false;
         var text = line.Text;
@@ -68,8 +73,8 @@ internal static partial class HeaderShapes
             }
             if (start >= 0)
             {
-                var word = text.AsSpan(start, i - start).ToString();
-                if (Months.Contains(word) || TimeWords.Contains(word)) return true;
+                var word = text.AsSpan(start, i - start);
+                if (MonthLookup.Contains(word) || TimeWordLookup.Contains(word)) return true;
             }
             start = -1;
         }

@@ -72,6 +72,9 @@ internal sealed class TextLine
     /// <summary>The removal reason when <see cref="Kind"/> is <see cref="LineKind.Clutter"/> or a barrier.</summary>
     public string? Reason { get; set; }
 
+    /// <summary>Whether the line states a date or time, worked out once when first asked (see <see cref="HeaderShapes.IsDateLine"/>).</summary>
+    public bool? IsDate { get; set; }
+
     /// <summary>The line's uncommon words, worked out once when first needed (see <see cref="Subject"/>).</summary>
     public HashSet<ulong>? SubjectWords { get; set; }
 
