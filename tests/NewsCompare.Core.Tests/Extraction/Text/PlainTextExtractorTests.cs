@@ -157,6 +157,20 @@ public sealed class PlainTextExtractorTests
     }
 
     [Fact]
+    public void KeepsAnArticleInAScriptWrittenWithoutSpaces()
+    {
+        var article = PlainTextExtractor.Extract(TextFixtures.Chinese);
+
+        article.Headline.Should().Be("城市议会批准修建新的跨河大桥");
+        article.Byline.Should().Be("记者 王明");
+        article.Paragraphs.Should().HaveCount(5);
+        article.Paragraphs[0].Should().StartWith("市议会周二批准了");
+        article.Paragraphs.Should().Contain("投票结果是一致通过。", "a one-sentence paragraph stays");
+        article.Removed.Should().Contain(r => r.Text == "相关新闻" && r.Reason == RemovalReasons.Spillover);
+        article.Removed.Should().Contain(r => r.Text == "另一座城市的图书馆将在下个月重新开放" && r.Reason == RemovalReasons.Spillover);
+    }
+
+    [Fact]
     public void TakesCaptionsAndCreditsOutOfTheBody()
     {
         var text = $"{Headline}\n\nThe planned bridge seen from the northern bank. (Photo by Jane Doe/Reuters)\n" +

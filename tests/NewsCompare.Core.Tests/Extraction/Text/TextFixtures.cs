@@ -127,6 +127,33 @@ internal static class TextFixtures
         فتح القائمة
         """;
 
+    /// <summary>An article in a script written without spaces between words, with its page chrome.</summary>
+    public const string Chinese = """
+        首页
+        新闻
+        国际
+        体育
+
+        城市议会批准修建新的跨河大桥
+
+        记者 王明
+
+        2024年3月12日
+
+        市议会周二批准了在拉克河上修建一座新公路桥的计划，结束了一场持续近十年的争论。议员们在长达三个小时的会议后进行了投票。
+
+        市长表示，这一决定将把城市两部分之间的行程从四十分钟缩短到不到十分钟，并将减轻市中心老石桥的交通压力。
+
+        反对者认为，新桥将使重型卡车穿过北岸的草地，并破坏河流的野生动物。该协会表示将研究议会的决定。
+
+        投票结果是一致通过。
+
+        大桥预计耗资四千八百万英镑，其中大部分由地区交通基金支付，其余部分由市议会在未来二十年内筹集。
+
+        相关新闻
+        另一座城市的图书馆将在下个月重新开放
+        """;
+
     /// <summary>Every fixture whose lines must all be accounted for.</summary>
     public static IEnumerable<(string Name, string Text)> All()
     {
@@ -137,6 +164,7 @@ internal static class TextFixtures
         yield return ("widgets", Capture("", ReactionAndRating + "\n\n" + CommentForm));
         yield return ("spillover", Capture(SkipLinksAndMenu, NextPostAndTopStories));
         yield return ("spam", Capture(SpamLine + "\n中文娱乐城博彩\n" + SkipLinksAndMenu, ForeignScriptChrome));
+        yield return ("chinese", Chinese);
         yield return ("clutter-only", SkipLinksAndMenu + "\n" + ShareSubscribeLogin + "\n" + FooterAndAlternateAddresses);
         yield return ("windows-newlines", Capture(SkipLinksAndMenu, CommentForm).Replace("\n", "\r\n", StringComparison.Ordinal));
     }
