@@ -65,7 +65,7 @@ internal static class BodyLocator
             start = previous.Value.Start;
         }
 
-        end = CutTrailingTeaser(lines, start, end);
+        end = CutTrailingTeaser(lines, start, end, vocabulary);
         start = SkipHeader(lines, start, end, vocabulary);
         return (start, end);
     }
@@ -173,7 +173,7 @@ internal static class BodyLocator
     /// Cuts a trailing block that introduces another article: a cluster of non-prose lines holding a title and a
     /// caption, label or furniture, followed by at most two short teaser paragraphs to the end of the run.
     /// </summary>
-    private static int CutTrailingTeaser(List<TextLine> lines, int start, int end)
+    private static int CutTrailingTeaser(List<TextLine> lines, int start, int end, ClutterVocabulary vocabulary)
     {
         var total = 0;
         for (var i = start; i <= end; i++)
@@ -205,7 +205,46 @@ internal static class BodyLocator
                 return cut;
             }
         }
+        return CutAuthorNote(lines, start, end, total, vocabulary);
+    }
+
+    /// <summary>
+    /// Cuts a note about the author closing the run: a name ("About Jane Doe", or a bare name under a share line)
+    /// followed by at most two short paragraphs that name that person again.
+    /// </summary>
+    private static int CutAuthorNote(List<TextLine> lines, int start, int end, int total, ClutterVocabulary vocabulary)
+    {
+        for (var i = Math.Max(start + 1, end - 4); i < end; i++)
+        {
+            var line = lines[i];
+            if (line.Kind != LineKind.Short || line.Words is < 2 or > 5) continue;
+            var labelled = vocabulary.StartsWithGroup(line.Normalised, ClutterVocabulary.AuthorLabel);
+            if (!labelled && !(HeaderShapes.IsNameLike(line) && lines[i - 1].Kind is LineKind.Clutter or LineKind.Caption)) continue;
+            int proseAfter = 0, wordsAfter = 0;
+            var named = false;
+            for (var j = i + 1; j <= end; j++)
+            {
+                if (!IsBodyText(lines[j])) continue;
+                proseAfter++;
+                wordsAfter += lines[j].Words;
+                named |= SharesAName(line.Text, lines[j].Text);
+            }
+            if (named && proseAfter <= 2 && wordsAfter * 10 <= total * 3)
+            {
+                var cut = i - 1;
+                while (cut > start && !IsBodyText(lines[cut])) cut--;
+                return cut;
+            }
+        }
         return end;
+    }
+
+    /// <summary>Whether a capitalised word of <paramref name="name"/> (three letters or more) occurs in <paramref name="text"/>.</summary>
+    private static bool SharesAName(string name, string text)
+    {
+        foreach (var word in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (word.Length >= 3 && char.IsUpper(word[0]) && text.Contains(word, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ internal sealed class ClutterVocabulary
     public const string Credit = "credit";
     public const string Byline = "byline";
     public const string Summary = "summary";
+    public const string AuthorLabel = "author-label";
     public const string Stopword = "stopword";
 
     // Prefix and suffix phrases only describe short lines: a long sentence that happens to start with "Share" is prose.

@@ -191,7 +191,7 @@ internal static class LineReader
             case ClutterVocabulary.Credit:
                 line.Kind = LineKind.Caption;
                 return;
-            case ClutterVocabulary.Byline or ClutterVocabulary.Summary or ClutterVocabulary.SectionLabel or null:
+            case ClutterVocabulary.Byline or ClutterVocabulary.Summary or ClutterVocabulary.AuthorLabel or ClutterVocabulary.SectionLabel or null:
                 break;
             default:
                 // A long sentence that merely mentions "share" is prose; short matches are furniture.

@@ -115,6 +115,18 @@ public sealed class PlainTextExtractorTests
         ShouldRemove(article, "Read more: Why the old stone bridge is crumbling", RemovalReasons.Spillover);
     }
 
+    [Theory]
+    [InlineData("Share\nJane Doe")]
+    [InlineData("About Jane Doe")]
+    public void DropsTheNoteAboutTheAuthorAfterTheBody(string opening)
+    {
+        const string note = "Jane Doe has covered transport and local politics for the Bridgeton Gazette since 2015.";
+        var article = PlainTextExtractor.Extract(Capture(SkipLinksAndMenu, $"{opening}\n{note}\n\nRelated\nAnother story"));
+
+        ShouldKeepTheWholeArticle(article);
+        article.Removed.Select(r => r.Text).Should().Contain(Lines(opening)).And.Contain(note);
+    }
+
     [Fact]
     public void DropsSiteFootersAndAlternateAddressNotices()
     {
