@@ -204,6 +204,9 @@ internal static class BodyLocator
                 while (cut > start && !IsBodyText(lines[cut])) cut--;
                 return cut;
             }
+            // Only the first such cluster can open a teaser: when it does not, the article itself is built of
+            // titled sections (a product round-up, a listicle) and later ones are more of the same.
+            break;
         }
         return CutAuthorNote(lines, start, end, total, vocabulary);
     }
