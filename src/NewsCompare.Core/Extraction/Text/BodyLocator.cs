@@ -90,8 +90,7 @@ internal static class BodyLocator
     /// </summary>
     private static (int Start, int End, double Sum)? BestChunk(double[] weights, List<TextLine> lines, ClutterVocabulary vocabulary)
     {
-        (int Start, int End, double Sum)? best = null;
-        var bestScore = 0.0;
+        var candidates = new List<((int Start, int End, double Sum) Run, double Factor)>();
         var from = 0;
         var labelsAbove = 0;
         var belowComments = false;
@@ -104,16 +103,27 @@ internal static class BodyLocator
                 var position = Math.Max(0.3, Math.Pow(0.93, labelsAbove)) * (belowComments ? 0.3 : 1);
                 // Dates stamped between paragraphs mark a comment thread or a list of teasers, not an article.
                 var stamped = StampedLines(lines, run.Start, run.End) >= 3 ? 0.5 : 1;
-                var score = run.Sum * (0.3 + Subject.Coherence(lines, run.Start, run.End, vocabulary)) * position * stamped;
-                if (score > bestScore)
-                {
-                    bestScore = score;
-                    best = run;
-                }
+                candidates.Add((run, position * stamped));
             }
             from = i + 1;
             if (i < lines.Count && lines[i].Reason == RemovalReasons.Spillover) labelsAbove++;
             if (i < lines.Count && lines[i].Reason == RemovalReasons.Comments && lines[i].Words > 1) belowComments = true;
+        }
+
+        // Coherence is the costly part: weigh the parts from the highest possible score down and stop once no
+        // remaining part could win even if perfectly coherent.
+        candidates.Sort((a, b) => (b.Run.Sum * b.Factor).CompareTo(a.Run.Sum * a.Factor));
+        (int Start, int End, double Sum)? best = null;
+        var bestScore = 0.0;
+        foreach (var (run, factor) in candidates)
+        {
+            if (run.Sum * factor * 1.3 <= bestScore) break;
+            var score = run.Sum * (0.3 + Subject.Coherence(lines, run.Start, run.End, vocabulary)) * factor;
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = run;
+            }
         }
         return best;
     }

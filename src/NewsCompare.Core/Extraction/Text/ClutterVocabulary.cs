@@ -113,7 +113,7 @@ internal sealed class ClutterVocabulary
         for (var at = text.IndexOfAny(_symbolStarts); at >= 0;)
         {
             foreach (var i in _containsBySymbol)
-                if (i < best && Allowed(i, words) && At(text, at, _contains[i].Phrase)) best = i;
+                if (i < best && _contains[i].Phrase[0] == text[at] && Allowed(i, words) && At(text, at, _contains[i].Phrase)) best = i;
             var next = text[(at + 1)..].IndexOfAny(_symbolStarts);
             at = next < 0 ? -1 : at + 1 + next;
         }
