@@ -48,16 +48,19 @@ internal sealed class LinePlan(int count)
     public string?[] Texts { get; } = new string?[count];
     public string? SplitDateline { get; set; }
 
+    private readonly bool[] _used = new bool[(int)LinePart.Removed + 1];
+
     public void Set(int index, LinePart part, string? reason = null, string? text = null)
     {
         Parts[index] = part;
+        _used[(int)part] = true;
         Reasons[index] = reason;
         Texts[index] = text;
     }
 
     public void Remove(int index, string reason) => Set(index, LinePart.Removed, reason);
 
-    public bool Has(LinePart part) => Array.IndexOf(Parts, part) >= 0;
+    public bool Has(LinePart part) => _used[(int)part];
 
     public ExtractedArticle Assemble(List<TextLine> lines)
     {
