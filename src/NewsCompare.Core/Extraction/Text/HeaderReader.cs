@@ -37,7 +37,7 @@ internal static class HeaderReader
             else if (afterHeadline && i == headline + 1 && !plan.Has(LinePart.Standfirst) && line.Kind is LineKind.Prose or LineKind.ShortSentence
                      && line.Words >= 8 && line.Group is null)
                 plan.Set(i, LinePart.Standfirst);
-            else if (!plan.Has(LinePart.Byline) && (HeaderShapes.IsByline(line, vocabulary)
+            else if (!plan.Has(LinePart.Byline) && (HeaderShapes.IsByline(line, vocabulary) || HeaderShapes.IsDatedByline(line)
                      || afterHeadline && HeaderShapes.IsNameLike(line) && (line.Words > 1 || i == headline + 1)))
                 plan.Set(i, LinePart.Byline);
             else if (afterHeadline && !plan.Has(LinePart.Dateline) && line.Kind is LineKind.Short or LineKind.ShortSentence

@@ -107,6 +107,14 @@ internal static partial class HeaderShapes
     public static bool IsByline(TextLine line, ClutterVocabulary vocabulary) =>
         line.Words <= 14 && line.Kind is not LineKind.Prose && vocabulary.StartsWithGroup(line.Normalised, ClutterVocabulary.Byline);
 
+    /// <summary>A date line that names its author: "Posted on July 3, 2023 by Anna Green", "5:45 AM 11/19/2019 by Jo Bloggs".</summary>
+    public static bool IsDatedByline(TextLine line)
+    {
+        if (!IsDateLine(line)) return false;
+        var by = line.Text.IndexOf(" by ", StringComparison.OrdinalIgnoreCase);
+        return by >= 0 && by + 4 < line.Text.Length && char.IsUpper(line.Text[by + 4]);
+    }
+
     /// <summary>A short run of capitalised or single words with no digits: a person's or author's name.</summary>
     public static bool IsNameLike(TextLine line) =>
         line.Kind == LineKind.Short && line.Words is >= 1 and <= 4 && line.Digits == 0 && !line.EndsSentence && line.Group is null

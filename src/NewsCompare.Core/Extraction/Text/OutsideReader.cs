@@ -16,7 +16,7 @@ internal static class OutsideReader
             var line = lines[i];
             var unassigned = plan.Parts[i] == LinePart.Unassigned;
             var below = firstKept >= 0 && i > firstKept;
-            if (line.Kind == LineKind.Barrier || line.Reason is RemovalReasons.Footer or RemovalReasons.Comments)
+            if (below && (line.Kind == LineKind.Barrier || line.Reason is RemovalReasons.Footer or RemovalReasons.Comments))
                 section = line.Reason!;
             // Below the article, a headline-shaped line opens another article's teaser.
             if (below && section == RemovalReasons.Furniture && line.Kind == LineKind.Short && line.TitleShaped && line.Words >= 5)

@@ -69,7 +69,7 @@ internal static class Subject
 
     /// <summary>
     /// How much the prose lines of [from, to] share their uncommon words with one another, from 0 (every line on
-    /// its own subject) to 1; a run with a single paragraph counts as halfway.
+    /// its own subject) to 1; a run with a single paragraph gets a typical article's 0.3, neither favoured nor doubted.
     /// </summary>
     public static double Coherence(List<TextLine> lines, int from, int to, ClutterVocabulary vocabulary)
     {
@@ -82,7 +82,7 @@ internal static class Subject
             perLine.Add(words);
             foreach (var w in words) counts[w] = counts.GetValueOrDefault(w) + 1;
         }
-        if (perLine.Count < 2) return 0.5;
+        if (perLine.Count < 2) return 0.3;
         int shared = 0, total = 0;
         foreach (var words in perLine)
         {

@@ -183,6 +183,21 @@ public sealed class PlainTextExtractorTests
     }
 
     [Fact]
+    public void KeepsAShortBlogPostAndDropsItsSidebarAndTheSiteDescription()
+    {
+        var article = PlainTextExtractor.Extract(TextFixtures.BlogPost);
+
+        article.Headline.Should().Be("Why my tomatoes split this summer");
+        article.Byline.Should().Be("Posted on July 3, 2023 by Anna Green");
+        article.Paragraphs.Should().HaveCount(3);
+        article.Paragraphs[0].Should().StartWith("This summer almost every tomato");
+        article.Paragraphs[^1].Should().StartWith("When I came back I watered them heavily");
+        article.Removed.Should().Contain(r => r.Text.StartsWith("My Garden Blog is a personal website", StringComparison.Ordinal));
+        article.Removed.Should().Contain(r => r.Text == "Leave a Reply" && r.Reason == RemovalReasons.Comments);
+        article.Removed.Should().Contain(r => r.Text == "Ten herbs that grow well on a windowsill" && r.Reason == RemovalReasons.Spillover);
+    }
+
+    [Fact]
     public void TakesCaptionsAndCreditsOutOfTheBody()
     {
         var text = $"{Headline}\n\nThe planned bridge seen from the northern bank. (Photo by Jane Doe/Reuters)\n" +

@@ -154,6 +154,50 @@ internal static class TextFixtures
         另一座城市的图书馆将在下个月重新开放
         """;
 
+    /// <summary>A short blog post with its sidebar, comment form and a paragraph of prose about the site.</summary>
+    public const string BlogPost = """
+        Skip to content
+        My Garden Blog
+        Home
+        About
+        Contact
+
+        Why my tomatoes split this summer
+
+        Posted on July 3, 2023 by Anna Green
+
+        This summer almost every tomato in my greenhouse split just before it was ripe, and after some reading I think I know why it happened.
+
+        Tomatoes split when they take up a lot of water quickly after a dry spell, because the flesh grows faster than the skin can stretch. I had been away for a week in June and the plants went dry.
+
+        When I came back I watered them heavily, and within three days the fruit on every plant had cracked. Next year I will set up a timer so that the watering stays even while I am away.
+
+        Share this:
+        Facebook
+        Twitter
+        Like this:
+        Like Loading...
+        Related
+
+        Leave a Reply
+        Your email address will not be published. Required fields are marked *
+
+        Recent Posts
+        How I built a raised bed from old pallets
+        Ten herbs that grow well on a windowsill
+        Categories
+        Vegetables
+        Herbs
+        Archives
+        June 2023
+        May 2023
+
+        My Garden Blog is a personal website about growing vegetables and herbs in a small suburban garden, written by a keen amateur gardener who has been growing food for her family for more than twenty years and shares what works and what does not.
+
+        © 2023 My Garden Blog. All rights reserved.
+        Powered by WordPress
+        """;
+
     /// <summary>Every fixture whose lines must all be accounted for.</summary>
     public static IEnumerable<(string Name, string Text)> All()
     {
@@ -165,6 +209,7 @@ internal static class TextFixtures
         yield return ("spillover", Capture(SkipLinksAndMenu, NextPostAndTopStories));
         yield return ("spam", Capture(SpamLine + "\n中文娱乐城博彩\n" + SkipLinksAndMenu, ForeignScriptChrome));
         yield return ("chinese", Chinese);
+        yield return ("blog", BlogPost);
         yield return ("clutter-only", SkipLinksAndMenu + "\n" + ShareSubscribeLogin + "\n" + FooterAndAlternateAddresses);
         yield return ("windows-newlines", Capture(SkipLinksAndMenu, CommentForm).Replace("\n", "\r\n", StringComparison.Ordinal));
     }
