@@ -34,8 +34,8 @@ internal static class HeaderReader
                 plan.Remove(i, RemovalReasons.Duplicate);
             else if (IsCaption(lines, i, start))
                 plan.Set(i, LinePart.Caption);
-            else if (afterHeadline && i == headline + 1 && !plan.Has(LinePart.Standfirst) && line.Kind is LineKind.Prose or LineKind.ShortSentence
-                     && line.Words >= 8 && line.Group is null)
+            else if (afterHeadline && i == headline + 1 && !plan.Has(LinePart.Standfirst) && line.Words >= 8 && line.Group is null
+                     && (line.Kind is LineKind.Prose or LineKind.ShortSentence || line.Kind == LineKind.Short && !line.TitleShaped))
                 plan.Set(i, LinePart.Standfirst);
             else if (!plan.Has(LinePart.Byline) && (HeaderShapes.IsByline(line, vocabulary) || HeaderShapes.IsDatedByline(line)
                      || afterHeadline && HeaderShapes.IsNameLike(line) && (line.Words > 1 || i == headline + 1)))
@@ -66,12 +66,12 @@ internal static class HeaderReader
 
         var best = -1;
         var bestScore = 0.0;
+        var scores = new double[start - zoneStart];
         for (var i = zoneStart; i < start; i++)
         {
             var line = lines[i];
-            if (line.Kind is LineKind.Clutter or LineKind.Barrier or LineKind.Caption or LineKind.TableRow) continue;
-            if (line.Words < 2 || line.Words > 25 || HeaderShapes.IsDateLine(line) || HeaderShapes.IsByline(line, vocabulary)) continue;
-            var score = Math.Min(line.Words, 14) * 0.8;
+            if (!IsCandidate(line, vocabulary)) continue;
+            var score = Math.Min(line.Words, 12) * 0.8;
             if (line.TitleShaped) score += 2;
             // Headlines rarely close with a full stop; the standfirst under them does.
             if (line.EndsSentence && !line.Text.EndsWith('?') && !line.Text.EndsWith('!')) score -= line.Words > 20 ? 10 : 7;
@@ -87,14 +87,27 @@ internal static class HeaderReader
             if (i + 1 < start && lines[i + 1].Kind == LineKind.Caption && lines[i + 1].Words <= 8) score -= 6;
             if (IsRepeated(lines, i)) score += 5;
             score += 10 * Subject.Overlap(Subject.Of(line, vocabulary), subject);
+            scores[i - zoneStart] = score;
             if (score > bestScore)
             {
                 bestScore = score;
                 best = i;
             }
         }
+
+        // A shorter title straight above the winner is the headline and the winner its standfirst: pages put the
+        // headline first, and a standfirst without a full stop can outscore it on length and shared words.
+        var above = best - 1;
+        while (above >= zoneStart && lines[above].Kind is LineKind.Clutter) above--;
+        if (best >= 0 && above >= zoneStart && scores[above - zoneStart] > 0 && lines[above].Words < lines[best].Words
+            && !lines[best].TitleShaped && lines[best].Words >= 8)
+            return above;
         return best;
     }
+
+    private static bool IsCandidate(TextLine line, ClutterVocabulary vocabulary) =>
+        line.Kind is not (LineKind.Clutter or LineKind.Barrier or LineKind.Caption or LineKind.TableRow)
+        && line.Words is >= 2 and <= 25 && !HeaderShapes.IsDateLine(line) && !HeaderShapes.IsByline(line, vocabulary);
 
     /// <summary>The page states this line again (a gallery title, "Home / Section / Headline", the document title).</summary>
     private static bool IsRepeated(List<TextLine> lines, int index)
