@@ -24,10 +24,13 @@ internal static class HeaderReader
         }
 
         var headlineNorm = headline >= 0 ? lines[headline].Normalised : null;
+        var above = RemovalReasons.Navigation;
         for (var i = zoneStart; i < start; i++)
         {
-            if (i == headline || plan.Parts[i] != LinePart.Unassigned) continue;
             var line = lines[i];
+            // Above the headline, titles under a "Most Read" label are other articles, not menu entries.
+            if (line.Kind == LineKind.Barrier) above = line.Reason == RemovalReasons.Spillover ? RemovalReasons.Spillover : RemovalReasons.Navigation;
+            if (i == headline || plan.Parts[i] != LinePart.Unassigned) continue;
             var afterHeadline = headline >= 0 && i > headline;
             if (line.Normalised == headlineNorm || headlineNorm is { Length: > 0 } && line.Kind != LineKind.Prose
                     && line.Normalised.EndsWith(headlineNorm, StringComparison.Ordinal))
@@ -48,7 +51,7 @@ internal static class HeaderReader
             else if (HeaderShapes.IsDateLine(line))
                 plan.Remove(i, RemovalReasons.Furniture);
             else
-                plan.Remove(i, afterHeadline ? RemovalReasons.Furniture : RemovalReasons.Navigation);
+                plan.Remove(i, afterHeadline ? RemovalReasons.Furniture : above);
         }
         return start;
     }

@@ -198,6 +198,21 @@ public sealed class PlainTextExtractorTests
     }
 
     [Fact]
+    public void TakesTheTitleAboveAnUnpunctuatedStandfirstAsTheHeadline()
+    {
+        var article = PlainTextExtractor.Extract(TextFixtures.NewsPage);
+
+        article.Headline.Should().Be("Floods hit northern towns as river bursts its banks");
+        article.Standfirst.Should().Be("Hundreds of homes were evacuated overnight after the river Tame burst its banks");
+        article.Byline.Should().Be("By John Smith, Environment correspondent");
+        article.Captions.Should().Equal("Image caption: Residents were moved to a school hall");
+        article.Paragraphs.Should().HaveCount(5);
+        article.Removed.Should().Contain(r => r.Text == "Advertisement" && r.Reason == RemovalReasons.Advert);
+        article.Removed.Should().Contain(r => r.Text == "Storm Ciara: flights cancelled across Europe" && r.Reason == RemovalReasons.Spillover);
+        article.Removed.Should().Contain(r => r.Text == "Flood warnings issued across the north" && r.Reason == RemovalReasons.Spillover);
+    }
+
+    [Fact]
     public void TakesCaptionsAndCreditsOutOfTheBody()
     {
         var text = $"{Headline}\n\nThe planned bridge seen from the northern bank. (Photo by Jane Doe/Reuters)\n" +

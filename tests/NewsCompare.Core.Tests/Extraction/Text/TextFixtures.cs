@@ -198,6 +198,50 @@ internal static class TextFixtures
         Powered by WordPress
         """;
 
+    /// <summary>A news page with a "Most Read" box above the headline and a standfirst without a full stop.</summary>
+    public const string NewsPage = """
+        Sign in
+        Subscribe
+        Menu
+        World
+        UK
+        Business
+        Most Read
+        1
+        Prime minister faces vote of confidence
+        2
+        Storm Ciara: flights cancelled across Europe
+        3
+        Football club fined over crowd trouble
+
+        Floods hit northern towns as river bursts its banks
+
+        Hundreds of homes were evacuated overnight after the river Tame burst its banks
+
+        By John Smith, Environment correspondent
+        14 February 2024
+
+        Image caption: Residents were moved to a school hall
+        Hundreds of homes in northern England were evacuated overnight after the river Tame burst its banks following two days of heavy rain.
+
+        The Environment Agency issued three severe flood warnings, meaning there is a danger to life, for towns along the river.
+
+        "We have never seen the water this high," said resident Mary Jones, who was rescued from her home by boat.
+
+        Advertisement
+
+        Rescue teams worked through the night, and the fire service said it had taken more than two hundred people to safety.
+
+        More rain is forecast for the weekend, and the agency warned that river levels could rise again.
+
+        Related Topics
+        Flooding
+        Weather
+        More on this story
+        Flood warnings issued across the north
+        14 February 2024
+        """;
+
     /// <summary>Every fixture whose lines must all be accounted for.</summary>
     public static IEnumerable<(string Name, string Text)> All()
     {
@@ -210,6 +254,7 @@ internal static class TextFixtures
         yield return ("spam", Capture(SpamLine + "\n中文娱乐城博彩\n" + SkipLinksAndMenu, ForeignScriptChrome));
         yield return ("chinese", Chinese);
         yield return ("blog", BlogPost);
+        yield return ("news", NewsPage);
         yield return ("clutter-only", SkipLinksAndMenu + "\n" + ShareSubscribeLogin + "\n" + FooterAndAlternateAddresses);
         yield return ("windows-newlines", Capture(SkipLinksAndMenu, CommentForm).Replace("\n", "\r\n", StringComparison.Ordinal));
     }
