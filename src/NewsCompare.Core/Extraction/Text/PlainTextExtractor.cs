@@ -1,15 +1,96 @@
 namespace NewsCompare.Core.Extraction.Text;
 
-/// <summary>Extracts an article from a plain-text capture (what "select all, copy" in a browser gives).</summary>
+/// <summary>
+/// Extracts an article from a plain-text capture (what "select all, copy" in a browser gives): the headline,
+/// standfirst, byline, dateline, captions and body paragraphs, with every other line kept in
+/// <see cref="ExtractedArticle.Removed"/> under the reason it was dropped. See docs/extraction-text.md.
+/// </summary>
 public static class PlainTextExtractor
 {
     /// <summary>Extracts the article from <paramref name="text"/>, a decoded plain-text capture.</summary>
     /// <param name="text">The capture's text.</param>
+    /// <returns>The article's parts; a capture with no article in it gives no paragraphs and every line in Removed.</returns>
     public static ExtractedArticle Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // Placeholder until the clutter-aware extractor lands: every non-blank line is a paragraph.
-        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        return new ExtractedArticle { Headline = lines.FirstOrDefault(), Paragraphs = lines.Skip(1).ToList() };
+        var vocabulary = ClutterVocabulary.Default;
+        var lines = LineReader.Read(text, vocabulary);
+        var plan = new LinePlan(lines.Count);
+        var body = BodyLocator.Locate(lines, vocabulary);
+        if (body is { } found)
+        {
+            var start = HeaderReader.Read(lines, found.Start, found.End, vocabulary, plan);
+            BodyReader.Read(lines, start, found.End, plan, vocabulary);
+        }
+        OutsideReader.Read(lines, plan);
+        return plan.Assemble(lines);
+    }
+}
+
+/// <summary>The part each line of a capture plays in the result.</summary>
+internal enum LinePart
+{
+    Unassigned,
+    Headline,
+    Standfirst,
+    Byline,
+    Dateline,
+    Caption,
+    Paragraph,
+    Removed,
+}
+
+/// <summary>The decision for every line; a paragraph may carry a dateline split off its start.</summary>
+internal sealed class LinePlan(int count)
+{
+    public LinePart[] Parts { get; } = new LinePart[count];
+    public string?[] Reasons { get; } = new string?[count];
+    public string?[] Texts { get; } = new string?[count];
+    public string? SplitDateline { get; set; }
+
+    private readonly bool[] _used = new bool[(int)LinePart.Removed + 1];
+
+    public void Set(int index, LinePart part, string? reason = null, string? text = null)
+    {
+        Parts[index] = part;
+        _used[(int)part] = true;
+        Reasons[index] = reason;
+        Texts[index] = text;
+    }
+
+    public void Remove(int index, string reason) => Set(index, LinePart.Removed, reason);
+
+    public bool Has(LinePart part) => _used[(int)part];
+
+    public ExtractedArticle Assemble(List<TextLine> lines)
+    {
+        string? headline = null, standfirst = null, byline = null, dateline = SplitDateline;
+        var paragraphs = new List<string>();
+        var captions = new List<string>();
+        var removed = new List<RemovedLine>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var text = Texts[i] ?? lines[i].Text;
+            switch (Parts[i])
+            {
+                case LinePart.Headline: headline = text; break;
+                case LinePart.Standfirst: standfirst = text; break;
+                case LinePart.Byline: byline = text; break;
+                case LinePart.Dateline: dateline = text; break;
+                case LinePart.Caption: captions.Add(text); break;
+                case LinePart.Paragraph: paragraphs.Add(text); break;
+                default: removed.Add(new RemovedLine(text, Reasons[i] ?? RemovalReasons.Furniture)); break;
+            }
+        }
+        return new ExtractedArticle
+        {
+            Headline = headline,
+            Standfirst = standfirst,
+            Byline = byline,
+            Dateline = dateline,
+            Paragraphs = paragraphs,
+            Captions = captions,
+            Removed = removed,
+        };
     }
 }
