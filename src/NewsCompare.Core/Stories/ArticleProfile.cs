@@ -36,12 +36,28 @@ internal sealed class TermCounts
             var t = tokens[i];
             if (TextSignals.IsStopWord(t.Text) || (!t.Numeric && t.Text.Length < 3)) continue;
             var name = t.Numeric ? t.Text.Length > 1 : names.Contains(t.Text);
-            var weight = (t.Headline ? 2f : 1f) * (t.Quoted ? 0.5f : 1f);
-            Add(t.Text, name, weight);
-            // Adjacent names make a full name ("wang yi", "hong kong"), a stronger signal than either part.
-            if (name && !t.Numeric && i + 1 < tokens.Count && !tokens[i + 1].SentenceStart && !tokens[i + 1].Numeric
-                && names.Contains(tokens[i + 1].Text) && tokens[i + 1].Headline == t.Headline)
-                Add(t.Text + " " + tokens[i + 1].Text, true, weight);
+            Add(t.Text, name, (t.Headline ? 2f : 1f) * (t.Quoted ? 0.5f : 1f));
+        }
+
+        // Runs of names ("Foreign Minister Wang Yi", "Belt and Road Forum") give their 2- and 3-word parts as
+        // names too: a full name or title is far more specific than any of its words.
+        for (var i = 0; i < tokens.Count;)
+        {
+            var run = new List<string>();
+            var j = i;
+            var first = tokens[i];
+            while (j < tokens.Count && (j == i || !tokens[j].SentenceStart) && tokens[j].Headline == first.Headline)
+            {
+                if (!tokens[j].Numeric && names.Contains(tokens[j].Text)) run.Add(tokens[j].Text);
+                else if (run.Count > 0 && TextSignals.IsConnector(tokens[j].Text) && j + 1 < tokens.Count && names.Contains(tokens[j + 1].Text)) { }
+                else break;
+                j++;
+            }
+            var weight = (first.Headline ? 2f : 1f) * (first.Quoted ? 0.5f : 1f);
+            for (var n = 2; n <= 3; n++)
+                for (var k = 0; k + n <= run.Count; k++)
+                    Add(string.Join(' ', run.Skip(k).Take(n)), true, weight);
+            i = Math.Max(j, i + 1);
         }
 
         var (minHash, shingles) = TextSignals.Shingle(tokens);
@@ -74,6 +90,8 @@ internal sealed class ArticleProfile
     public required uint[] MinHash { get; init; }
     public required int Shingles { get; init; }
     public required int Words { get; init; }
+    /// <summary>How many distinct terms the article has (before keeping the strongest): how much evidence it can offer.</summary>
+    public required int Terms { get; init; }
 
     /// <summary>Weights <paramref name="counts"/> by sub-linear term frequency times inverse document frequency.</summary>
     public static ArticleProfile Weigh(TermCounts counts, Func<uint, double> idf, StoryEngineOptions options)
@@ -82,7 +100,6 @@ internal sealed class ArticleProfile
         foreach (var (term, count) in counts.Counts)
         {
             var termIdf = idf(term);
-            if (double.IsInfinity(termIdf)) continue; // seen in no other article: ties it to nothing
             var boost = (term & TextSignals.NameBit) != 0 ? options.NameBoost : 1.0;
             weights[term] = (float)((1 + Math.Log(Math.Max(count, 0.5) + 0.5)) * termIdf * boost);
         }
@@ -91,7 +108,7 @@ internal sealed class ArticleProfile
         return new ArticleProfile
         {
             Id = counts.Id, Outlet = counts.Outlet, Language = counts.Language, Day = counts.Day,
-            Weights = top, Text = counts.Text, MinHash = counts.MinHash, Shingles = counts.Shingles, Words = counts.Words,
+            Weights = top, Text = counts.Text, MinHash = counts.MinHash, Shingles = counts.Shingles, Words = counts.Words, Terms = counts.Counts.Count,
         };
     }
 }

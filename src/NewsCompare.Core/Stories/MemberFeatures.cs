@@ -22,7 +22,7 @@ internal sealed class MemberFeatures
     public ArticleProfile ToProfile() => new()
     {
         Id = ArticleId, Outlet = null, Language = Language, Day = Day, Weights = Weights, Text = [],
-        MinHash = MinHash, Shingles = Shingles, Words = Words,
+        MinHash = MinHash, Shingles = Shingles, Words = Words, Terms = Weights.Count,
     };
 
     public byte[] Serialise()

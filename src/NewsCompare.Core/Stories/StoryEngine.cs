@@ -36,7 +36,11 @@ public sealed record GroupingResult(IReadOnlyList<GroupedStory> Stories, IReadOn
 public static class StoryEngine
 {
     /// <summary>Inverse document frequency, smoothed, for a term found in <paramref name="df"/> of <paramref name="n"/> articles.</summary>
-    internal static double Idf(long df, long n) => df <= 1 ? double.PositiveInfinity : Math.Log((n + 1.0) / (df + 1.0)) + 1.0;
+    /// <remarks>
+    /// A term no other article uses yet (df 1) counts a quarter: it cannot tie the article to anything, but it still
+    /// says the article is about something of its own.
+    /// </remarks>
+    internal static double Idf(long df, long n) => (Math.Log((n + 1.0) / (Math.Max(df, 1) + 1.0)) + 1.0) * (df <= 1 ? 0.25 : 1);
 
     internal sealed record Decision(StorySignature? Story, StoryExplanation Explanation, IReadOnlyList<(long StoryId, double Score)> Related);
 
@@ -51,7 +55,7 @@ public static class StoryEngine
         {
             if (c.Members == 0) continue;
             var namesOnly = !c.Languages.Contains(a.Language);
-            var (sim, shared) = Similarity(a, c, namesOnly);
+            var (sim, shared) = Similarity(a, c, namesOnly, o);
             var gap = c.GapDays(a.Day);
             var dateConflict = gap > o.MaxGapDays;
             var lockConflict = lockGroup is not null && c.LockGroup is not null && c.LockGroup != lockGroup;
@@ -66,12 +70,12 @@ public static class StoryEngine
         if (best is null) return new Decision(null, new StoryExplanation(1, "opened", [], [], null), related);
 
         foreach (var c in candidates)
-            if (c != best && related.All(r => r.Item1 != c.Id) && Similarity(a, c, !c.Languages.Contains(a.Language)).Sim >= o.RelatedThreshold)
-                related.Add((c.Id, Similarity(a, c, !c.Languages.Contains(a.Language)).Sim));
+            if (c != best && related.All(r => r.Item1 != c.Id) && Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim >= o.RelatedThreshold)
+                related.Add((c.Id, Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim));
         return new Decision(best, Explain(a, best, bestScore, bestNamesOnly ? "names" : "matched", bestNamesOnly), related);
     }
 
-    private static (double Sim, int Shared) Similarity(ArticleProfile a, StorySignature c, bool namesOnly)
+    private static (double Sim, int Shared) Similarity(ArticleProfile a, StorySignature c, bool namesOnly, StoryEngineOptions o)
     {
         var an = Vectors.Norm(a.Weights, namesOnly);
         if (an == 0) return (0, 0);
@@ -82,11 +86,14 @@ public static class StoryEngine
             if (namesOnly && (k & TextSignals.NameBit) == 0) continue;
             if (!c.Centroid.TryGetValue(k, out var x)) continue;
             dot += (double)w * x;
-            shared++;
+            // Names alone are the recurring cast of a topic; in one language, an event also shares ordinary words.
+            if (namesOnly || (k & TextSignals.NameBit) == 0) shared++;
         }
         // Average similarity to the members (not to their normalised sum): a big story must not pull in articles
         // just because its centroid is smooth; each member has to agree on average.
-        return (dot / (an * c.Members), shared);
+        // A short text shares its few words easily: shrink its similarity towards zero by how little it says.
+        var evidence = (double)a.Terms / (a.Terms + o.ShortTextTerms);
+        return (dot / (an * c.Members) * evidence, shared);
     }
 
     internal static StoryExplanation Explain(ArticleProfile a, StorySignature s, double score, string method, bool namesOnly = false)
@@ -128,6 +135,28 @@ public static class StoryEngine
     internal static bool IsCopy(MemberFeatures a, MemberFeatures b, StoryEngineOptions o) =>
         Vectors.Containment(a.MinHash, a.Shingles, b.MinHash, b.Shingles) >= o.CopyContainment
         || Vectors.Dot(a.Weights, b.Weights) >= o.RewriteCosine;
+
+    /// <summary>Pairwise similarities of <paramref name="articles"/> as the engine sees them (a diagnostic for benchmarks).</summary>
+    /// <param name="articles">The articles.</param>
+    /// <param name="options">Thresholds; defaults when null.</param>
+    public static double[,] Similarities(IReadOnlyList<StoryArticle> articles, StoryEngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var o = options ?? StoryEngineOptions.Default;
+        var counts = articles.Select(TermCounts.Count).ToList();
+        var df = new Dictionary<uint, int>();
+        foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
+        var profiles = counts.Select(c => ArticleProfile.Weigh(c, t => Idf(df.GetValueOrDefault(t), counts.Count), o)).ToList();
+        var m = new double[profiles.Count, profiles.Count];
+        for (var i = 0; i < profiles.Count; i++)
+            for (var j = 0; j < profiles.Count; j++)
+            {
+                var s = new StorySignature();
+                s.Add(profiles[j]);
+                m[i, j] = Similarity(profiles[i], s, false, o).Sim;
+            }
+        return m;
+    }
 
     /// <summary>
     /// Groups <paramref name="articles"/> into stories in memory, the same way the store does: articles with a known

@@ -104,6 +104,11 @@ internal static class TextSignals
 
     public static bool IsStopWord(string normalised) => AllStopWords.Contains(normalised) || normalised.Length < 2;
 
+    private static readonly HashSet<string> Connectors = Split("and of for the de do da dos das del la le des du von van y e").ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Small words that may sit inside a name ("Belt and Road", "Ministry of Defence").</summary>
+    public static bool IsConnector(string normalised) => Connectors.Contains(normalised);
+
     public static bool IsCalendar(string normalised) => Calendar.Contains(normalised);
 
     public static uint Hash(string text, bool name)
