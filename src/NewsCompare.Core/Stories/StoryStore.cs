@@ -386,8 +386,8 @@ public sealed class StoryStore
             var target = toStoryId ?? InsertStory(HeadlineOf(articleId), DateTime.UtcNow);
             if (toStoryId is long t && !StoryExists(t)) throw new StoryCorrectionException($"story {t} does not exist");
             Record("move", [articleId], from, target, reason);
-            Relock([articleId], from, target);
             Reassign([articleId], target, "moved");
+            Relock([articleId], from, target);
             Finish(from, target);
             return target;
         }, reason, cancellationToken);
@@ -409,8 +409,8 @@ public sealed class StoryStore
                 throw new StoryCorrectionException($"name some but not all of story {storyId}'s {members.Count} articles to split off");
             var target = InsertStory(HeadlineOf(articleIds.First()), DateTime.UtcNow);
             Record("split", articleIds, storyId, target, reason);
-            Relock(articleIds, storyId, target);
             Reassign(articleIds, target, "split");
+            Relock(articleIds, storyId, target);
             Finish(storyId, target);
             return target;
         }, reason, cancellationToken);
@@ -460,14 +460,12 @@ public sealed class StoryStore
     }
 
     /// <summary>
-    /// Locks the articles with <paramref name="to"/>'s group and what remains of <paramref name="from"/> with its
+    /// After the articles were reassigned: locks them with <paramref name="to"/>'s group and what remains of <paramref name="from"/> with its
     /// own, so regrouping keeps them apart and together as the person said.
     /// </summary>
     private void Relock(IReadOnlyCollection<long> articles, long from, long to)
     {
-        var json = JsonSerializer.Serialize(articles);
-        Exec("DELETE FROM StoryLocks WHERE ArticleId IN (SELECT value FROM json_each($ids))", ("$ids", json));
-        Exec("UPDATE Articles SET StoryId = $s WHERE Id IN (SELECT value FROM json_each($ids))", ("$s", to), ("$ids", json));
+        Exec("DELETE FROM StoryLocks WHERE ArticleId IN (SELECT value FROM json_each($ids))", ("$ids", JsonSerializer.Serialize(articles)));
         LockOf(from);
         LockOf(to);
     }
@@ -476,7 +474,7 @@ public sealed class StoryStore
     private long LockOf(long storyId)
     {
         long group;
-        using (var cmd = Command("SELECT l.LockGroup FROM StoryLocks l JOIN Articles a ON a.Id = l.ArticleId WHERE a.StoryId = $s LIMIT 1", ("$s", storyId)))
+        using (var cmd = Command("SELECT l.LockGroup FROM StoryLocks l JOIN StoryMemberships m ON m.ArticleId = l.ArticleId WHERE m.StoryId = $s LIMIT 1", ("$s", storyId)))
             group = cmd.ExecuteScalar() is long g ? g : NewLockGroup();
         SetLock(MembersOf(storyId), group);
         return group;
