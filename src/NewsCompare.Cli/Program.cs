@@ -8,5 +8,12 @@ root.Options.Add(CliOptions.Db);
 root.Subcommands.Add(StoreInfoCommand.Create());
 root.Subcommands.Add(BenchExtractionCommand.Create());
 root.Subcommands.Add(BenchGroupingCommand.Create());
+root.Subcommands.Add(BenchGroupingScaleCommand.Create());
+root.Subcommands.Add(GenerateCorpusCommand.Create());
+root.Subcommands.Add(RegroupCommand.Create());
+root.Subcommands.Add(StoryCorrectionCommands.Move());
+root.Subcommands.Add(StoryCorrectionCommands.Split());
+root.Subcommands.Add(StoryCorrectionCommands.Merge());
+root.Subcommands.Add(StoriesCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -24,7 +24,7 @@ public sealed class StoryStore
     private const int CandidateTerms = 16;
     private const int PostingsPerTerm = 40;
     private const int MaxCandidates = 30;
-    private const int IndexedTerms = 24;
+    private const int IndexedTerms = 16;
     private const long DocumentsKey = -1;
 
     private readonly NewsDb _db;
@@ -94,6 +94,7 @@ public sealed class StoryStore
                     UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0 WHERE PublishedInferred = 1;
                     DELETE FROM Stories;
                     """);
+                _df.Clear();
                 return 0;
             });
             var ids = new List<long>();
@@ -108,7 +109,7 @@ public sealed class StoryStore
             foreach (var chunk in ids.Chunk(2000))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                InTransaction(() => { AddDocumentFrequencies(LoadArticles(chunk).Select(TermCounts.Count).ToList()); return 0; });
+                InTransaction(() => { AddDocumentFrequencies(LoadArticles(chunk).AsParallel().Select(TermCounts.Count).ToList()); return 0; });
             }
             // Pass 2: placement.
             var total = new GroupingReport(0, 0, 0, 0);
@@ -139,11 +140,12 @@ public sealed class StoryStore
     {
         var articles = LoadArticles(ids, onlyUngrouped: true);
         if (articles.Count == 0) return new GroupingReport(0, 0, 0, 0);
-        var counts = articles.Select(TermCounts.Count).ToList();
+        // Reading text is pure and the bulk of the CPU work: spread it over the cores.
+        var counts = articles.AsParallel().AsOrdered().Select(TermCounts.Count).ToList();
         if (updateDf) AddDocumentFrequencies(counts);
         var df = ReadDocumentFrequencies(counts);
         var n = df.GetValueOrDefault(DocumentsKey);
-        var profiles = counts.Select(c => ArticleProfile.Weigh(c, t => StoryEngine.Idf(df.GetValueOrDefault(t), n), _options))
+        var profiles = counts.AsParallel().Select(c => ArticleProfile.Weigh(c, t => StoryEngine.Idf(df.GetValueOrDefault(t), n), _options))
             .OrderBy(p => p.Day is null).ThenBy(p => p.Day).ThenBy(p => p.Id).ToList();
         var headlines = articles.ToDictionary(a => a.Id, a => a.Headline);
         var locks = ReadLocks(ids);
@@ -317,21 +319,29 @@ public sealed class StoryStore
 
     // ---- document frequencies ------------------------------------------------------------------------------
 
+    // Document frequencies read or written in this run, so consecutive batches need not ask the database again.
+    // Bounded: dropped whole when it grows past the cap (it is only a cache of StoryTermStats).
+    private readonly Dictionary<long, long> _df = [];
+    private const int DfCacheCap = 1_000_000;
+
     private void AddDocumentFrequencies(IReadOnlyList<TermCounts> counts)
     {
+        if (_df.Count > DfCacheCap) _df.Clear();
         var delta = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) delta[t] = delta.GetValueOrDefault(t) + 1;
         using var cmd = Command("INSERT INTO StoryTermStats (TermHash, Df) VALUES ($t, $d) ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df",
             ("$t", 0L), ("$d", 0));
-        foreach (var (t, d) in delta.Append(new KeyValuePair<uint, int>(0, 0)))
+        foreach (var (t, d) in delta)
         {
             cmd.Parameters["$t"].Value = (long)t;
             cmd.Parameters["$d"].Value = d;
             cmd.ExecuteNonQuery();
+            if (_df.TryGetValue(t, out var cached)) _df[t] = cached + d;
         }
         cmd.Parameters["$t"].Value = DocumentsKey;
         cmd.Parameters["$d"].Value = counts.Count;
         cmd.ExecuteNonQuery();
+        if (_df.TryGetValue(DocumentsKey, out var docs)) _df[DocumentsKey] = docs + counts.Count;
     }
 
     private Dictionary<long, long> ReadDocumentFrequencies(IReadOnlyList<TermCounts> counts)
@@ -340,8 +350,10 @@ public sealed class StoryStore
         using var cmd = Command("SELECT Df FROM StoryTermStats WHERE TermHash = $t", ("$t", 0L));
         foreach (var t in counts.SelectMany(c => c.Counts.Keys).Select(k => (long)k).Append(DocumentsKey).Distinct())
         {
+            if (_df.TryGetValue(t, out var cached)) { df[t] = cached; continue; }
             cmd.Parameters["$t"].Value = t;
-            if (cmd.ExecuteScalar() is long d) df[t] = d;
+            var d = cmd.ExecuteScalar() is long found ? found : 0;
+            df[t] = _df[t] = d;
         }
         return df;
     }
@@ -605,6 +617,7 @@ public sealed class StoryStore
         catch
         {
             _lockedStories.Clear();
+            _df.Clear();
             throw;
         }
         finally

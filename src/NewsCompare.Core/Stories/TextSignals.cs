@@ -24,6 +24,9 @@ internal static class TextSignals
         ["it"] = Split("il lo la i gli le un uno una di del della dei delle in nel nella per con senza su tra e o ma che si non sì è era sono essere come più meno molto già anche suo sua suoi sue lui lei loro questo questa ha hanno detto secondo"),
     };
 
+    private static readonly Dictionary<string, HashSet<string>> StopWordSets =
+        StopWords.ToDictionary(kv => kv.Key, kv => kv.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
     private static readonly HashSet<string> AllStopWords = new(StopWords.Values.SelectMany(w => w).SelectMany(w => new[] { w, Normalise(w) }), StringComparer.Ordinal);
 
     // Calendar words are capitalised but name no one; they stay ordinary (weak) terms.
@@ -39,9 +42,8 @@ internal static class TextSignals
     {
         var best = "en";
         var bestHits = 0;
-        foreach (var (language, words) in StopWords)
+        foreach (var (language, set) in StopWordSets)
         {
-            var set = words.ToHashSet(StringComparer.Ordinal);
             var hits = 0;
             for (var i = 0; i < tokens.Count && i < 400; i++) if (set.Contains(tokens[i].Text)) hits++;
             if (hits > bestHits) (best, bestHits) = (language, hits);
@@ -91,12 +93,15 @@ internal static class TextSignals
     /// <summary>Lower-cases, folds accents and apostrophes, and strips a plural or possessive ending.</summary>
     public static string Normalise(string word)
     {
-        var lower = word.ToLowerInvariant();
-        var decomposed = lower.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var ch in decomposed)
-            if (char.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark) sb.Append(ch);
-        var s = sb.ToString();
+        var s = word.ToLowerInvariant();
+        if (!System.Text.Ascii.IsValid(s))
+        {
+            var decomposed = s.Normalize(NormalizationForm.FormD);
+            var sb = new StringBuilder(decomposed.Length);
+            foreach (var ch in decomposed)
+                if (char.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark) sb.Append(ch);
+            s = sb.ToString();
+        }
         if (s.Length > 4 && s.EndsWith("ies", StringComparison.Ordinal)) return s[..^3] + "y";
         if (s.Length > 3 && s[^1] == 's' && s[^2] != 's' && s[^2] != 'u' && s[^2] != 'i') return s[..^1];
         return s;
