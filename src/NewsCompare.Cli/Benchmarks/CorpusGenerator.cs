@@ -5,7 +5,7 @@ namespace NewsCompare.Cli.Benchmarks;
 
 /// <summary>One generated article with its gold event.</summary>
 internal sealed record GeneratedArticle(string File, string Headline, IReadOnlyList<string> Paragraphs, string Outlet, string Url,
-    DateOnly? Published, string Language, int Event, string Kind);
+    DateOnly? Published, string? Language, int Event, string Kind);
 
 /// <summary>
 /// A synthetic news stream with known events: many outlets; events over months grouped into recurring topics whose

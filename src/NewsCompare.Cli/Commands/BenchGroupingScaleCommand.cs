@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NewsCompare.Cli.Benchmarks;
 using NewsCompare.Core.Data;
@@ -64,10 +63,11 @@ internal static class BenchGroupingScaleCommand
         var windowClock = new Stopwatch();
         var windowCount = 0;
         var groupCpu = TimeSpan.Zero;
+        var windowCpu = TimeSpan.Zero;
         var done = 0;
         var process = Process.GetCurrentProcess();
         Console.WriteLine($"store {path}; {total} articles in batches of {batchSize}; {Environment.ProcessorCount} cores");
-        Console.WriteLine("articles  stories  window-ms/article  grouping-articles/s  per-cpu-second  insert-articles/s  working-set-MB  peak-MB");
+        Console.WriteLine("articles  stories  window-ms/article  window-cpu-ms/article  grouping-articles/s  per-cpu-second  insert-articles/s  working-set-MB  peak-MB  load");
         var buffer = new List<GeneratedArticle>(batchSize);
         foreach (var a in new CorpusGenerator(seed).Generate(total))
         {
@@ -75,7 +75,7 @@ internal static class BenchGroupingScaleCommand
             if (buffer.Count < batchSize && done + buffer.Count < total) continue;
             ct.ThrowIfCancellationRequested();
             insertClock.Start();
-            var ids = Insert(insert, buffer);
+            var ids = BenchStore.Insert(insert, buffer);
             insertClock.Stop();
             if (firstId == 0) firstId = ids[0];
             events.AddRange(buffer.Select(b => b.Event));
@@ -85,6 +85,7 @@ internal static class BenchGroupingScaleCommand
             await stories.AssignAsync(ids, ct);
             process.Refresh();
             groupCpu += process.TotalProcessorTime - cpuBefore;
+            windowCpu += process.TotalProcessorTime - cpuBefore;
             windowClock.Stop();
             groupClock.Stop();
             done += buffer.Count;
@@ -94,8 +95,9 @@ internal static class BenchGroupingScaleCommand
             {
                 process.Refresh();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{done,8}  {Count(insert, "Stories"),7}  {windowClock.Elapsed.TotalMilliseconds / windowCount,17:F3}  {done / groupClock.Elapsed.TotalSeconds,19:F0}  {done / groupCpu.TotalSeconds,14:F0}  {done / insertClock.Elapsed.TotalSeconds,17:F0}  {process.WorkingSet64 / 1048576.0,14:F0}  {process.PeakWorkingSet64 / 1048576.0,7:F0}"));
+                    $"{done,8}  {Count(insert, "Stories"),7}  {windowClock.Elapsed.TotalMilliseconds / windowCount,17:F3}  {windowCpu.TotalMilliseconds / windowCount,21:F3}  {done / groupClock.Elapsed.TotalSeconds,19:F0}  {done / groupCpu.TotalSeconds,14:F0}  {done / insertClock.Elapsed.TotalSeconds,17:F0}  {process.WorkingSet64 / 1048576.0,14:F0}  {process.PeakWorkingSet64 / 1048576.0,7:F0}  {LoadAverage()}"));
                 windowClock.Reset();
+                windowCpu = TimeSpan.Zero;
                 windowCount = 0;
             }
         }
@@ -108,45 +110,6 @@ internal static class BenchGroupingScaleCommand
     // The machine is shared: the load average says how much of the wall time was ours.
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-
-    private static List<long> Insert(SqliteConnection connection, List<GeneratedArticle> batch)
-    {
-        using var tx = connection.BeginTransaction();
-        using var capture = connection.CreateCommand();
-        capture.Transaction = tx;
-        capture.CommandText = "INSERT INTO Captures (Sha256, Content, FileName, Format, Encoding, ImportedAt) VALUES ($h, zeroblob(0), $f, 'text', 'utf-8', $t) RETURNING Id";
-        using var article = connection.CreateCommand();
-        article.Transaction = tx;
-        article.CommandText = """
-            INSERT INTO Articles (CaptureId, Url, UrlSource, Version, IsLatest, Outlet, OutletSource, Headline, HeadlineSource, Published, PublishedSource,
-                                  PublishedInferred, Language, Paragraphs, Captions, WordCount, ImportedAt)
-            VALUES ($c, $u, 'manifest', 1, 1, $o, 'manifest', $h, 'extraction', $p, CASE WHEN $p IS NULL THEN NULL ELSE 'manifest' END,
-                    0, $l, $para, '[]', $w, $t) RETURNING Id
-            """;
-        var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        var ids = new List<long>(batch.Count);
-        foreach (var a in batch)
-        {
-            capture.Parameters.Clear();
-            capture.Parameters.AddWithValue("$h", Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"));
-            capture.Parameters.AddWithValue("$f", a.File);
-            capture.Parameters.AddWithValue("$t", now);
-            var captureId = (long)capture.ExecuteScalar()!;
-            article.Parameters.Clear();
-            article.Parameters.AddWithValue("$c", captureId);
-            article.Parameters.AddWithValue("$u", a.Url);
-            article.Parameters.AddWithValue("$o", a.Outlet);
-            article.Parameters.AddWithValue("$h", a.Headline);
-            article.Parameters.AddWithValue("$p", (object?)a.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
-            article.Parameters.AddWithValue("$l", a.Language);
-            article.Parameters.AddWithValue("$para", JsonSerializer.Serialize(a.Paragraphs));
-            article.Parameters.AddWithValue("$w", a.Paragraphs.Sum(p => p.Count(c => c == ' ') + 1));
-            article.Parameters.AddWithValue("$t", now);
-            ids.Add((long)article.ExecuteScalar()!);
-        }
-        tx.Commit();
-        return ids;
-    }
 
     private static long Count(SqliteConnection connection, string table)
     {

@@ -37,10 +37,12 @@ public static class StoryEngine
 {
     /// <summary>Inverse document frequency, smoothed, for a term found in <paramref name="df"/> of <paramref name="n"/> articles.</summary>
     /// <remarks>
-    /// A term no other article uses yet (df 1) counts a quarter: it cannot tie the article to anything, but it still
-    /// says the article is about something of its own.
+    /// When the whole collection is known (a full grouping), a term no other article uses (df 1) counts a quarter:
+    /// it cannot tie the article to anything, but it still says the article is about something of its own. While
+    /// importing, df 1 only means "not seen yet" (the next report of the event may bring it), so it counts fully.
     /// </remarks>
-    internal static double Idf(long df, long n) => (Math.Log((n + 1.0) / (Math.Max(df, 1) + 1.0)) + 1.0) * (df <= 1 ? 0.25 : 1);
+    internal static double Idf(long df, long n, bool complete = true) =>
+        (Math.Log((n + 1.0) / (Math.Max(df, 1) + 1.0)) + 1.0) * (df <= 1 && complete ? 0.25 : 1);
 
     internal sealed record Decision(StorySignature? Story, StoryExplanation Explanation, IReadOnlyList<(long StoryId, double Score)> Related);
 

@@ -145,7 +145,7 @@ public sealed class StoryStore
         if (updateDf) AddDocumentFrequencies(counts);
         var df = ReadDocumentFrequencies(counts);
         var n = df.GetValueOrDefault(DocumentsKey);
-        var profiles = counts.AsParallel().Select(c => ArticleProfile.Weigh(c, t => StoryEngine.Idf(df.GetValueOrDefault(t), n), _options))
+        var profiles = counts.AsParallel().Select(c => ArticleProfile.Weigh(c, t => StoryEngine.Idf(df.GetValueOrDefault(t), n, complete: !updateDf), _options))
             .OrderBy(p => p.Day is null).ThenBy(p => p.Day).ThenBy(p => p.Id).ToList();
         var headlines = articles.ToDictionary(a => a.Id, a => a.Headline);
         var locks = ReadLocks(ids);
