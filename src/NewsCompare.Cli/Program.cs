@@ -11,5 +11,13 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(BenchImportCommand.Create());
+root.Subcommands.Add(BenchGroupingCommand.Create());
+root.Subcommands.Add(BenchGroupingScaleCommand.Create());
+root.Subcommands.Add(GenerateCorpusCommand.Create());
+root.Subcommands.Add(RegroupCommand.Create());
+root.Subcommands.Add(StoryCorrectionCommands.Move());
+root.Subcommands.Add(StoryCorrectionCommands.Split());
+root.Subcommands.Add(StoryCorrectionCommands.Merge());
+root.Subcommands.Add(StoriesCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

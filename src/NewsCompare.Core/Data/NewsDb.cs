@@ -15,6 +15,14 @@ public sealed class NewsDb(DbContextOptions<NewsDb> options) : DbContext(options
     public DbSet<ClutterLine> ClutterLines => Set<ClutterLine>();
     /// <summary>Stories: articles grouped by the event they report.</summary>
     public DbSet<Story> Stories => Set<Story>();
+    /// <summary>Each grouped article's story and why it is there.</summary>
+    public DbSet<StoryMembership> StoryMemberships => Set<StoryMembership>();
+    /// <summary>Links between related stories.</summary>
+    public DbSet<StoryLink> StoryLinks => Set<StoryLink>();
+    /// <summary>People's corrections of the grouping.</summary>
+    public DbSet<StoryCorrection> StoryCorrections => Set<StoryCorrection>();
+    /// <summary>Lock groups that make corrections survive regrouping.</summary>
+    public DbSet<StoryLock> StoryLocks => Set<StoryLock>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

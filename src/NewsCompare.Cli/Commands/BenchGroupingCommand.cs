@@ -1,0 +1,155 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsCompare.Cli.Benchmarks;
+using NewsCompare.Core.Data;
+using NewsCompare.Core.Stories;
+
+namespace NewsCompare.Cli.Commands;
+
+/// <summary>
+/// `bench-grouping`: scores story grouping on the seeds and a labelled dataset, with and without dates: the engine's
+/// full grouping, then the store path (incremental import in shuffled orders, then `regroup`) and how far they agree.
+/// </summary>
+internal static class BenchGroupingCommand
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static Command Create()
+    {
+        var dataset = new Argument<DirectoryInfo>("dataset")
+        {
+            Description = "A labelled dataset folder (articles/, labels.json)",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("..", "shared", "datasets", "story-grouping-dev")),
+        };
+        var seeds = new Option<DirectoryInfo>("--seeds") { Description = "The seeds folder", DefaultValueFactory = _ => new DirectoryInfo("seeds") };
+        var sweep = new Option<bool>("--sweep") { Description = "Also score a range of join thresholds, and print the seeds' pairwise similarities" };
+        var orders = new Option<int>("--orders") { Description = "Shuffled import orders to try on the store path (0 skips it)", DefaultValueFactory = _ => 3 };
+        var importBatch = new Option<int>("--import-batch") { Description = "Articles per import batch on the store path", DefaultValueFactory = _ => 10 };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Write predictions-{with,without}-dates.json ({file: storyId}, score.py's input) here" };
+        var command = new Command("bench-grouping", "Score story grouping (B-cubed) on the seeds and a labelled dataset")
+        {
+            dataset, seeds, sweep, orders, importBatch, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var folder = parse.GetValue(dataset)!;
+            var seedFolder = parse.GetValue(seeds)!;
+            if (seedFolder.Exists) Seeds(seedFolder, parse.GetValue(sweep));
+            var articles = Path.Combine(folder.FullName, "articles");
+            var labels = Path.Combine(folder.FullName, "labels.json");
+            if (!Directory.Exists(articles) || !File.Exists(labels))
+            {
+                Console.Error.WriteLine($"{folder.FullName}: needs articles/ and labels.json");
+                return 2;
+            }
+            foreach (var withDates in new[] { false, true })
+            {
+                var set = GroupingDataset.Load(articles, labels, withDates, extract: false);
+                var label = $"{folder.Name} {(withDates ? "with" : "without")} dates";
+                var clock = Stopwatch.StartNew();
+                var result = StoryEngine.Group(set.Items.Select(i => i.Article).ToList());
+                clock.Stop();
+                var predicted = set.Items.ToDictionary(i => i.File, i => result.Placements[i.Article.Id].Story.ToString(Inv));
+                var (p, r, f) = BCubed.Score(set.Labels, predicted);
+                Console.WriteLine($"{label}: engine: articles {set.Items.Count}  stories {result.Stories.Count}  B-cubed P {p:F3} R {r:F3} F1 {f:F3}  ({clock.ElapsedMilliseconds} ms)");
+                if (parse.GetValue(output) is { } outDir)
+                {
+                    outDir.Create();
+                    File.WriteAllText(Path.Combine(outDir.FullName, $"predictions-{(withDates ? "with" : "without")}-dates.json"),
+                        JsonSerializer.Serialize(predicted, new JsonSerializerOptions { WriteIndented = true }));
+                }
+                if (parse.GetValue(sweep))
+                    foreach (var join in new[] { 0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.25 })
+                    {
+                        var swept = StoryEngine.Group(set.Items.Select(i => i.Article).ToList(), StoryEngineOptions.Default with { JoinThreshold = join });
+                        var (sp, sr, sf) = BCubed.Score(set.Labels, set.Items.ToDictionary(i => i.File, i => swept.Placements[i.Article.Id].Story.ToString(Inv)));
+                        Console.WriteLine($"  join {join:F2}: stories {swept.Stories.Count}  P {sp:F3} R {sr:F3} F1 {sf:F3}");
+                    }
+                if (parse.GetValue(orders) > 0)
+                    await StorePathAsync(label, set, parse.GetValue(orders), Math.Max(1, parse.GetValue(importBatch)), ct);
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Seeds(DirectoryInfo folder, bool similarities)
+    {
+        foreach (var withDates in new[] { false, true })
+        {
+            var set = GroupingDataset.Load(folder.FullName, null, withDates, extract: true);
+            var list = set.Items.Select(i => i.Article).ToList();
+            var result = StoryEngine.Group(list);
+            if (similarities && !withDates)
+            {
+                var m = StoryEngine.Similarities(list);
+                for (var i = 0; i < list.Count; i++)
+                    Console.WriteLine($"  {set.Items[i].File[..3]}: " + string.Join(" ", Enumerable.Range(0, list.Count).Select(j => m[i, j].ToString("F3", Inv))));
+            }
+            var names = set.Items.ToDictionary(i => i.Article.Id, i => i.File[..3]);
+            Console.WriteLine($"seeds {(withDates ? "with dates from their addresses" : "without dates")}: " +
+                string.Join("  ", result.Stories.Select(s => "{" + string.Join(",", s.Articles.Select(a => names[a]).Order(StringComparer.Ordinal)) + "}")));
+        }
+    }
+
+    /// <summary>Imports the set into fresh stores in shuffled orders, grouping batch by batch, then regroups each.</summary>
+    private static async Task StorePathAsync(string label, GroupingDataset set, int orders, int batch, CancellationToken ct)
+    {
+        var incremental = new List<Dictionary<string, string>>();
+        var full = new List<Dictionary<string, string>>();
+        for (var order = 0; order < orders; order++)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"nc-bench-grouping-{Guid.NewGuid():N}.db");
+            try
+            {
+                await using var db = await NewsStore.OpenAsync(path, ct);
+                var shuffled = set.Items.OrderBy(_ => 0).ToList();
+                var rng = new Random(order + 1);
+                for (var i = shuffled.Count - 1; i > 0; i--)
+                {
+                    var j = rng.Next(i + 1);
+                    (shuffled[i], shuffled[j]) = (shuffled[j], shuffled[i]);
+                }
+                var fileOf = new Dictionary<long, string>();
+                await using (var connection = new SqliteConnection(NewsStore.SqliteConnectionString(path)))
+                {
+                    await connection.OpenAsync(ct);
+                    var clock = Stopwatch.StartNew();
+                    foreach (var chunk in shuffled.Chunk(batch))
+                    {
+                        var ids = BenchStore.Insert(connection, chunk.Select(c => new GeneratedArticle(c.File, c.Article.Headline ?? "", c.Article.Paragraphs,
+                            c.Article.Outlet ?? "", "", c.Article.Published, c.Article.Language, 0, "dataset")).ToList());
+                        for (var k = 0; k < ids.Count; k++) fileOf[ids[k]] = chunk[k].File;
+                        await StoryStore.AssignNewArticlesAsync(db, ids, ct);
+                    }
+                    clock.Stop();
+                    incremental.Add(await PartitionAsync(db, fileOf, ct));
+                    var (p, r, f) = BCubed.Score(set.Labels, incremental[^1]);
+                    Console.WriteLine($"{label}: store, import order {order + 1} in batches of {batch}: B-cubed P {p:F3} R {r:F3} F1 {f:F3}  ({clock.ElapsedMilliseconds} ms)");
+                }
+                await new StoryStore(db).RegroupAsync(cancellationToken: ct);
+                full.Add(await PartitionAsync(db, fileOf, ct));
+                var (fp, fr, ff) = BCubed.Score(set.Labels, full[^1]);
+                var (_, _, agree) = BCubed.Score(full[^1], incremental[^1]);
+                Console.WriteLine($"{label}: store, regroup after order {order + 1}: B-cubed P {fp:F3} R {fr:F3} F1 {ff:F3};  incremental vs regroup agreement (B-cubed F1) {agree:F3}");
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
+            }
+        }
+        for (var a = 0; a < incremental.Count; a++)
+            for (var b = a + 1; b < incremental.Count; b++)
+                Console.WriteLine($"{label}: agreement between import orders {a + 1} and {b + 1}: incremental {BCubed.Score(incremental[a], incremental[b]).F1:F3}, regroup {BCubed.Score(full[a], full[b]).F1:F3}");
+    }
+
+    private static async Task<Dictionary<string, string>> PartitionAsync(NewsDb db, Dictionary<long, string> fileOf, CancellationToken ct) =>
+        (await db.Articles.AsNoTracking().Select(a => new { a.Id, a.StoryId }).ToListAsync(ct))
+            .Where(a => fileOf.ContainsKey(a.Id))
+            .ToDictionary(a => fileOf[a.Id], a => a.StoryId?.ToString(Inv) ?? "alone-" + a.Id.ToString(Inv));
+}

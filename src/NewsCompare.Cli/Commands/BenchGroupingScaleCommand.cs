@@ -1,0 +1,150 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NewsCompare.Cli.Benchmarks;
+using NewsCompare.Core.Data;
+using NewsCompare.Core.Stories;
+
+namespace NewsCompare.Cli.Commands;
+
+/// <summary>
+/// `bench-grouping-scale`: streams a generated corpus straight into a fresh store in import-sized batches, grouping
+/// each batch incrementally, and prints the time per article as the store grows, throughput, memory and B-cubed.
+/// </summary>
+internal static class BenchGroupingScaleCommand
+{
+    public static Command Create()
+    {
+        var articles = new Option<int>("--articles") { Description = "How many articles to import", DefaultValueFactory = _ => 100_000 };
+        var batch = new Option<int>("--batch") { Description = "Articles per import batch", DefaultValueFactory = _ => 1000 };
+        var every = new Option<int>("--report-every") { Description = "Print a checkpoint every N articles", DefaultValueFactory = _ => 10_000 };
+        var store = new Option<string?>("--store") { Description = "Store file to create (default: a temp file, deleted after)" };
+        var seed = new Option<int>("--seed") { Description = "Corpus seed", DefaultValueFactory = _ => 42 };
+        var command = new Command("bench-grouping-scale", "Time incremental story grouping on a generated corpus as the store grows")
+        {
+            articles, batch, every, store, seed,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(store) ?? Path.Combine(Path.GetTempPath(), $"nc-bench-grouping-{Guid.NewGuid():N}.db");
+            if (File.Exists(path))
+            {
+                Console.Error.WriteLine($"{path}: exists; the benchmark needs a fresh store");
+                return 2;
+            }
+            try
+            {
+                await RunAsync(path, parse.GetValue(articles), Math.Max(1, parse.GetValue(batch)), Math.Max(1, parse.GetValue(every)), parse.GetValue(seed), ct);
+            }
+            finally
+            {
+                if (parse.GetValue(store) is null)
+                {
+                    SqliteConnection.ClearAllPools();
+                    foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
+                }
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task RunAsync(string path, int total, int batchSize, int every, int seed, CancellationToken ct)
+    {
+        await using var db = await NewsStore.OpenAsync(path, ct);
+        await using var insert = new SqliteConnection(NewsStore.SqliteConnectionString(path));
+        await insert.OpenAsync(ct);
+        var stories = new StoryStore(db);
+        var events = new List<int>(total);
+        long firstId = 0;
+        var groupClock = new Stopwatch();
+        var insertClock = new Stopwatch();
+        var windowClock = new Stopwatch();
+        var windowCount = 0;
+        var groupCpu = TimeSpan.Zero;
+        var windowCpu = TimeSpan.Zero;
+        var done = 0;
+        var process = Process.GetCurrentProcess();
+        Console.WriteLine($"store {path}; {total} articles in batches of {batchSize}; {Environment.ProcessorCount} cores");
+        Console.WriteLine("articles  stories  window-ms/article  window-cpu-ms/article  grouping-articles/s  per-cpu-second  insert-articles/s  working-set-MB  peak-MB  load");
+        var buffer = new List<GeneratedArticle>(batchSize);
+        foreach (var a in new CorpusGenerator(seed).Generate(total))
+        {
+            buffer.Add(a);
+            if (buffer.Count < batchSize && done + buffer.Count < total) continue;
+            ct.ThrowIfCancellationRequested();
+            insertClock.Start();
+            var ids = BenchStore.Insert(insert, buffer);
+            insertClock.Stop();
+            if (firstId == 0) firstId = ids[0];
+            events.AddRange(buffer.Select(b => b.Event));
+            groupClock.Start();
+            windowClock.Start();
+            var cpuBefore = process.TotalProcessorTime;
+            await stories.AssignAsync(ids, ct);
+            process.Refresh();
+            groupCpu += process.TotalProcessorTime - cpuBefore;
+            windowCpu += process.TotalProcessorTime - cpuBefore;
+            windowClock.Stop();
+            groupClock.Stop();
+            done += buffer.Count;
+            windowCount += buffer.Count;
+            buffer.Clear();
+            if (done % every == 0 || done == total)
+            {
+                process.Refresh();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{done,8}  {Count(insert, "Stories"),7}  {windowClock.Elapsed.TotalMilliseconds / windowCount,17:F3}  {windowCpu.TotalMilliseconds / windowCount,21:F3}  {done / groupClock.Elapsed.TotalSeconds,19:F0}  {done / groupCpu.TotalSeconds,14:F0}  {done / insertClock.Elapsed.TotalSeconds,17:F0}  {process.WorkingSet64 / 1048576.0,14:F0}  {process.PeakWorkingSet64 / 1048576.0,7:F0}  {LoadAverage()}"));
+                windowClock.Reset();
+                windowCpu = TimeSpan.Zero;
+                windowCount = 0;
+            }
+        }
+        var (p, r, f) = Score(insert, firstId, events);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"done: {done} articles, grouping {groupClock.Elapsed.TotalSeconds:F1} s wall ({done / groupClock.Elapsed.TotalSeconds:F0} articles/s), {groupCpu.TotalSeconds:F1} s CPU ({done / groupCpu.TotalSeconds:F0} articles per CPU-second), load average {LoadAverage()}, store {new FileInfo(path).Length / 1048576.0:F0} MB, peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"B-cubed against the generated events: P {p:F3} R {r:F3} F1 {f:F3}"));
+    }
+
+    // The machine is shared: the load average says how much of the wall time was ours.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    private static long Count(SqliteConnection connection, string table)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    /// <summary>B-cubed from counts of (story, event) pairs: no per-item sets, so it fits a million articles.</summary>
+    private static (double P, double R, double F1) Score(SqliteConnection connection, long firstId, List<int> events)
+    {
+        var pairs = new Dictionary<(long Story, int Event), int>();
+        var storySize = new Dictionary<long, int>();
+        var eventSize = new Dictionary<int, int>();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT Id, COALESCE(StoryId, -Id) FROM Articles";
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+            {
+                var index = r.GetInt64(0) - firstId;
+                if (index < 0 || index >= events.Count) continue;
+                var story = r.GetInt64(1);
+                var ev = events[(int)index];
+                pairs[(story, ev)] = pairs.GetValueOrDefault((story, ev)) + 1;
+                storySize[story] = storySize.GetValueOrDefault(story) + 1;
+                eventSize[ev] = eventSize.GetValueOrDefault(ev) + 1;
+            }
+        double p = 0, rc = 0, n = events.Count;
+        foreach (var ((story, ev), count) in pairs)
+        {
+            p += (double)count * count / storySize[story];
+            rc += (double)count * count / eventSize[ev];
+        }
+        p /= n;
+        rc /= n;
+        return (p, rc, 2 * p * rc / (p + rc));
+    }
+}

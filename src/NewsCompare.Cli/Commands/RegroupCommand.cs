@@ -1,0 +1,23 @@
+using System.CommandLine;
+using System.Diagnostics;
+using NewsCompare.Core.Stories;
+
+namespace NewsCompare.Cli.Commands;
+
+/// <summary>`regroup`: rebuilds every story from scratch, keeping people's corrections.</summary>
+internal static class RegroupCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("regroup", "Rebuild all stories (corrections are kept; inferred dates, copies and related links are recomputed)");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await CliOptions.OpenStoreAsync(parse, ct);
+            var clock = Stopwatch.StartNew();
+            var report = await new StoryStore(db).RegroupAsync(new Progress<int>(n => { if (n % 50_000 == 0) Console.Error.WriteLine($"  {n} articles placed"); }), ct);
+            Console.WriteLine($"regrouped {report.Articles} articles into {report.Stories} stories in {clock.Elapsed.TotalSeconds:F1} s");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,155 @@
+namespace NewsCompare.Core.Stories;
+
+/// <summary>Term counts of one article, before weighting by how rare each term is in the collection.</summary>
+internal sealed class TermCounts
+{
+    public required long Id { get; init; }
+    public required string? Outlet { get; init; }
+    public required string Language { get; init; }
+    /// <summary>Day number of the article's own date (days since 0001-01-01), null when it states none.</summary>
+    public required int? Day { get; init; }
+    public required Dictionary<uint, float> Counts { get; init; }
+    public required Dictionary<uint, string> Text { get; init; }
+    public required uint[] MinHash { get; init; }
+    public required int Shingles { get; init; }
+    public required int Words { get; init; }
+
+    public static TermCounts Count(StoryArticle article)
+    {
+        var tokens = TextSignals.Tokenise(article.Headline, article.Paragraphs);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in tokens)
+            if (t.Capitalised && !t.SentenceStart && !t.Numeric && !TextSignals.IsStopWord(t.Text) && !TextSignals.IsCalendar(t.Text))
+                names.Add(t.Text);
+
+        var counts = new Dictionary<uint, float>();
+        var text = new Dictionary<uint, string>();
+        void Add(string term, bool name, float weight)
+        {
+            var h = TextSignals.Hash(term, name);
+            counts[h] = counts.GetValueOrDefault(h) + weight;
+            text.TryAdd(h, term);
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (TextSignals.IsStopWord(t.Text) || (!t.Numeric && t.Text.Length < 3)) continue;
+            var name = t.Numeric ? t.Text.Length > 1 : names.Contains(t.Text);
+            Add(t.Text, name, (t.Headline ? 2f : 1f) * (t.Quoted ? 0.5f : 1f));
+        }
+
+        // Runs of names ("Foreign Minister Wang Yi", "Belt and Road Forum") give their 2- and 3-word parts as
+        // names too: a full name or title is far more specific than any of its words.
+        for (var i = 0; i < tokens.Count;)
+        {
+            var run = new List<string>();
+            var j = i;
+            var first = tokens[i];
+            while (j < tokens.Count && (j == i || !tokens[j].SentenceStart) && tokens[j].Headline == first.Headline)
+            {
+                if (!tokens[j].Numeric && names.Contains(tokens[j].Text)) run.Add(tokens[j].Text);
+                else if (run.Count > 0 && TextSignals.IsConnector(tokens[j].Text) && j + 1 < tokens.Count && names.Contains(tokens[j + 1].Text)) { }
+                else break;
+                j++;
+            }
+            var weight = (first.Headline ? 2f : 1f) * (first.Quoted ? 0.5f : 1f);
+            for (var n = 2; n <= 3; n++)
+                for (var k = 0; k + n <= run.Count; k++)
+                    Add(string.Join(' ', run.Skip(k).Take(n)), true, weight);
+            i = Math.Max(j, i + 1);
+        }
+
+        var (minHash, shingles) = TextSignals.Shingle(tokens);
+        DateOnly? date = article.Published;
+        return new TermCounts
+        {
+            Id = article.Id,
+            Outlet = article.Outlet,
+            Language = string.IsNullOrWhiteSpace(article.Language) ? TextSignals.GuessLanguage(tokens) : article.Language.Trim().ToLowerInvariant(),
+            Day = date?.DayNumber,
+            Counts = counts,
+            Text = text,
+            MinHash = minHash,
+            Shingles = shingles,
+            Words = tokens.Count,
+        };
+    }
+}
+
+/// <summary>An article as the engine compares it: a unit-length vector of its most distinctive weighted terms.</summary>
+internal sealed class ArticleProfile
+{
+    public required long Id { get; init; }
+    public required string? Outlet { get; init; }
+    public required string Language { get; init; }
+    public required int? Day { get; init; }
+    /// <summary>Term hash → weight; unit length; the strongest terms.</summary>
+    public required Dictionary<uint, float> Weights { get; init; }
+    public required Dictionary<uint, string> Text { get; init; }
+    public required uint[] MinHash { get; init; }
+    public required int Shingles { get; init; }
+    public required int Words { get; init; }
+    /// <summary>How many distinct terms the article has (before keeping the strongest): how much evidence it can offer.</summary>
+    public required int Terms { get; init; }
+
+    /// <summary>Weights <paramref name="counts"/> by sub-linear term frequency times inverse document frequency.</summary>
+    public static ArticleProfile Weigh(TermCounts counts, Func<uint, double> idf, StoryEngineOptions options)
+    {
+        var weights = new Dictionary<uint, float>(counts.Counts.Count);
+        foreach (var (term, count) in counts.Counts)
+        {
+            var termIdf = idf(term);
+            var boost = (term & TextSignals.NameBit) != 0 ? options.NameBoost : 1.0;
+            weights[term] = (float)((1 + Math.Log(Math.Max(count, 0.5) + 0.5)) * termIdf * boost);
+        }
+        var top = Vectors.Top(weights, options.ArticleTerms);
+        Vectors.Normalise(top);
+        return new ArticleProfile
+        {
+            Id = counts.Id, Outlet = counts.Outlet, Language = counts.Language, Day = counts.Day,
+            Weights = top, Text = counts.Text, MinHash = counts.MinHash, Shingles = counts.Shingles, Words = counts.Words, Terms = counts.Counts.Count,
+        };
+    }
+}
+
+/// <summary>Sparse vector helpers.</summary>
+internal static class Vectors
+{
+    public static Dictionary<uint, float> Top(Dictionary<uint, float> v, int n) =>
+        v.Count <= n ? new Dictionary<uint, float>(v) : v.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(n).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    public static void Normalise(Dictionary<uint, float> v)
+    {
+        var norm = Norm(v);
+        if (norm == 0) return;
+        foreach (var k in v.Keys.ToList()) v[k] = (float)(v[k] / norm);
+    }
+
+    public static double Norm(Dictionary<uint, float> v, bool namesOnly = false)
+    {
+        double s = 0;
+        foreach (var (k, x) in v) if (!namesOnly || (k & TextSignals.NameBit) != 0) s += (double)x * x;
+        return Math.Sqrt(s);
+    }
+
+    public static double Dot(Dictionary<uint, float> a, Dictionary<uint, float> b, bool namesOnly = false)
+    {
+        if (a.Count > b.Count) (a, b) = (b, a);
+        double s = 0;
+        foreach (var (k, x) in a)
+            if ((!namesOnly || (k & TextSignals.NameBit) != 0) && b.TryGetValue(k, out var y)) s += (double)x * y;
+        return s;
+    }
+
+    /// <summary>Estimated share of the smaller text's shingles found in the other (1 = one contains the other).</summary>
+    public static double Containment(uint[] a, int aCount, uint[] b, int bCount)
+    {
+        if (aCount == 0 || bCount == 0) return 0;
+        var same = 0;
+        for (var i = 0; i < a.Length; i++) if (a[i] == b[i]) same++;
+        var jaccard = (double)same / a.Length;
+        var both = jaccard * (aCount + bCount) / (1 + jaccard);
+        return Math.Min(1, both / Math.Min(aCount, bCount));
+    }
+}

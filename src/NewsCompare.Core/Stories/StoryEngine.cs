@@ -1,0 +1,224 @@
+namespace NewsCompare.Core.Stories;
+
+/// <summary>Why an article sits in its story: the evidence the engine weighed, kept so pages can show it.</summary>
+/// <param name="Score">Cosine similarity of the article to the story when it joined (1 for the article that opened it).</param>
+/// <param name="Method">How it got there: "opened", "matched", "names" (matched on names across languages), or a correction kind.</param>
+/// <param name="SharedNames">The names and numbers it shares with the story, strongest first.</param>
+/// <param name="SharedTerms">The other distinctive words it shares, strongest first.</param>
+/// <param name="GapDays">Days between its own date and the story's known dates, when both are known.</param>
+public sealed record StoryExplanation(double Score, string Method, IReadOnlyList<string> SharedNames, IReadOnlyList<string> SharedTerms, int? GapDays);
+
+/// <summary>How the engine placed one article.</summary>
+/// <param name="ArticleId">The article.</param>
+/// <param name="Story">Index of its story in <see cref="GroupingResult.Stories"/>.</param>
+/// <param name="Explanation">Why it is there.</param>
+/// <param name="CopyOf">The article it copies or lightly rewrites, if any.</param>
+/// <param name="InferredDate">The story's date, when the article has none of its own.</param>
+public sealed record ArticlePlacement(long ArticleId, int Story, StoryExplanation Explanation, long? CopyOf, DateOnly? InferredDate);
+
+/// <summary>One story found by <see cref="StoryEngine.Group"/>.</summary>
+/// <param name="Articles">Its articles' ids, in the order they were placed.</param>
+/// <param name="FirstDate">Earliest known date of its articles.</param>
+/// <param name="LastDate">Latest known date of its articles.</param>
+/// <param name="IndependentCount">Articles that are not copies of another.</param>
+/// <param name="Related">Indices of related stories (same ongoing topic, another event), in time order.</param>
+public sealed record GroupedStory(IReadOnlyList<long> Articles, DateOnly? FirstDate, DateOnly? LastDate, int IndependentCount, IReadOnlyList<int> Related);
+
+/// <summary>The result of grouping a set of articles in memory.</summary>
+/// <param name="Stories">The stories.</param>
+/// <param name="Placements">Each article's placement, by article id.</param>
+public sealed record GroupingResult(IReadOnlyList<GroupedStory> Stories, IReadOnlyDictionary<long, ArticlePlacement> Placements);
+
+/// <summary>
+/// The story-grouping engine: pure functions from article text, outlet, language and known date to stories, copies,
+/// related links and explanations. No store and no services: the store layer feeds it from the database.
+/// </summary>
+public static class StoryEngine
+{
+    /// <summary>Inverse document frequency, smoothed, for a term found in <paramref name="df"/> of <paramref name="n"/> articles.</summary>
+    /// <remarks>
+    /// When the whole collection is known (a full grouping), a term no other article uses (df 1) counts a quarter:
+    /// it cannot tie the article to anything, but it still says the article is about something of its own. While
+    /// importing, df 1 only means "not seen yet" (the next report of the event may bring it), so it counts fully.
+    /// </remarks>
+    internal static double Idf(long df, long n, bool complete = true) =>
+        (Math.Log((n + 1.0) / (Math.Max(df, 1) + 1.0)) + 1.0) * (df <= 1 && complete ? 0.25 : 1);
+
+    internal sealed record Decision(StorySignature? Story, StoryExplanation Explanation, IReadOnlyList<(long StoryId, double Score)> Related);
+
+    /// <summary>Picks the story <paramref name="a"/> belongs to among <paramref name="candidates"/>, or none (open a new one).</summary>
+    internal static Decision Choose(ArticleProfile a, IEnumerable<StorySignature> candidates, StoryEngineOptions o, long? lockGroup = null)
+    {
+        StorySignature? best = null;
+        double bestScore = 0;
+        var bestNamesOnly = false;
+        var related = new List<(long, double)>();
+        foreach (var c in candidates)
+        {
+            if (c.Members == 0) continue;
+            var namesOnly = !c.Languages.Contains(a.Language);
+            var (sim, shared) = Similarity(a, c, namesOnly, o);
+            var gap = c.GapDays(a.Day);
+            var dateConflict = gap > o.MaxGapDays;
+            var lockConflict = lockGroup is not null && c.LockGroup is not null && c.LockGroup != lockGroup;
+            if (dateConflict || lockConflict || shared < o.MinSharedTerms || sim < o.JoinThreshold)
+            {
+                if (sim >= o.RelatedThreshold) related.Add((c.Id, sim));
+                continue;
+            }
+            if (sim > bestScore || (sim == bestScore && best is not null && c.Id < best.Id))
+                (best, bestScore, bestNamesOnly) = (c, sim, namesOnly);
+        }
+        if (best is null) return new Decision(null, new StoryExplanation(1, "opened", [], [], null), related);
+
+        foreach (var c in candidates)
+            if (c != best && related.All(r => r.Item1 != c.Id) && Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim >= o.RelatedThreshold)
+                related.Add((c.Id, Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim));
+        return new Decision(best, Explain(a, best, bestScore, bestNamesOnly ? "names" : "matched", bestNamesOnly), related);
+    }
+
+    private static (double Sim, int Shared) Similarity(ArticleProfile a, StorySignature c, bool namesOnly, StoryEngineOptions o)
+    {
+        var an = Vectors.Norm(a.Weights, namesOnly);
+        if (an == 0) return (0, 0);
+        double dot = 0;
+        var shared = 0;
+        foreach (var (k, w) in a.Weights)
+        {
+            if (namesOnly && (k & TextSignals.NameBit) == 0) continue;
+            if (!c.Centroid.TryGetValue(k, out var x)) continue;
+            dot += (double)w * x;
+            // Names alone are the recurring cast of a topic; in one language, an event also shares ordinary words.
+            if (namesOnly || (k & TextSignals.NameBit) == 0) shared++;
+        }
+        // Average similarity to the members (not to their normalised sum): a big story must not pull in articles
+        // just because its centroid is smooth; each member has to agree on average.
+        // A short text shares its few words easily: shrink its similarity towards zero by how little it says.
+        var evidence = (double)a.Terms / (a.Terms + o.ShortTextTerms);
+        return (dot / (an * c.Members) * evidence, shared);
+    }
+
+    internal static StoryExplanation Explain(ArticleProfile a, StorySignature s, double score, string method, bool namesOnly = false)
+    {
+        var shared = a.Weights
+            .Where(kv => s.Centroid.ContainsKey(kv.Key) && (!namesOnly || (kv.Key & TextSignals.NameBit) != 0))
+            .OrderByDescending(kv => kv.Value * s.Centroid[kv.Key]).ThenBy(kv => kv.Key)
+            .Select(kv => (Name: (kv.Key & TextSignals.NameBit) != 0, Text: a.Text.GetValueOrDefault(kv.Key, "?")))
+            .ToList();
+        return new StoryExplanation(Math.Round(score, 4), method,
+            shared.Where(x => x.Name).Select(x => x.Text).Take(8).ToList(),
+            shared.Where(x => !x.Name).Select(x => x.Text).Take(8).ToList(),
+            s.GapDays(a.Day));
+    }
+
+    /// <summary>
+    /// Splits a story's members into copy groups and names each group's source: the earliest known date, then the
+    /// longest text, then the lowest id. Returns article id → the source it copies (absent for sources).
+    /// </summary>
+    internal static Dictionary<long, long> CopySources(IReadOnlyList<MemberFeatures> members, StoryEngineOptions o)
+    {
+        var parent = Enumerable.Range(0, members.Count).ToArray();
+        int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
+        for (var i = 0; i < members.Count; i++)
+            for (var j = i + 1; j < members.Count; j++)
+                if (IsCopy(members[i], members[j], o)) parent[Find(i)] = Find(j);
+
+        var result = new Dictionary<long, long>();
+        foreach (var group in Enumerable.Range(0, members.Count).GroupBy(Find))
+        {
+            if (group.Count() < 2) continue;
+            var source = group.Select(i => members[i])
+                .OrderBy(m => m.Day ?? int.MaxValue).ThenByDescending(m => m.Words).ThenBy(m => m.ArticleId).First();
+            foreach (var i in group) if (members[i].ArticleId != source.ArticleId) result[members[i].ArticleId] = source.ArticleId;
+        }
+        return result;
+    }
+
+    internal static bool IsCopy(MemberFeatures a, MemberFeatures b, StoryEngineOptions o) =>
+        Vectors.Containment(a.MinHash, a.Shingles, b.MinHash, b.Shingles) >= o.CopyContainment
+        || Vectors.Dot(a.Weights, b.Weights) >= o.RewriteCosine;
+
+    /// <summary>Pairwise similarities of <paramref name="articles"/> as the engine sees them (a diagnostic for benchmarks).</summary>
+    /// <param name="articles">The articles.</param>
+    /// <param name="options">Thresholds; defaults when null.</param>
+    public static double[,] Similarities(IReadOnlyList<StoryArticle> articles, StoryEngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var o = options ?? StoryEngineOptions.Default;
+        var counts = articles.Select(TermCounts.Count).ToList();
+        var df = new Dictionary<uint, int>();
+        foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
+        var profiles = counts.Select(c => ArticleProfile.Weigh(c, t => Idf(df.GetValueOrDefault(t), counts.Count), o)).ToList();
+        var m = new double[profiles.Count, profiles.Count];
+        for (var i = 0; i < profiles.Count; i++)
+            for (var j = 0; j < profiles.Count; j++)
+            {
+                var s = new StorySignature();
+                s.Add(profiles[j]);
+                m[i, j] = Similarity(profiles[i], s, false, o).Sim;
+            }
+        return m;
+    }
+
+    /// <summary>
+    /// Groups <paramref name="articles"/> into stories in memory, the same way the store does: articles with a known
+    /// date first in date order, then the undated ones, each joining the most similar story or opening a new one.
+    /// </summary>
+    /// <param name="articles">The articles (ids must be unique).</param>
+    /// <param name="options">Thresholds; <see cref="StoryEngineOptions.Default"/> when null.</param>
+    public static GroupingResult Group(IReadOnlyList<StoryArticle> articles, StoryEngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        var o = options ?? StoryEngineOptions.Default;
+        var counts = articles.Select(TermCounts.Count).ToList();
+        var df = new Dictionary<uint, int>();
+        foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
+        var profiles = counts.Select(c => ArticleProfile.Weigh(c, t => Idf(df.GetValueOrDefault(t), counts.Count), o))
+            .OrderBy(p => p.Day is null).ThenBy(p => p.Day).ThenBy(p => p.Id).ToList();
+
+        var stories = new List<StorySignature>();
+        var members = new List<List<ArticleProfile>>();
+        var postings = new Dictionary<uint, List<int>>();
+        var explanations = new Dictionary<long, (int Story, StoryExplanation Why)>();
+        var related = new HashSet<(int, int)>();
+        foreach (var a in profiles)
+        {
+            var candidates = a.Weights.Keys.SelectMany(t => postings.GetValueOrDefault(t) ?? []).Distinct().Select(i => stories[i]).ToList();
+            var d = Choose(a, candidates, o);
+            int index;
+            if (d.Story is null)
+            {
+                index = stories.Count;
+                stories.Add(new StorySignature { Id = index });
+                members.Add([]);
+            }
+            else index = (int)d.Story.Id;
+            stories[index].Add(a);
+            members[index].Add(a);
+            foreach (var t in a.Weights.Keys)
+            {
+                if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
+                if (list.Count == 0 || list[^1] != index) list.Add(index);
+            }
+            explanations[a.Id] = (index, d.Explanation);
+            foreach (var (other, _) in d.Related) if (other != index) related.Add(((int)Math.Min(other, index), (int)Math.Max(other, index)));
+        }
+
+        var placements = new Dictionary<long, ArticlePlacement>();
+        var result = new List<GroupedStory>();
+        for (var i = 0; i < stories.Count; i++)
+        {
+            var s = stories[i];
+            var copies = CopySources(members[i].Select(MemberFeatures.From).ToList(), o);
+            DateOnly? first = s.FirstDay is int f ? DateOnly.FromDayNumber(f) : null;
+            DateOnly? last = s.LastDay is int l ? DateOnly.FromDayNumber(l) : null;
+            var rel = related.Where(p => p.Item1 == i || p.Item2 == i).Select(p => p.Item1 == i ? p.Item2 : p.Item1).Distinct()
+                .OrderBy(r => stories[r].FirstDay ?? int.MaxValue).ThenBy(r => r).ToList();
+            result.Add(new GroupedStory(members[i].Select(m => m.Id).ToList(), first, last, members[i].Count - copies.Count, rel));
+            foreach (var m in members[i])
+                placements[m.Id] = new ArticlePlacement(m.Id, i, explanations[m.Id].Why,
+                    copies.TryGetValue(m.Id, out var src) ? src : null, m.Day is null ? first : null);
+        }
+        return new GroupingResult(result, placements);
+    }
+}

@@ -1,0 +1,35 @@
+namespace NewsCompare.Core.Stories;
+
+/// <summary>The grouping engine's few thresholds. docs/stories.md explains each value.</summary>
+public sealed record StoryEngineOptions
+{
+    /// <summary>Average cosine similarity of the article to the story's members from which an article joins a story.</summary>
+    public double JoinThreshold { get; init; } = 0.16;
+    /// <summary>Cosine similarity from which two stories that may not be joined are linked as related coverage.</summary>
+    public double RelatedThreshold { get; init; } = 0.08;
+    /// <summary>
+    /// Distinct terms an article must share with a story before it may join: ordinary words in one language (shared
+    /// names alone are a topic's recurring cast, not an event), names across languages.
+    /// </summary>
+    public int MinSharedTerms { get; init; } = 3;
+    /// <summary>How much more a name or number weighs than an ordinary word.</summary>
+    public double NameBoost { get; init; } = 1.5;
+    /// <summary>Known dates further than this from a story's known dates rule the article out of it.</summary>
+    public int MaxGapDays { get; init; } = 7;
+    /// <summary>Estimated share of the shorter text's 3-word phrases found in the other from which it is a copy or light rewrite.</summary>
+    public double CopyContainment { get; init; } = 0.45;
+    /// <summary>Term-vector cosine from which a same-story article counts as a rewrite of another even when its phrasing was spun.</summary>
+    public double RewriteCosine { get; init; } = 0.9;
+
+    /// <summary>How many of an article's strongest terms its vector keeps.</summary>
+    public int ArticleTerms { get; init; } = 120;
+
+    /// <summary>
+    /// Similarity is scaled by terms / (terms + this): a headline-only or one-line item shares its few words easily,
+    /// so it needs closer agreement before it joins.
+    /// </summary>
+    public double ShortTextTerms { get; init; } = 10;
+
+    /// <summary>The defaults.</summary>
+    public static StoryEngineOptions Default { get; } = new();
+}

@@ -1,0 +1,662 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsCompare.Core.Data;
+using NewsCompare.Core.Metadata;
+
+namespace NewsCompare.Core.Stories;
+
+/// <summary>What a grouping run did.</summary>
+/// <param name="Articles">Articles placed.</param>
+/// <param name="Joined">Articles that joined an existing story.</param>
+/// <param name="Opened">Stories opened.</param>
+/// <param name="Stories">Stories touched.</param>
+public sealed record GroupingReport(int Articles, int Joined, int Opened, int Stories);
+
+/// <summary>
+/// The store side of story grouping: loads articles and the grouping index from the database, asks
+/// <see cref="StoryEngine"/> where each article goes, and writes stories, memberships (with explanations), copies,
+/// related links and inferred dates. Only a batch's worth of state is held in memory.
+/// </summary>
+public sealed class StoryStore
+{
+    private const int CandidateTerms = 16;
+    private const int PostingsPerTerm = 40;
+    private const int MaxCandidates = 30;
+    private const int IndexedTerms = 16;
+    private const long DocumentsKey = -1;
+
+    private readonly NewsDb _db;
+    private readonly StoryEngineOptions _options;
+    private SqliteConnection _connection = null!;
+    private SqliteTransaction? _tx;
+
+    /// <summary>A store over <paramref name="db"/>.</summary>
+    /// <param name="db">The open store.</param>
+    /// <param name="options">Engine thresholds (defaults when null).</param>
+    public StoryStore(NewsDb db, StoryEngineOptions? options = null)
+    {
+        _db = db;
+        _options = options ?? StoryEngineOptions.Default;
+    }
+
+    /// <summary>
+    /// Places the given newly imported articles: each joins the story it reports or opens a new one. Articles
+    /// already grouped, and superseded versions, are skipped. Call after each import batch.
+    /// </summary>
+    /// <param name="db">The open store.</param>
+    /// <param name="articleIds">The new articles.</param>
+    /// <param name="cancellationToken">Cancels between batches.</param>
+    public static Task<GroupingReport> AssignNewArticlesAsync(NewsDb db, IReadOnlyCollection<long> articleIds, CancellationToken cancellationToken = default) =>
+        new StoryStore(db).AssignAsync(articleIds, cancellationToken);
+
+    /// <summary>Places the given articles (see <see cref="AssignNewArticlesAsync(NewsDb, IReadOnlyCollection{long}, CancellationToken)"/>).</summary>
+    /// <param name="articleIds">The articles.</param>
+    /// <param name="cancellationToken">Cancels between batches.</param>
+    public async Task<GroupingReport> AssignAsync(IReadOnlyCollection<long> articleIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        var total = new GroupingReport(0, 0, 0, 0);
+        await OpenAsync(cancellationToken);
+        try
+        {
+            foreach (var chunk in articleIds.Distinct().Chunk(1000))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var report = await Task.Run(() => InTransaction(() => AssignBatch(chunk, updateDf: true)), cancellationToken);
+                total = new GroupingReport(total.Articles + report.Articles, total.Joined + report.Joined, total.Opened + report.Opened, total.Stories + report.Stories);
+            }
+        }
+        finally
+        {
+            await CloseAsync();
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// Rebuilds every story from scratch, in a fixed order (dated articles by date, then undated ones), keeping
+    /// people's corrections (lock groups). Inferred dates, copies and related links are recomputed.
+    /// </summary>
+    /// <param name="progress">Receives the number of articles placed so far.</param>
+    /// <param name="cancellationToken">Cancels between batches (the store is then partly grouped: run again).</param>
+    public async Task<GroupingReport> RegroupAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await OpenAsync(cancellationToken);
+        try
+        {
+            InTransaction(() =>
+            {
+                Exec("""
+                    DELETE FROM StoryLinks; DELETE FROM StoryMemberships; DELETE FROM StorySignatures; DELETE FROM StoryPostings; DELETE FROM StoryTermStats;
+                    UPDATE Articles SET StoryId = NULL, CopyOfArticleId = NULL;
+                    UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0 WHERE PublishedInferred = 1;
+                    DELETE FROM Stories;
+                    """);
+                _df.Clear();
+                return 0;
+            });
+            var ids = new List<long>();
+            using (var cmd = Command("""
+                SELECT Id FROM Articles WHERE IsLatest = 1
+                ORDER BY (Published IS NULL), Published, Id
+                """))
+            using (var r = cmd.ExecuteReader())
+                while (r.Read()) ids.Add(r.GetInt64(0));
+
+            // Pass 1: document frequencies over everything, so every article is weighed the same way.
+            foreach (var chunk in ids.Chunk(2000))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                InTransaction(() => { AddDocumentFrequencies(LoadArticles(chunk).AsParallel().Select(TermCounts.Count).ToList()); return 0; });
+            }
+            // Pass 2: placement.
+            var total = new GroupingReport(0, 0, 0, 0);
+            foreach (var chunk in ids.Chunk(1000))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var report = InTransaction(() => AssignBatch(chunk, updateDf: false));
+                total = new GroupingReport(total.Articles + report.Articles, total.Joined + report.Joined, total.Opened + report.Opened, total.Stories + report.Stories);
+                progress?.Report(total.Articles);
+            }
+            return total with { Stories = CountStories() };
+        }
+        finally
+        {
+            await CloseAsync();
+        }
+    }
+
+    private int CountStories()
+    {
+        using var cmd = Command("SELECT COUNT(*) FROM Stories");
+        return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    // ---- placement ----------------------------------------------------------------------------------------
+
+    private GroupingReport AssignBatch(IReadOnlyList<long> ids, bool updateDf)
+    {
+        var articles = LoadArticles(ids, onlyUngrouped: true);
+        if (articles.Count == 0) return new GroupingReport(0, 0, 0, 0);
+        // Reading text is pure and the bulk of the CPU work: spread it over the cores.
+        var counts = articles.AsParallel().AsOrdered().Select(TermCounts.Count).ToList();
+        if (updateDf) AddDocumentFrequencies(counts);
+        var df = ReadDocumentFrequencies(counts);
+        var n = df.GetValueOrDefault(DocumentsKey);
+        var profiles = counts.AsParallel().Select(c => ArticleProfile.Weigh(c, t => StoryEngine.Idf(df.GetValueOrDefault(t), n, complete: !updateDf), _options))
+            .OrderBy(p => p.Day is null).ThenBy(p => p.Day).ThenBy(p => p.Id).ToList();
+        var headlines = articles.ToDictionary(a => a.Id, a => a.Headline);
+        var locks = ReadLocks(ids);
+
+        var signatures = new Dictionary<long, StorySignature>();
+        var dirty = new HashSet<long>();
+        int joined = 0, opened = 0;
+        var now = DateTime.UtcNow;
+        foreach (var a in profiles)
+        {
+            StorySignature? target = null;
+            StoryExplanation why;
+            IReadOnlyList<(long StoryId, double Score)> related = [];
+            if (locks.TryGetValue(a.Id, out var lockGroup) && LockedStory(lockGroup) is long lockedStory)
+            {
+                target = LoadSignature(lockedStory, signatures)!;
+                why = StoryEngine.Explain(a, target, 0, "corrected");
+            }
+            else if (locks.ContainsKey(a.Id))
+            {
+                why = new StoryExplanation(1, "corrected", [], [], null);
+            }
+            else
+            {
+                var candidates = Candidates(a).Select(id => LoadSignature(id, signatures)).OfType<StorySignature>().ToList();
+                var d = StoryEngine.Choose(a, candidates, _options);
+                (target, why, related) = (d.Story, d.Explanation, d.Related);
+            }
+            if (target is null)
+            {
+                target = new StorySignature { Id = InsertStory(headlines[a.Id], now) };
+                signatures[target.Id] = target;
+                opened++;
+            }
+            else joined++;
+            target.Add(a);
+            dirty.Add(target.Id);
+            InsertMembership(a, target.Id, why, now);
+            if (locks.TryGetValue(a.Id, out var g)) _lockedStories[g] = target.Id;
+            foreach (var t in a.Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms))
+                Exec("INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) VALUES ($t, $s)", ("$t", (long)t.Key), ("$s", target.Id));
+            foreach (var (other, score) in related.OrderByDescending(r => r.Score).Take(5))
+                if (other != target.Id)
+                    Exec("INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score) VALUES ($a, $b, $x)",
+                        ("$a", Math.Min(other, target.Id)), ("$b", Math.Max(other, target.Id)), ("$x", Math.Round(score, 4)));
+        }
+        foreach (var id in dirty)
+        {
+            Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", id), ("$d", signatures[id].Serialise()));
+            RefreshStory(id, now);
+        }
+        return new GroupingReport(profiles.Count, joined, opened, dirty.Count);
+    }
+
+    private readonly Dictionary<long, long> _lockedStories = [];
+
+    private long? LockedStory(long lockGroup)
+    {
+        if (_lockedStories.TryGetValue(lockGroup, out var s)) return s;
+        using var cmd = Command("""
+            SELECT m.StoryId FROM StoryLocks l JOIN StoryMemberships m ON m.ArticleId = l.ArticleId WHERE l.LockGroup = $g LIMIT 1
+            """, ("$g", lockGroup));
+        return cmd.ExecuteScalar() is long id ? _lockedStories[lockGroup] = id : null;
+    }
+
+    private Dictionary<long, long> ReadLocks(IReadOnlyList<long> ids)
+    {
+        var locks = new Dictionary<long, long>();
+        using var cmd = Command("SELECT ArticleId, LockGroup FROM StoryLocks WHERE ArticleId IN (SELECT value FROM json_each($ids))", ("$ids", JsonSerializer.Serialize(ids)));
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) locks[r.GetInt64(0)] = r.GetInt64(1);
+        return locks;
+    }
+
+    /// <summary>Stories sharing the article's most distinctive terms, most recent postings first, best-sharing first.</summary>
+    private List<long> Candidates(ArticleProfile a)
+    {
+        var score = new Dictionary<long, double>();
+        using var cmd = Command($"SELECT StoryId FROM StoryPostings WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm}", ("$t", 0L));
+        foreach (var (term, weight) in a.Weights.OrderByDescending(kv => kv.Value).Take(CandidateTerms))
+        {
+            cmd.Parameters["$t"].Value = (long)term;
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var id = r.GetInt64(0);
+                score[id] = score.GetValueOrDefault(id) + weight;
+            }
+        }
+        return score.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(MaxCandidates).Select(kv => kv.Key).ToList();
+    }
+
+    private StorySignature? LoadSignature(long id, Dictionary<long, StorySignature> cache)
+    {
+        if (cache.TryGetValue(id, out var s)) return s;
+        using var cmd = Command("SELECT Data FROM StorySignatures WHERE StoryId = $s", ("$s", id));
+        if (cmd.ExecuteScalar() is not byte[] data) return null;
+        return cache[id] = StorySignature.Deserialise(id, data, null);
+    }
+
+    private long InsertStory(string? title, DateTime now)
+    {
+        using var cmd = Command("""
+            INSERT INTO Stories (Title, ArticleCount, IndependentCount, OutletCount, UpdatedAt) VALUES ($t, 0, 0, 0, $u) RETURNING Id
+            """, ("$t", string.IsNullOrWhiteSpace(title) ? "(untitled)" : title.Trim()), ("$u", Stamp(now)));
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    private void InsertMembership(ArticleProfile a, long storyId, StoryExplanation why, DateTime now)
+    {
+        Exec("""
+            INSERT OR REPLACE INTO StoryMemberships (ArticleId, StoryId, Score, Method, SharedNames, SharedTerms, GapDays, AssignedAt, Features)
+            VALUES ($a, $s, $score, $m, $n, $t, $g, $at, $f);
+            UPDATE Articles SET StoryId = $s WHERE Id = $a;
+            """,
+            ("$a", a.Id), ("$s", storyId), ("$score", why.Score), ("$m", why.Method),
+            ("$n", JsonSerializer.Serialize(why.SharedNames)), ("$t", JsonSerializer.Serialize(why.SharedTerms)),
+            ("$g", why.GapDays), ("$at", Stamp(now)), ("$f", MemberFeatures.From(a).Serialise()));
+    }
+
+    /// <summary>Recomputes a story's copies, counts, dates, title and its undated articles' inferred date; drops it when empty.</summary>
+    private void RefreshStory(long storyId, DateTime now)
+    {
+        var members = LoadMembers(storyId);
+        if (members.Count == 0)
+        {
+            Exec("DELETE FROM StorySignatures WHERE StoryId = $s; DELETE FROM Stories WHERE Id = $s;", ("$s", storyId));
+            return;
+        }
+        var copies = members.Count <= 400 ? StoryEngine.CopySources(members, _options) : [];
+        Exec("UPDATE Articles SET CopyOfArticleId = NULL WHERE StoryId = $s AND CopyOfArticleId IS NOT NULL", ("$s", storyId));
+        foreach (var (copy, source) in copies)
+            Exec("UPDATE Articles SET CopyOfArticleId = $c WHERE Id = $a", ("$c", source), ("$a", copy));
+        Exec("""
+            UPDATE Stories SET
+                ArticleCount = (SELECT COUNT(*) FROM Articles WHERE StoryId = $s AND IsLatest = 1),
+                IndependentCount = (SELECT COUNT(*) FROM Articles WHERE StoryId = $s AND IsLatest = 1 AND CopyOfArticleId IS NULL),
+                OutletCount = (SELECT COUNT(DISTINCT COALESCE(Outlet, Site)) FROM Articles WHERE StoryId = $s AND IsLatest = 1),
+                FirstDate = (SELECT MIN(Published) FROM Articles WHERE StoryId = $s AND PublishedInferred = 0),
+                LastDate = (SELECT MAX(Published) FROM Articles WHERE StoryId = $s AND PublishedInferred = 0),
+                Title = COALESCE((SELECT a.Headline FROM Articles a JOIN StoryMemberships m ON m.ArticleId = a.Id
+                                  WHERE a.StoryId = $s AND a.CopyOfArticleId IS NULL AND a.Headline IS NOT NULL AND a.Headline <> ''
+                                  ORDER BY m.Method <> 'opened', m.Score DESC, a.Id LIMIT 1), Title),
+                UpdatedAt = $u
+            WHERE Id = $s;
+            UPDATE Articles SET
+                Published = (SELECT FirstDate FROM Stories WHERE Id = $s),
+                PublishedInferred = (SELECT FirstDate IS NOT NULL FROM Stories WHERE Id = $s),
+                PublishedSource = CASE WHEN (SELECT FirstDate FROM Stories WHERE Id = $s) IS NULL THEN NULL ELSE $src END
+            WHERE StoryId = $s AND (Published IS NULL OR PublishedInferred = 1);
+            """, ("$s", storyId), ("$u", Stamp(now)), ("$src", MetadataSources.Story));
+    }
+
+    private List<MemberFeatures> LoadMembers(long storyId)
+    {
+        var list = new List<MemberFeatures>();
+        using var cmd = Command("SELECT ArticleId, Features FROM StoryMemberships WHERE StoryId = $s ORDER BY ArticleId", ("$s", storyId));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            if (!r.IsDBNull(1)) list.Add(MemberFeatures.Deserialise(r.GetInt64(0), (byte[])r.GetValue(1)));
+        return list;
+    }
+
+    /// <summary>Rebuilds a story's summed vector from its members (after a correction took some away).</summary>
+    private void RebuildSignature(long storyId)
+    {
+        var s = new StorySignature { Id = storyId };
+        foreach (var m in LoadMembers(storyId)) s.Add(m.ToProfile());
+        if (s.Members > 0) Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", storyId), ("$d", s.Serialise()));
+    }
+
+    // ---- document frequencies ------------------------------------------------------------------------------
+
+    // Document frequencies read or written in this run, so consecutive batches need not ask the database again.
+    // Bounded: dropped whole when it grows past the cap (it is only a cache of StoryTermStats).
+    private readonly Dictionary<long, long> _df = [];
+    private const int DfCacheCap = 1_000_000;
+
+    private void AddDocumentFrequencies(IReadOnlyList<TermCounts> counts)
+    {
+        if (_df.Count > DfCacheCap) _df.Clear();
+        var delta = new Dictionary<uint, int>();
+        foreach (var c in counts) foreach (var t in c.Counts.Keys) delta[t] = delta.GetValueOrDefault(t) + 1;
+        using var cmd = Command("INSERT INTO StoryTermStats (TermHash, Df) VALUES ($t, $d) ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df",
+            ("$t", 0L), ("$d", 0));
+        foreach (var (t, d) in delta)
+        {
+            cmd.Parameters["$t"].Value = (long)t;
+            cmd.Parameters["$d"].Value = d;
+            cmd.ExecuteNonQuery();
+            if (_df.TryGetValue(t, out var cached)) _df[t] = cached + d;
+        }
+        cmd.Parameters["$t"].Value = DocumentsKey;
+        cmd.Parameters["$d"].Value = counts.Count;
+        cmd.ExecuteNonQuery();
+        if (_df.TryGetValue(DocumentsKey, out var docs)) _df[DocumentsKey] = docs + counts.Count;
+    }
+
+    private Dictionary<long, long> ReadDocumentFrequencies(IReadOnlyList<TermCounts> counts)
+    {
+        var df = new Dictionary<long, long>();
+        using var cmd = Command("SELECT Df FROM StoryTermStats WHERE TermHash = $t", ("$t", 0L));
+        foreach (var t in counts.SelectMany(c => c.Counts.Keys).Select(k => (long)k).Append(DocumentsKey).Distinct())
+        {
+            if (_df.TryGetValue(t, out var cached)) { df[t] = cached; continue; }
+            cmd.Parameters["$t"].Value = t;
+            var d = cmd.ExecuteScalar() is long found ? found : 0;
+            df[t] = _df[t] = d;
+        }
+        return df;
+    }
+
+    // ---- loading articles ----------------------------------------------------------------------------------
+
+    private List<StoryArticle> LoadArticles(IReadOnlyList<long> ids, bool onlyUngrouped = false)
+    {
+        var list = new List<StoryArticle>(ids.Count);
+        using var cmd = Command($"""
+            SELECT a.Id, a.Headline, a.Paragraphs, COALESCE(a.Outlet, a.Site), a.Language, CASE WHEN a.PublishedInferred = 0 THEN a.Published END
+            FROM Articles a WHERE a.Id IN (SELECT value FROM json_each($ids)) AND a.IsLatest = 1
+            {(onlyUngrouped ? "AND NOT EXISTS (SELECT 1 FROM StoryMemberships m WHERE m.ArticleId = a.Id)" : "")}
+            ORDER BY a.Id
+            """, ("$ids", JsonSerializer.Serialize(ids)));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            List<string> paragraphs;
+            try { paragraphs = JsonSerializer.Deserialize<List<string>>(r.GetString(2)) ?? []; }
+            catch (JsonException) { paragraphs = [r.GetString(2)]; }
+            DateOnly? published = !r.IsDBNull(5) && DateOnly.TryParse(r.GetString(5), CultureInfo.InvariantCulture, out var d) ? d : null;
+            list.Add(new StoryArticle(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), paragraphs,
+                r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), published));
+        }
+        return list;
+    }
+
+    // ---- corrections ---------------------------------------------------------------------------------------
+
+    /// <summary>Moves an article to another story, or to a new one of its own; recorded, and kept by <see cref="RegroupAsync"/>.</summary>
+    /// <param name="articleId">The article.</param>
+    /// <param name="toStoryId">The story to move it to; null for a new story.</param>
+    /// <param name="reason">Why (required).</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The story the article is now in.</returns>
+    public Task<long> MoveAsync(long articleId, long? toStoryId, string reason, CancellationToken cancellationToken = default) =>
+        CorrectAsync(() =>
+        {
+            var from = StoryOf(articleId) ?? throw new StoryCorrectionException($"article {articleId} is not in any story (not imported, superseded, or not grouped yet)");
+            if (toStoryId == from) throw new StoryCorrectionException($"article {articleId} is already in story {from}");
+            var target = toStoryId ?? InsertStory(HeadlineOf(articleId), DateTime.UtcNow);
+            if (toStoryId is long t && !StoryExists(t)) throw new StoryCorrectionException($"story {t} does not exist");
+            Record("move", [articleId], from, target, reason);
+            Reassign([articleId], target, "moved");
+            Relock([articleId], from, target);
+            Finish(from, target);
+            return target;
+        }, reason, cancellationToken);
+
+    /// <summary>Splits the given articles out of a story into a new one; recorded, and kept by <see cref="RegroupAsync"/>.</summary>
+    /// <param name="storyId">The story.</param>
+    /// <param name="articleIds">The articles that form the new story (some, not all, of the story's articles).</param>
+    /// <param name="reason">Why (required).</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The new story's id.</returns>
+    public Task<long> SplitAsync(long storyId, IReadOnlyCollection<long> articleIds, string reason, CancellationToken cancellationToken = default) =>
+        CorrectAsync(() =>
+        {
+            if (!StoryExists(storyId)) throw new StoryCorrectionException($"story {storyId} does not exist");
+            var members = MembersOf(storyId);
+            var outsiders = articleIds.Where(a => !members.Contains(a)).ToList();
+            if (outsiders.Count > 0) throw new StoryCorrectionException($"article(s) {string.Join(", ", outsiders)} are not in story {storyId}");
+            if (articleIds.Count == 0 || articleIds.Distinct().Count() == members.Count)
+                throw new StoryCorrectionException($"name some but not all of story {storyId}'s {members.Count} articles to split off");
+            var target = InsertStory(HeadlineOf(articleIds.First()), DateTime.UtcNow);
+            Record("split", articleIds, storyId, target, reason);
+            Reassign(articleIds, target, "split");
+            Relock(articleIds, storyId, target);
+            Finish(storyId, target);
+            return target;
+        }, reason, cancellationToken);
+
+    /// <summary>Merges <paramref name="otherStoryId"/> into <paramref name="storyId"/>; recorded, and kept by <see cref="RegroupAsync"/>.</summary>
+    /// <param name="storyId">The story that remains.</param>
+    /// <param name="otherStoryId">The story merged into it (then deleted).</param>
+    /// <param name="reason">Why (required).</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The remaining story's id.</returns>
+    public Task<long> MergeAsync(long storyId, long otherStoryId, string reason, CancellationToken cancellationToken = default) =>
+        CorrectAsync(() =>
+        {
+            if (storyId == otherStoryId) throw new StoryCorrectionException("cannot merge a story with itself");
+            foreach (var s in new[] { storyId, otherStoryId })
+                if (!StoryExists(s)) throw new StoryCorrectionException($"story {s} does not exist");
+            var moving = MembersOf(otherStoryId).ToList();
+            Record("merge", moving, otherStoryId, storyId, reason);
+            var all = MembersOf(storyId).Concat(moving).ToList();
+            var merged = NewLockGroup();
+            // Every lock group either story used becomes the merged one, so earlier corrections agree with this one.
+            Exec("""
+                UPDATE StoryLocks SET LockGroup = $g WHERE LockGroup IN
+                    (SELECT l.LockGroup FROM StoryLocks l WHERE l.ArticleId IN (SELECT value FROM json_each($ids)))
+                """, ("$g", merged), ("$ids", JsonSerializer.Serialize(all)));
+            SetLock(all, merged);
+            Reassign(moving, storyId, "merged");
+            Exec("DELETE FROM StoryLinks WHERE StoryId = $o OR RelatedStoryId = $o", ("$o", otherStoryId));
+            Finish(otherStoryId, storyId);
+            return storyId;
+        }, reason, cancellationToken);
+
+    private async Task<long> CorrectAsync(Func<long> action, string reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new StoryCorrectionException("a correction needs a reason");
+        await OpenAsync(ct);
+        try { return InTransaction(action); }
+        finally { await CloseAsync(); }
+    }
+
+    private long Record(string kind, IReadOnlyCollection<long> articles, long? from, long? to, string reason)
+    {
+        using var cmd = Command("""
+            INSERT INTO StoryCorrections (Kind, ArticleIds, FromStoryId, ToStoryId, Reason, At) VALUES ($k, $a, $f, $t, $r, $at) RETURNING Id
+            """, ("$k", kind), ("$a", JsonSerializer.Serialize(articles)), ("$f", from), ("$t", to), ("$r", reason.Trim()), ("$at", Stamp(DateTime.UtcNow)));
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    /// <summary>
+    /// After the articles were reassigned: locks them with <paramref name="to"/>'s group and what remains of <paramref name="from"/> with its
+    /// own, so regrouping keeps them apart and together as the person said.
+    /// </summary>
+    private void Relock(IReadOnlyCollection<long> articles, long from, long to)
+    {
+        Exec("DELETE FROM StoryLocks WHERE ArticleId IN (SELECT value FROM json_each($ids))", ("$ids", JsonSerializer.Serialize(articles)));
+        LockOf(from);
+        LockOf(to);
+    }
+
+    /// <summary>The story's lock group, locking all its articles under a new one if it had none.</summary>
+    private long LockOf(long storyId)
+    {
+        long group;
+        using (var cmd = Command("SELECT l.LockGroup FROM StoryLocks l JOIN StoryMemberships m ON m.ArticleId = l.ArticleId WHERE m.StoryId = $s LIMIT 1", ("$s", storyId)))
+            group = cmd.ExecuteScalar() is long g ? g : NewLockGroup();
+        SetLock(MembersOf(storyId), group);
+        return group;
+    }
+
+    private long NewLockGroup()
+    {
+        using var cmd = Command("SELECT COALESCE(MAX(LockGroup), 0) + 1 FROM StoryLocks");
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    private void SetLock(IEnumerable<long> articles, long group)
+    {
+        foreach (var a in articles)
+            Exec("INSERT INTO StoryLocks (ArticleId, LockGroup) VALUES ($a, $g) ON CONFLICT (ArticleId) DO UPDATE SET LockGroup = excluded.LockGroup", ("$a", a), ("$g", group));
+    }
+
+    private void Reassign(IEnumerable<long> articles, long storyId, string method)
+    {
+        foreach (var a in articles)
+            Exec("""
+                UPDATE StoryMemberships SET StoryId = $s, Method = $m, AssignedAt = $at WHERE ArticleId = $a;
+                UPDATE Articles SET StoryId = $s, CopyOfArticleId = NULL WHERE Id = $a;
+                """, ("$a", a), ("$s", storyId), ("$m", method), ("$at", Stamp(DateTime.UtcNow)));
+    }
+
+    private void Finish(params long[] stories)
+    {
+        var now = DateTime.UtcNow;
+        foreach (var s in stories)
+        {
+            // Inferred dates are recomputed from the story's known dates, so clear them before refreshing.
+            Exec("UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0 WHERE StoryId = $s AND PublishedInferred = 1", ("$s", s));
+            RebuildSignature(s);
+            RefreshStory(s, now);
+        }
+    }
+
+    private long? StoryOf(long articleId)
+    {
+        using var cmd = Command("SELECT StoryId FROM StoryMemberships WHERE ArticleId = $a", ("$a", articleId));
+        return cmd.ExecuteScalar() as long?;
+    }
+
+    private string? HeadlineOf(long articleId)
+    {
+        using var cmd = Command("SELECT Headline FROM Articles WHERE Id = $a", ("$a", articleId));
+        return cmd.ExecuteScalar() as string;
+    }
+
+    private bool StoryExists(long storyId)
+    {
+        using var cmd = Command("SELECT 1 FROM Stories WHERE Id = $s", ("$s", storyId));
+        return cmd.ExecuteScalar() is not null;
+    }
+
+    private HashSet<long> MembersOf(long storyId)
+    {
+        var set = new HashSet<long>();
+        using var cmd = Command("SELECT ArticleId FROM StoryMemberships WHERE StoryId = $s", ("$s", storyId));
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) set.Add(r.GetInt64(0));
+        return set;
+    }
+
+    // ---- queries for pages ---------------------------------------------------------------------------------
+
+    /// <summary>Why <paramref name="articleId"/> is in its story, or null when it is not grouped.</summary>
+    /// <param name="db">The open store.</param>
+    /// <param name="articleId">The article.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public static async Task<StoryExplanation?> ExplanationAsync(NewsDb db, long articleId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var m = await db.StoryMemberships.FirstOrDefaultAsync(x => x.ArticleId == articleId, cancellationToken);
+        return m is null ? null : new StoryExplanation(m.Score, m.Method,
+            JsonSerializer.Deserialize<List<string>>(m.SharedNames) ?? [], JsonSerializer.Deserialize<List<string>>(m.SharedTerms) ?? [], m.GapDays);
+    }
+
+    /// <summary>Stories linked to <paramref name="storyId"/> as related coverage, in time order (undated last).</summary>
+    /// <param name="db">The open store.</param>
+    /// <param name="storyId">The story.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public static async Task<IReadOnlyList<Story>> RelatedAsync(NewsDb db, long storyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = await db.StoryLinks.Where(l => l.StoryId == storyId).Select(l => l.RelatedStoryId)
+            .Concat(db.StoryLinks.Where(l => l.RelatedStoryId == storyId).Select(l => l.StoryId)).ToListAsync(cancellationToken);
+        var stories = await db.Stories.Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
+        return stories.OrderBy(s => s.FirstDate is null).ThenBy(s => s.FirstDate).ThenBy(s => s.Id).ToList();
+    }
+
+    /// <summary>The corrections people made, newest first.</summary>
+    /// <param name="db">The open store.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public static async Task<IReadOnlyList<StoryCorrection>> CorrectionsAsync(NewsDb db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return (await db.StoryCorrections.ToListAsync(cancellationToken)).OrderByDescending(c => c.Id).ToList();
+    }
+
+    // ---- plumbing ------------------------------------------------------------------------------------------
+
+    private async Task OpenAsync(CancellationToken ct)
+    {
+        _connection = (SqliteConnection)_db.Database.GetDbConnection();
+        if (_connection.State != System.Data.ConnectionState.Open) await _db.Database.OpenConnectionAsync(ct);
+        _lockedStories.Clear();
+    }
+
+    private async Task CloseAsync()
+    {
+        foreach (var cmd in _prepared.Values) await cmd.DisposeAsync();
+        _prepared.Clear();
+        await _db.Database.CloseConnectionAsync();
+    }
+
+    private T InTransaction<T>(Func<T> work)
+    {
+        using var tx = _connection.BeginTransaction();
+        _tx = tx;
+        try
+        {
+            var result = work();
+            tx.Commit();
+            return result;
+        }
+        catch
+        {
+            _lockedStories.Clear();
+            _df.Clear();
+            throw;
+        }
+        finally
+        {
+            _tx = null;
+        }
+    }
+
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.Transaction = _tx;
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+
+    // Statements run once per article or term are prepared once per run and reused.
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    private void Exec(string sql, params (string Name, object? Value)[] parameters)
+    {
+        if (!_prepared.TryGetValue(sql, out var cmd))
+        {
+            cmd = _connection.CreateCommand();
+            cmd.CommandText = sql;
+            _prepared[sql] = cmd;
+        }
+        cmd.Transaction = _tx;
+        foreach (var (name, value) in parameters)
+        {
+            if (cmd.Parameters.Contains(name)) cmd.Parameters[name].Value = value ?? DBNull.Value;
+            else cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        cmd.ExecuteNonQuery();
+    }
+
+    private static string Stamp(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A correction that cannot be applied (unknown story or article, missing reason…); the message says why.</summary>
+public sealed class StoryCorrectionException(string message) : Exception(message);

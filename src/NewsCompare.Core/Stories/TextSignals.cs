@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsCompare.Core.Stories;
+
+/// <summary>
+/// Reads an article's text into weighted terms: content words (lower-cased, accents folded, plural stripped),
+/// names and numbers (flagged by the top bit of their hash, so "Wang Yi" matches across languages), and 3-word
+/// shingles for copy detection. Words inside quotation marks count half: officials repeat their lines from one
+/// meeting to the next, so a quote says less about which event it is than the reporting around it does.
+/// </summary>
+internal static class TextSignals
+{
+    public const uint NameBit = 0x8000_0000u;
+    public const int MinHashSize = 48;
+
+    private static readonly Dictionary<string, string[]> StopWords = new(StringComparer.Ordinal)
+    {
+        ["en"] = Split("a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours said says say told according new one two would also year years last first just like its it's s"),
+        ["pt"] = Split("a o os as um uma uns umas de do da dos das em no na nos nas por pelo pela para com sem sob sobre entre e ou mas que se não sim ao aos à às é foi são ser está estão era como mais menos muito já também seu sua seus suas ele ela eles elas este esta isso isto esse essa disse afirmou segundo nesta neste"),
+        ["es"] = Split("el la los las un una unos unas de del en por para con sin sobre entre y o pero que se no sí al es fue son ser está están era como más menos muy ya también su sus él ella ellos ellas este esta eso esto ese esa dijo según"),
+        ["fr"] = Split("le la les un une des de du en au aux par pour avec sans sur entre et ou mais que qui se ne pas oui est était sont être comme plus moins très déjà aussi son sa ses il elle ils elles ce cette cet ces a ont dans dit selon"),
+        ["de"] = Split("der die das den dem des ein eine einen einem einer und oder aber dass sich nicht ja ist war sind sein wie mehr weniger sehr schon auch sein seine ihr ihre er sie es mit für von zu im in auf an bei nach aus über unter zwischen sagte laut"),
+        ["it"] = Split("il lo la i gli le un uno una di del della dei delle in nel nella per con senza su tra e o ma che si non sì è era sono essere come più meno molto già anche suo sua suoi sue lui lei loro questo questa ha hanno detto secondo"),
+    };
+
+    private static readonly Dictionary<string, HashSet<string>> StopWordSets =
+        StopWords.ToDictionary(kv => kv.Key, kv => kv.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    private static readonly HashSet<string> AllStopWords = new(StopWords.Values.SelectMany(w => w).SelectMany(w => new[] { w, Normalise(w) }), StringComparer.Ordinal);
+
+    // Calendar words are capitalised but name no one; they stay ordinary (weak) terms.
+    private static readonly HashSet<string> Calendar = Split(
+        "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december " +
+        "segunda terça quarta quinta sexta sábado domingo janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro " +
+        "lunes martes miércoles jueves viernes enero febrero marzo mayo junio julio agosto septiembre octubre noviembre diciembre").ToHashSet(StringComparer.Ordinal);
+
+    private static string[] Split(string words) => words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The language whose function words the text uses most ("en" when nothing says otherwise).</summary>
+    public static string GuessLanguage(IReadOnlyList<Token> tokens)
+    {
+        var best = "en";
+        var bestHits = 0;
+        foreach (var (language, set) in StopWordSets)
+        {
+            var hits = 0;
+            for (var i = 0; i < tokens.Count && i < 400; i++) if (set.Contains(tokens[i].Text)) hits++;
+            if (hits > bestHits) (best, bestHits) = (language, hits);
+        }
+        return best;
+    }
+
+    internal readonly record struct Token(string Text, bool Capitalised, bool SentenceStart, bool Quoted, bool Headline, bool Numeric);
+
+    /// <summary>Splits the headline and paragraphs into normalised tokens with their typography.</summary>
+    public static List<Token> Tokenise(string? headline, IReadOnlyList<string> paragraphs)
+    {
+        var tokens = new List<Token>();
+        if (!string.IsNullOrWhiteSpace(headline)) Read(headline, true, tokens);
+        foreach (var p in paragraphs) if (!string.IsNullOrWhiteSpace(p)) Read(p, false, tokens);
+        return tokens;
+    }
+
+    private static void Read(string text, bool headline, List<Token> tokens)
+    {
+        var sentenceStart = true;
+        var quoted = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                var start = i;
+                var numeric = char.IsDigit(c);
+                i++;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || char.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark
+                       || (i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && (text[i] == '-' || (numeric && (text[i] == ',' || text[i] == '.'))))))
+                    i++;
+                var word = text[start..i];
+                // Headlines are often in title case, so their capitals say nothing about names.
+                tokens.Add(new Token(Normalise(word), !headline && char.IsUpper(c), sentenceStart, quoted, headline, numeric));
+                sentenceStart = false;
+                continue;
+            }
+            if (c is '.' or '!' or '?' or ':' or ';') sentenceStart = true;
+            else if (c is '"' or '“' or '”' or '«' or '»' or '„') quoted = c switch { '“' or '«' or '„' => true, '”' or '»' => false, _ => !quoted };
+            i++;
+        }
+    }
+
+    /// <summary>Lower-cases, folds accents and apostrophes, and strips a plural or possessive ending.</summary>
+    public static string Normalise(string word)
+    {
+        var s = word.ToLowerInvariant();
+        if (!System.Text.Ascii.IsValid(s))
+        {
+            var decomposed = s.Normalize(NormalizationForm.FormD);
+            var sb = new StringBuilder(decomposed.Length);
+            foreach (var ch in decomposed)
+                if (char.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark) sb.Append(ch);
+            s = sb.ToString();
+        }
+        if (s.Length > 4 && s.EndsWith("ies", StringComparison.Ordinal)) return s[..^3] + "y";
+        if (s.Length > 3 && s[^1] == 's' && s[^2] != 's' && s[^2] != 'u' && s[^2] != 'i') return s[..^1];
+        return s;
+    }
+
+    public static bool IsStopWord(string normalised) => AllStopWords.Contains(normalised) || normalised.Length < 2;
+
+    private static readonly HashSet<string> Connectors = Split("and of for the de do da dos das del la le des du von van y e").ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Small words that may sit inside a name ("Belt and Road", "Ministry of Defence").</summary>
+    public static bool IsConnector(string normalised) => Connectors.Contains(normalised);
+
+    public static bool IsCalendar(string normalised) => Calendar.Contains(normalised);
+
+    public static uint Hash(string text, bool name)
+    {
+        var h = 2166136261u;
+        foreach (var ch in text) { h ^= ch; h *= 16777619u; }
+        return name ? h | NameBit : h & ~NameBit;
+    }
+
+    /// <summary>
+    /// MinHash of the text's 3-word shingles (every word, function words included, so copies are told from
+    /// articles that merely share vocabulary). Returns the signature and how many distinct shingles there were.
+    /// </summary>
+    public static (uint[] MinHash, int Shingles) Shingle(IReadOnlyList<Token> tokens)
+    {
+        var mins = new uint[MinHashSize];
+        Array.Fill(mins, uint.MaxValue);
+        var seen = new HashSet<ulong>();
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (tokens[i].Headline) continue;
+            var h = (ulong)Hash(tokens[i].Text, false) * 0x9E3779B97F4A7C15UL ^ Hash(tokens[i + 1].Text, false) * 0xC2B2AE3D27D4EB4FUL ^ Hash(tokens[i + 2].Text, false);
+            if (!seen.Add(h)) continue;
+            for (var k = 0; k < MinHashSize; k++)
+            {
+                var x = (h ^ Seeds[k]) * 0xFF51AFD7ED558CCDUL;
+                var v = (uint)(x >> 32);
+                if (v < mins[k]) mins[k] = v;
+            }
+        }
+        return (mins, seen.Count);
+    }
+
+    private static readonly ulong[] Seeds = Enumerable.Range(1, MinHashSize).Select(i => (ulong)i * 0x94D049BB133111EBUL + 0x2545F4914F6CDD1DUL).ToArray();
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using NewsCompare.Core.Stories;
+
+namespace NewsCompare.Core.Tests.Stories;
+
+/// <summary>
+/// The real captures in seeds/: three events (000+001 in February 2023, 003+004 in September 2023, 002 alone in
+/// 2022). Fed to the engine as raw lines (clutter included), so the result does not hang on the extractor; the
+/// dates are the ones the addresses carry, as the metadata resolver reads them.
+/// </summary>
+public sealed partial class SeedGroupingTests
+{
+    private static string SeedsFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, "seeds"))) return Path.Combine(dir.FullName, "seeds");
+        throw new DirectoryNotFoundException("seeds/ not found above the test folder");
+    }
+
+    private static List<(string Prefix, StoryArticle Article)> LoadSeeds()
+    {
+        var folder = SeedsFolder();
+        var urls = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "sources.json"))).RootElement.EnumerateArray()
+            .ToDictionary(e => e.GetProperty("file").GetString()!, e => e.GetProperty("url").GetString());
+        return Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Select((path, i) =>
+        {
+            var name = Path.GetFileName(path);
+            var lines = File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+            var m = UrlDate().Match(urls.GetValueOrDefault(name) ?? "");
+            DateOnly? date = m.Success ? DateOnly.ParseExact(m.Groups[1].Value + m.Groups[2].Value + m.Groups[3].Value, "yyyyMMdd", CultureInfo.InvariantCulture) : null;
+            return (name[..3], new StoryArticle(i + 1, null, lines, null, null, date));
+        }).ToList();
+    }
+
+    [Fact]
+    public void SeedsWithTheDatesTheirAddressesCarryPairTheRightReportsAndAvoidTheQuoteTrap()
+    {
+        var seeds = LoadSeeds();
+        seeds.Count(s => s.Article.Published is not null).Should().Be(2, "two of the five addresses carry a date");
+        var result = StoryEngine.Group(seeds.Select(s => s.Article).ToList());
+        int StoryOf(string prefix) => result.Placements[seeds.Single(s => s.Prefix == prefix).Article.Id].Story;
+
+        StoryOf("001").Should().Be(StoryOf("000"), "both report Wang Yi's February visit");
+        StoryOf("004").Should().Be(StoryOf("003"), "both report the September talks");
+        StoryOf("004").Should().NotBe(StoryOf("000"), "the shared Patrushev quote is from meetings seven months apart");
+        result.Placements[seeds.Single(s => s.Prefix == "000").Article.Id].InferredDate.Should().Be(new DateOnly(2023, 2, 21));
+    }
+
+    [GeneratedRegex(@"[/_-]((?:19|20)\d\d)/?(0[1-9]|1[0-2])/?(0[1-9]|[12]\d|3[01])(?:[/_-]|\d{3,})")]
+    private static partial Regex UrlDate();
+}

@@ -1,0 +1,139 @@
+using NewsCompare.Core.Stories;
+
+namespace NewsCompare.Core.Tests.Stories;
+
+public sealed class StoryEngineTests
+{
+    private static StoryArticle Article(long id, (string Headline, string Body) text, DateOnly? published = null, string? outlet = null, string? language = null) =>
+        new(id, text.Headline, text.Body.Split("\n\n"), outlet ?? $"outlet{id}", language, published);
+
+    private static List<HashSet<long>> Partition(GroupingResult result) => result.Stories.Select(s => s.Articles.ToHashSet()).ToList();
+
+    private static IEnumerable<StoryArticle> Background(bool sameOfficials = false) =>
+        Fixtures.Background(40).Concat(sameOfficials ? Fixtures.SameOfficialsElsewhere() : []).Select((t, i) => Article(1000 + i, t));
+
+    [Fact]
+    public void RecurringMeetingsMonthsApartWithTheSameQuoteStayApartWhenOneReportOfEachIsDated()
+    {
+        var articles = new List<StoryArticle>
+        {
+            Article(1, Fixtures.FirstMeeting(0)), Article(2, Fixtures.FirstMeeting(1), new DateOnly(2023, 2, 21)), Article(3, Fixtures.FirstMeeting(2)),
+            Article(4, Fixtures.SecondMeeting(0)), Article(5, Fixtures.SecondMeeting(1), new DateOnly(2023, 9, 19)),
+        };
+        articles.AddRange(Background(sameOfficials: true));
+
+        var result = StoryEngine.Group(articles);
+        int StoryOf(long id) => result.Placements[id].Story;
+
+        new[] { 2L, 3L }.Select(StoryOf).Should().AllBeEquivalentTo(StoryOf(1));
+        StoryOf(5).Should().Be(StoryOf(4));
+        StoryOf(4).Should().NotBe(StoryOf(1), "the same officials and the same quote, seven months apart, are two events");
+    }
+
+    [Fact]
+    public void KnownDatesFarApartAreNeverOneStoryEvenForNearIdenticalText()
+    {
+        var text = Fixtures.FirstMeeting(0);
+        var result = StoryEngine.Group([Article(1, text, new DateOnly(2023, 2, 21)), Article(2, text, new DateOnly(2023, 9, 19)), .. Background()]);
+
+        result.Placements[1].Story.Should().NotBe(result.Placements[2].Story);
+    }
+
+    [Fact]
+    public void UndatedArticleTakesTheStoryDateAsAnInferredDate()
+    {
+        var result = StoryEngine.Group([
+            Article(1, Fixtures.FirstMeeting(0), new DateOnly(2023, 2, 21)), Article(2, Fixtures.FirstMeeting(1)),
+            Article(3, Fixtures.SecondMeeting(0), new DateOnly(2023, 9, 19)), Article(4, Fixtures.SecondMeeting(1)), .. Background()]);
+
+        result.Placements[2].Story.Should().Be(result.Placements[1].Story);
+        result.Placements[2].InferredDate.Should().Be(new DateOnly(2023, 2, 21));
+        result.Placements[4].InferredDate.Should().Be(new DateOnly(2023, 9, 19));
+        result.Placements[1].InferredDate.Should().BeNull("a known date is never replaced");
+    }
+
+    [Fact]
+    public void WireCopiesAreMarkedAsCopiesOfTheEarliestVersion()
+    {
+        var wire = Fixtures.FirstMeeting(0);
+        var result = StoryEngine.Group([
+            Article(1, wire, new DateOnly(2023, 2, 22), "mirror-a"),
+            Article(2, wire, new DateOnly(2023, 2, 21), "wire"),
+            Article(3, (wire.Headline, wire.Body + "\n\nRead more on our site."), new DateOnly(2023, 2, 22), "mirror-b"),
+            Article(4, Fixtures.FirstMeeting(1), new DateOnly(2023, 2, 21)),
+            .. Background()]);
+
+        result.Placements[1].CopyOf.Should().Be(2);
+        result.Placements[3].CopyOf.Should().Be(2);
+        result.Placements[2].CopyOf.Should().BeNull();
+        result.Placements[4].CopyOf.Should().BeNull("an independent report of the same event is not a copy");
+        result.Stories[result.Placements[2].Story].IndependentCount.Should().Be(2);
+    }
+
+    [Fact]
+    public void SpunRewriteIsMarkedAsACopyOfItsSource()
+    {
+        var (headline, body) = Fixtures.FirstMeeting(0);
+        var spun = body.Replace("hosted", "welcomed", StringComparison.Ordinal).Replace("discussed", "talked about", StringComparison.Ordinal)
+            .Replace("officials", "authorities", StringComparison.Ordinal).Replace("damaged", "harmed", StringComparison.Ordinal)
+            .Replace("due to travel", "set to go", StringComparison.Ordinal).Replace("follow", "come after", StringComparison.Ordinal);
+        var result = StoryEngine.Group([Article(1, (headline, body), new DateOnly(2023, 2, 21)), Article(2, ("Volkov welcomes Lian in Kazan before grain corridor talks", spun)), .. Background()]);
+
+        result.Placements[2].Story.Should().Be(result.Placements[1].Story);
+        result.Placements[2].CopyOf.Should().Be(1);
+    }
+
+    [Fact]
+    public void ManyShortHeadlineOnlyItemsOnOneTopicStayApart()
+    {
+        string[] headlines =
+        [
+            "Bitcoin tops $70,000 for the first time", "El Salvador makes bitcoin legal tender", "Tesla buys $1.5 billion in bitcoin",
+            "China bans bitcoin mining in Sichuan", "Bitcoin ETF approved by SEC regulators", "Mt. Gox creditors to receive bitcoin repayments",
+            "Bitcoin halving cuts miner rewards to 3.125", "FTX collapse drags bitcoin below $16,000", "Ukraine accepts bitcoin donations for army",
+            "Bitcoin energy use rivals Argentina, Cambridge study finds", "PayPal lets US users pay with bitcoin", "Bitcoin whale moves $1 billion after decade",
+        ];
+        var articles = headlines.Select((h, i) => new StoryArticle(i + 1, h, [], $"outlet{i}", "en", null)).ToList();
+
+        var result = StoryEngine.Group(articles);
+
+        result.Stories.Should().HaveCount(headlines.Length, "each headline reports a different event");
+    }
+
+    [Fact]
+    public void PortugueseArticleNamingWangYiJoinsTheEnglishStoryOfTheSameEvent()
+    {
+        var english1 = ("Wang Yi meets Patrushev in Moscow", "Chinese diplomat Wang Yi met Nikolai Patrushev, secretary of Russia's Security Council, in Moscow on Tuesday. Wang Yi will meet Sergey Lavrov on Wednesday and may see Vladimir Putin.");
+        var english2 = ("Patrushev tells Wang Yi Moscow and Beijing must stand together", "Nikolai Patrushev told visiting Wang Yi in Moscow that Russia backs China. Wang Yi is due to hold talks with Sergey Lavrov on Wednesday; a meeting with Vladimir Putin is possible.");
+        var portuguese = ("Wang Yi se reúne com Patrushev em Moscou", "O diplomata chinês Wang Yi reuniu-se nesta terça-feira em Moscou com Nikolai Patrushev, secretário do Conselho de Segurança da Rússia. Wang Yi deve encontrar Sergey Lavrov na quarta-feira e talvez Vladimir Putin.");
+        var result = StoryEngine.Group([Article(1, english1), Article(2, english2), Article(3, portuguese), .. Background()]);
+
+        result.Placements[3].Story.Should().Be(result.Placements[1].Story);
+        result.Placements[3].Explanation.SharedNames.Should().Contain("wang yi");
+    }
+
+    [Fact]
+    public void EveryPlacementExplainsItselfWithSharedNamesAndAScore()
+    {
+        var result = StoryEngine.Group([Article(1, Fixtures.FirstMeeting(0)), Article(2, Fixtures.FirstMeeting(1)), .. Background()]);
+
+        var joined = result.Placements.Values.Single(p => p.ArticleId is 1 or 2 && p.Explanation.Method == "matched");
+        joined.Explanation.Score.Should().BeGreaterThan(StoryEngineOptions.Default.JoinThreshold);
+        joined.Explanation.SharedNames.Should().Contain(n => n.Contains("lian", StringComparison.Ordinal) || n.Contains("volkov", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ImportOrderDoesNotChangeTheStoriesOfAFixture()
+    {
+        var articles = new List<StoryArticle>
+        {
+            Article(1, Fixtures.FirstMeeting(0)), Article(2, Fixtures.FirstMeeting(1)), Article(3, Fixtures.FirstMeeting(2)),
+            Article(4, Fixtures.SecondMeeting(0)), Article(5, Fixtures.SecondMeeting(1)),
+        };
+        articles.AddRange(Background());
+        var forward = Partition(StoryEngine.Group(articles));
+        var backward = Partition(StoryEngine.Group(articles.AsEnumerable().Reverse().ToList()));
+
+        backward.Should().BeEquivalentTo(forward);
+    }
+}

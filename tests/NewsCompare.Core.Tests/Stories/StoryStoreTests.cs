@@ -1,0 +1,164 @@
+using Microsoft.EntityFrameworkCore;
+using NewsCompare.Core.Stories;
+
+namespace NewsCompare.Core.Tests.Stories;
+
+public sealed class StoryStoreTests
+{
+    private static readonly DateOnly February = new(2023, 2, 21);
+    private static readonly DateOnly September = new(2023, 9, 19);
+
+    /// <summary>Two meetings (three and two reports, one dated each) plus unrelated coverage.</summary>
+    private static async Task<(long[] First, long[] Second, long[] All)> SeedAsync(TestStore store, bool assignEachAlone = false)
+    {
+        var ids = new List<long>();
+        foreach (var (h, b) in Fixtures.Background(30)) ids.Add(await store.AddAsync(h, b));
+        var first = new[]
+        {
+            await store.AddAsync(Fixtures.FirstMeeting(0).Headline, Fixtures.FirstMeeting(0).Body, "wire", February),
+            await store.AddAsync(Fixtures.FirstMeeting(1).Headline, Fixtures.FirstMeeting(1).Body, "daily"),
+            await store.AddAsync(Fixtures.FirstMeeting(2).Headline, Fixtures.FirstMeeting(2).Body, "weekly"),
+        };
+        var second = new[]
+        {
+            await store.AddAsync(Fixtures.SecondMeeting(0).Headline, Fixtures.SecondMeeting(0).Body, "wire", September),
+            await store.AddAsync(Fixtures.SecondMeeting(1).Headline, Fixtures.SecondMeeting(1).Body, "daily"),
+        };
+        ids.AddRange(first);
+        ids.AddRange(second);
+        if (assignEachAlone)
+            foreach (var id in ids) await StoryStore.AssignNewArticlesAsync(store.Db, [id]);
+        else
+            await StoryStore.AssignNewArticlesAsync(store.Db, ids);
+        return (first, second, ids.ToArray());
+    }
+
+    private static async Task<List<HashSet<long>>> PartitionAsync(TestStore store) =>
+        (await store.Db.Articles.AsNoTracking().Where(a => a.StoryId != null).Select(a => new { a.Id, a.StoryId }).ToListAsync())
+            .GroupBy(a => a.StoryId).Select(g => g.Select(a => a.Id).ToHashSet()).ToList();
+
+    [Fact]
+    public async Task AssignNewArticlesPlacesEachReportInItsEventsStoryAndKeepsWhy()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var (first, second, _) = await SeedAsync(store);
+
+        var partition = await PartitionAsync(store);
+        partition.Should().ContainEquivalentOf(first.ToHashSet());
+        partition.Should().ContainEquivalentOf(second.ToHashSet());
+
+        var why = await StoryStore.ExplanationAsync(store.Db, first[1]);
+        why!.Method.Should().Be("matched");
+        why.Score.Should().BeGreaterThanOrEqualTo(StoryEngineOptions.Default.JoinThreshold);
+        why.SharedNames.Should().NotBeEmpty();
+        var story = await store.Db.Stories.SingleAsync(s => s.Id == store.Db.Articles.Single(a => a.Id == first[0]).StoryId);
+        story.ArticleCount.Should().Be(3);
+        story.OutletCount.Should().Be(3);
+        story.FirstDate.Should().Be(February);
+    }
+
+    [Fact]
+    public async Task UndatedArticlesTakeTheStoryDateMarkedInferredAndKnownDatesStay()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var (first, second, _) = await SeedAsync(store);
+
+        var undated = await store.ArticleAsync(first[1]);
+        undated.Published.Should().Be(February);
+        undated.PublishedInferred.Should().BeTrue();
+        undated.PublishedSource.Should().Be("story");
+        var dated = await store.ArticleAsync(second[0]);
+        dated.Published.Should().Be(September);
+        dated.PublishedInferred.Should().BeFalse();
+        dated.PublishedSource.Should().Be("manifest");
+
+        await new StoryStore(store.Db).RegroupAsync();
+        (await store.ArticleAsync(first[1])).Published.Should().Be(February, "regroup recomputes the same inferred date");
+        (await store.ArticleAsync(second[0])).PublishedSource.Should().Be("manifest");
+    }
+
+    [Fact]
+    public async Task IncrementalOneByOneGivesTheSameStoriesAsAFullRegroup()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await SeedAsync(store, assignEachAlone: true);
+        var incremental = await PartitionAsync(store);
+
+        await new StoryStore(store.Db).RegroupAsync();
+
+        (await PartitionAsync(store)).Should().BeEquivalentTo(incremental);
+    }
+
+    [Fact]
+    public async Task MoveSplitAndMergeAreRecordedAndSurviveRegroup()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var (first, second, _) = await SeedAsync(store);
+        var stories = new StoryStore(store.Db);
+
+        var alone = await stories.MoveAsync(first[2], null, "commentary, not a report of the meeting");
+        var firstStory = (await store.ArticleAsync(first[0])).StoryId!.Value;
+        var secondStory = (await store.ArticleAsync(second[0])).StoryId!.Value;
+        await stories.MergeAsync(firstStory, secondStory, "one diplomatic visit, reported in two parts");
+        await new StoryStore(store.Db).RegroupAsync();
+
+        var partition = await PartitionAsync(store);
+        partition.Should().ContainEquivalentOf(new HashSet<long> { first[0], first[1], second[0], second[1] });
+        partition.Should().ContainEquivalentOf(new HashSet<long> { first[2] });
+        alone.Should().BePositive();
+
+        var merged = (await store.ArticleAsync(first[0])).StoryId!.Value;
+        await new StoryStore(store.Db).SplitAsync(merged, [second[0], second[1]], "two separate meetings after all");
+        await new StoryStore(store.Db).RegroupAsync();
+        partition = await PartitionAsync(store);
+        partition.Should().ContainEquivalentOf(new HashSet<long> { first[0], first[1] });
+        partition.Should().ContainEquivalentOf(new HashSet<long> { second[0], second[1] });
+
+        var log = await StoryStore.CorrectionsAsync(store.Db);
+        log.Select(c => c.Kind).Should().Equal("split", "merge", "move");
+        log.Should().OnlyContain(c => c.Reason.Length > 0 && c.At > DateTime.UtcNow.AddMinutes(-5));
+    }
+
+    [Fact]
+    public async Task CorrectionsWithoutAReasonOrOnUnknownStoriesAreRefusedWithAClearMessage()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var (first, _, _) = await SeedAsync(store);
+        var stories = new StoryStore(store.Db);
+
+        await stories.Invoking(s => s.MoveAsync(first[0], null, " ")).Should().ThrowAsync<StoryCorrectionException>().WithMessage("*reason*");
+        await stories.Invoking(s => s.MoveAsync(first[0], 999_999, "x")).Should().ThrowAsync<StoryCorrectionException>().WithMessage("*999999*");
+        await stories.Invoking(s => s.MergeAsync(1, 1, "x")).Should().ThrowAsync<StoryCorrectionException>();
+    }
+
+    [Fact]
+    public async Task WireCopiesPointToTheEarliestVersionAndTheStoryCountsIndependentVersions()
+    {
+        await using var store = await TestStore.CreateAsync();
+        foreach (var (h, b) in Fixtures.Background(30)) await store.AddAsync(h, b);
+        var (headline, body) = Fixtures.FirstMeeting(0);
+        var mirror = await store.AddAsync(headline, body, "mirror", February.AddDays(1));
+        var source = await store.AddAsync(headline, body, "wire", February);
+        var own = await store.AddAsync(Fixtures.FirstMeeting(1).Headline, Fixtures.FirstMeeting(1).Body, "daily", February);
+        await StoryStore.AssignNewArticlesAsync(store.Db, [mirror]);
+        await StoryStore.AssignNewArticlesAsync(store.Db, [source, own]);
+
+        (await store.ArticleAsync(mirror)).CopyOfArticleId.Should().Be(source);
+        (await store.ArticleAsync(own)).CopyOfArticleId.Should().BeNull();
+        var story = await store.Db.Stories.SingleAsync(s => s.Id == store.Db.Articles.Single(a => a.Id == source).StoryId);
+        story.ArticleCount.Should().Be(3);
+        story.IndependentCount.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task StoriesOfOneOngoingTopicAreLinkedAsRelatedInTimeOrder()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var (first, second, _) = await SeedAsync(store);
+        var firstStory = (await store.ArticleAsync(first[0])).StoryId!.Value;
+        var secondStory = (await store.ArticleAsync(second[0])).StoryId!.Value;
+
+        (await StoryStore.RelatedAsync(store.Db, firstStory)).Select(s => s.Id).Should().Contain(secondStory);
+        (await StoryStore.RelatedAsync(store.Db, secondStory)).Select(s => s.Id).Should().Contain(firstStory);
+    }
+}
