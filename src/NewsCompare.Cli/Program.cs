@@ -7,5 +7,6 @@ root.Options.Add(CliOptions.Db);
 
 root.Subcommands.Add(StoreInfoCommand.Create());
 root.Subcommands.Add(BenchExtractionCommand.Create());
+root.Subcommands.Add(AddEditorCommand.Create());
 
 return await root.Parse(args).InvokeAsync();
