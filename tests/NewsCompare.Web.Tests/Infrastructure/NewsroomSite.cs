@@ -7,7 +7,7 @@ namespace NewsCompare.Web.Tests.Infrastructure;
 /// A small newsroom: three stories over four outlets (one with a copied version and an inferred date, one undated),
 /// an article not yet grouped, and a hostile capture whose text carries markup.
 /// </summary>
-public sealed class NewsroomSite : TestSite
+public class NewsroomSite : TestSite
 {
     public Article TreatyPlanet { get; private set; } = null!;
     public Article TreatyHarbour { get; private set; } = null!;

@@ -46,7 +46,7 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        _ = Server; // starts the app, which creates the store's schema
+        StartServer(); // the app creates the store's schema as it starts
         await SeedAsync();
     }
 
