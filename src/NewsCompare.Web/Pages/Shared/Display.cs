@@ -33,7 +33,7 @@ public static class Display
             "text" => "the article text",
             "extraction" => "the page's structure",
             "detected" => "detected from the text",
-            "story" => "inferred from its story",
+            "story" => "its story (inferred)",
             _ => code,
         };
         return detail is null ? phrase : $"{phrase} ({detail})";
