@@ -1,5 +1,6 @@
 using NewsCompare.Core.Articles;
 using NewsCompare.Core.Extraction;
+using NewsCompare.Web.Reading;
 
 namespace NewsCompare.Web.Tests.Infrastructure;
 
@@ -63,6 +64,10 @@ public class NewsroomSite : TestSite
             Paragraphs = ["The town will hold a lantern festival."],
         });
         FestivalStory = (await Store.StoryAsync("Lantern festival announced", Festival)).Id;
+        Insights.ByStory[TreatyStory] = new StoryInsight(
+            [new RelatedStory(StrikeStory, "Port strike ends", "same river port, a week later")],
+            new Dictionary<long, string> { [TreatyHarbour.Id] = "same event: treaty signing, same ministers, same day" },
+            [new StoryCorrection(new DateTime(2024, 3, 4, 0, 0, 0, DateTimeKind.Utc), "editor", "moved the Harbour Times version in")]);
 
         Hostile = await Store.ArticleAsync(new Article
         {

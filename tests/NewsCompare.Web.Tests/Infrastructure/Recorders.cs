@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using NewsCompare.Core.Import;
 using NewsCompare.Web.Editing;
 using NewsCompare.Web.Importing;
+using NewsCompare.Web.Reading;
 
 namespace NewsCompare.Web.Tests.Infrastructure;
 
@@ -40,5 +41,30 @@ public sealed class RecordingStoryEditor : IStoryEditor
     {
         Calls.Enqueue($"merge {otherStoryId} into {storyId} by {editor}");
         return Task.FromResult(new StoryEditResult(true, storyId, "Merged."));
+    }
+}
+
+/// <summary>Insights set per story by the test data; stories without an entry have none.</summary>
+public sealed class CannedInsights : IStoryInsights
+{
+    public ConcurrentDictionary<long, StoryInsight> ByStory { get; } = new();
+
+    public Task<StoryInsight> ForStoryAsync(long storyId, CancellationToken cancellationToken) =>
+        Task.FromResult(ByStory.GetValueOrDefault(storyId, StoryInsight.None));
+}
+
+/// <summary>Aligns exact sentence matches only (split at ". "): enough to check the page renders what an aligner says.</summary>
+public sealed class ExactSentenceAligner : ISentenceAligner
+{
+    public IReadOnlyList<IReadOnlyList<IReadOnlyList<AlignedSentence>>> Align(IReadOnlyList<ArticleView> articles)
+    {
+        static IEnumerable<string> Sentences(string p) => p.Split(". ", StringSplitOptions.RemoveEmptyEntries);
+        return articles.Select(a => (IReadOnlyList<IReadOnlyList<AlignedSentence>>)a.Paragraphs.Select(p =>
+            (IReadOnlyList<AlignedSentence>)Sentences(p).Select(sentence =>
+            {
+                var others = articles.Where(o => o.Id != a.Id && o.Paragraphs.SelectMany(Sentences).Contains(sentence)).Select(o => o.Id).ToList();
+                var share = others.Count == articles.Count - 1 ? SentenceShare.All : others.Count > 0 ? SentenceShare.Some : SentenceShare.Only;
+                return new AlignedSentence(sentence, share, others);
+            }).ToList()).ToList()).ToList();
     }
 }

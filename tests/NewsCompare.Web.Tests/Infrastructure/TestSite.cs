@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NewsCompare.Web.Editing;
 using NewsCompare.Web.Importing;
+using NewsCompare.Web.Reading;
 
 namespace NewsCompare.Web.Tests.Infrastructure;
 
@@ -25,6 +26,7 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
     public StoreBuilder Store => new(DatabasePath);
     public RecordingImporter Importer { get; } = new();
     public RecordingStoryEditor StoryEditor { get; } = new();
+    public CannedInsights Insights { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -40,6 +42,8 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.AddSingleton<ICaptureImporter>(Importer);
             services.AddSingleton<IStoryEditor>(StoryEditor);
+            services.AddSingleton<IStoryInsights>(Insights);
+            services.AddSingleton<ISentenceAligner, ExactSentenceAligner>();
         });
     }
 

@@ -93,6 +93,30 @@ public sealed class StoryPagesTests(NewsroomSite site) : IClassFixture<NewsroomS
     }
 
     [Fact]
+    public async Task StoryPageShowsRelatedStoriesReasonsAndCorrectionsWhenTheGroupingEngineGivesThem()
+    {
+        var page = await site.PageAsync($"/stories/{site.TreatyStory}");
+        page.QuerySelector($".related a[href='/stories/{site.StrikeStory}']")!.TextContent.Should().Be("Port strike ends");
+        page.QuerySelector($"#article-{site.TreatyHarbour.Id} .why")!.TextContent.Should().Contain("same ministers");
+        page.QuerySelector(".corrections")!.TextContent.Should().Contain("moved the Harbour Times version in");
+
+        var plain = await site.PageAsync($"/stories/{site.StrikeStory}");
+        plain.QuerySelector(".related").Should().BeNull();
+        plain.QuerySelector(".why").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task CompareMarksSentencesSharedByAllAndUniqueToOne()
+    {
+        var page = await site.PageAsync($"/compare?ids={site.TreatyPlanet.Id},{site.TreatyEcho.Id}");
+        var planet = page.QuerySelectorAll(".column")[0];
+        planet.QuerySelector(".shared-all")!.TextContent.Should().StartWith("The two ministers signed the river treaty at dawn");
+        planet.QuerySelector(".unique")!.TextContent.Should().StartWith("Fishermen welcomed");
+        planet.QuerySelector(".share-count")!.TextContent.Should().Contain("1 of 2 sentences in every version");
+        planet.QuerySelector(".shared-all")!.GetAttribute("title").Should().Be("Also in Northern Echo");
+    }
+
+    [Fact]
     public async Task StoryPageHidesEditorToolsFromReaders()
     {
         var page = await site.PageAsync($"/stories/{site.TreatyStory}");
