@@ -8,5 +8,6 @@ root.Options.Add(CliOptions.Db);
 root.Subcommands.Add(StoreInfoCommand.Create());
 root.Subcommands.Add(BenchExtractionCommand.Create());
 root.Subcommands.Add(AddEditorCommand.Create());
+root.Subcommands.Add(BenchWebCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -7,9 +7,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.HonourAspNetCoreUrls();
 builder.AddNewsLogging();
 builder.Services.AddNewsStore(builder.Configuration);
-builder.Services.AddEditorAuth(builder.Configuration);
+builder.Services.AddEditorAuth();
 builder.Services.AddSecurityHeaders();
-builder.Services.AddNewsPages(builder.Configuration);
+builder.Services.AddNewsPages();
 builder.Services.AddNewsApi();
 
 var app = builder.Build();

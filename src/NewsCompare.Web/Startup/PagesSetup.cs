@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using NewsCompare.Web.Importing;
 
 namespace NewsCompare.Web.Startup;
@@ -6,20 +8,22 @@ namespace NewsCompare.Web.Startup;
 public static class PagesSetup
 {
     /// <summary>Razor Pages with lower-case URLs; editor-only pages and the upload's size limits set by convention.</summary>
-    public static IServiceCollection AddNewsPages(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNewsPages(this IServiceCollection services)
     {
-        var upload = configuration.GetSection($"{NewsCompareOptions.Section}:Upload").Get<UploadOptions>() ?? new();
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizePage("/Import", EditorAuth.Policy);
             options.Conventions.AuthorizePage("/Stories/Edit", EditorAuth.Policy);
-            options.Conventions.AddPageApplicationModelConvention("/Import", model =>
-            {
-                model.Filters.Add(new RequestSizeLimitAttribute(upload.MaxRequestBytes));
-                model.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = upload.MaxRequestBytes, ValueCountLimit = 64 });
-            });
         });
+        // The upload limits come from configuration, read once the host's configuration is complete.
+        services.AddOptions<RazorPagesOptions>().Configure<IOptions<NewsCompareOptions>>((pages, settings) =>
+            pages.Conventions.AddPageApplicationModelConvention("/Import", model =>
+            {
+                var bytes = settings.Value.Upload.MaxRequestBytes;
+                model.Filters.Add(new RequestSizeLimitAttribute(bytes));
+                model.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = bytes, ValueCountLimit = 64 });
+            }));
         services.AddSingleton<ImportReports>();
         services.AddProblemDetails();
         return services;

@@ -28,6 +28,9 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
     public RecordingStoryEditor StoryEditor { get; } = new();
     public CannedInsights Insights { get; } = new();
 
+    /// <summary>Sign-in posts allowed per minute: generous, so tests that sign in often are not throttled.</summary>
+    protected virtual int SignInPerMinute => 1000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -35,7 +38,7 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("NewsCompare:SeedOnFirstStart", "false");
         builder.UseSetting("NewsCompare:Editor:Name", EditorName);
         builder.UseSetting("NewsCompare:Editor:Password", EditorPassword);
-        builder.UseSetting("NewsCompare:RateLimits:SignInPerMinute", "1000");
+        builder.UseSetting("NewsCompare:RateLimits:SignInPerMinute", SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
         builder.ConfigureTestServices(services =>
