@@ -48,9 +48,10 @@ internal static class BenchWebCommand
                 {
                     ("stories page", "/"),
                     ("filtered stories", "/?" + string.Join('&', outlets.Select(o => "outlet=" + Uri.EscapeDataString(o)))
-                        + "&from=2023-01-01&to=2023-12-31&q=harbour"),
+                        + "&from=2023-01-01&to=2023-12-31&lang=en&sort=coverage"),
                     ("articles page", "/articles"),
-                    ("search articles", "/articles?q=council%20budget"),
+                    ("search, one story's name", "/?q=kestra4711"),
+                    ("search, common words", "/articles?q=council%20budget"),
                     ("story, ten versions", tenVersions is null ? "" : $"/stories/{tenVersions}"),
                     ("static file (ceiling)", "/css/site.css"),
                 };
@@ -132,7 +133,8 @@ internal static class BenchWebCommand
             // Stories of one to twelve versions (the first of exactly ten, for the story-page benchmark); some articles stay ungrouped.
             var size = storyNumber == offset ? 10 : Math.Min(count - made, random.Next(1, 13));
             var day = start.AddDays(random.Next(0, 1000));
-            var topic = Enumerable.Range(0, 4).Select(_ => Words[random.Next(Words.Length)]).ToArray();
+            // Common words plus a name of the story's own, so searches range from broad (a common word) to narrow.
+            var topic = Enumerable.Range(0, 3).Select(_ => Words[random.Next(Words.Length)]).Append($"kestra{storyNumber}").ToArray();
             var title = $"{Cap(topic[0])} {topic[1]} {topic[2]} {topic[3]}";
             var dates = Enumerable.Range(0, size).Select(_ => day.AddDays(random.Next(0, 3))).ToArray();
             var storyOutlets = Enumerable.Range(0, size).Select(_ => outlets[random.Next(outlets.Length)]).ToArray();

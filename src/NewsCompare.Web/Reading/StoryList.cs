@@ -20,7 +20,7 @@ public static class StoryList
         var total = await stories.CountAsync(ct);
         var ordered = filter.ByCoverage
             ? stories.OrderByDescending(s => s.OutletCount).ThenByDescending(s => s.ArticleCount).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
-            : stories.OrderByDescending(s => s.LastDate).ThenByDescending(s => s.FirstDate).ThenByDescending(s => s.Id);
+            : stories.OrderByDescending(s => s.LastDate).ThenByDescending(s => s.Id); // IX_Stories_LastDate (rowid follows) serves this order
         var rows = await ordered
             .Skip((filter.PageNumber - 1) * ListFilter.PageSize).Take(ListFilter.PageSize)
             .Select(s => new { s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount })

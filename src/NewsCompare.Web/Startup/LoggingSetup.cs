@@ -7,7 +7,9 @@ public static class LoggingSetup
 {
     /// <summary>
     /// Serilog behind Microsoft.Extensions.Logging: always the console, a daily rolling file when NewsCompare:LogFile
-    /// is set, and anything else the "Serilog" section configures. Requests are logged by ASP.NET Core's HTTP logging.
+    /// is set, and anything else the "Serilog" section configures. Levels are Serilog's (Serilog:MinimumLevel and its
+    /// Override per category): the Serilog provider takes every event and filters by them. Requests are logged by
+    /// ASP.NET Core's HTTP logging.
     /// </summary>
     public static WebApplicationBuilder AddNewsLogging(this WebApplicationBuilder builder)
     {

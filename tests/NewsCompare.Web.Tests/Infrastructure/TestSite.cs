@@ -39,8 +39,6 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("NewsCompare:Editor:Name", EditorName);
         builder.UseSetting("NewsCompare:Editor:Password", EditorPassword);
         builder.UseSetting("NewsCompare:RateLimits:SignInPerMinute", SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware", "Warning");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ICaptureImporter>(Importer);
