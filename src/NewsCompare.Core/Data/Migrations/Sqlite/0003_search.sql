@@ -33,7 +33,7 @@ FROM "Articles" AS a;
 
 -- Listing pages: latest versions newest first, languages for the filter, stories by coverage.
 CREATE INDEX "IX_Articles_IsLatest_Published" ON "Articles" ("IsLatest", "Published");
-CREATE INDEX "IX_Articles_Language" ON "Articles" ("Language");
+CREATE INDEX "IX_Articles_Language_StoryId" ON "Articles" ("Language", "StoryId");
 CREATE INDEX "IX_Articles_Outlet_StoryId" ON "Articles" ("Outlet", "StoryId");
 -- A story's latest versions and their outlets, and the count of ungrouped articles, without reading article rows.
 CREATE INDEX "IX_Articles_StoryId_IsLatest_Outlet" ON "Articles" ("StoryId", "IsLatest", "Outlet");
