@@ -19,5 +19,7 @@ root.Subcommands.Add(StoryCorrectionCommands.Move());
 root.Subcommands.Add(StoryCorrectionCommands.Split());
 root.Subcommands.Add(StoryCorrectionCommands.Merge());
 root.Subcommands.Add(StoriesCommand.Create());
+root.Subcommands.Add(AddEditorCommand.Create());
+root.Subcommands.Add(BenchWebCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

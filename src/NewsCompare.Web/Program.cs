@@ -1,6 +1,30 @@
-var builder = WebApplication.CreateBuilder(args);
+using NewsCompare.Web.Startup;
+using NewsCompare.Web.Reading;
+
+// NewsCompare's web app. Each line names one concern; the Startup folder holds the details.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Find(args) });
+
+builder.HonourAspNetCoreUrls();
+builder.AddNewsLogging();
+builder.Services.AddNewsStore(builder.Configuration);
+builder.Services.AddEditorAuth();
+builder.Services.AddSecurityHeaders();
+builder.Services.AddNewsPages();
+builder.Services.AddNewsApi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.PrepareStoreAsync();
+app.UseSecurityHeaders();
+app.UseNewsErrorPages();
+app.UseHttpLogging();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapRazorPages();
+app.MapNewsApi();
+app.MapRawCaptures();
 
-app.Run();
+await app.RunAsync();

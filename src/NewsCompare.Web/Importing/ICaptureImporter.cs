@@ -1,0 +1,15 @@
+using NewsCompare.Core.Import;
+
+namespace NewsCompare.Web.Importing;
+
+/// <summary>A file to import: its name (a relative path inside an upload or folder) and its bytes.</summary>
+public sealed record CaptureFile(string Name, byte[] Content);
+
+/// <summary>
+/// The one place the web app hands files to the importer: the upload page and the first-start seeding both call it.
+/// Registered by the host (see docs/web.md); when none is registered the upload page says import is unavailable.
+/// </summary>
+public interface ICaptureImporter
+{
+    Task<ImportReport> ImportAsync(IReadOnlyList<CaptureFile> files, CancellationToken cancellationToken);
+}

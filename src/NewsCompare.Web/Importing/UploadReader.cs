@@ -1,0 +1,154 @@
+using System.IO.Compression;
+using NewsCompare.Web.Startup;
+
+namespace NewsCompare.Web.Importing;
+
+/// <summary>What an upload holds once checked: the files to import, and every problem found, each naming its file.</summary>
+public sealed record UploadBatch(IReadOnlyList<CaptureFile> Files, IReadOnlyList<string> Problems, IReadOnlyList<string> Skipped);
+
+/// <summary>
+/// Turns uploaded files (and the entries of uploaded .zip files) into <see cref="CaptureFile"/>s, enforcing the
+/// upload limits. An upload with any problem is refused whole, so nothing half-imports from a hostile archive.
+/// </summary>
+public static class UploadReader
+{
+    public static async Task<UploadBatch> ReadAsync(IReadOnlyList<IFormFile> uploads, UploadOptions limits, CancellationToken ct)
+    {
+        var files = new List<CaptureFile>();
+        var problems = new List<string>();
+        var skipped = new List<string>();
+        long expanded = 0;
+
+        foreach (var upload in uploads)
+        {
+            var name = Path.GetFileName(upload.FileName.Replace('\\', '/'));
+            if (upload.Length == 0) { problems.Add($"{name}: the file is empty."); continue; }
+            if (upload.Length > limits.MaxRequestBytes) { problems.Add($"{name}: larger than the upload limit."); continue; }
+
+            var bytes = await ReadAllAsync(upload, ct);
+            if (IsZip(name, bytes))
+            {
+                expanded += ReadZip(name, bytes, limits, expanded, files, problems, skipped);
+            }
+            else if (bytes.Length > limits.MaxFileBytes)
+            {
+                problems.Add($"{name}: {Size(bytes.Length)} is over the {Size(limits.MaxFileBytes)} limit for one file.");
+            }
+            else
+            {
+                files.Add(new CaptureFile(name, bytes));
+            }
+        }
+
+        if (files.Count > limits.MaxFiles)
+            problems.Add($"The upload holds {files.Count} files; at most {limits.MaxFiles} can be imported at once.");
+        if (files.Count == 0 && problems.Count == 0) problems.Add("The upload holds no file to import.");
+        return new UploadBatch(files, problems, skipped);
+    }
+
+    /// <summary>Checks a relative path from an archive: no absolute paths, drive letters, "..", or control characters.</summary>
+    public static string? PathProblem(string entryName)
+    {
+        var path = entryName.Replace('\\', '/');
+        if (path.Length == 0) return "has an empty name";
+        if (path.StartsWith('/')) return "has an absolute path";
+        if (path.Contains(':', StringComparison.Ordinal)) return "has a drive or stream name (':') in its path";
+        if (path.Any(char.IsControl)) return "has control characters in its name";
+        if (path.Split('/').Any(segment => segment is ".." or ".")) return "has a '..' or '.' segment in its path";
+        return null;
+    }
+
+    private static long ReadZip(string zipName, byte[] bytes, UploadOptions limits, long expandedSoFar,
+        List<CaptureFile> files, List<string> problems, List<string> skipped)
+    {
+        long expanded = 0;
+        try
+        {
+            using var archive = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+            foreach (var entry in archive.Entries)
+            {
+                var path = entry.FullName.Replace('\\', '/');
+                if (path.EndsWith('/')) continue; // a folder
+                var label = $"{zipName}: {path}";
+                var problem = PathProblem(entry.FullName);
+                if (problem is not null) { problems.Add($"{label} {problem}."); continue; }
+                if (path.StartsWith("__MACOSX/", StringComparison.Ordinal) || Path.GetFileName(path).StartsWith('.'))
+                {
+                    skipped.Add($"{label} (hidden or system file)");
+                    continue;
+                }
+                if (files.Count >= limits.MaxFiles)
+                {
+                    problems.Add($"{zipName}: holds more than {limits.MaxFiles} files; at most {limits.MaxFiles} can be imported at once.");
+                    return expanded;
+                }
+                if (entry.Length > limits.MaxFileBytes)
+                {
+                    problems.Add($"{label}: {Size(entry.Length)} is over the {Size(limits.MaxFileBytes)} limit for one file.");
+                    continue;
+                }
+                if (entry.Length > 0 && entry.Length / Math.Max(1, entry.CompressedLength) > limits.MaxCompressionRatio)
+                {
+                    problems.Add($"{label}: compressed {entry.Length / Math.Max(1, entry.CompressedLength)} to 1, over the {limits.MaxCompressionRatio} to 1 limit (a zip bomb?).");
+                    continue;
+                }
+
+                // The sizes in the header can lie: count the bytes actually inflated.
+                var content = ReadBounded(entry, limits.MaxFileBytes);
+                if (content is null)
+                {
+                    problems.Add($"{label}: expands past the {Size(limits.MaxFileBytes)} limit for one file.");
+                    continue;
+                }
+                expanded += content.Length;
+                if (expandedSoFar + expanded > limits.MaxExpandedBytes)
+                {
+                    problems.Add($"{zipName}: expands to more than {Size(limits.MaxExpandedBytes)} in all.");
+                    return expanded;
+                }
+                if (IsZip(path, content))
+                {
+                    problems.Add($"{label}: archives inside archives are not expanded; unzip it and upload its files.");
+                    continue;
+                }
+                files.Add(new CaptureFile($"{Path.GetFileNameWithoutExtension(zipName)}/{path}", content));
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            problems.Add($"{zipName}: not a readable zip archive ({e.Message}).");
+        }
+        return expanded;
+    }
+
+    private static byte[]? ReadBounded(ZipArchiveEntry entry, long max)
+    {
+        using var stream = entry.Open();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > max) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken ct)
+    {
+        await using var stream = file.OpenReadStream();
+        using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
+        await stream.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
+    private static bool IsZip(string name, byte[] bytes) =>
+        name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+        || bytes is [0x50, 0x4B, 0x03, 0x04, ..];
+
+    public static string Size(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB"
+        : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KB"
+        : $"{bytes} bytes";
+}

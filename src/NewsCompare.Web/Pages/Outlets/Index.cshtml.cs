@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsCompare.Web.Reading;
+
+namespace NewsCompare.Web.Pages.Outlets;
+
+/// <summary>Every outlet with its article and story counts and the span of its stated dates.</summary>
+public sealed class IndexModel(StoreFacets facets) : PageModel
+{
+    public IReadOnlyList<OutletSummary> Outlets { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Outlets = await facets.OutletsAsync(ct);
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace NewsCompare.Web.Pages.Shared;
+
+/// <summary>How dates, sources and counts read on the pages.</summary>
+public static class Display
+{
+    public static string Date(DateOnly? date) =>
+        date?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "undated";
+
+    public static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    public static string Range(DateOnly? first, DateOnly? last) =>
+        first is null && last is null ? "undated"
+        : first is null || last is null || first == last ? Date(first ?? last)
+        : $"{Date(first)} – {Date(last)}";
+
+    public static string Plural(int count, string one, string many) =>
+        count.ToString("N0", CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
+
+    /// <summary>A provenance code ("html:og:site_name", "url-host") as a reader-facing phrase.</summary>
+    public static string Source(string? source)
+    {
+        if (string.IsNullOrWhiteSpace(source)) return "source not recorded";
+        var cut = source.IndexOf(':', StringComparison.Ordinal);
+        var (code, detail) = cut < 0 ? (source, null) : (source[..cut], source[(cut + 1)..]);
+        var phrase = code switch
+        {
+            "manifest" => "the import's sources manifest",
+            "html" => "the page's HTML metadata",
+            "url-host" => "the address's host",
+            "url-path" => "a date in the address",
+            "text" => "the article text",
+            "extraction" => "the page's structure",
+            "detected" => "detected from the text",
+            "story" => "its story (inferred)",
+            _ => code,
+        };
+        return detail is null ? phrase : $"{phrase} ({detail})";
+    }
+
+    public static string Headline(string? headline) => string.IsNullOrWhiteSpace(headline) ? "(no headline)" : headline;
+    public static string Outlet(string? outlet) => string.IsNullOrWhiteSpace(outlet) ? "Unknown outlet" : outlet;
+}

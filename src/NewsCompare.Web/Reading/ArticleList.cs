@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using NewsCompare.Core.Articles;
+using NewsCompare.Core.Data;
+
+namespace NewsCompare.Web.Reading;
+
+public sealed record ArticleListItem(
+    long Id, string? Headline, string? Outlet, DateOnly? Published, bool PublishedInferred,
+    string? Language, long? StoryId, int WordCount);
+
+/// <summary>The articles list (/articles, an outlet's page, /api/articles): latest versions, newest first, undated last.</summary>
+public static class ArticleList
+{
+    public static async Task<Paged<ArticleListItem>> QueryAsync(NewsDb db, ListFilter filter, CancellationToken ct)
+    {
+        var articles = Filter(db, filter);
+        var total = await articles.CountAsync(ct);
+        var items = await articles
+            .OrderByDescending(a => a.Published).ThenByDescending(a => a.Id)
+            .Skip((filter.PageNumber - 1) * ListFilter.PageSize).Take(ListFilter.PageSize)
+            .Select(a => new ArticleListItem(a.Id, a.Headline, a.Outlet, a.Published, a.PublishedInferred, a.Language, a.StoryId, a.WordCount))
+            .ToListAsync(ct);
+        return new Paged<ArticleListItem>(items, total, filter.PageNumber, ListFilter.PageSize);
+    }
+
+    /// <summary>How many articles wait to be grouped, and the newest of them (for the home page before grouping).</summary>
+    public static async Task<(int Count, IReadOnlyList<ArticleListItem> Newest)> UngroupedAsync(NewsDb db, int take, CancellationToken ct)
+    {
+        var ungrouped = db.Articles.Where(a => a.StoryId == null && a.IsLatest);
+        var count = await ungrouped.CountAsync(ct);
+        var newest = count == 0 ? [] : await ungrouped
+            .OrderByDescending(a => a.Published).ThenByDescending(a => a.Id).Take(take)
+            .Select(a => new ArticleListItem(a.Id, a.Headline, a.Outlet, a.Published, a.PublishedInferred, a.Language, a.StoryId, a.WordCount))
+            .ToListAsync(ct);
+        return (count, newest);
+    }
+
+    private static IQueryable<Article> Filter(NewsDb db, ListFilter filter)
+    {
+        var articles = db.Articles.Where(a => a.IsLatest);
+        var outlets = filter.Outlets;
+        if (outlets.Count > 0) articles = articles.Where(a => a.Outlet != null && outlets.Contains(a.Outlet));
+        var language = filter.Language;
+        if (language is not null) articles = articles.Where(a => a.Language == language);
+        if (filter.OnlyUngrouped) articles = articles.Where(a => a.StoryId == null);
+        var fts = FullText.Query(filter.Search);
+        if (fts is not null)
+        {
+            var matches = FullText.MatchingArticleIds(db, fts);
+            articles = articles.Where(a => matches.Contains(a.Id));
+        }
+
+        if (filter.HasDateRange)
+        {
+            var from = filter.From;
+            var to = filter.To;
+            articles = filter.IncludeUndated
+                ? articles.Where(a => a.Published == null || ((from == null || a.Published >= from) && (to == null || a.Published <= to)))
+                : articles.Where(a => a.Published != null && !a.PublishedInferred
+                    && (from == null || a.Published >= from) && (to == null || a.Published <= to));
+        }
+        return articles;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using NewsCompare.Core.Data;
+
+namespace NewsCompare.Web.Reading;
+
+public sealed record OutletSummary(string Name, int Articles, int Stories, DateOnly? First, DateOnly? Last);
+
+/// <summary>
+/// The outlets and languages offered by the filters and the outlets page. Grouping a whole table is too slow to do per
+/// request at 100,000 articles, so results are cached until an article or story is added (the highest id changes), and at most ten minutes.
+/// </summary>
+public sealed class StoreFacets(NewsDb db, IMemoryCache cache)
+{
+    /// <summary>Article and story counts per outlet (latest versions), with the span of stated (not inferred) dates.</summary>
+    public async Task<IReadOnlyList<OutletSummary>> OutletsAsync(CancellationToken ct) =>
+        await CachedAsync("outlets", async () => (await db.Database.SqlQuery<OutletRow>($"""
+                SELECT "Outlet" AS "Name", COUNT(*) AS "Articles", COUNT(DISTINCT "StoryId") AS "Stories",
+                       MIN(CASE WHEN "PublishedInferred" = 0 THEN "Published" END) AS "First",
+                       MAX(CASE WHEN "PublishedInferred" = 0 THEN "Published" END) AS "Last"
+                FROM "Articles" WHERE "IsLatest" = 1 AND "Outlet" IS NOT NULL
+                GROUP BY "Outlet" ORDER BY "Outlet"
+                """).ToListAsync(ct))
+            .Select(r => new OutletSummary(r.Name, r.Articles, r.Stories, r.First, r.Last)).ToList(), ct);
+
+    public async Task<IReadOnlyList<string>> LanguagesAsync(CancellationToken ct) =>
+        await CachedAsync("languages", () => db.Articles
+            .Where(a => a.Language != null)
+            .Select(a => a.Language!)
+            .Distinct()
+            .OrderBy(l => l)
+            .ToListAsync(ct), ct);
+
+    private async Task<IReadOnlyList<T>> CachedAsync<T>(string name, Func<Task<List<T>>> load, CancellationToken ct)
+    {
+        var version = await db.Articles.MaxAsync(a => (long?)a.Id, ct) ?? 0;
+        var stories = await db.Stories.MaxAsync(s => (long?)s.Id, ct) ?? 0;
+        var key = $"facets:{name}:{version}:{stories}";
+        if (cache.TryGetValue(key, out IReadOnlyList<T>? hit) && hit is not null) return hit;
+        var value = await load();
+        cache.Set(key, (IReadOnlyList<T>)value, TimeSpan.FromMinutes(10));
+        return value;
+    }
+
+    private sealed class OutletRow
+    {
+        public string Name { get; set; } = "";
+        public int Articles { get; set; }
+        public int Stories { get; set; }
+        public DateOnly? First { get; set; }
+        public DateOnly? Last { get; set; }
+    }
+}

@@ -1,0 +1,44 @@
+namespace NewsCompare.Web.Startup;
+
+/// <summary>The "NewsCompare" configuration section. docs/web.md lists every key.</summary>
+public sealed class NewsCompareOptions
+{
+    public const string Section = "NewsCompare";
+
+    /// <summary>The SQLite store; a relative path is taken from the content root.</summary>
+    public string Database { get; set; } = "App_Data/newscompare.db";
+    /// <summary>The folder imported when the store is empty; default: the repository's seeds folder.</summary>
+    public string? Seeds { get; set; }
+    public bool SeedOnFirstStart { get; set; } = true;
+    /// <summary>A rolling log file (one per day); no file when empty.</summary>
+    public string? LogFile { get; set; }
+    public EditorSeedOptions Editor { get; set; } = new();
+    public UploadOptions Upload { get; set; } = new();
+    public RateLimitOptions RateLimits { get; set; } = new();
+}
+
+/// <summary>An editor created at start when the store has none.</summary>
+public sealed class EditorSeedOptions
+{
+    public string? Name { get; set; }
+    public string? Password { get; set; }
+}
+
+public sealed class UploadOptions
+{
+    public int MaxFiles { get; set; } = 1000;
+    public long MaxFileBytes { get; set; } = 20L * 1024 * 1024;
+    public long MaxRequestBytes { get; set; } = 200L * 1024 * 1024;
+    /// <summary>The most a zip may expand to, all entries together.</summary>
+    public long MaxExpandedBytes { get; set; } = 500L * 1024 * 1024;
+    /// <summary>The largest expanded/compressed ratio accepted for a zip entry (zip bombs expand thousands of times).</summary>
+    public int MaxCompressionRatio { get; set; } = 200;
+}
+
+public sealed class RateLimitOptions
+{
+    /// <summary>Sign-in attempts per client address per minute.</summary>
+    public int SignInPerMinute { get; set; } = 10;
+    /// <summary>Uploads per editor per minute.</summary>
+    public int UploadPerMinute { get; set; } = 10;
+}

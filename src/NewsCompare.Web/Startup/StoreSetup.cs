@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using NewsCompare.Core.Data;
+using NewsCompare.Core.Editors;
+
+namespace NewsCompare.Web.Startup;
+
+/// <summary>Where the store lives, resolved once from configuration and the content root.</summary>
+public sealed class StoreLocation(IOptions<NewsCompareOptions> options, IHostEnvironment environment)
+{
+    public string DatabasePath { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Database));
+    public string ConnectionString => NewsStore.SqliteConnectionString(DatabasePath);
+}
+
+public static class StoreSetup
+{
+    public static IServiceCollection AddNewsStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NewsCompareOptions>().Bind(configuration.GetSection(NewsCompareOptions.Section));
+        services.AddSingleton<StoreLocation>();
+        services.AddDbContextPool<NewsDb>((sp, options) => options.UseNewsStore(sp.GetRequiredService<StoreLocation>().ConnectionString));
+        services.AddMemoryCache();
+        services.AddScoped<Reading.StoreFacets>();
+        services.AddHostedService<Importing.SeedOnFirstStart>();
+        return services;
+    }
+
+    /// <summary>Brings the schema up to date and creates the configured editor when there is none. Runs before serving.</summary>
+    public static async Task PrepareStoreAsync(this WebApplication app)
+    {
+        var location = app.Services.GetRequiredService<StoreLocation>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NewsCompare.Store");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDb>();
+        var applied = await SchemaMigrator.MigrateAsync(db);
+        log.LogInformation("Store {Path} ready; schema scripts applied now: {Applied}", location.DatabasePath, applied);
+
+        var seed = app.Services.GetRequiredService<IOptions<NewsCompareOptions>>().Value.Editor;
+        if (string.IsNullOrWhiteSpace(seed.Name) || string.IsNullOrEmpty(seed.Password) || await EditorAccounts.AnyAsync(db)) return;
+        try
+        {
+            await EditorAccounts.AddAsync(db, seed.Name, seed.Password);
+            log.LogInformation("Created editor {Editor} from configuration", seed.Name);
+        }
+        catch (ArgumentException e)
+        {
+            log.LogError("Editor from configuration (NewsCompare:Editor) not created: {Reason}", e.Message);
+        }
+    }
+}

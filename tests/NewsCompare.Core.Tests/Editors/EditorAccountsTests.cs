@@ -1,0 +1,52 @@
+using NewsCompare.Core.Data;
+using NewsCompare.Core.Editors;
+
+namespace NewsCompare.Core.Tests.Editors;
+
+public sealed class EditorAccountsTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"nc-editors-{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) File.Delete(f);
+    }
+
+    [Fact]
+    public void PasswordHashIsSaltedAndVerifiesOnlyTheSamePassword()
+    {
+        var first = EditorPasswords.Hash("a long passphrase");
+        var second = EditorPasswords.Hash("a long passphrase");
+        first.Should().NotBe(second).And.StartWith("pbkdf2-sha256$600000$").And.NotContain("a long passphrase");
+        EditorPasswords.Verify("a long passphrase", first).Should().BeTrue();
+        EditorPasswords.Verify("a long passphrasf", first).Should().BeFalse();
+        EditorPasswords.Verify("a long passphrase", "pbkdf2-sha256$1$not-base64$x").Should().BeFalse();
+        EditorPasswords.Verify("a long passphrase", "").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task CreatedEditorSignsInByNameInAnyCaseAndOnlyWithTheirPassword()
+    {
+        await using var db = await NewsStore.OpenAsync(_path);
+        (await EditorAccounts.AnyAsync(db)).Should().BeFalse();
+        await EditorAccounts.AddAsync(db, "Ada", "analytical engine");
+        (await EditorAccounts.AnyAsync(db)).Should().BeTrue();
+        (await EditorAccounts.SignInAsync(db, "ada", "analytical engine"))!.UserName.Should().Be("Ada");
+        (await EditorAccounts.SignInAsync(db, "Ada", "difference engine")).Should().BeNull();
+        (await EditorAccounts.SignInAsync(db, "Bob", "analytical engine")).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task RefusesDuplicateNamesBadNamesAndShortPasswords()
+    {
+        await using var db = await NewsStore.OpenAsync(_path);
+        await EditorAccounts.AddAsync(db, "ada", "analytical engine");
+        await FluentActions.Awaiting(() => EditorAccounts.AddAsync(db, "ADA", "another password")).Should()
+            .ThrowAsync<ArgumentException>().WithMessage("*already exists*");
+        await FluentActions.Awaiting(() => EditorAccounts.AddAsync(db, "bad name", "another password")).Should()
+            .ThrowAsync<ArgumentException>();
+        await FluentActions.Awaiting(() => EditorAccounts.AddAsync(db, "bob", "short")).Should()
+            .ThrowAsync<ArgumentException>().WithMessage("*at least 10*");
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json;
+using NewsCompare.Web.Tests.Infrastructure;
+
+namespace NewsCompare.Web.Tests.Api;
+
+public sealed class ApiTests(NewsroomSite site) : IClassFixture<NewsroomSite>
+{
+    private async Task<JsonElement> JsonAsync(string url)
+    {
+        using var response = await site.Reader().GetAsync(url);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, url);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task StoriesApiTakesTheHomePageFiltersAndPages()
+    {
+        var json = await JsonAsync("/api/stories?outlet=Harbour%20Times&sort=coverage");
+        json.GetProperty("total").GetInt32().Should().Be(2);
+        json.GetProperty("page").GetInt32().Should().Be(1);
+        var items = json.GetProperty("items").EnumerateArray().ToList();
+        items.Select(i => i.GetProperty("title").GetString()).Should().Equal("Ministers sign river treaty", "Port strike ends");
+        items[0].GetProperty("articleCount").GetInt32().Should().Be(3);
+        items[0].GetProperty("firstDate").GetString().Should().Be("2024-03-02");
+        items[0].GetProperty("outlets").EnumerateArray().Select(o => o.GetString()).Should().Contain("Northern Echo");
+    }
+
+    [Fact]
+    public async Task StoryApiListsItsArticlesWithDateProvenance()
+    {
+        var json = await JsonAsync($"/api/stories/{site.TreatyStory}");
+        var articles = json.GetProperty("articles").EnumerateArray().ToList();
+        articles.Should().HaveCount(3);
+        var echo = articles.Single(a => a.GetProperty("outlet").GetString() == "Northern Echo");
+        echo.GetProperty("publishedInferred").GetBoolean().Should().BeTrue();
+        echo.GetProperty("copyOfArticleId").GetInt64().Should().Be(site.TreatyPlanet.Id);
+    }
+
+    [Fact]
+    public async Task ArticleApiCarriesTextProvenanceAndClutter()
+    {
+        var json = await JsonAsync($"/api/articles/{site.TreatyPlanet.Id}");
+        var article = json.GetProperty("article");
+        article.GetProperty("headline").GetString().Should().Be("Ministers sign river treaty after night of talks");
+        article.GetProperty("publishedSource").GetString().Should().Be("html:article:published_time");
+        article.GetProperty("paragraphs").GetArrayLength().Should().Be(2);
+        json.GetProperty("clutter").EnumerateArray().Select(c => c.GetProperty("reason").GetString())
+            .Should().Equal("share", "share", "navigation");
+        json.GetProperty("rawUrl").GetString().Should().Be($"/articles/{site.TreatyPlanet.Id}/raw");
+    }
+
+    [Fact]
+    public async Task ArticlesAndOutletsApisListWhatThePagesList()
+    {
+        var articles = await JsonAsync("/api/articles?q=dockers");
+        articles.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("headline").GetString())
+            .Should().BeEquivalentTo("Dockers end port strike", "Fin de la grève au port");
+        var outlets = await JsonAsync("/api/outlets");
+        outlets.EnumerateArray().Select(o => o.GetProperty("name").GetString())
+            .Should().Equal("Daily Planet", "Harbour Times", "Northern Echo", "Valley Gazette");
+    }
+
+    [Fact]
+    public async Task MissingThingsAreNotFoundInJson()
+    {
+        (await site.Reader().GetAsync("/api/stories/424242")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await site.Reader().GetAsync("/api/articles/424242")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentDescribesEveryRoute()
+    {
+        var json = await JsonAsync("/openapi/v1.json");
+        var paths = json.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.Should().BeEquivalentTo("/api/stories", "/api/stories/{id}", "/api/articles", "/api/articles/{id}", "/api/outlets");
+        var parameters = json.GetProperty("paths").GetProperty("/api/stories").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        parameters.Should().Contain(["outlet", "from", "to", "undated", "q", "lang", "sort", "page"]);
+    }
+}

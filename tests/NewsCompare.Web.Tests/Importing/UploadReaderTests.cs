@@ -1,0 +1,95 @@
+using System.IO.Compression;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using NewsCompare.Web.Importing;
+using NewsCompare.Web.Startup;
+
+namespace NewsCompare.Web.Tests.Importing;
+
+public sealed class UploadReaderTests
+{
+    private static IFormFile Upload(string name, byte[] bytes) =>
+        new FormFile(new MemoryStream(bytes), 0, bytes.Length, "Input.Files", name);
+
+    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var stream = archive.CreateEntry(name, CompressionLevel.SmallestSize).Open();
+                stream.Write(content);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    [Fact]
+    public async Task ExpandsAZipIntoItsFilesNamedUnderTheArchive()
+    {
+        var zip = Zip(("a.txt", "alpha"u8.ToArray()), ("folder/b.html", "<p>b</p>"u8.ToArray()), ("__MACOSX/._a.txt", [1, 2]));
+        var batch = await UploadReader.ReadAsync([Upload("captures.zip", zip), Upload("c.txt", "gamma"u8.ToArray())], new UploadOptions(), default);
+        batch.Problems.Should().BeEmpty();
+        batch.Files.Select(f => f.Name).Should().Equal("captures/a.txt", "captures/folder/b.html", "c.txt");
+        Encoding.UTF8.GetString(batch.Files[1].Content).Should().Be("<p>b</p>");
+        batch.Skipped.Should().ContainSingle().Which.Should().Contain("__MACOSX/._a.txt");
+    }
+
+    [Theory]
+    [InlineData("../escape.txt")]
+    [InlineData("/etc/passwd")]
+    [InlineData("C:/windows/win.ini")]
+    [InlineData("a/../../b.txt")]
+    [InlineData("a\\..\\b.txt")]
+    public async Task RefusesZipEntriesWhosePathsLeaveTheUpload(string path)
+    {
+        var batch = await UploadReader.ReadAsync([Upload("x.zip", Zip((path, "x"u8.ToArray())))], new UploadOptions(), default);
+        batch.Problems.Should().ContainSingle().Which.Should().StartWith("x.zip: ");
+        batch.Files.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task RefusesAZipBombByItsCompressionRatio()
+    {
+        var zeros = new byte[5 * 1024 * 1024];
+        var batch = await UploadReader.ReadAsync([Upload("bomb.zip", Zip(("zeros.txt", zeros)))], new UploadOptions(), default);
+        batch.Problems.Should().ContainSingle().Which.Should().Contain("bomb.zip: zeros.txt").And.Contain("zip bomb");
+    }
+
+    [Fact]
+    public async Task RefusesAZipThatExpandsPastTheTotalLimit()
+    {
+        var random = new Random(7);
+        byte[] Noise() { var b = new byte[3000]; random.NextBytes(b); return b; }
+        var limits = new UploadOptions { MaxExpandedBytes = 8000 };
+        var batch = await UploadReader.ReadAsync([Upload("big.zip", Zip(("1.txt", Noise()), ("2.txt", Noise()), ("3.txt", Noise())))], limits, default);
+        batch.Problems.Should().ContainSingle().Which.Should().Contain("big.zip: expands to more than");
+    }
+
+    [Fact]
+    public async Task RefusesMoreFilesThanTheLimitAndOversizedFiles()
+    {
+        var limits = new UploadOptions { MaxFiles = 2, MaxFileBytes = 10 };
+        var many = await UploadReader.ReadAsync([Upload("1.txt", [1]), Upload("2.txt", [2]), Upload("3.txt", [3])], limits, default);
+        many.Problems.Should().ContainSingle().Which.Should().Contain("at most 2");
+        var big = await UploadReader.ReadAsync([Upload("big.txt", new byte[11])], limits, default);
+        big.Problems.Should().ContainSingle().Which.Should().StartWith("big.txt: ");
+    }
+
+    [Fact]
+    public async Task RefusesArchivesInsideArchivesAndUnreadableZips()
+    {
+        var nested = await UploadReader.ReadAsync([Upload("outer.zip", Zip(("inner.zip", Zip(("a.txt", "a"u8.ToArray())))))], new UploadOptions(), default);
+        nested.Problems.Should().ContainSingle().Which.Should().Contain("outer.zip: inner.zip").And.Contain("archives inside archives");
+        var broken = await UploadReader.ReadAsync([Upload("broken.zip", "PK\u0003\u0004 not really"u8.ToArray())], new UploadOptions(), default);
+        broken.Problems.Should().ContainSingle().Which.Should().StartWith("broken.zip: not a readable zip archive");
+    }
+
+    [Fact]
+    public async Task RefusesEmptyFiles()
+    {
+        var batch = await UploadReader.ReadAsync([Upload("empty.txt", [])], new UploadOptions(), default);
+        batch.Problems.Should().Equal("empty.txt: the file is empty.");
+    }
+}

@@ -1,0 +1,98 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NewsCompare.Web.Editing;
+using NewsCompare.Web.Importing;
+using NewsCompare.Web.Reading;
+
+namespace NewsCompare.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The web app on a real SQLite file of its own (one per test class), with an editor configured and recording
+/// doubles behind the integration interfaces. Subclasses add the data their tests read.
+/// </summary>
+public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string EditorName = "editor";
+    public const string EditorPassword = "correct horse battery";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "nc-web-" + Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_folder, "store.db");
+    public StoreBuilder Store => new(DatabasePath);
+    public RecordingImporter Importer { get; } = new();
+    public RecordingStoryEditor StoryEditor { get; } = new();
+    public CannedInsights Insights { get; } = new();
+
+    /// <summary>Sign-in posts allowed per minute: generous, so tests that sign in often are not throttled.</summary>
+    protected virtual int SignInPerMinute => 1000;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("NewsCompare:Database", DatabasePath);
+        builder.UseSetting("NewsCompare:SeedOnFirstStart", "false");
+        builder.UseSetting("NewsCompare:Editor:Name", EditorName);
+        builder.UseSetting("NewsCompare:Editor:Password", EditorPassword);
+        builder.UseSetting("NewsCompare:RateLimits:SignInPerMinute", SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ICaptureImporter>(Importer);
+            services.AddSingleton<IStoryEditor>(StoryEditor);
+            services.AddSingleton<IStoryInsights>(Insights);
+            services.AddSingleton<ISentenceAligner, ExactSentenceAligner>();
+        });
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        StartServer(); // the app creates the store's schema as it starts
+        await SeedAsync();
+    }
+
+    /// <summary>The data the test class reads, written after the app has created the schema.</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    public HttpClient Reader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<IHtmlDocument> PageAsync(string url, HttpClient? client = null)
+    {
+        using var response = await (client ?? Reader()).GetAsync(url);
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, $"GET {url} should succeed");
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+    /// <summary>A client signed in as the configured editor (cookies kept, redirects not followed).</summary>
+    public async Task<HttpClient> EditorAsync()
+    {
+        var client = Reader();
+        var form = await PageAsync("/account/signin", client);
+        using var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = EditorName,
+            ["Input.Password"] = EditorPassword,
+            ["__RequestVerificationToken"] = Token(form),
+        }));
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect, "the configured editor signs in");
+        return client;
+    }
+
+    public static string Token(IHtmlDocument page) =>
+        page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+        ?? throw new InvalidOperationException("The page has no antiforgery token");
+}

@@ -1,0 +1,171 @@
+using AngleSharp.Html.Dom;
+using NewsCompare.Web.Tests.Infrastructure;
+
+namespace NewsCompare.Web.Tests.Pages;
+
+public sealed class StoryPagesTests(NewsroomSite site) : IClassFixture<NewsroomSite>
+{
+    private static List<string> Titles(IHtmlDocument page) =>
+        page.QuerySelectorAll(".story-title").Select(e => e.TextContent.Trim()).ToList();
+
+    [Fact]
+    public async Task HomeListsStoriesNewestFirstWithTheirCountsAndOutlets()
+    {
+        var page = await site.PageAsync("/");
+        Titles(page).Should().Equal("Port strike ends", "Ministers sign river treaty", "Lantern festival announced");
+        var treaty = page.QuerySelectorAll(".story-card").Single(c => c.TextContent.Contains("river treaty"));
+        treaty.QuerySelector(".meta")!.TextContent.Should().Contain("2 Mar 2024 – 3 Mar 2024")
+            .And.Contain("3 versions").And.Contain("2 independent").And.Contain("3 outlets");
+        treaty.QuerySelectorAll(".outlet-tags li").Select(li => li.TextContent)
+            .Should().Equal("Daily Planet", "Harbour Times", "Northern Echo");
+        page.QuerySelector(".summary .count")!.TextContent.Should().Be("3 stories");
+    }
+
+    [Fact]
+    public async Task HomeFiltersStoriesByOutletsAndSaysWhatIsFiltered()
+    {
+        var page = await site.PageAsync("/?outlet=Valley%20Gazette");
+        Titles(page).Should().Equal("Port strike ends", "Lantern festival announced");
+        page.QuerySelector(".summary")!.TextContent.Should().Contain("2 stories").And.Contain("from Valley Gazette");
+    }
+
+    [Fact]
+    public async Task HomeDateFilterLeavesUndatedStoriesOutUnlessAsked()
+    {
+        Titles(await site.PageAsync("/?from=2024-03-03&to=2024-04-30")).Should().Equal("Ministers sign river treaty");
+        Titles(await site.PageAsync("/?from=2024-03-03&to=2024-04-30&undated=true"))
+            .Should().Equal("Ministers sign river treaty", "Lantern festival announced");
+    }
+
+    [Fact]
+    public async Task HomeFiltersByLanguageAndWords()
+    {
+        Titles(await site.PageAsync("/?lang=fr")).Should().Equal("Port strike ends");
+        Titles(await site.PageAsync("/?q=fishermen")).Should().Equal("Ministers sign river treaty");
+    }
+
+    [Fact]
+    public async Task HomeSortsByCoverageWhenAsked()
+    {
+        var page = await site.PageAsync("/?sort=coverage");
+        Titles(page).Should().Equal("Ministers sign river treaty", "Port strike ends", "Lantern festival announced");
+        page.QuerySelector("#sort option[selected]")!.GetAttribute("value").Should().Be("coverage");
+    }
+
+    [Fact]
+    public async Task HomePointsToArticlesNotYetGrouped()
+    {
+        var page = await site.PageAsync("/");
+        page.QuerySelector("#ungrouped-heading + p")!.TextContent.Should().Contain("2 articles are not in a story yet");
+        page.QuerySelector(".ungrouped a[href='/articles?ungrouped=true']").Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task StoryPageShowsEveryVersionSideBySideInPublicationOrder()
+    {
+        var page = await site.PageAsync($"/stories/{site.TreatyStory}");
+        page.QuerySelector("h1")!.TextContent.Should().Be("Ministers sign river treaty");
+        var columns = page.QuerySelectorAll(".columns .column").ToList();
+        columns.Select(c => string.Join(' ', c.QuerySelector(".outlet")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).Should()
+            .Equal("Daily Planet", "Harbour Times", "Northern Echo copy of Daily Planet");
+        columns[0].QuerySelector("h3")!.TextContent.Should().Be("Ministers sign river treaty after night of talks");
+        columns[0].QuerySelector(".byline")!.TextContent.Should().Be("By Lois Lane");
+        columns[0].QuerySelectorAll(".body p").Should().HaveCount(2);
+        columns[0].QuerySelector(".meta")!.TextContent.Should().Contain("the page's HTML metadata");
+        columns[2].QuerySelector(".meta .badge")!.TextContent.Should().Be("inferred");
+    }
+
+    [Fact]
+    public async Task StoryPageComparesHeadlinesInOneStripAndDrawsTheTimeline()
+    {
+        var page = await site.PageAsync($"/stories/{site.TreatyStory}");
+        page.QuerySelectorAll(".headlines li .headline").Select(h => h.TextContent)
+            .Should().Equal("Ministers sign river treaty after night of talks", "River deal reached", "Ministers sign river treaty");
+        page.QuerySelectorAll(".headlines li.copy").Should().ContainSingle();
+
+        var marks = page.QuerySelectorAll("svg.timeline-svg circle").ToList();
+        marks.Should().HaveCount(3);
+        marks.Count(m => m.ClassList.Contains("inferred")).Should().Be(1);
+        var x = marks.Select(m => double.Parse(m.GetAttribute("cx")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        x[0].Should().BeLessThan(x[1], "the first day is left of the second");
+        page.QuerySelectorAll("svg.timeline-svg .row-label").Select(t => t.TextContent)
+            .Should().Equal("Daily Planet", "Harbour Times", "Northern Echo");
+    }
+
+    [Fact]
+    public async Task StoryPageShowsRelatedStoriesReasonsAndCorrectionsWhenTheGroupingEngineGivesThem()
+    {
+        var page = await site.PageAsync($"/stories/{site.TreatyStory}");
+        page.QuerySelector($".related a[href='/stories/{site.StrikeStory}']")!.TextContent.Should().Be("Port strike ends");
+        page.QuerySelector($"#article-{site.TreatyHarbour.Id} .why")!.TextContent.Should().Contain("same ministers");
+        page.QuerySelector(".corrections")!.TextContent.Should().Contain("moved the Harbour Times version in");
+
+        var plain = await site.PageAsync($"/stories/{site.StrikeStory}");
+        plain.QuerySelector(".related").Should().BeNull();
+        plain.QuerySelector(".why").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task CompareMarksSentencesSharedByAllAndUniqueToOne()
+    {
+        var page = await site.PageAsync($"/compare?ids={site.TreatyPlanet.Id},{site.TreatyEcho.Id}");
+        var planet = page.QuerySelectorAll(".column")[0];
+        planet.QuerySelector(".shared-all")!.TextContent.Should().StartWith("The two ministers signed the river treaty at dawn");
+        planet.QuerySelector(".unique")!.TextContent.Should().StartWith("Fishermen welcomed");
+        planet.QuerySelector(".share-count")!.TextContent.Should().Contain("1 of 2 sentences in every version");
+        planet.QuerySelector(".shared-all")!.GetAttribute("title").Should().Be("Also in Northern Echo");
+    }
+
+    [Fact]
+    public async Task StoryPageHidesEditorToolsFromReaders()
+    {
+        var page = await site.PageAsync($"/stories/{site.TreatyStory}");
+        page.QuerySelector(".editor-tools").Should().BeNull();
+        page.QuerySelectorAll("form[method=post]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ComparePageShowsTheChosenArticlesSideBySideWithALink()
+    {
+        var page = await site.PageAsync($"/compare?ids={site.TreatyHarbour.Id},{site.StrikeValley.Id}");
+        page.QuerySelectorAll(".column h2").Select(h => h.TextContent).Should().Equal("River deal reached", "Fin de la grève au port");
+        page.QuerySelectorAll(".column")[1].GetAttribute("lang").Should().Be("fr");
+        page.QuerySelector($"a[href='/compare?ids={site.TreatyHarbour.Id},{site.StrikeValley.Id}']").Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task CompareSaysWhichArticlesDoNotExist()
+    {
+        var page = await site.PageAsync($"/compare?ids={site.TreatyHarbour.Id}&ids=999999");
+        page.QuerySelector(".notice")!.TextContent.Should().Contain("999999");
+        page.QuerySelectorAll(".column").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task OutletsPageCountsArticlesStoriesAndDates()
+    {
+        var page = await site.PageAsync("/outlets");
+        var rows = page.QuerySelectorAll("table.outlets tbody tr")
+            .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList());
+        rows.Keys.Should().Equal("Daily Planet", "Harbour Times", "Northern Echo", "Valley Gazette");
+        rows["Daily Planet"].Should().Equal("3", "1", "2 Mar 2024 – 1 Jun 2024");
+        rows["Harbour Times"].Should().Equal("2", "2", "3 Mar 2024 – 10 May 2024");
+        rows["Northern Echo"][2].Should().Be("undated", "its only date is inferred");
+    }
+
+    [Fact]
+    public async Task OutletPageListsItsArticlesFilteredByDate()
+    {
+        var page = await site.PageAsync("/outlets/Daily%20Planet?from=2024-04-01");
+        page.QuerySelector("h1")!.TextContent.Should().Be("Daily Planet");
+        page.QuerySelectorAll(".article-list .headline").Select(h => h.TextContent).Should()
+            .Equal("Bridge inspection finds cracks", "<script>alert('headline')</script> Budget vote delayed");
+    }
+
+    [Fact]
+    public async Task UnknownStoryAndOutletAreNotFound()
+    {
+        (await site.Reader().GetAsync("/stories/99999")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        (await site.Reader().GetAsync("/outlets/Nobody")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+    }
+}
