@@ -123,8 +123,7 @@ internal sealed class ClutterVocabulary
             var start = at;
             while (start < text.Length && !IsWordChar(text[start]) && text[start] != ' ') start++;
             // The two-character filter first: most words open no phrase and are skipped without being read.
-            if (start < text.Length && IsWordChar(text[start])
-                && _wordStarts[StartKey(text[start], start + 1 < text.Length && IsWordChar(text[start + 1]) ? text[start + 1] : '\0')]
+            if (start < text.Length && IsWordChar(text[start]) && _wordStarts[StartKey(text[start..])]
                 && _containsLookup.TryGetValue(FirstWord(text[start..]), out var candidates))
                 foreach (var i in candidates)
                     if (i < best && Allowed(i, words) && At(text, start, _contains[i].Phrase)) best = i;
@@ -145,9 +144,13 @@ internal sealed class ClutterVocabulary
 
     private bool Allowed(int phrase, int words) => words <= MaxSpamWords || _contains[phrase].Group != "spam";
 
-    private static int StartKey(ReadOnlySpan<char> word) => StartKey(word[0], word.Length > 1 ? word[1] : '\0');
-
-    private static int StartKey(char first, char second) => (first & 0xFF) << 8 | (second & 0xFF);
+    /// <summary>A 16-bit key of a word's first three characters (fewer when the word is shorter).</summary>
+    private static int StartKey(ReadOnlySpan<char> text)
+    {
+        var key = (uint)text[0];
+        for (var k = 1; k < 3 && k < text.Length && IsWordChar(text[k]); k++) key = key * 31 + text[k];
+        return (int)(key & 0xFFFF);
+    }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '#';
 
