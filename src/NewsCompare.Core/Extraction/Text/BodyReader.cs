@@ -12,9 +12,11 @@ internal static class BodyReader
         for (var i = start; i <= end; i++)
             if (lines[i].Kind == LineKind.Prose) subject.UnionWith(Subject.Of(lines[i], vocabulary));
 
+        // Repeats are compared as written ("1 tsp cloves" and "2 tsp cloves" are two lines), the headline loosely.
         var kept = new HashSet<string>(StringComparer.Ordinal);
+        string? headline = null;
         for (var i = 0; i < lines.Count; i++)
-            if (plan.Parts[i] == LinePart.Headline) kept.Add(lines[i].Normalised);
+            if (plan.Parts[i] == LinePart.Headline) headline = lines[i].Normalised;
 
         var afterLabel = false;
         var first = true;
@@ -44,7 +46,7 @@ internal static class BodyReader
                     plan.Set(i, LinePart.Caption);
                     continue;
             }
-            if (!kept.Add(line.Normalised))
+            if (line.Normalised == headline || !kept.Add(line.Text))
             {
                 plan.Remove(i, RemovalReasons.Duplicate);
                 continue;
