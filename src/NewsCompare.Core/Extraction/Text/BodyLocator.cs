@@ -12,6 +12,7 @@ internal static class BodyLocator
     private const int MaxLabelGap = 24;
     private const double SameSubject = 0.15;
     private const int LongShortRun = 6;
+    private const int MaxExtensions = 12;
 
     public static (int Start, int End)? Locate(List<TextLine> lines, ClutterVocabulary vocabulary)
     {
@@ -41,8 +42,9 @@ internal static class BodyLocator
         if (best is null || best.Value.Sum < MinimumBody) return null;
         var (start, end, _) = best.Value;
 
-        // Forward across section labels while the prose beyond them is about the same thing.
-        while (true)
+        // Forward across section labels while the prose beyond them is about the same thing (a bounded number of
+        // times: each step re-reads the body, and a hostile page could hold thousands of labels).
+        for (var step = 0; step < MaxExtensions; step++)
         {
             var label = NextBarrier(lines, end + 1, 1);
             if (label < 0 || label - end > MaxLabelGap || IsHardStop(lines[label])) break;
@@ -53,7 +55,7 @@ internal static class BodyLocator
             end = next.Value.End;
         }
         // Backward likewise: a "Trending" box can sit above the part of the body that scored best.
-        while (true)
+        for (var step = 0; step < MaxExtensions; step++)
         {
             var label = NextBarrier(lines, start - 1, -1);
             if (label < 0 || start - label > MaxLabelGap || IsHardStop(lines[label])) break;
@@ -196,6 +198,8 @@ internal static class BodyLocator
             while (clusterStart > start && !IsBodyText(lines[clusterStart - 1])) clusterStart--;
             var clusterEnd = i;
             while (clusterEnd < end && !IsBodyText(lines[clusterEnd + 1])) clusterEnd++;
+            // Each cluster is looked at once, so a page of ten thousand titles stays linear.
+            i = clusterEnd;
             if (clusterEnd - clusterStart < 1 || clusterStart == start) continue;
             var furnished = false;
             for (var j = clusterStart; j <= clusterEnd; j++)
