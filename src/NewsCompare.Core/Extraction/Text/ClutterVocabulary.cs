@@ -30,7 +30,7 @@ internal sealed class ClutterVocabulary
     // whole lines costs far more); the few that open with a symbol ("©", "(photo") are searched for directly.
     private readonly Dictionary<string, List<int>> _containsByWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _containsLookup;
-    private readonly List<int> _containsBySymbol = [];
+    private readonly Dictionary<char, List<int>> _containsBySymbol = [];
     private readonly SearchValues<char> _symbolStarts;
     // A cheap first filter on the first two characters of a word before its hash lookup.
     private readonly bool[] _wordStarts = new bool[1 << 16];
@@ -75,7 +75,11 @@ internal sealed class ClutterVocabulary
             var phrase = _contains[i].Phrase;
             var word = FirstWord(phrase);
             // Scripts written without spaces glue words together: their phrases are searched for as they stand.
-            if (word.Length == 0 || phrase.Any(c => c >= '\u2E80')) _containsBySymbol.Add(i);
+            if (word.Length == 0 || phrase.Any(c => c >= '\u2E80'))
+            {
+                if (!_containsBySymbol.TryGetValue(phrase[0], out var bySymbol)) _containsBySymbol[phrase[0]] = bySymbol = [];
+                bySymbol.Add(i);
+            }
             else
             {
                 if (!_containsByWord.TryGetValue(word.ToString(), out var list)) _containsByWord[word.ToString()] = list = [];
@@ -83,7 +87,7 @@ internal sealed class ClutterVocabulary
                 _wordStarts[StartKey(word)] = true;
             }
         }
-        _symbolStarts = SearchValues.Create(_containsBySymbol.Select(i => _contains[i].Phrase[0]).Distinct().ToArray());
+        _symbolStarts = SearchValues.Create(_containsBySymbol.Keys.ToArray());
         _containsLookup = _containsByWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -112,8 +116,8 @@ internal sealed class ClutterVocabulary
         var text = normalised.AsSpan();
         for (var at = text.IndexOfAny(_symbolStarts); at >= 0;)
         {
-            foreach (var i in _containsBySymbol)
-                if (i < best && _contains[i].Phrase[0] == text[at] && Allowed(i, words) && At(text, at, _contains[i].Phrase)) best = i;
+            foreach (var i in _containsBySymbol[text[at]])
+                if (i < best && Allowed(i, words) && At(text, at, _contains[i].Phrase)) best = i;
             var next = text[(at + 1)..].IndexOfAny(_symbolStarts);
             at = next < 0 ? -1 : at + 1 + next;
         }
@@ -223,6 +227,7 @@ internal sealed class ClutterVocabulary
     /// Lower case without a trip to the platform's casing library for the characters that have no lower case
     /// (ideographs, punctuation, letters already small): that call dominated the time on non-Latin pages.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static char Lower(char c) =>
         c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c) : char.IsUpper(c) ? char.ToLowerInvariant(c) : c;
 

@@ -90,7 +90,7 @@ internal static class LineReader
             if (char.IsLetter(c))
             {
                 letters++;
-                var script = ScriptOf(c);
+                var script = c < 0x250 ? Script.Latin : ScriptOf(c);
                 scripts[(int)script]++;
                 if (script is Script.Han or Script.Thai) ideographs++;
                 var isUpper = char.IsUpper(c);
