@@ -193,13 +193,13 @@ internal sealed class ClutterVocabulary
         foreach (var c0 in line)
         {
             var c = Lower(c0);
-            if (char.IsWhiteSpace(c))
+            if (c < 128 ? c is ' ' or '\t' or '\u000B' or '\f' : char.IsWhiteSpace(c))
             {
                 space = n > 0;
                 digit = false;
                 continue;
             }
-            if (char.IsDigit(c))
+            if (c < 128 ? c is >= '0' and <= '9' : char.IsDigit(c))
             {
                 if (digit) continue;
                 if (space) buffer[n++] = ' ';
