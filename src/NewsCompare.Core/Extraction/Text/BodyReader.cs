@@ -81,7 +81,8 @@ internal static class BodyReader
 
     /// <summary>A headline-shaped line sharing no word with the article: a link to another story, not a subhead.</summary>
     private static bool IsForeignTitle(TextLine line, HashSet<ulong> subject, ClutterVocabulary vocabulary) =>
-        line.TitleShaped && line.Words >= 5 && Subject.Of(line, vocabulary) is { Count: >= 3 } words && Subject.Overlap(words, subject) == 0;
+        line.TitleShaped && line.Words >= 5 && line.Ideographs == 0
+        && Subject.Of(line, vocabulary) is { Count: >= 3 } words && Subject.Overlap(words, subject) == 0;
 
     private static bool IsHeadlineLink(TextLine line) => line.Kind == LineKind.Short && line.TitleShaped && line.Words >= 5;
 }

@@ -141,6 +141,7 @@ internal static class LineReader
         line.CasedLetters = cased;
         line.UpperLetters = upper;
         line.Words = words + ideographs / 2;
+        line.Ideographs = ideographs;
         line.CapitalWords = capital;
         line.SmallWords = small;
         line.InnerSentenceEnds = inner;
