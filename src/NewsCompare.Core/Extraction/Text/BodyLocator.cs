@@ -275,9 +275,12 @@ internal static class BodyLocator
         {
             var line = lines[i];
             if (line.Kind != LineKind.Prose) continue;
-            // The next line that is not clutter: an advert between two paragraphs does not make the first a header.
+            // A sentence right above a bare credit ("Credit...", "Photo: Jane Doe") is a caption, not the first paragraph.
+            if (i + 1 <= end && lines[i + 1].Kind == LineKind.Caption && lines[i + 1].Words <= 8) continue;
+            // The next line that is not clutter or a photo: an advert or a picture between two paragraphs does not
+            // make the first a header.
             var n = i + 1;
-            while (n <= end && lines[n].Kind == LineKind.Clutter) n++;
+            while (n <= end && lines[n].Kind is LineKind.Clutter or LineKind.Caption) n++;
             var next = n <= end ? lines[n] : null;
             if (next is null || next.Kind is LineKind.Prose or LineKind.ShortSentence || line.Words >= 40)
             {

@@ -110,7 +110,9 @@ internal static class HeaderReader
 
     private static bool IsCandidate(TextLine line, ClutterVocabulary vocabulary) =>
         line.Kind is not (LineKind.Clutter or LineKind.Barrier or LineKind.Caption or LineKind.TableRow)
-        && line.Words is >= 2 and <= 25 && !HeaderShapes.IsDateLine(line) && !HeaderShapes.IsByline(line, vocabulary);
+        && line.Words is >= 2 and <= 25 && !HeaderShapes.IsDateLine(line) && !HeaderShapes.IsByline(line, vocabulary)
+        // Headlines carry no web addresses ("More info: www.example.com").
+        && !line.Text.Contains("www.", StringComparison.OrdinalIgnoreCase) && !line.Text.Contains("://", StringComparison.Ordinal);
 
     /// <summary>The page states this line again (a gallery title, "Home / Section / Headline", the document title).</summary>
     private static bool IsRepeated(List<TextLine> lines, int index)
