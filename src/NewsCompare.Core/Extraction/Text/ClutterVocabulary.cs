@@ -229,7 +229,11 @@ internal sealed class ClutterVocabulary
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static char Lower(char c) =>
-        c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c) : char.IsUpper(c) ? char.ToLowerInvariant(c) : c;
+        c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c)
+        : c is >= 'À' and <= 'Þ' and not '×' ? (char)(c + 32)   // Latin-1 capitals
+        : c is >= 'А' and <= 'Я' ? (char)(c + 32)               // Cyrillic capitals
+        : c is >= 'Ѐ' and <= 'Џ' ? (char)(c + 80)
+        : char.IsUpper(c) ? char.ToLowerInvariant(c) : c;
 
     private static bool IsOpening(char c) => c is '[' or '(' or '«' or '»' or '•' or '·' or '-' or '–' or '—' or '|' or '>' or '›' or ' ' or '*';
 
