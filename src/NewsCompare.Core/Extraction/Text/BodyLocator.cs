@@ -13,6 +13,7 @@ internal static class BodyLocator
     private const double SameSubject = 0.15;
     private const int LongShortRun = 6;
     private const int MaxExtensions = 12;
+    private const int MinContinuation = 50;
 
     public static (int Start, int End)? Locate(List<TextLine> lines, ClutterVocabulary vocabulary)
     {
@@ -172,10 +173,15 @@ internal static class BodyLocator
     /// <summary>Whether the prose in [from, to] is about what the body in [start, end] is about.</summary>
     private static bool Continues(List<TextLine> lines, int start, int end, int from, int to, ClutterVocabulary vocabulary)
     {
-        var proseLines = 0;
+        // A continuation is a passage of the article: a couple of paragraphs at least, not one teaser on the topic.
+        int proseLines = 0, proseWords = 0;
         for (var i = from; i <= to; i++)
-            if (lines[i].Kind == LineKind.Prose) proseLines++;
-        if (proseLines < 2 || StampedLines(lines, from, to) >= 2) return false;
+        {
+            if (lines[i].Kind != LineKind.Prose) continue;
+            proseLines++;
+            proseWords += lines[i].Words;
+        }
+        if (proseLines < 2 || proseWords < MinContinuation || StampedLines(lines, from, to) >= 2) return false;
         var body = Subject.Words(lines, start, end, vocabulary);
         var other = Subject.Words(lines, from, to, vocabulary);
         return Subject.MutualOverlap(other, body) >= SameSubject;
