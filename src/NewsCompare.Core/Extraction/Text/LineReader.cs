@@ -235,7 +235,7 @@ internal static class LineReader
         }
         line.Kind = prose ? LineKind.Prose
             : line.HasTab ? LineKind.TableRow
-            : line.EndsSentence && line.Words >= 3 && !line.TitleShaped ? LineKind.ShortSentence
+            : line.EndsSentence && line.Words >= 3 && !line.TitleShaped && !HeaderShapes.IsDateLine(line) ? LineKind.ShortSentence
             : LineKind.Short;
     }
 
