@@ -288,7 +288,9 @@ internal static class BodyLocator
             var n = i + 1;
             while (n <= end && lines[n].Kind is LineKind.Clutter or LineKind.Caption) n++;
             var next = n <= end ? lines[n] : null;
-            if (next is null || next.Kind is LineKind.Prose or LineKind.ShortSentence || line.Words >= 40)
+            // A long paragraph stands on its own, unless a date or byline follows it: then it was the standfirst.
+            if (next is null || next.Kind is LineKind.Prose or LineKind.ShortSentence
+                || line.Words >= 40 && !HeaderShapes.IsDateLine(next) && !HeaderShapes.IsByline(next, vocabulary))
             {
                 anchor = i;
                 break;
