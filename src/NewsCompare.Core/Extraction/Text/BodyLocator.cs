@@ -12,6 +12,8 @@ internal static class BodyLocator
     private const int MaxLabelGap = 24;
     private const double SameSubject = 0.15;
     private const int LongShortRun = 6;
+    private const int MaxExtensions = 12;
+    private const int MinContinuation = 50;
 
     public static (int Start, int End)? Locate(List<TextLine> lines, ClutterVocabulary vocabulary)
     {
@@ -41,8 +43,9 @@ internal static class BodyLocator
         if (best is null || best.Value.Sum < MinimumBody) return null;
         var (start, end, _) = best.Value;
 
-        // Forward across section labels while the prose beyond them is about the same thing.
-        while (true)
+        // Forward across section labels while the prose beyond them is about the same thing (a bounded number of
+        // times: each step re-reads the body, and a hostile page could hold thousands of labels).
+        for (var step = 0; step < MaxExtensions; step++)
         {
             var label = NextBarrier(lines, end + 1, 1);
             if (label < 0 || label - end > MaxLabelGap || IsHardStop(lines[label])) break;
@@ -53,7 +56,7 @@ internal static class BodyLocator
             end = next.Value.End;
         }
         // Backward likewise: a "Trending" box can sit above the part of the body that scored best.
-        while (true)
+        for (var step = 0; step < MaxExtensions; step++)
         {
             var label = NextBarrier(lines, start - 1, -1);
             if (label < 0 || start - label > MaxLabelGap || IsHardStop(lines[label])) break;
@@ -170,10 +173,15 @@ internal static class BodyLocator
     /// <summary>Whether the prose in [from, to] is about what the body in [start, end] is about.</summary>
     private static bool Continues(List<TextLine> lines, int start, int end, int from, int to, ClutterVocabulary vocabulary)
     {
-        var proseLines = 0;
+        // A continuation is a passage of the article: a couple of paragraphs at least, not one teaser on the topic.
+        int proseLines = 0, proseWords = 0;
         for (var i = from; i <= to; i++)
-            if (lines[i].Kind == LineKind.Prose) proseLines++;
-        if (proseLines < 2 || StampedLines(lines, from, to) >= 2) return false;
+        {
+            if (lines[i].Kind != LineKind.Prose) continue;
+            proseLines++;
+            proseWords += lines[i].Words;
+        }
+        if (proseLines < 2 || proseWords < MinContinuation || StampedLines(lines, from, to) >= 2) return false;
         var body = Subject.Words(lines, start, end, vocabulary);
         var other = Subject.Words(lines, from, to, vocabulary);
         return Subject.MutualOverlap(other, body) >= SameSubject;
@@ -196,6 +204,8 @@ internal static class BodyLocator
             while (clusterStart > start && !IsBodyText(lines[clusterStart - 1])) clusterStart--;
             var clusterEnd = i;
             while (clusterEnd < end && !IsBodyText(lines[clusterEnd + 1])) clusterEnd++;
+            // Each cluster is looked at once, so a page of ten thousand titles stays linear.
+            i = clusterEnd;
             if (clusterEnd - clusterStart < 1 || clusterStart == start) continue;
             var furnished = false;
             for (var j = clusterStart; j <= clusterEnd; j++)
@@ -271,11 +281,16 @@ internal static class BodyLocator
         {
             var line = lines[i];
             if (line.Kind != LineKind.Prose) continue;
-            // The next line that is not clutter: an advert between two paragraphs does not make the first a header.
+            // A sentence right above a bare credit ("Credit...", "Photo: Jane Doe") is a caption, not the first paragraph.
+            if (i + 1 <= end && lines[i + 1].Kind == LineKind.Caption && lines[i + 1].Words <= 8) continue;
+            // The next line that is not clutter or a photo: an advert or a picture between two paragraphs does not
+            // make the first a header.
             var n = i + 1;
-            while (n <= end && lines[n].Kind == LineKind.Clutter) n++;
+            while (n <= end && lines[n].Kind is LineKind.Clutter or LineKind.Caption) n++;
             var next = n <= end ? lines[n] : null;
-            if (next is null || next.Kind is LineKind.Prose or LineKind.ShortSentence || line.Words >= 40)
+            // A long paragraph stands on its own, unless a date or byline follows it: then it was the standfirst.
+            if (next is null || next.Kind is LineKind.Prose or LineKind.ShortSentence
+                || line.Words >= 40 && !HeaderShapes.IsDateLine(next) && !HeaderShapes.IsByline(next, vocabulary))
             {
                 anchor = i;
                 break;

@@ -12,9 +12,11 @@ internal static class BodyReader
         for (var i = start; i <= end; i++)
             if (lines[i].Kind == LineKind.Prose) subject.UnionWith(Subject.Of(lines[i], vocabulary));
 
+        // Repeats are compared as written ("1 tsp cloves" and "2 tsp cloves" are two lines), the headline loosely.
         var kept = new HashSet<string>(StringComparer.Ordinal);
+        string? headline = null;
         for (var i = 0; i < lines.Count; i++)
-            if (plan.Parts[i] == LinePart.Headline) kept.Add(lines[i].Normalised);
+            if (plan.Parts[i] == LinePart.Headline) headline = lines[i].Normalised;
 
         var afterLabel = false;
         var first = true;
@@ -44,7 +46,7 @@ internal static class BodyReader
                     plan.Set(i, LinePart.Caption);
                     continue;
             }
-            if (!kept.Add(line.Normalised))
+            if (line.Normalised == headline || !kept.Add(line.Text))
             {
                 plan.Remove(i, RemovalReasons.Duplicate);
                 continue;
@@ -79,7 +81,8 @@ internal static class BodyReader
 
     /// <summary>A headline-shaped line sharing no word with the article: a link to another story, not a subhead.</summary>
     private static bool IsForeignTitle(TextLine line, HashSet<ulong> subject, ClutterVocabulary vocabulary) =>
-        line.TitleShaped && line.Words >= 5 && Subject.Of(line, vocabulary) is { Count: >= 3 } words && Subject.Overlap(words, subject) == 0;
+        line.TitleShaped && line.Words >= 5 && line.Ideographs == 0
+        && Subject.Of(line, vocabulary) is { Count: >= 3 } words && Subject.Overlap(words, subject) == 0;
 
     private static bool IsHeadlineLink(TextLine line) => line.Kind == LineKind.Short && line.TitleShaped && line.Words >= 5;
 }

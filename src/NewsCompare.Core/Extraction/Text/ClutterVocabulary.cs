@@ -30,7 +30,7 @@ internal sealed class ClutterVocabulary
     // whole lines costs far more); the few that open with a symbol ("©", "(photo") are searched for directly.
     private readonly Dictionary<string, List<int>> _containsByWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _containsLookup;
-    private readonly List<int> _containsBySymbol = [];
+    private readonly Dictionary<char, List<int>> _containsBySymbol = [];
     private readonly SearchValues<char> _symbolStarts;
     // A cheap first filter on the first two characters of a word before its hash lookup.
     private readonly bool[] _wordStarts = new bool[1 << 16];
@@ -75,7 +75,11 @@ internal sealed class ClutterVocabulary
             var phrase = _contains[i].Phrase;
             var word = FirstWord(phrase);
             // Scripts written without spaces glue words together: their phrases are searched for as they stand.
-            if (word.Length == 0 || phrase.Any(c => c >= '\u2E80')) _containsBySymbol.Add(i);
+            if (word.Length == 0 || phrase.Any(c => c >= '\u2E80'))
+            {
+                if (!_containsBySymbol.TryGetValue(phrase[0], out var bySymbol)) _containsBySymbol[phrase[0]] = bySymbol = [];
+                bySymbol.Add(i);
+            }
             else
             {
                 if (!_containsByWord.TryGetValue(word.ToString(), out var list)) _containsByWord[word.ToString()] = list = [];
@@ -83,7 +87,7 @@ internal sealed class ClutterVocabulary
                 _wordStarts[StartKey(word)] = true;
             }
         }
-        _symbolStarts = SearchValues.Create(_containsBySymbol.Select(i => _contains[i].Phrase[0]).Distinct().ToArray());
+        _symbolStarts = SearchValues.Create(_containsBySymbol.Keys.ToArray());
         _containsLookup = _containsByWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -112,8 +116,8 @@ internal sealed class ClutterVocabulary
         var text = normalised.AsSpan();
         for (var at = text.IndexOfAny(_symbolStarts); at >= 0;)
         {
-            foreach (var i in _containsBySymbol)
-                if (i < best && _contains[i].Phrase[0] == text[at] && Allowed(i, words) && At(text, at, _contains[i].Phrase)) best = i;
+            foreach (var i in _containsBySymbol[text[at]])
+                if (i < best && Allowed(i, words) && At(text, at, _contains[i].Phrase)) best = i;
             var next = text[(at + 1)..].IndexOfAny(_symbolStarts);
             at = next < 0 ? -1 : at + 1 + next;
         }
@@ -123,8 +127,7 @@ internal sealed class ClutterVocabulary
             var start = at;
             while (start < text.Length && !IsWordChar(text[start]) && text[start] != ' ') start++;
             // The two-character filter first: most words open no phrase and are skipped without being read.
-            if (start < text.Length && IsWordChar(text[start])
-                && _wordStarts[StartKey(text[start], start + 1 < text.Length && IsWordChar(text[start + 1]) ? text[start + 1] : '\0')]
+            if (start < text.Length && IsWordChar(text[start]) && _wordStarts[StartKey(text[start..])]
                 && _containsLookup.TryGetValue(FirstWord(text[start..]), out var candidates))
                 foreach (var i in candidates)
                     if (i < best && Allowed(i, words) && At(text, start, _contains[i].Phrase)) best = i;
@@ -145,9 +148,13 @@ internal sealed class ClutterVocabulary
 
     private bool Allowed(int phrase, int words) => words <= MaxSpamWords || _contains[phrase].Group != "spam";
 
-    private static int StartKey(ReadOnlySpan<char> word) => StartKey(word[0], word.Length > 1 ? word[1] : '\0');
-
-    private static int StartKey(char first, char second) => (first & 0xFF) << 8 | (second & 0xFF);
+    /// <summary>A 16-bit key of a word's first three characters (fewer when the word is shorter).</summary>
+    private static int StartKey(ReadOnlySpan<char> text)
+    {
+        var key = (uint)text[0];
+        for (var k = 1; k < 3 && k < text.Length && IsWordChar(text[k]); k++) key = key * 31 + text[k];
+        return (int)(key & 0xFFFF);
+    }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '#';
 
@@ -186,13 +193,13 @@ internal sealed class ClutterVocabulary
         foreach (var c0 in line)
         {
             var c = Lower(c0);
-            if (char.IsWhiteSpace(c))
+            if (c < 128 ? c is ' ' or '\t' or '\u000B' or '\f' : char.IsWhiteSpace(c))
             {
                 space = n > 0;
                 digit = false;
                 continue;
             }
-            if (char.IsDigit(c))
+            if (c < 128 ? c is >= '0' and <= '9' : char.IsDigit(c))
             {
                 if (digit) continue;
                 if (space) buffer[n++] = ' ';
@@ -220,8 +227,13 @@ internal sealed class ClutterVocabulary
     /// Lower case without a trip to the platform's casing library for the characters that have no lower case
     /// (ideographs, punctuation, letters already small): that call dominated the time on non-Latin pages.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static char Lower(char c) =>
-        c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c) : char.IsUpper(c) ? char.ToLowerInvariant(c) : c;
+        c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c)
+        : c is >= 'À' and <= 'Þ' and not '×' ? (char)(c + 32)   // Latin-1 capitals
+        : c is >= 'А' and <= 'Я' ? (char)(c + 32)               // Cyrillic capitals
+        : c is >= 'Ѐ' and <= 'Џ' ? (char)(c + 80)
+        : char.IsUpper(c) ? char.ToLowerInvariant(c) : c;
 
     private static bool IsOpening(char c) => c is '[' or '(' or '«' or '»' or '•' or '·' or '-' or '–' or '—' or '|' or '>' or '›' or ' ' or '*';
 

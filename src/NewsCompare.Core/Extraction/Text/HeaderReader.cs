@@ -38,6 +38,7 @@ internal static class HeaderReader
             else if (IsCaption(lines, i, start))
                 plan.Set(i, LinePart.Caption);
             else if (afterHeadline && i == headline + 1 && !plan.Has(LinePart.Standfirst) && line.Words >= 8 && line.Group is null
+                     && !HeaderShapes.IsDateLine(line)
                      && (line.Kind is LineKind.Prose or LineKind.ShortSentence || line.Kind == LineKind.Short && !line.TitleShaped))
                 plan.Set(i, LinePart.Standfirst);
             else if (!plan.Has(LinePart.Byline) && (HeaderShapes.IsByline(line, vocabulary) || HeaderShapes.IsDatedByline(line)
@@ -100,17 +101,20 @@ internal static class HeaderReader
 
         // A shorter title straight above the winner is the headline and the winner its standfirst: pages put the
         // headline first, and a standfirst without a full stop can outscore it on length and shared words.
+        // Only when the two are plainly one story: adjacent, the lower one long, and sharing words.
         var above = best - 1;
-        while (above >= zoneStart && lines[above].Kind is LineKind.Clutter) above--;
-        if (best >= 0 && above >= zoneStart && scores[above - zoneStart] > 0 && lines[above].Words < lines[best].Words
-            && !lines[best].TitleShaped && lines[best].Words >= 8)
+        if (best > zoneStart && scores[above - zoneStart] > 0 && lines[above].Words is >= 5 && lines[above].Words < lines[best].Words
+            && !lines[best].TitleShaped && lines[best].Words >= 12
+            && Subject.Overlap(Subject.Of(lines[above], vocabulary), Subject.Of(lines[best], vocabulary)) > 0)
             return above;
         return best;
     }
 
     private static bool IsCandidate(TextLine line, ClutterVocabulary vocabulary) =>
         line.Kind is not (LineKind.Clutter or LineKind.Barrier or LineKind.Caption or LineKind.TableRow)
-        && line.Words is >= 2 and <= 25 && !HeaderShapes.IsDateLine(line) && !HeaderShapes.IsByline(line, vocabulary);
+        && line.Words is >= 2 and <= 25 && !HeaderShapes.IsDateLine(line) && !HeaderShapes.IsByline(line, vocabulary)
+        // Headlines carry no web addresses ("More info: www.example.com").
+        && !line.Text.Contains("www.", StringComparison.OrdinalIgnoreCase) && !line.Text.Contains("://", StringComparison.Ordinal);
 
     /// <summary>The page states this line again (a gallery title, "Home / Section / Headline", the document title).</summary>
     private static bool IsRepeated(List<TextLine> lines, int index)

@@ -82,19 +82,22 @@ internal static class LineReader
         {
             var c = text[i];
             if (c == '\t') hasTab = true;
-            if (char.IsWhiteSpace(c))
+            // Plain ASCII letters take the short way; everything else asks the Unicode tables.
+            var asciiLetter = (uint)((c | 0x20) - 'a') <= 'z' - 'a';
+            if (!asciiLetter && (c == ' ' || c > 127 && char.IsWhiteSpace(c) || c is '\t' or '\u000B' or '\f'))
             {
                 inWord = false;
                 continue;
             }
-            if (char.IsLetter(c))
+            if (asciiLetter || c > 127 && char.IsLetter(c))
             {
                 letters++;
-                var script = ScriptOf(c);
+                var script = c < 0x250 ? Script.Latin : ScriptOf(c);
                 scripts[(int)script]++;
                 if (script is Script.Han or Script.Thai) ideographs++;
-                var isUpper = char.IsUpper(c);
-                if (isUpper || char.IsLower(c))
+                var isUpper = asciiLetter ? c <= 'Z' : char.IsUpper(c);
+                var isLower = asciiLetter ? c >= 'a' : char.IsLower(c);
+                if (isUpper || isLower)
                 {
                     cased++;
                     if (isUpper) upper++;
@@ -103,7 +106,7 @@ internal static class LineReader
                 {
                     words++;
                     if (isUpper) capital++;
-                    else if (char.IsLower(c)) small++;
+                    else if (isLower) small++;
                 }
                 inWord = true;
             }
@@ -138,6 +141,7 @@ internal static class LineReader
         line.CasedLetters = cased;
         line.UpperLetters = upper;
         line.Words = words + ideographs / 2;
+        line.Ideographs = ideographs;
         line.CapitalWords = capital;
         line.SmallWords = small;
         line.InnerSentenceEnds = inner;
@@ -231,7 +235,7 @@ internal static class LineReader
         }
         line.Kind = prose ? LineKind.Prose
             : line.HasTab ? LineKind.TableRow
-            : line.EndsSentence && line.Words >= 3 && !line.TitleShaped ? LineKind.ShortSentence
+            : line.EndsSentence && line.Words >= 3 && !line.TitleShaped && !HeaderShapes.IsDateLine(line) ? LineKind.ShortSentence
             : LineKind.Short;
     }
 

@@ -18,8 +18,9 @@ internal static class OutsideReader
             var below = firstKept >= 0 && i > firstKept;
             if (below && (line.Kind == LineKind.Barrier || line.Reason is RemovalReasons.Footer or RemovalReasons.Comments))
                 section = line.Reason!;
-            // Below the article, a headline-shaped line opens another article's teaser.
-            if (below && section == RemovalReasons.Furniture && line.Kind == LineKind.Short && line.TitleShaped && line.Words >= 5)
+            // Below the article, a headline-shaped line or a photo opens another article's teaser.
+            if (below && section == RemovalReasons.Furniture
+                && (line.Kind == LineKind.Short && line.TitleShaped && line.Words >= 5 || line.Kind == LineKind.Caption))
                 section = RemovalReasons.Spillover;
             if (!unassigned) continue;
             if (line.Reason is { } own)

@@ -46,6 +46,8 @@ internal sealed class TextLine
     /// <summary>Words, counting two ideographs as one word in scripts written without spaces.</summary>
     public int Words { get; set; }
     public int Letters { get; set; }
+    /// <summary>Letters of scripts written without spaces (Han, kana, Thai): word-based measures do not apply to them.</summary>
+    public int Ideographs { get; set; }
     public int Digits { get; set; }
     /// <summary>Words that start with a capital letter, and words that start with a small one.</summary>
     public int CapitalWords { get; set; }
@@ -81,9 +83,9 @@ internal sealed class TextLine
     /// <summary>Every letter is a capital ("NISSAN SENTRA", "CLICK HERE TO GET THE APP").</summary>
     public bool AllCaps => CasedLetters >= 4 && UpperLetters == CasedLetters;
 
-    /// <summary>Shaped like a title: several words, most of them capitalised, no closing full stop.</summary>
+    /// <summary>Shaped like a title: several words, most of them capitalised, no closing full stop (never said of lines with ideographs, whose capitals are only the Latin words among them).</summary>
     public bool TitleShaped =>
-        Words >= 4 && !EndsSentence && CasedLetters > 0 && CapitalWords * 10 >= (CapitalWords + SmallWords) * 6;
+        Words >= 4 && !EndsSentence && CasedLetters > 0 && Ideographs == 0 && CapitalWords * 10 >= (CapitalWords + SmallWords) * 6;
 
     public override string ToString() => $"{Index} {Kind} {Reason} {Text}";
 }

@@ -103,6 +103,16 @@ public sealed class PlainTextExtractorTests
     }
 
     [Fact]
+    public void DoesNotJoinARelatedTeaserOnTheSameSubject()
+    {
+        const string teaser = "Residents of Bridgeton met on Monday to discuss the council's plans for a new bridge over the Lark river and the traffic it will bring.";
+        var article = PlainTextExtractor.Extract(Capture(SkipLinksAndMenu, $"Related\n\nBridgeton residents debate river bridge plans\n\n{teaser}\n"));
+
+        ShouldKeepTheWholeArticle(article);
+        article.Removed.Should().Contain(r => r.Text == teaser && r.Reason == RemovalReasons.Spillover);
+    }
+
+    [Fact]
     public void DropsInlineAdvertsAndReadMoreLinksInsideTheBody()
     {
         var text = $"{Headline}\n\n{Paragraphs[0]}\n\nADVERTISEMENT\n\n{Paragraphs[1]}\n\nRead more: Why the old stone bridge is crumbling\n\n" +

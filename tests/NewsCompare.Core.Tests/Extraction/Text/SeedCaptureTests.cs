@@ -111,6 +111,8 @@ public sealed class SeedCaptureTests
 
         ReasonOf(article, "Subscribe").Should().Be(RemovalReasons.Share);
         ReasonOf(article, "China, Russia Bear Special Responsibility for Global Strategic Stability - Wang Yi").Should().Be(RemovalReasons.Spillover);
+        article.Removed.Should().Contain(r => r.Text.StartsWith("Russian Foreign Minister Sergey Lavrov and Chinese Central Foreign Affairs", StringComparison.Ordinal)
+                                              && r.Reason == RemovalReasons.Spillover);
         ReasonOf(article, "log in or register").Should().Be(RemovalReasons.Login);
         ReasonOf(article, "Заголовок открываемого материала").Should().Be(RemovalReasons.ForeignScript);
         Body(article).Should().NotContain("18th round").And.NotContain("Sputnik International").And.NotContain("Subscribe")
