@@ -37,18 +37,13 @@ public static class ArticleList
 
     private static IQueryable<Article> Filter(NewsDb db, ListFilter filter)
     {
-        var articles = db.Articles.Where(a => a.IsLatest);
+        var fts = FullText.Query(filter.Search);
+        var articles = fts is null ? db.Articles.Where(a => a.IsLatest) : FullText.LatestMatchingArticles(db, fts);
         var outlets = filter.Outlets;
         if (outlets.Count > 0) articles = articles.Where(a => a.Outlet != null && outlets.Contains(a.Outlet));
         var language = filter.Language;
         if (language is not null) articles = articles.Where(a => a.Language == language);
         if (filter.OnlyUngrouped) articles = articles.Where(a => a.StoryId == null);
-        var fts = FullText.Query(filter.Search);
-        if (fts is not null)
-        {
-            var matches = FullText.MatchingArticleIds(db, fts);
-            articles = articles.Where(a => matches.Contains(a.Id));
-        }
 
         if (filter.HasDateRange)
         {

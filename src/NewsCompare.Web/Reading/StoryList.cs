@@ -51,8 +51,8 @@ public static class StoryList
         var fts = FullText.Query(filter.Search);
         if (fts is not null)
         {
-            var matches = FullText.MatchingArticleIds(db, fts);
-            stories = stories.Where(s => db.Articles.Where(a => matches.Contains(a.Id)).Select(a => a.StoryId).Contains(s.Id));
+            var matches = FullText.MatchingStoryIds(db, fts);
+            stories = stories.Where(s => matches.Contains(s.Id));
         }
 
         // A story overlaps the range when it starts before the range ends and ends after it starts.
