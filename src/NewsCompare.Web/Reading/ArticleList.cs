@@ -13,7 +13,7 @@ public static class ArticleList
 {
     public static async Task<Paged<ArticleListItem>> QueryAsync(NewsDb db, ListFilter filter, CancellationToken ct)
     {
-        var articles = Filter(db, filter);
+        var articles = await FilterAsync(db, filter, ct);
         var total = await articles.CountAsync(ct);
         var items = await articles
             .OrderByDescending(a => a.Published).ThenByDescending(a => a.Id)
@@ -35,10 +35,10 @@ public static class ArticleList
         return (count, newest);
     }
 
-    private static IQueryable<Article> Filter(NewsDb db, ListFilter filter)
+    private static async Task<IQueryable<Article>> FilterAsync(NewsDb db, ListFilter filter, CancellationToken ct)
     {
         var fts = FullText.Query(filter.Search);
-        var articles = fts is null ? db.Articles.Where(a => a.IsLatest) : FullText.LatestMatchingArticles(db, fts);
+        var articles = fts is null ? db.Articles.Where(a => a.IsLatest) : await FullText.LatestMatchingArticlesAsync(db, fts, ct);
         var outlets = filter.Outlets;
         if (outlets.Count > 0) articles = articles.Where(a => a.Outlet != null && outlets.Contains(a.Outlet));
         var language = filter.Language;

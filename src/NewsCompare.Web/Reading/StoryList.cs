@@ -16,7 +16,7 @@ public static class StoryList
 {
     public static async Task<Paged<StoryListItem>> QueryAsync(NewsDb db, ListFilter filter, CancellationToken ct)
     {
-        var stories = Filter(db, filter);
+        var stories = await FilterAsync(db, filter, ct);
         var total = await stories.CountAsync(ct);
         var ordered = filter.ByCoverage
             ? stories.OrderByDescending(s => s.OutletCount).ThenByDescending(s => s.ArticleCount).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
@@ -39,7 +39,7 @@ public static class StoryList
         return new Paged<StoryListItem>(items, total, filter.PageNumber, ListFilter.PageSize);
     }
 
-    private static IQueryable<Story> Filter(NewsDb db, ListFilter filter)
+    private static async Task<IQueryable<Story>> FilterAsync(NewsDb db, ListFilter filter, CancellationToken ct)
     {
         IQueryable<Story> stories = db.Stories;
         var outlets = filter.Outlets;
@@ -51,7 +51,7 @@ public static class StoryList
         var fts = FullText.Query(filter.Search);
         if (fts is not null)
         {
-            var matches = FullText.MatchingStoryIds(db, fts);
+            var matches = await FullText.MatchingStoryIdsAsync(db, fts, ct);
             stories = stories.Where(s => matches.Contains(s.Id));
         }
 
