@@ -28,7 +28,7 @@ public static class ArticleList
     {
         var ungrouped = db.Articles.Where(a => a.StoryId == null && a.IsLatest);
         var count = await ungrouped.CountAsync(ct);
-        var newest = count == 0 ? [] : await ungrouped
+        var newest = count == 0 || take == 0 ? [] : await ungrouped
             .OrderByDescending(a => a.Published).ThenByDescending(a => a.Id).Take(take)
             .Select(a => new ArticleListItem(a.Id, a.Headline, a.Outlet, a.Published, a.PublishedInferred, a.Language, a.StoryId, a.WordCount))
             .ToListAsync(ct);
