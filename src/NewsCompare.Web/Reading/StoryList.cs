@@ -18,9 +18,10 @@ public static class StoryList
     {
         var stories = await FilterAsync(db, filter, ct);
         var total = await stories.CountAsync(ct);
+        // Both orders are an index's order (the rowid, Id, ends every index), so a page needs no sort.
         var ordered = filter.ByCoverage
             ? stories.OrderByDescending(s => s.OutletCount).ThenByDescending(s => s.ArticleCount).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
-            : stories.OrderByDescending(s => s.LastDate).ThenByDescending(s => s.Id); // IX_Stories_LastDate (rowid follows) serves this order
+            : stories.OrderByDescending(s => s.LastDate).ThenByDescending(s => s.Id);
         var rows = await ordered
             .Skip((filter.PageNumber - 1) * ListFilter.PageSize).Take(ListFilter.PageSize)
             .Select(s => new { s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount })
