@@ -48,6 +48,8 @@ internal static class BenchWebCommand
                 {
                     ("stories page", "/"),
                     ("filtered stories", "/?" + string.Join('&', outlets.Select(o => "outlet=" + Uri.EscapeDataString(o)))
+                        + "&from=2023-01-01&to=2023-12-31&sort=coverage"),
+                    ("filtered + language", "/?" + string.Join('&', outlets.Select(o => "outlet=" + Uri.EscapeDataString(o)))
                         + "&from=2023-01-01&to=2023-12-31&lang=en&sort=coverage"),
                     ("articles page", "/articles"),
                     ("search, one story's name", "/?q=kestra4711"),

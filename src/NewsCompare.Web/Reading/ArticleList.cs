@@ -13,7 +13,7 @@ public static class ArticleList
 {
     public static async Task<Paged<ArticleListItem>> QueryAsync(NewsDb db, ListFilter filter, CancellationToken ct)
     {
-        var articles = Filter(db, filter);
+        var articles = await FilterAsync(db, filter, ct);
         var total = await articles.CountAsync(ct);
         var items = await articles
             .OrderByDescending(a => a.Published).ThenByDescending(a => a.Id)
@@ -28,27 +28,22 @@ public static class ArticleList
     {
         var ungrouped = db.Articles.Where(a => a.StoryId == null && a.IsLatest);
         var count = await ungrouped.CountAsync(ct);
-        var newest = count == 0 ? [] : await ungrouped
+        var newest = count == 0 || take == 0 ? [] : await ungrouped
             .OrderByDescending(a => a.Published).ThenByDescending(a => a.Id).Take(take)
             .Select(a => new ArticleListItem(a.Id, a.Headline, a.Outlet, a.Published, a.PublishedInferred, a.Language, a.StoryId, a.WordCount))
             .ToListAsync(ct);
         return (count, newest);
     }
 
-    private static IQueryable<Article> Filter(NewsDb db, ListFilter filter)
+    private static async Task<IQueryable<Article>> FilterAsync(NewsDb db, ListFilter filter, CancellationToken ct)
     {
-        var articles = db.Articles.Where(a => a.IsLatest);
+        var fts = FullText.Query(filter.Search);
+        var articles = fts is null ? db.Articles.Where(a => a.IsLatest) : await FullText.LatestMatchingArticlesAsync(db, fts, ct);
         var outlets = filter.Outlets;
         if (outlets.Count > 0) articles = articles.Where(a => a.Outlet != null && outlets.Contains(a.Outlet));
         var language = filter.Language;
         if (language is not null) articles = articles.Where(a => a.Language == language);
         if (filter.OnlyUngrouped) articles = articles.Where(a => a.StoryId == null);
-        var fts = FullText.Query(filter.Search);
-        if (fts is not null)
-        {
-            var matches = FullText.MatchingArticleIds(db, fts);
-            articles = articles.Where(a => matches.Contains(a.Id));
-        }
 
         if (filter.HasDateRange)
         {

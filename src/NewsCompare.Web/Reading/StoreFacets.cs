@@ -8,7 +8,8 @@ public sealed record OutletSummary(string Name, int Articles, int Stories, DateO
 
 /// <summary>
 /// The outlets and languages offered by the filters and the outlets page. Grouping a whole table is too slow to do per
-/// request at 100,000 articles, so results are cached until an article or story is added (the highest id changes), and at most ten minutes.
+/// request at 100,000 articles, so results are cached until an article or story is added (the highest id changes;
+/// then at most a minute longer) and for at most ten minutes.
 /// </summary>
 public sealed class StoreFacets(NewsDb db, IMemoryCache cache)
 {
@@ -31,16 +32,25 @@ public sealed class StoreFacets(NewsDb db, IMemoryCache cache)
             .OrderBy(l => l)
             .ToListAsync(ct), ct);
 
+    // While imports run, the highest id changes with every file: recomputing on each change would make every page
+    // view pay for the grouping, so a result is reused for up to a minute after the store has moved on.
     private async Task<IReadOnlyList<T>> CachedAsync<T>(string name, Func<Task<List<T>>> load, CancellationToken ct)
     {
-        var version = await db.Articles.MaxAsync(a => (long?)a.Id, ct) ?? 0;
+        var articles = await db.Articles.MaxAsync(a => (long?)a.Id, ct) ?? 0;
         var stories = await db.Stories.MaxAsync(s => (long?)s.Id, ct) ?? 0;
-        var key = $"facets:{name}:{version}:{stories}";
-        if (cache.TryGetValue(key, out IReadOnlyList<T>? hit) && hit is not null) return hit;
+        var version = $"{articles}:{stories}";
+        var key = "facets:" + name;
+        if (cache.TryGetValue(key, out Cached<T>? hit) && hit is not null
+            && (hit.Version == version || DateTime.UtcNow - hit.At < StaleFor))
+            return hit.Value;
         var value = await load();
-        cache.Set(key, (IReadOnlyList<T>)value, TimeSpan.FromMinutes(10));
+        cache.Set(key, new Cached<T>(version, DateTime.UtcNow, value), TimeSpan.FromMinutes(10));
         return value;
     }
+
+    private static readonly TimeSpan StaleFor = TimeSpan.FromMinutes(1);
+
+    private sealed record Cached<T>(string Version, DateTime At, IReadOnlyList<T> Value);
 
     private sealed class OutletRow
     {

@@ -16,11 +16,12 @@ public static class StoryList
 {
     public static async Task<Paged<StoryListItem>> QueryAsync(NewsDb db, ListFilter filter, CancellationToken ct)
     {
-        var stories = Filter(db, filter);
+        var stories = await FilterAsync(db, filter, ct);
         var total = await stories.CountAsync(ct);
+        // Both orders are an index's order (the rowid, Id, ends every index), so a page needs no sort.
         var ordered = filter.ByCoverage
             ? stories.OrderByDescending(s => s.OutletCount).ThenByDescending(s => s.ArticleCount).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
-            : stories.OrderByDescending(s => s.LastDate).ThenByDescending(s => s.Id); // IX_Stories_LastDate (rowid follows) serves this order
+            : stories.OrderByDescending(s => s.LastDate).ThenByDescending(s => s.Id);
         var rows = await ordered
             .Skip((filter.PageNumber - 1) * ListFilter.PageSize).Take(ListFilter.PageSize)
             .Select(s => new { s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount })
@@ -39,7 +40,7 @@ public static class StoryList
         return new Paged<StoryListItem>(items, total, filter.PageNumber, ListFilter.PageSize);
     }
 
-    private static IQueryable<Story> Filter(NewsDb db, ListFilter filter)
+    private static async Task<IQueryable<Story>> FilterAsync(NewsDb db, ListFilter filter, CancellationToken ct)
     {
         IQueryable<Story> stories = db.Stories;
         var outlets = filter.Outlets;
@@ -51,8 +52,8 @@ public static class StoryList
         var fts = FullText.Query(filter.Search);
         if (fts is not null)
         {
-            var matches = FullText.MatchingArticleIds(db, fts);
-            stories = stories.Where(s => db.Articles.Where(a => matches.Contains(a.Id)).Select(a => a.StoryId).Contains(s.Id));
+            var matches = await FullText.MatchingStoryIdsAsync(db, fts, ct);
+            stories = stories.Where(s => matches.Contains(s.Id));
         }
 
         // A story overlaps the range when it starts before the range ends and ends after it starts.

@@ -37,4 +37,4 @@ CREATE INDEX "IX_Articles_Language_StoryId" ON "Articles" ("Language", "StoryId"
 CREATE INDEX "IX_Articles_Outlet_StoryId" ON "Articles" ("Outlet", "StoryId");
 -- A story's latest versions and their outlets, and the count of ungrouped articles, without reading article rows.
 CREATE INDEX "IX_Articles_StoryId_IsLatest_Outlet" ON "Articles" ("StoryId", "IsLatest", "Outlet");
-CREATE INDEX "IX_Stories_OutletCount_ArticleCount" ON "Stories" ("OutletCount", "ArticleCount");
+CREATE INDEX "IX_Stories_OutletCount_ArticleCount_LastDate" ON "Stories" ("OutletCount", "ArticleCount", "LastDate");
