@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.HonourAspNetCoreUrls();
 builder.AddNewsLogging();
 builder.Services.AddNewsStore(builder.Configuration);
+builder.Services.AddNewsServices();
 builder.Services.AddEditorAuth();
 builder.Services.AddSecurityHeaders();
 builder.Services.AddNewsPages();

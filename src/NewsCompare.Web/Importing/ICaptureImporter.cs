@@ -7,7 +7,7 @@ public sealed record CaptureFile(string Name, byte[] Content);
 
 /// <summary>
 /// The one place the web app hands files to the importer: the upload page and the first-start seeding both call it.
-/// Registered by the host (see docs/web.md); when none is registered the upload page says import is unavailable.
+/// <see cref="StoreCaptureImporter"/> is the implementation; tests may replace it.
 /// </summary>
 public interface ICaptureImporter
 {

@@ -26,12 +26,7 @@ public sealed class SeedOnFirstStart(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDb>();
         if (await db.Captures.AnyAsync(cancellationToken)) return;
-        var importer = scope.ServiceProvider.GetService<ICaptureImporter>();
-        if (importer is null)
-        {
-            log.LogWarning("The store is empty but no importer is registered; seeds in {Folder} were not imported", folder);
-            return;
-        }
+        var importer = scope.ServiceProvider.GetRequiredService<ICaptureImporter>();
 
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(f => !Path.GetFileName(f).StartsWith('.'))

@@ -7,14 +7,14 @@ using NewsCompare.Web.Reading;
 namespace NewsCompare.Web.Pages;
 
 /// <summary>Two to four articles side by side, from one story or several: /compare?ids=1,2,3.</summary>
-public sealed class CompareModel(NewsDb db, IServiceProvider services) : PageModel
+public sealed class CompareModel(NewsDb db, ISentenceAligner aligner) : PageModel
 {
     public const int Most = 4;
 
     public IReadOnlyList<ArticleView> Articles { get; private set; } = [];
     public IReadOnlyList<long> Requested { get; private set; } = [];
     public string? Problem { get; private set; }
-    /// <summary>Per article, paragraphs of aligned sentences; null without an aligner or with fewer than two articles.</summary>
+    /// <summary>Per article, paragraphs of aligned sentences; null with fewer than two articles.</summary>
     public IReadOnlyList<IReadOnlyList<IReadOnlyList<AlignedSentence>>>? Aligned { get; private set; }
 
     public async Task OnGetAsync([FromQuery(Name = "ids")] string[]? ids, CancellationToken ct)
@@ -26,7 +26,7 @@ public sealed class CompareModel(NewsDb db, IServiceProvider services) : PageMod
         var missing = Requested.Take(Most).Except(Articles.Select(a => a.Id)).ToList();
         if (missing.Count > 0) Problem = $"No article numbered {string.Join(", ", missing)}.";
         else if (Articles.Count == 1) Problem = "Choose at least one more article to compare with.";
-        if (Articles.Count >= 2 && services.GetService<ISentenceAligner>() is { } aligner) Aligned = aligner.Align(Articles);
+        if (Articles.Count >= 2) Aligned = aligner.Align(Articles);
     }
 
     /// <summary>Accepts "1,2,3" and repeated ids=1&amp;ids=2; anything that is not a number is ignored.</summary>

@@ -12,7 +12,7 @@ namespace NewsCompare.Web.Pages;
 /// imported; then the report names every file and what happened to it.
 /// </summary>
 [EnableRateLimiting(EditorAuth.UploadLimit)]
-public sealed class ImportModel(IServiceProvider services, ImportReports reports, IOptions<NewsCompareOptions> options,
+public sealed class ImportModel(ICaptureImporter importer, ImportReports reports, IOptions<NewsCompareOptions> options,
     ILogger<ImportModel> log) : PageModel
 {
     public sealed class UploadInput
@@ -26,18 +26,11 @@ public sealed class ImportModel(IServiceProvider services, ImportReports reports
     public UploadOutcome? Outcome { get; private set; }
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public UploadOptions Limits => options.Value.Upload;
-    public bool Available => services.GetService<ICaptureImporter>() is not null;
 
     public void OnGet() => Outcome = reports.Find(Report, User.Identity!.Name!);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var importer = services.GetService<ICaptureImporter>();
-        if (importer is null)
-        {
-            ModelState.AddModelError(string.Empty, "Import is not available on this server: no importer is registered.");
-            return Page();
-        }
         if (Input.Files.Count == 0) ModelState.AddModelError("Input.Files", "Choose at least one file.");
         if (!ModelState.IsValid) return Page();
 

@@ -25,21 +25,21 @@ public sealed class RecordingStoryEditor : IStoryEditor
 {
     public ConcurrentQueue<string> Calls { get; } = new();
 
-    public Task<StoryEditResult> MoveArticleAsync(long articleId, long targetStoryId, string editor, CancellationToken cancellationToken)
+    public Task<StoryEditResult> MoveArticleAsync(long articleId, long targetStoryId, string editor, string reason, CancellationToken cancellationToken)
     {
-        Calls.Enqueue($"move {articleId} to {targetStoryId} by {editor}");
+        Calls.Enqueue($"move {articleId} to {targetStoryId} by {editor} because {reason}");
         return Task.FromResult(new StoryEditResult(true, targetStoryId, $"Moved article {articleId}."));
     }
 
-    public Task<StoryEditResult> SplitAsync(long storyId, IReadOnlyList<long> articleIds, string editor, CancellationToken cancellationToken)
+    public Task<StoryEditResult> SplitAsync(long storyId, IReadOnlyList<long> articleIds, string editor, string reason, CancellationToken cancellationToken)
     {
-        Calls.Enqueue($"split {string.Join(",", articleIds)} from {storyId} by {editor}");
+        Calls.Enqueue($"split {string.Join(",", articleIds)} from {storyId} by {editor} because {reason}");
         return Task.FromResult(new StoryEditResult(true, storyId, "Split."));
     }
 
-    public Task<StoryEditResult> MergeAsync(long storyId, long otherStoryId, string editor, CancellationToken cancellationToken)
+    public Task<StoryEditResult> MergeAsync(long storyId, long otherStoryId, string editor, string reason, CancellationToken cancellationToken)
     {
-        Calls.Enqueue($"merge {otherStoryId} into {storyId} by {editor}");
+        Calls.Enqueue($"merge {otherStoryId} into {storyId} by {editor} because {reason}");
         return Task.FromResult(new StoryEditResult(true, storyId, "Merged."));
     }
 }

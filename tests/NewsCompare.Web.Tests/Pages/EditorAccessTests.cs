@@ -21,7 +21,7 @@ public sealed class EditorAccessTests(NewsroomSite site) : IClassFixture<Newsroo
         var client = site.Reader();
         var signIn = await site.PageAsync("/account/signin", client);
         using var response = await client.PostAsync($"/stories/{site.TreatyStory}/edit?handler=Merge", new FormUrlEncodedContent(
-            new Dictionary<string, string> { ["Input.OtherStoryId"] = site.StrikeStory.ToString(), ["__RequestVerificationToken"] = TestSite.Token(signIn) }));
+            new Dictionary<string, string> { ["Input.OtherStoryId"] = site.StrikeStory.ToString(), ["Input.Reason"] = "same strike", ["__RequestVerificationToken"] = TestSite.Token(signIn) }));
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().Should().Contain("/account/signin");
         site.StoryEditor.Calls.Should().NotContain(c => c.StartsWith("merge " + site.StrikeStory, StringComparison.Ordinal));
@@ -46,7 +46,7 @@ public sealed class EditorAccessTests(NewsroomSite site) : IClassFixture<Newsroo
     {
         var client = await site.EditorAsync();
         using var response = await client.PostAsync($"/stories/{site.TreatyStory}/edit?handler=Merge", new FormUrlEncodedContent(
-            new Dictionary<string, string> { ["Input.OtherStoryId"] = site.FestivalStory.ToString() }));
+            new Dictionary<string, string> { ["Input.OtherStoryId"] = site.FestivalStory.ToString(), ["Input.Reason"] = "same festival" }));
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         site.StoryEditor.Calls.Should().NotContain(c => c.StartsWith($"merge {site.FestivalStory}", StringComparison.Ordinal));
     }
@@ -62,12 +62,12 @@ public sealed class EditorAccessTests(NewsroomSite site) : IClassFixture<Newsroo
         using var response = await client.PostAsync($"/stories/{site.TreatyStory}/edit?handler=Move", new FormUrlEncodedContent(
             new Dictionary<string, string>
             {
-                ["Input.ArticleId"] = site.TreatyHarbour.Id.ToString(), ["Input.TargetStoryId"] = site.StrikeStory.ToString(),
+                ["Input.ArticleId"] = site.TreatyHarbour.Id.ToString(), ["Input.TargetStoryId"] = site.StrikeStory.ToString(), ["Input.Reason"] = "reports the strike",
                 ["__RequestVerificationToken"] = TestSite.Token(page),
             }));
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().Should().Be($"/stories/{site.StrikeStory}");
-        site.StoryEditor.Calls.Should().Contain($"move {site.TreatyHarbour.Id} to {site.StrikeStory} by {TestSite.EditorName}");
+        site.StoryEditor.Calls.Should().Contain($"move {site.TreatyHarbour.Id} to {site.StrikeStory} by {TestSite.EditorName} because reports the strike");
     }
 
     [Fact]

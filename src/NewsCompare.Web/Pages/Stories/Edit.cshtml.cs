@@ -8,7 +8,7 @@ namespace NewsCompare.Web.Pages.Stories;
 
 /// <summary>Editors' corrections posted from a story page (editor-only by convention); each redirects back to a story.</summary>
 [EnableRateLimiting(Startup.EditorAuth.UploadLimit)]
-public sealed class EditModel(IServiceProvider services, ILogger<EditModel> log) : PageModel
+public sealed class EditModel(IStoryEditor editor, ILogger<EditModel> log) : PageModel
 {
     public sealed class EditInput
     {
@@ -16,6 +16,7 @@ public sealed class EditModel(IServiceProvider services, ILogger<EditModel> log)
         [Range(1, long.MaxValue)] public long TargetStoryId { get; set; }
         [Range(1, long.MaxValue)] public long OtherStoryId { get; set; }
         public List<long> ArticleIds { get; set; } = [];
+        [Required, StringLength(500)] public string Reason { get; set; } = "";
     }
 
     [BindProperty] public EditInput Input { get; set; } = new();
@@ -26,25 +27,24 @@ public sealed class EditModel(IServiceProvider services, ILogger<EditModel> log)
     public Task<IActionResult> OnPostMoveAsync(long id, CancellationToken ct) =>
         Run(id, Input.ArticleId > 0 && Input.TargetStoryId > 0 && Input.TargetStoryId != id,
             "Choose an article and another story's number.",
-            (editor, name) => editor.MoveArticleAsync(Input.ArticleId, Input.TargetStoryId, name, ct));
+            name => editor.MoveArticleAsync(Input.ArticleId, Input.TargetStoryId, name, Input.Reason, ct));
 
     public Task<IActionResult> OnPostSplitAsync(long id, CancellationToken ct) =>
         Run(id, Input.ArticleIds.Count > 0, "Check at least one article to split off.",
-            (editor, name) => editor.SplitAsync(id, Input.ArticleIds.Distinct().ToList(), name, ct));
+            name => editor.SplitAsync(id, Input.ArticleIds.Distinct().ToList(), name, Input.Reason, ct));
 
     public Task<IActionResult> OnPostMergeAsync(long id, CancellationToken ct) =>
         Run(id, Input.OtherStoryId > 0 && Input.OtherStoryId != id, "Give the number of another story to merge in.",
-            (editor, name) => editor.MergeAsync(id, Input.OtherStoryId, name, ct));
+            name => editor.MergeAsync(id, Input.OtherStoryId, name, Input.Reason, ct));
 
     private async Task<IActionResult> Run(long id, bool valid, string invalidMessage,
-        Func<IStoryEditor, string, Task<StoryEditResult>> change)
+        Func<string, Task<StoryEditResult>> change)
     {
-        var editor = services.GetService<IStoryEditor>();
-        if (editor is null) Message = "Regrouping is not available: this server has no stories service registered.";
-        else if (!valid) Message = invalidMessage;
+        if (!valid) Message = invalidMessage;
+        else if (string.IsNullOrWhiteSpace(Input.Reason)) Message = "Give a reason: it is kept in the corrections log.";
         else
         {
-            var result = await change(editor, User.Identity!.Name!);
+            var result = await change(User.Identity!.Name!);
             log.LogInformation("Editor {Editor} changed story {Story}: {Message}", User.Identity!.Name, id, result.Message);
             Message = result.Message;
             if (result.Succeeded && result.StoryId is { } next) return RedirectToPage("/Stories/Story", new { id = next });

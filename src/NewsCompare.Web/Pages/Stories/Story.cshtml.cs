@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsCompare.Core.Data;
-using NewsCompare.Web.Editing;
 using NewsCompare.Web.Reading;
 using NewsCompare.Web.Startup;
 
 namespace NewsCompare.Web.Pages.Stories;
 
 /// <summary>A story: every version side by side, the headlines in one strip, and when each outlet published.</summary>
-public sealed class StoryModel(NewsDb db, IServiceProvider services) : PageModel
+public sealed class StoryModel(NewsDb db, IStoryInsights insights) : PageModel
 {
     /// <summary>Columns with full text; a larger story lists the rest in the headline strip.</summary>
     public const int MaxColumns = 30;
@@ -18,7 +17,6 @@ public sealed class StoryModel(NewsDb db, IServiceProvider services) : PageModel
     public Timeline? Timeline { get; private set; }
     public StoryInsight Insight { get; private set; } = StoryInsight.None;
     public bool CanEdit { get; private set; }
-    public bool EditingAvailable { get; private set; }
     [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -28,9 +26,8 @@ public sealed class StoryModel(NewsDb db, IServiceProvider services) : PageModel
         Story = story;
         Columns = await ArticleView.LoadAsync(db, story.Articles.Take(MaxColumns).Select(a => a.Id).ToList(), ct);
         Timeline = Timeline.For(story.Articles);
-        if (services.GetService<IStoryInsights>() is { } insights) Insight = await insights.ForStoryAsync(id, ct);
+        Insight = await insights.ForStoryAsync(id, ct);
         CanEdit = User.IsEditor();
-        EditingAvailable = services.GetService<IStoryEditor>() is not null;
         return Page();
     }
 

@@ -1,0 +1,36 @@
+using NewsCompare.Core.Data;
+using NewsCompare.Core.Stories;
+
+namespace NewsCompare.Web.Editing;
+
+/// <summary>Editors' corrections, carried out by the Core story store and recorded with the editor's name and reason.</summary>
+public sealed class StoryEditor(NewsDb db) : IStoryEditor
+{
+    public Task<StoryEditResult> MoveArticleAsync(long articleId, long targetStoryId, string editor, string reason, CancellationToken cancellationToken) =>
+        Run(store => store.MoveAsync(articleId, targetStoryId, Signed(editor, reason), cancellationToken),
+            story => $"Moved article {articleId} to story {story}.");
+
+    public Task<StoryEditResult> SplitAsync(long storyId, IReadOnlyList<long> articleIds, string editor, string reason, CancellationToken cancellationToken) =>
+        Run(store => store.SplitAsync(storyId, articleIds, Signed(editor, reason), cancellationToken),
+            story => $"Split {articleIds.Count} article(s) into new story {story}.");
+
+    public Task<StoryEditResult> MergeAsync(long storyId, long otherStoryId, string editor, string reason, CancellationToken cancellationToken) =>
+        Run(store => store.MergeAsync(storyId, otherStoryId, Signed(editor, reason), cancellationToken),
+            story => $"Merged story {otherStoryId} into story {story}.");
+
+    /// <summary>The corrections log keeps one reason text; it names the editor so the log says who decided.</summary>
+    public static string Signed(string editor, string reason) => $"{reason.Trim()} (editor: {editor})";
+
+    private async Task<StoryEditResult> Run(Func<StoryStore, Task<long>> change, Func<long, string> describe)
+    {
+        try
+        {
+            var story = await change(new StoryStore(db));
+            return new StoryEditResult(true, story, describe(story));
+        }
+        catch (StoryCorrectionException e)
+        {
+            return new StoryEditResult(false, null, $"Not changed: {e.Message}.");
+        }
+    }
+}

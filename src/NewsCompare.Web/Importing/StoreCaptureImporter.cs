@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+using NewsCompare.Core.Data;
+using NewsCompare.Core.Import;
+using NewsCompare.Web.Startup;
+
+namespace NewsCompare.Web.Importing;
+
+/// <summary>Hands uploads and seeds to the Core importer, with the upload limits from configuration.</summary>
+public sealed class StoreCaptureImporter(NewsDb db, IOptions<NewsCompareOptions> options) : ICaptureImporter
+{
+    public Task<ImportReport> ImportAsync(IReadOnlyList<CaptureFile> files, CancellationToken cancellationToken)
+    {
+        var importer = new Importer(db, new ImportOptions { MaxFileBytes = options.Value.Upload.MaxFileBytes });
+        return importer.ImportUploadsAsync(files.Select(f => new ImportUpload(f.Name, f.Content)), cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using NewsCompare.Core.Data;
+using NewsCompare.Core.Stories;
+
+namespace NewsCompare.Web.Reading;
+
+/// <summary>Reads the grouping engine's explanations, related stories and the corrections log for a story page.</summary>
+public sealed class StoryInsights(NewsDb db) : IStoryInsights
+{
+    public async Task<StoryInsight> ForStoryAsync(long storyId, CancellationToken cancellationToken)
+    {
+        var related = (await StoryStore.RelatedAsync(db, storyId, cancellationToken))
+            .Select(s => new RelatedStory(s.Id, s.Title, Span(s.FirstDate, s.LastDate)))
+            .ToList();
+
+        var memberships = await db.StoryMemberships.Where(m => m.StoryId == storyId).ToListAsync(cancellationToken);
+        var why = new Dictionary<long, string>();
+        foreach (var m in memberships)
+        {
+            var explanation = await StoryStore.ExplanationAsync(db, m.ArticleId, cancellationToken);
+            if (explanation is not null) why[m.ArticleId] = Describe(explanation);
+        }
+
+        var corrections = await db.StoryCorrections
+            .Where(c => c.FromStoryId == storyId || c.ToStoryId == storyId)
+            .OrderByDescending(c => c.Id)
+            .Take(50)
+            .ToListAsync(cancellationToken);
+
+        return new StoryInsight(related, why, corrections
+            .Select(c => new Reading.StoryCorrection(c.At, Editor(c.Reason), $"{c.Kind} of article(s) {c.ArticleIds.Trim('[', ']')}: {c.Reason}"))
+            .ToList());
+    }
+
+    /// <summary>A sentence a reader can follow: what the article shares with the story and how strongly.</summary>
+    public static string Describe(StoryExplanation e)
+    {
+        var parts = new List<string>();
+        if (e.SharedNames.Count > 0) parts.Add("names " + string.Join(", ", e.SharedNames.Take(8)));
+        if (e.SharedTerms.Count > 0) parts.Add("words " + string.Join(", ", e.SharedTerms.Take(8)));
+        var shared = parts.Count > 0 ? "shares " + string.Join("; ", parts) : "shares no listed terms";
+        var gap = e.GapDays is { } days ? $", {days} day(s) from the story's dates" : "";
+        return $"{e.Method}: {shared} (score {e.Score.ToString("0.00", CultureInfo.InvariantCulture)}{gap})";
+    }
+
+    private static string Span(DateOnly? first, DateOnly? last) =>
+        first is null ? "undated"
+        : first == last || last is null ? first.Value.ToString("d MMM yyyy", CultureInfo.InvariantCulture)
+        : $"{first.Value.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {last.Value.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+
+    private static string Editor(string reason)
+    {
+        var at = reason.LastIndexOf("(editor: ", StringComparison.Ordinal);
+        return at >= 0 && reason.EndsWith(')') ? reason[(at + 9)..^1] : "command line";
+    }
+}
