@@ -92,8 +92,8 @@ public static partial class MetadataResolver
             Outlet = outlet,
             Origin = origin,
             Published = Published(input, url?.Value),
-            Language = Clean(hints.Language) is { } lang
-                ? new Sourced<string>(lang.ToLowerInvariant(), MetadataSources.Html + ":lang")
+            Language = LanguageCode(hints.Language) is { } lang
+                ? new Sourced<string>(lang, MetadataSources.Html + ":lang")
                 : LanguageDetector.Detect(string.Join("\n", new[] { article.Headline ?? "" }.Concat(article.Paragraphs))) is { } detected
                     ? new Sourced<string>(detected, MetadataSources.Detected) : null,
             Headline = First(Text(article.Headline, MetadataSources.Extraction), Text(hints.Title, MetadataSources.Html + ":title")),
@@ -147,6 +147,13 @@ public static partial class MetadataResolver
                 return new(shortLine, MetadataSources.Text + ":top");
         }
         return null;
+    }
+
+    /// <summary>"en-US", "pt_BR", "EN" become "en", "pt", "en"; anything that is not a language tag is ignored.</summary>
+    private static string? LanguageCode(string? tag)
+    {
+        var primary = Clean(tag)?.Split('-', '_')[0].ToLowerInvariant();
+        return primary is { Length: 2 or 3 } && primary.All(char.IsAsciiLetterLower) ? primary : null;
     }
 
     private static Sourced<string>? Valid(string? url, string source) =>
