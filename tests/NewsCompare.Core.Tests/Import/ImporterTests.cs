@@ -251,6 +251,23 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task TwoImportsOfTheSameFilesAtOnceStoreEachCaptureOnce()
+    {
+        for (var i = 0; i < 40; i++) _f.Write($"s{i:D2}.txt", ImportFixture.Article($"Shared capture {i}"));
+        var options = new ImportOptions { BatchSize = 5 };
+        await _f.CountsAsync(); // creates the store first: concurrent first opens race in the schema migrator
+
+        var reports = await Task.WhenAll(
+            Task.Run(() => _f.ImportAsync([_f.Captures], options: options)),
+            Task.Run(() => _f.ImportAsync([_f.Captures], options: options)));
+
+        reports.Should().OnlyContain(r => r.Failed == 0);
+        reports.Sum(r => r.Imported).Should().Be(40);
+        reports.Sum(r => r.Unchanged).Should().Be(40);
+        (await _f.CountsAsync()).Should().Be((40, 40, 80, 0));
+    }
+
+    [Fact]
     public async Task ImportsUploadsWithTheirManifestAndTheSameLimits()
     {
         await using var db = await NewsStore.OpenAsync(_f.DbPath);
