@@ -181,6 +181,21 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task IgnoresAnUnreadableManifestValueWithAWarning()
+    {
+        _f.Write("a.txt", ImportFixture.Article("Alpha"));
+        File.WriteAllText(Path.Combine(_f.Captures, "sources.json"), """[{"file": "a.txt", "url": "file:///etc/passwd", "published": "last Tuesday"}]""");
+
+        var report = await _f.ImportAsync([_f.Captures]);
+
+        var result = report.Results.Should().ContainSingle().Subject;
+        result.Outcome.Should().Be(ImportOutcome.Imported);
+        result.Reason.Should().Contain("\"published\" is not a date").And.Contain("not an http(s) address");
+        var article = await _f.QueryAsync(db => db.Articles.SingleAsync());
+        (article.Url, article.Published).Should().Be((null, null));
+    }
+
+    [Fact]
     public async Task ReportsEveryManifestEntryWhoseFileIsMissing()
     {
         _f.Write("present.txt", ImportFixture.Article("Present"));
