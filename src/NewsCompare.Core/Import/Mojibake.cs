@@ -41,8 +41,11 @@ internal static partial class Mojibake
         return piece => cp.GetBytes(piece);
     });
 
-    /// <summary>Longest run tried as one piece; real mojibake comes in short bursts between ordinary words.</summary>
-    private const int MaxPiece = 24;
+    /// <summary>
+    /// Most characters one UTF-8 sequence becomes: four bytes are four Windows-1252 characters, or two or three GBK ones.
+    /// UTF-8 is self-synchronising, so the shortest piece from a lead byte that decodes is the character it was.
+    /// </summary>
+    private const int MaxPiece = 4;
 
     public static Result Repair(string text)
     {
@@ -89,7 +92,7 @@ internal static partial class Mojibake
         return output.ToString();
     }
 
-    /// <summary>Repairs the longest pieces of <paramref name="run"/> that decode, left to right.</summary>
+    /// <summary>Repairs the pieces of <paramref name="run"/> that decode, left to right, one character at a time.</summary>
     private static string RepairRun(string run, Encoder codePage, bool requireShorter, Func<string, bool> plausible, out int fixes)
     {
         fixes = 0;
@@ -106,7 +109,7 @@ internal static partial class Mojibake
                 start++;
                 continue;
             }
-            for (var end = Math.Min(run.Length, start + MaxPiece); end > start; end--)
+            for (var end = start + 1; end <= Math.Min(run.Length, start + MaxPiece); end++)
             {
                 var candidate = TryDecode(run[start..end], codePage);
                 if (candidate is null || !plausible(candidate) || (requireShorter && candidate.Length >= end - start)) continue;

@@ -100,6 +100,16 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
+    public void RepairsSequencesWhoseBytesWindows1252LeavesUndefined()
+    {
+        // The closing quote ” is E2 80 9D; 0x9D has no Windows-1252 character and survives as U+009D.
+        const string original = "He said “no” and left.\u00A0Then silence.";
+        var mojibake = CodePage(1252).GetString(Encoding.UTF8.GetBytes(original));
+
+        TextDecoder.Decode(Encoding.UTF8.GetBytes(mojibake)).Text.Should().Be(original);
+    }
+
+    [Fact]
     public void CountsEveryRepairInTheEncodingLabel()
     {
         var mojibake = CodePage(1252).GetString(Encoding.UTF8.GetBytes("one’s, two’s and three’s"));
