@@ -94,7 +94,7 @@ public static partial class MetadataResolver
             Published = Published(input, url?.Value),
             Language = LanguageCode(hints.Language) is { } lang
                 ? new Sourced<string>(lang, MetadataSources.Html + ":lang")
-                : LanguageDetector.Detect(string.Join("\n", new[] { article.Headline ?? "" }.Concat(article.Paragraphs))) is { } detected
+                : LanguageDetector.Detect(Sample(article)) is { } detected
                     ? new Sourced<string>(detected, MetadataSources.Detected) : null,
             Headline = First(Text(article.Headline, MetadataSources.Extraction), Text(hints.Title, MetadataSources.Html + ":title")),
             Byline = First(Text(article.Byline, MetadataSources.Extraction), Text(hints.Author, MetadataSources.Html + ":author")),
@@ -147,6 +147,18 @@ public static partial class MetadataResolver
                 return new(shortLine, MetadataSources.Text + ":top");
         }
         return null;
+    }
+
+    /// <summary>The headline and the first paragraphs, up to a few thousand characters: plenty to tell a language.</summary>
+    private static string Sample(ExtractedArticle article)
+    {
+        var sample = new System.Text.StringBuilder(article.Headline);
+        foreach (var paragraph in article.Paragraphs)
+        {
+            if (sample.Length > 4000) break;
+            sample.Append('\n').Append(paragraph);
+        }
+        return sample.ToString();
     }
 
     /// <summary>"en-US", "pt_BR", "EN" become "en", "pt", "en"; anything that is not a language tag is ignored.</summary>
