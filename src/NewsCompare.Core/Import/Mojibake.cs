@@ -61,9 +61,8 @@ internal static partial class Mojibake
         var repaired = 0;
         var result = RepairWith(text, Windows1252.Value, IsLatinMojibakeChar, requireShorter: true, IsPlausible, ref repaired);
         // UTF-8 read as Windows-1251 ("вЂ™" for "’", "РџСЂ" for "Пр"): the Cyrillic counterpart.
-        if (result.AsSpan().ContainsAnyInRange('\u0400', '\u04FF'))
-            result = RepairWith(result, Windows1251.Value, Windows1251Upper.Value.Contains, requireShorter: true, IsPlausible, ref repaired,
-                CyrillicPieces(result));
+        if (result.AsSpan().ContainsAnyInRange('\u0400', '\u04FF') && CyrillicPieces(result) is { } allowed)
+            result = RepairWith(result, Windows1251.Value, Windows1251Upper.Value.Contains, requireShorter: true, IsPlausible, ref repaired, allowed);
         // CJK mojibake is only repaired in text that is not itself written mostly in a CJK script.
         var cjkMojibakePossible = result.AsSpan().ContainsAnyInRange('\u3000', '\u9FFF') && CjkShare(result) < 0.3;
         if (cjkMojibakePossible)
@@ -185,7 +184,8 @@ internal static partial class Mojibake
     /// "Р" and "С" make a quarter of its Cyrillic letters (every letter became one of them plus another character),
     /// and at least three are followed by a character Russian never puts there. Otherwise "«Р»" or "Сі" stay as written.
     /// </summary>
-    private static Func<string, bool> CyrillicPieces(string text)
+    /// <returns>Which pieces may be repaired, or null when none may (the pass is skipped).</returns>
+    private static Func<string, bool>? CyrillicPieces(string text)
     {
         int cyrillic = 0, leads = 0, marked = 0;
         for (var i = 0; i < text.Length; i++)
@@ -197,8 +197,8 @@ internal static partial class Mojibake
             leads++;
             if (i + 1 < text.Length && Windows1251Upper.Value.Contains(text[i + 1]) && !IsRussianAfterLetter(text[i + 1])) marked++;
         }
-        var wholeText = cyrillic > 0 && leads >= cyrillic * 0.25 && marked >= 3;
-        return piece => wholeText || piece.StartsWith("вЂ", StringComparison.Ordinal);
+        if (cyrillic > 0 && leads >= cyrillic * 0.25 && marked >= 3) return _ => true;
+        return text.Contains("вЂ", StringComparison.Ordinal) ? piece => piece.StartsWith("вЂ", StringComparison.Ordinal) : null;
     }
 
     private static bool IsRussianAfterLetter(char c) =>
