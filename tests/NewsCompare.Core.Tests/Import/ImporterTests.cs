@@ -157,6 +157,17 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task DoesNotFollowALinkedFolderBackUpTheTree()
+    {
+        _f.Write("deep/one.txt", ImportFixture.Article("One"));
+        Directory.CreateSymbolicLink(Path.Combine(_f.Captures, "deep", "loop"), _f.Captures);
+
+        var report = await _f.ImportAsync([_f.Captures]);
+
+        report.Results.Should().ContainSingle().Which.Outcome.Should().Be(ImportOutcome.Imported);
+    }
+
+    [Fact]
     public async Task ReportsAPathThatDoesNotExist()
     {
         var report = await _f.ImportAsync([Path.Combine(_f.Folder, "missing-folder")]);
