@@ -168,6 +168,19 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task NeverBlocksOnANamedPipeInTheFolder()
+    {
+        _f.Write("fine.txt", ImportFixture.Article("Fine"));
+        var fifo = Path.Combine(_f.Captures, "pipe.txt");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) await mkfifo.WaitForExitAsync();
+
+        var report = await _f.ImportAsync([_f.Captures]).WaitAsync(TimeSpan.FromMinutes(1));
+
+        report.Imported.Should().Be(1);
+        report.Results.Single(r => r.File.EndsWith("pipe.txt", StringComparison.Ordinal)).Reason.Should().Be("empty file");
+    }
+
+    [Fact]
     public async Task ReportsAPathThatDoesNotExist()
     {
         var report = await _f.ImportAsync([Path.Combine(_f.Folder, "missing-folder")]);
