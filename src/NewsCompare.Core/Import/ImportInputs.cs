@@ -121,8 +121,9 @@ internal static class ImportInputs
             {
                 foreach (var file in Directory.GetFiles(folder))
                     if (!System.IO.Path.GetFileName(file).StartsWith('.')) found.Add((file, System.IO.Path.GetRelativePath(root, file)));
+                // Linked folders are not followed: a link back up the tree would make the walk endless.
                 foreach (var sub in Directory.GetDirectories(folder))
-                    if (!System.IO.Path.GetFileName(sub).StartsWith('.')) pending.Push(sub);
+                    if (!System.IO.Path.GetFileName(sub).StartsWith('.') && new DirectoryInfo(sub).LinkTarget is null) pending.Push(sub);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

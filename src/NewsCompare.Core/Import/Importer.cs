@@ -161,6 +161,8 @@ public sealed class Importer
             {
                 var length = new FileInfo(input.Path!).Length;
                 if (length > options.MaxFileBytes) return new ReadResult(null, null, TooLarge(length, options.MaxFileBytes));
+                // Never read what has no size: an empty file, or a pipe or device that would block or never end.
+                if (length == 0) return new ReadResult(null, null, "empty file");
                 bytes = File.ReadAllBytes(input.Path!);
             }
             if (bytes.LongLength > options.MaxFileBytes) return new ReadResult(null, null, TooLarge(bytes.LongLength, options.MaxFileBytes));

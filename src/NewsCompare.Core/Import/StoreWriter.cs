@@ -39,7 +39,9 @@ internal sealed class StoreWriter(SqliteConnection connection)
         CancellationToken ct)
     {
         var results = new List<ImportResult>(batch.Count);
-        using var tx = connection.BeginTransaction();
+        // Immediate, not deferred: the batch reads before it writes, and a deferred transaction would fail rather than
+        // wait when another import (the web app, a second command) commits in between.
+        using var tx = connection.BeginTransaction(deferred: false);
         using var commands = new Commands(connection, tx);
         foreach (var (analysis, knownSha) in batch)
         {

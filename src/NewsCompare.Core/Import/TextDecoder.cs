@@ -35,11 +35,12 @@ internal static partial class TextDecoder
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
-        var unreadable = UnreadableShare(text);
+        // Repair first: a broken sequence may hold a C1 control character that the repair turns back into a quote.
+        var repair = Mojibake.Repair(text);
+        var unreadable = UnreadableShare(repair.Text);
         if (unreadable > 0.05)
             throw new NotTextException($"not readable text: {unreadable:P0} of the characters are control or undecodable characters");
 
-        var repair = Mojibake.Repair(text);
         if (repair.Repaired > 0) label += $"+repaired({repair.Repaired})";
         if (repair.Unrepaired > 0)
             warnings.Add($"{repair.Unrepaired} broken character sequence(s) from an earlier wrong decoding could not be repaired and were kept as found");

@@ -16,7 +16,8 @@ internal static class Hosts
         if (string.IsNullOrWhiteSpace(url)) return null;
         var trimmed = url.Trim();
         if (!trimmed.Contains("://", StringComparison.Ordinal)) trimmed = "https://" + trimmed.TrimStart('/');
-        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Contains('.', StringComparison.Ordinal)
+        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+               && uri.Host.Contains('.', StringComparison.Ordinal) && uri.UserInfo.Length == 0
             ? uri : null;
     }
 

@@ -92,9 +92,9 @@ public static partial class MetadataResolver
             Outlet = outlet,
             Origin = origin,
             Published = Published(input, url?.Value),
-            Language = Clean(hints.Language) is { } lang
-                ? new Sourced<string>(lang.ToLowerInvariant(), MetadataSources.Html + ":lang")
-                : LanguageDetector.Detect(string.Join("\n", new[] { article.Headline ?? "" }.Concat(article.Paragraphs))) is { } detected
+            Language = LanguageCode(hints.Language) is { } lang
+                ? new Sourced<string>(lang, MetadataSources.Html + ":lang")
+                : LanguageDetector.Detect(Sample(article)) is { } detected
                     ? new Sourced<string>(detected, MetadataSources.Detected) : null,
             Headline = First(Text(article.Headline, MetadataSources.Extraction), Text(hints.Title, MetadataSources.Html + ":title")),
             Byline = First(Text(article.Byline, MetadataSources.Extraction), Text(hints.Author, MetadataSources.Html + ":author")),
@@ -147,6 +147,25 @@ public static partial class MetadataResolver
                 return new(shortLine, MetadataSources.Text + ":top");
         }
         return null;
+    }
+
+    /// <summary>The headline and the first paragraphs, up to a few thousand characters: plenty to tell a language.</summary>
+    private static string Sample(ExtractedArticle article)
+    {
+        var sample = new System.Text.StringBuilder(article.Headline);
+        foreach (var paragraph in article.Paragraphs)
+        {
+            if (sample.Length > 4000) break;
+            sample.Append('\n').Append(paragraph);
+        }
+        return sample.ToString();
+    }
+
+    /// <summary>"en-US", "pt_BR", "EN" become "en", "pt", "en"; anything that is not a language tag is ignored.</summary>
+    private static string? LanguageCode(string? tag)
+    {
+        var primary = Clean(tag)?.Split('-', '_')[0].ToLowerInvariant();
+        return primary is { Length: 2 or 3 } && primary.All(char.IsAsciiLetterLower) ? primary : null;
     }
 
     private static Sourced<string>? Valid(string? url, string source) =>

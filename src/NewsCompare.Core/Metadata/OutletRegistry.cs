@@ -40,6 +40,8 @@ public sealed class OutletRegistry
     /// <summary>Names and aliases by their words joined with single spaces, matched as written.</summary>
     private readonly Dictionary<string, OutletInfo> _byWords = new(StringComparer.Ordinal);
     private readonly int _longestName;
+    /// <summary>The first words of the names, so that most words of a line cost one lookup.</summary>
+    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
 
     /// <summary>Builds a registry from <paramref name="outlets"/>; later entries with the same name replace earlier ones.</summary>
     /// <param name="outlets">The outlets.</param>
@@ -59,6 +61,7 @@ public sealed class OutletRegistry
                 var words = Words(term);
                 if (words.Count == 0) continue;
                 _byWords.TryAdd(string.Join(' ', words.Select(w => w.Text)), outlet);
+                _firstWords.Add(words[0].Text);
                 _longestName = Math.Max(_longestName, words.Count);
             }
         }
@@ -126,6 +129,7 @@ public sealed class OutletRegistry
         {
             var domain = DomainOf(words[i].Text);
             if (domain is not null && FindByHost(domain) is { } byDomain && !found.Contains(byDomain)) found.Add(byDomain);
+            if (!_firstWords.Contains(words[i].Text) && !_firstWords.Contains(WithoutPossessive(words[i].Text))) continue;
             for (var n = Math.Min(_longestName, words.Count - i); n >= 1; n--)
             {
                 var phrase = n == 1 ? words[i].Text : string.Join(' ', words.Skip(i).Take(n).Select(w => w.Text));

@@ -157,6 +157,30 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task DoesNotFollowALinkedFolderBackUpTheTree()
+    {
+        _f.Write("deep/one.txt", ImportFixture.Article("One"));
+        Directory.CreateSymbolicLink(Path.Combine(_f.Captures, "deep", "loop"), _f.Captures);
+
+        var report = await _f.ImportAsync([_f.Captures]);
+
+        report.Results.Should().ContainSingle().Which.Outcome.Should().Be(ImportOutcome.Imported);
+    }
+
+    [Fact]
+    public async Task NeverBlocksOnANamedPipeInTheFolder()
+    {
+        _f.Write("fine.txt", ImportFixture.Article("Fine"));
+        var fifo = Path.Combine(_f.Captures, "pipe.txt");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) await mkfifo.WaitForExitAsync();
+
+        var report = await _f.ImportAsync([_f.Captures]).WaitAsync(TimeSpan.FromMinutes(1));
+
+        report.Imported.Should().Be(1);
+        report.Results.Single(r => r.File.EndsWith("pipe.txt", StringComparison.Ordinal)).Reason.Should().Be("empty file");
+    }
+
+    [Fact]
     public async Task ReportsAPathThatDoesNotExist()
     {
         var report = await _f.ImportAsync([Path.Combine(_f.Folder, "missing-folder")]);
@@ -178,6 +202,21 @@ public sealed class ImporterTests : IDisposable
         (article.Url, article.UrlSource).Should().Be(("https://www.reuters.com/world/one-2024-05-06/", "manifest"));
         (article.Outlet, article.OutletSource).Should().Be(("Reuters", "manifest"));
         (article.Published, article.PublishedSource).Should().Be((new DateOnly(2024, 5, 6), "manifest"));
+    }
+
+    [Fact]
+    public async Task IgnoresAnUnreadableManifestValueWithAWarning()
+    {
+        _f.Write("a.txt", ImportFixture.Article("Alpha"));
+        File.WriteAllText(Path.Combine(_f.Captures, "sources.json"), """[{"file": "a.txt", "url": "file:///etc/passwd", "published": "last Tuesday"}]""");
+
+        var report = await _f.ImportAsync([_f.Captures]);
+
+        var result = report.Results.Should().ContainSingle().Subject;
+        result.Outcome.Should().Be(ImportOutcome.Imported);
+        result.Reason.Should().Contain("\"published\" is not a date").And.Contain("not an http(s) address");
+        var article = await _f.QueryAsync(db => db.Articles.SingleAsync());
+        (article.Url, article.Published).Should().Be((null, null));
     }
 
     [Fact]
@@ -248,6 +287,23 @@ public sealed class ImporterTests : IDisposable
         rerun.Imported.Should().Be(60 - partial.Captures);
         var final = await _f.CountsAsync();
         (final.Captures, final.Articles, final.Clutter, final.Orphans).Should().Be((60, 60, 120, 0));
+    }
+
+    [Fact]
+    public async Task TwoImportsOfTheSameFilesAtOnceStoreEachCaptureOnce()
+    {
+        for (var i = 0; i < 40; i++) _f.Write($"s{i:D2}.txt", ImportFixture.Article($"Shared capture {i}"));
+        var options = new ImportOptions { BatchSize = 5 };
+        await _f.CountsAsync(); // creates the store first: concurrent first opens race in the schema migrator
+
+        var reports = await Task.WhenAll(
+            Task.Run(() => _f.ImportAsync([_f.Captures], options: options)),
+            Task.Run(() => _f.ImportAsync([_f.Captures], options: options)));
+
+        reports.Should().OnlyContain(r => r.Failed == 0);
+        reports.Sum(r => r.Imported).Should().Be(40);
+        reports.Sum(r => r.Unchanged).Should().Be(40);
+        (await _f.CountsAsync()).Should().Be((40, 40, 80, 0));
     }
 
     [Fact]

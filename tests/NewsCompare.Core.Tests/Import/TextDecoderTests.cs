@@ -100,6 +100,45 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
+    public void RepairsSequencesWhoseBytesWindows1252LeavesUndefined()
+    {
+        // The closing quote ” is E2 80 9D; 0x9D has no Windows-1252 character and survives as U+009D.
+        const string original = "He said “no” and left.\u00A0Then silence.";
+        var mojibake = CodePage(1252).GetString(Encoding.UTF8.GetBytes(original));
+
+        TextDecoder.Decode(Encoding.UTF8.GetBytes(mojibake)).Text.Should().Be(original);
+    }
+
+    [Fact]
+    public void RepairsUtf8TextThatWasOnceReadAsWindows1251()
+    {
+        const string original = "Патрушев сказал: “Россия и Китай” — партнёры. It’s official.";
+        var mojibake = CodePage(1251).GetString(Encoding.UTF8.GetBytes(original));
+        mojibake.Should().Contain("вЂњ");
+
+        var decoded = TextDecoder.Decode(Encoding.UTF8.GetBytes(mojibake));
+
+        decoded.Text.Should().Be(original);
+        decoded.Encoding.Should().StartWith("utf-8+repaired(");
+    }
+
+    [Fact]
+    public void RepairsWindows1251QuotesInTextThatIsOtherwiseFine()
+    {
+        var mojibake = "Patrushev said: " + CodePage(1251).GetString(Encoding.UTF8.GetBytes("“no”")) + " — and left.";
+        TextDecoder.Decode(Encoding.UTF8.GetBytes(mojibake)).Text.Should().Be("Patrushev said: “no” — and left.");
+    }
+
+    [Fact]
+    public void LeavesGenuineRussianWithGuillemetsAndYoAlone()
+    {
+        const string text = "В «Известиях» написали, что ещё в понедельник Совбез РФ провёл встречу. Ёлка, съезд, объём, «Р»-ветка, С№1, Сі Цзіньпін.";
+        var decoded = TextDecoder.Decode(Encoding.UTF8.GetBytes(text));
+        decoded.Text.Should().Be(text);
+        decoded.Encoding.Should().Be("utf-8");
+    }
+
+    [Fact]
     public void CountsEveryRepairInTheEncodingLabel()
     {
         var mojibake = CodePage(1252).GetString(Encoding.UTF8.GetBytes("one’s, two’s and three’s"));

@@ -183,6 +183,8 @@ public sealed class MetadataResolverTests
     public void TakesTheLanguageThePageDeclaresElseDetectsIt()
     {
         Resolve(Article(new PageHints { Language = "FR" })).Language.Should().Be(new Sourced<string>("fr", "html:lang"));
+        Resolve(Article(new PageHints { Language = "pt-BR" })).Language.Should().Be(new Sourced<string>("pt", "html:lang"));
+        Resolve(Article(new PageHints { Language = "{{lang}}" })).Language.Should().Be(new Sourced<string>("en", "detected"));
         Resolve(Article()).Language.Should().Be(new Sourced<string>("en", "detected"));
     }
 
