@@ -7,7 +7,7 @@ namespace NewsCompare.Core.Data;
 
 /// <summary>
 /// Creates and evolves the store's schema from numbered SQL scripts embedded in this assembly
-/// (Data/Migrations/&lt;provider&gt;/NNNN_name.sql). Each script runs once, in its own transaction, and is recorded
+/// (Data/Migrations/&lt;provider&gt;/NNNN_name.sql). Pending scripts run once, together in one transaction, and each is recorded
 /// in the SchemaVersions table. See docs/adr/0001-schema-evolution.md for why EF migrations are not used.
 /// </summary>
 public static partial class SchemaMigrator
@@ -37,12 +37,16 @@ public static partial class SchemaMigrator
         if (opened) await connection.OpenAsync(cancellationToken);
         try
         {
-            await ExecuteAsync(connection, null, """
+            // One write transaction for the whole check-and-apply: SQLite takes its write lock at BEGIN (IMMEDIATE),
+            // so two processes opening a new store at once apply the scripts once, the second waiting for the first.
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, tx, """
                 CREATE TABLE IF NOT EXISTS "SchemaVersions" ("Version" INTEGER NOT NULL PRIMARY KEY, "Name" TEXT NOT NULL, "AppliedAt" TEXT NOT NULL);
                 """, cancellationToken);
             var applied = new HashSet<int>();
             await using (var cmd = connection.CreateCommand())
             {
+                cmd.Transaction = tx;
                 cmd.CommandText = "SELECT \"Version\" FROM \"SchemaVersions\"";
                 await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetInt32(0));
@@ -51,14 +55,13 @@ public static partial class SchemaMigrator
             var done = new List<int>();
             foreach (var (version, name, sql) in Scripts(provider).Where(s => !applied.Contains(s.Version)))
             {
-                await using var tx = await connection.BeginTransactionAsync(cancellationToken);
                 await ExecuteAsync(connection, tx, sql, cancellationToken);
                 await ExecuteAsync(connection, tx,
                     $"INSERT INTO \"SchemaVersions\" (\"Version\", \"Name\", \"AppliedAt\") VALUES ({version}, '{name.Replace("'", "''", StringComparison.Ordinal)}', '{DateTime.UtcNow:O}')",
                     cancellationToken);
-                await tx.CommitAsync(cancellationToken);
                 done.Add(version);
             }
+            await tx.CommitAsync(cancellationToken);
             return done;
         }
         finally

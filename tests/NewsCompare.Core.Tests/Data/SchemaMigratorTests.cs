@@ -47,4 +47,19 @@ public sealed class SchemaMigratorTests : IDisposable
         applied.Should().BeEmpty();
         SchemaMigrator.Scripts("Sqlite").Select(s => s.Version).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
     }
+
+    [Fact]
+    public async Task TwoProcessesOpeningANewStoreAtOnceBothSucceed()
+    {
+        var opens = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            await using var db = new NewsDb(NewsStore.Options(_path));
+            return await SchemaMigrator.MigrateAsync(db);
+        })).ToList();
+
+        var applied = await Task.WhenAll(opens);
+
+        applied.SelectMany(a => a).Should().OnlyHaveUniqueItems()
+            .And.BeEquivalentTo(SchemaMigrator.Scripts("Sqlite").Select(s => s.Version));
+    }
 }
