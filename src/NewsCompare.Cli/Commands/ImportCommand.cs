@@ -62,6 +62,8 @@ internal static class ImportCommand
         var counts = new Table().AddColumns("imported", "new versions", "unchanged", "failed");
         counts.AddRow((report.Imported - report.NewVersions).ToString(), report.NewVersions.ToString(), report.Unchanged.ToString(), report.Failed.ToString());
         AnsiConsole.Write(counts);
+        if (report.Grouping is { } g)
+            Console.WriteLine($"stories: {g.Articles} article(s) placed, {g.Joined} joined an existing story, {g.Opened} opened a new one");
 
         var notes = report.Results.Where(r => r.Reason is not null).ToList();
         static string Outcome(ImportResult r) => r.Outcome == ImportOutcome.Failed ? "failed" : $"{r.Outcome.ToString().ToLowerInvariant()} with a warning";

@@ -18,6 +18,12 @@ public sealed record ImportOptions
     /// <summary>Files written per transaction. A killed import loses at most the batch in flight, and re-running completes it.</summary>
     public int BatchSize { get; init; } = 256;
 
+    /// <summary>
+    /// Group what was imported into stories right after the import (default). Off, articles wait ungrouped until a
+    /// later import or <c>regroup --pending</c> places them.
+    /// </summary>
+    public bool GroupStories { get; init; } = true;
+
     /// <summary>How many files are decoded and extracted at once (writes are always single).</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 }

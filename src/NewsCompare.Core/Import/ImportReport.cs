@@ -24,6 +24,9 @@ public sealed record ImportResult(string File, ImportOutcome Outcome, string? Re
 /// <param name="Results">One entry per file.</param>
 public sealed record ImportReport(IReadOnlyList<ImportResult> Results)
 {
+    /// <summary>How the import's articles were placed into stories; null when grouping was off or nothing was placed.</summary>
+    public Stories.GroupingReport? Grouping { get; init; }
+
     /// <summary>Files stored as new captures (new versions included).</summary>
     public int Imported => Results.Count(r => r.Outcome is ImportOutcome.Imported or ImportOutcome.NewVersion);
     /// <summary>Files stored as a new version of an address already stored (counted in <see cref="Imported"/> too).</summary>

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Data;
 using NewsCompare.Core.Metadata;
+using NewsCompare.Core.Stories;
 
 namespace NewsCompare.Core.Import;
 
@@ -128,7 +129,17 @@ public sealed class Importer
             await _db.Database.CloseConnectionAsync();
         }
         results.AddRange(plan.Problems);
-        return new ImportReport(results);
+        return new ImportReport(results) { Grouping = _options.GroupStories ? await GroupUngroupedAsync(ct) : null };
+    }
+
+    /// <summary>
+    /// Places every latest article not yet in a story: this import's, and any an earlier import left ungrouped
+    /// because it was killed between writing and grouping (so re-running the import completes it).
+    /// </summary>
+    private async Task<GroupingReport?> GroupUngroupedAsync(CancellationToken ct)
+    {
+        var ungrouped = await _db.Articles.Where(a => a.IsLatest && a.StoryId == null).Select(a => a.Id).ToListAsync(ct);
+        return ungrouped.Count == 0 ? null : await StoryStore.AssignNewArticlesAsync(_db, ungrouped, ct);
     }
 
     private ParallelQuery<T> Parallel<T>(IEnumerable<T> items) =>
