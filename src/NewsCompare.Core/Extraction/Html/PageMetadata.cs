@@ -125,18 +125,27 @@ internal sealed class PageMetadata
         }
         CanonicalUrl ??= string.IsNullOrEmpty(ogUrl) ? null : ogUrl;
         Language = LanguageCode(tree.Language) ?? Language;
-        if (Published is null)
+    }
+
+    /// <summary>
+    /// When no tag states the date, takes it from a &lt;time datetime&gt; in the article (its header or body),
+    /// else the first one after the headline, else the first on the page.
+    /// </summary>
+    public void ReadTimeElements(PageTree tree, IReadOnlyList<PageNode> roots, PageNode? headline)
+    {
+        if (Published is not null) return;
+        PageNode? inside = null, after = null, first = null;
+        foreach (var time in tree.Times)
         {
-            foreach (var time in tree.Times)
-            {
-                if (time.Attribute("datetime") is { } value && ParseDate(value) is { } date)
-                {
-                    Published = date;
-                    PublishedSource = "html:time";
-                    break;
-                }
-            }
+            if (time.Attribute("datetime") is not { } value || ParseDate(value) is null) continue;
+            first ??= time;
+            if (after is null && headline is not null && time.Order > headline.Order) after = time;
+            if (roots.Any(time.IsInside)) { inside = time; break; }
         }
+        var chosen = inside ?? after ?? first;
+        if (chosen is null) return;
+        Published = ParseDate(chosen.Attribute("datetime")!);
+        PublishedSource = "html:time";
     }
 
     // itemprop on ordinary elements (microdata): datePublished and author.

@@ -186,6 +186,17 @@ public class HtmlExtractorMetadataTests
     }
 
     [Fact]
+    public void PrefersTheArticlesTimeElementToOneInALatestNewsList()
+    {
+        var latest = "<div class=\"latest\"><a href=\"/old\">Older story</a> <time datetime=\"2019-01-01\">1 Jan</time></div>";
+        var inner = "<p class=\"meta\"><time datetime=\"2022-07-14\">14 July 2022</time></p>" + Paragraphs(Body);
+
+        var hints = HtmlExtractor.Extract(Shell(latest + Article(inner))).Hints;
+
+        hints.Published.Should().Be(new DateOnly(2022, 7, 14));
+    }
+
+    [Fact]
     public void ReadsMicrodataDatePublished()
     {
         var inner = "<meta itemprop=\"datePublished\" content=\"2021-01-09\">" + Paragraphs(Body);
