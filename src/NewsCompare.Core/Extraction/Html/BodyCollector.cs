@@ -12,6 +12,7 @@ internal sealed class BodyCollector
     private const int MaxRemovedLine = 600;
     private const int MaxRemovedLines = 4000;
     private const int BoilerplateMaxLength = 120;
+    private const int ShortLabel = 50;
 
     private enum Sink { Body, Caption, Removed, Silent }
 
@@ -225,8 +226,11 @@ internal sealed class BodyCollector
         foreach (var (start, reason) in ElementHints.BoilerplateStarts)
         {
             if (!text.StartsWith(start, StringComparison.OrdinalIgnoreCase)) continue;
-            // "Comments" alone is a label; "Comments from the minister..." is prose.
-            if (text.Length == start.Length || !char.IsLetter(text[start.Length]) || start.EndsWith(':')) return reason;
+            // A whole word only: "Subscribe" is a prompt, "Subscribers rose" is prose.
+            if (text.Length > start.Length && char.IsLetter(text[start.Length]) && !start.EndsWith(' ')) continue;
+            // One word ("Comments", "Sponsored") marks a label only on a short line: "Comments by the minister
+            // angered unions" is prose. Phrases and labels with a colon are telling on any line this short.
+            if (start.Contains(' ') || start.EndsWith(':') || text.Length <= ShortLabel) return reason;
         }
         return null;
     }

@@ -192,6 +192,8 @@ internal static class ElementHints
         ("follow me", RemovalReasons.Share),
         ("sign up", RemovalReasons.Share),
         ("subscribe", RemovalReasons.Share),
+        ("subscribe to", RemovalReasons.Share),
+        ("subscribe now", RemovalReasons.Share),
         ("click here to subscribe", RemovalReasons.Share),
         ("get our newsletter", RemovalReasons.Share),
         ("log in", RemovalReasons.Login),

@@ -98,6 +98,17 @@ public class HtmlExtractorBodyTests
     }
 
     [Fact]
+    public void KeepsProseThatOpensWithAWordUsedForLabels()
+    {
+        var prose = "Comments by the minister on Monday angered the unions, who called for a strike.";
+        var subscribers = "Subscribers to the ferry pass will get a refund.";
+
+        var article = HtmlExtractor.Extract(Shell(Article(Paragraphs([.. Body, prose, subscribers]))));
+
+        article.Paragraphs.Should().EndWith([prose, subscribers]);
+    }
+
+    [Fact]
     public void NeverLetsScriptsOrStylesIntoTheText()
     {
         var inner = "<script>var secret = 'tracking-code-123';</script><style>.x{color:red}</style>"
