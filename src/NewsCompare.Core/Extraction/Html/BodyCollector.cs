@@ -183,7 +183,8 @@ internal sealed class BodyCollector
                 KeepInBody(text, links, heading);
                 break;
             case Sink.Caption:
-                if (!_captions.Contains(text)) _captions.Add(text);
+                if (LineRules.IsGalleryControl(text)) AddRemoved(text, RemovalReasons.Widget);
+                else if (!_captions.Contains(text)) _captions.Add(text);
                 break;
             case Sink.Removed:
                 AddRemoved(text, reason ?? RemovalReasons.Furniture);

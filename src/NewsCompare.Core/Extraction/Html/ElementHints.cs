@@ -220,6 +220,13 @@ internal static class ElementHints
         return Enumerable.Range(0, 26 * 26).Select(i => all.Where(f => Pair(f.Item1[0], f.Item1[1]) == i).ToArray()).ToArray();
     }
 
+    /// <summary>Buttons of photo galleries and captions, whole lines.</summary>
+    internal static readonly HashSet<string> GalleryControls = new(StringComparer.Ordinal)
+    {
+        "caption", "close", "expand", "enlarge", "fullscreen", "full screen", "previous", "prev", "next", "back to gallery",
+        "view gallery", "open gallery", "hide caption", "show caption", "toggle caption", "zoom", "play", "pause",
+    };
+
     /// <summary>Reads a class attribute, an id and a role into one hint; null or empty parts are fine.</summary>
     public static ElementHint Read(string? className, string? id, string? role)
     {

@@ -70,6 +70,18 @@ public class HtmlExtractorBodyTests
     }
 
     [Fact]
+    public void KeepsGalleryButtonsAndCountersOutOfTheCaptions()
+    {
+        var gallery = "<figure class=\"gallery\"><img src=\"a.jpg\"><button>Close</button><span>Image 1 of 12</span>"
+                      + "<figcaption>Lorries queue at the harbour bridge.</figcaption><span class=\"credit\">Getty Images</span></figure>";
+
+        var article = HtmlExtractor.Extract(Shell(Article(Paragraphs(Body[0], Body[1]) + gallery + Paragraphs(Body[2], Body[3]))));
+
+        article.Captions.Should().Equal("Lorries queue at the harbour bridge.", "Getty Images");
+        article.Removed.Should().Contain(r => r.Reason == RemovalReasons.Widget && r.Text.Contains("Image 1 of 12"));
+    }
+
+    [Fact]
     public void DropsShareBarsAndNewsletterBoxesInsideTheBodyWithReasons()
     {
         var inner = "<div class=\"share-bar\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Share on X</a></div>"
