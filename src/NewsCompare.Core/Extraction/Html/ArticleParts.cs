@@ -52,8 +52,20 @@ internal static class ArticleParts
         }
         var chosen = named ?? inside ?? after;
         if (chosen is null) return (null, null);
-        var text = chosen.InnerText();
+        var text = TightenPunctuation(chosen.InnerText(spaceElements: true));
         return BodyCollector.HasLetterOrDigit(text) ? (chosen, text) : (null, null);
+    }
+
+    // Spacing every element apart leaves "Jane Doe , Reporter": punctuation goes back against its word.
+    private static string TightenPunctuation(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ' ' && i + 1 < text.Length && text[i + 1] is ',' or '.' or ';' or ':' or ')' or '!' or '?') continue;
+            builder.Append(text[i]);
+        }
+        return builder.ToString();
     }
 
     private static string? LastWord(string name)

@@ -73,15 +73,19 @@ internal sealed class PageNode
         return false;
     }
 
-    /// <summary>The subtree's text, whitespace folded; block boundaries and line breaks become spaces.</summary>
-    public string InnerText()
+    /// <summary>
+    /// The subtree's text, whitespace folded; block boundaries and line breaks become spaces, and with
+    /// <paramref name="spaceElements"/> so does every element boundary (bylines set name and outlet in
+    /// separate spans that only styling keeps apart).
+    /// </summary>
+    public string InnerText(bool spaceElements = false)
     {
         var builder = new System.Text.StringBuilder();
-        AppendText(this, builder);
+        AppendText(this, builder, spaceElements);
         return TextTools.Clean(builder.ToString()) ?? "";
     }
 
-    private static void AppendText(PageNode node, System.Text.StringBuilder builder)
+    private static void AppendText(PageNode node, System.Text.StringBuilder builder, bool spaceElements)
     {
         if (node.IsText)
         {
@@ -89,9 +93,10 @@ internal sealed class PageNode
             return;
         }
         if (node.Hidden) return;
-        if (node.IsBlock || node.Tag == "br") builder.Append(' ');
-        foreach (var child in node.Children) AppendText(child, builder);
-        if (node.IsBlock) builder.Append(' ');
+        var space = node.IsBlock || spaceElements;
+        if (space || node.Tag == "br") builder.Append(' ');
+        foreach (var child in node.Children) AppendText(child, builder, spaceElements);
+        if (space) builder.Append(' ');
     }
 
     public bool IsHeading => Tag.Length == 2 && Tag[0] == 'h' && Tag[1] is >= '1' and <= '6';

@@ -231,6 +231,18 @@ public class HtmlExtractorMetadataTests
     }
 
     [Fact]
+    public void KeepsBylinePartsThatOnlyStylingSeparatesApart()
+    {
+        var page = Shell($"""
+            <article><h1>Harbour bridge to close to lorries</h1>
+            <div class="byline"><span>By Jane Doe</span><span>Daily Example</span></div>
+            <div class="article-body">{Paragraphs(Body)}</div></article>
+            """);
+
+        HtmlExtractor.Extract(page).Byline.Should().Be("By Jane Doe Daily Example");
+    }
+
+    [Fact]
     public void FallsBackToTheMetaAuthorForTheByline()
     {
         var article = HtmlExtractor.Extract(Shell(Article(Paragraphs(Body)), "<meta name=\"author\" content=\"Jane Doe\">"));
