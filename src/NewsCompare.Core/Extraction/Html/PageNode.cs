@@ -75,8 +75,8 @@ internal sealed class PageNode
 
     /// <summary>
     /// The subtree's text, whitespace folded; block boundaries and line breaks become spaces, and with
-    /// <paramref name="spaceElements"/> so does every element boundary (bylines set name and outlet in
-    /// separate spans that only styling keeps apart).
+    /// <paramref name="spaceElements"/> so does the boundary between two sibling elements (bylines set name and
+    /// outlet in adjacent spans that only styling keeps apart; a span around a name's last letter stays joined).
     /// </summary>
     public string InnerText(bool spaceElements = false)
     {
@@ -93,10 +93,15 @@ internal sealed class PageNode
             return;
         }
         if (node.Hidden) return;
-        var space = node.IsBlock || spaceElements;
-        if (space || node.Tag == "br") builder.Append(' ');
-        foreach (var child in node.Children) AppendText(child, builder, spaceElements);
-        if (space) builder.Append(' ');
+        if (node.IsBlock || node.Tag == "br") builder.Append(' ');
+        PageNode? previous = null;
+        foreach (var child in node.Children)
+        {
+            if (spaceElements && previous is { IsText: false } && !child.IsText) builder.Append(' ');
+            AppendText(child, builder, spaceElements);
+            previous = child;
+        }
+        if (node.IsBlock) builder.Append(' ');
     }
 
     public bool IsHeading => Tag.Length == 2 && Tag[0] == 'h' && Tag[1] is >= '1' and <= '6';

@@ -243,6 +243,18 @@ public class HtmlExtractorMetadataTests
     }
 
     [Fact]
+    public void KeepsANameWhoseLastLetterIsStyledSeparately()
+    {
+        var page = Shell($"""
+            <article><h1>Harbour bridge to close to lorries</h1>
+            <div class="byline"><a href="/staff/jane">Jane Do<span class="last-letter">e</span></a></div>
+            <div class="article-body">{Paragraphs(Body)}</div></article>
+            """);
+
+        HtmlExtractor.Extract(page).Byline.Should().Be("Jane Doe");
+    }
+
+    [Fact]
     public void FallsBackToTheMetaAuthorForTheByline()
     {
         var article = HtmlExtractor.Extract(Shell(Article(Paragraphs(Body)), "<meta name=\"author\" content=\"Jane Doe\">"));
