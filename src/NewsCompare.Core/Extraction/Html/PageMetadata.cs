@@ -183,9 +183,10 @@ internal sealed class PageMetadata
             foreach (var obj in objects.OrderBy(o => IsArticleType(o) ? 0 : 1))
                 ReadJsonLdObject(obj);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
-            // A broken JSON-LD block says nothing; the rest of the page still does.
+            // A broken JSON-LD block (bad syntax, a lone surrogate the UTF-8 reader refuses) says nothing;
+            // the rest of the page still does.
         }
     }
 
