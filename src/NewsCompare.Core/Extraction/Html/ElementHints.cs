@@ -227,17 +227,19 @@ internal static class ElementHints
         "view gallery", "open gallery", "hide caption", "show caption", "toggle caption", "zoom", "play", "pause",
     };
 
-    /// <summary>Reads a class attribute, an id and a role into one hint; null or empty parts are fine.</summary>
-    public static ElementHint Read(string? className, string? id, string? role)
+    /// <summary>Reads a class attribute, an id, a role and a microdata itemprop into one hint; null or empty parts are fine.</summary>
+    public static ElementHint Read(string? className, string? id, string? role, string? itemProp = null)
     {
         var hidden = IsHiddenClass(className);
         if (role is not null && Roles.TryGetValue(role.Trim(), out var roleReason))
             return new ElementHint(false, HintKind.Clutter, roleReason, hidden);
-        var positive = false;
+        // role="main" / "article" and microdata's itemprop="articleBody" name the content outright.
+        var positive = role is not null && (role.Trim().Equals("main", StringComparison.OrdinalIgnoreCase) || role.Trim().Equals("article", StringComparison.OrdinalIgnoreCase));
         var kind = HintKind.None;
         string? reason = null;
         Scan(className, ref positive, ref kind, ref reason);
         Scan(id, ref positive, ref kind, ref reason);
+        Scan(itemProp, ref positive, ref kind, ref reason);
         // An embedded post (a tweet, an Instagram card) quoted by the article is the article's content.
         if (IsEmbed(className) || IsEmbed(id)) return new ElementHint(true, HintKind.Content, null, hidden);
         if (kind == HintKind.None && positive) kind = HintKind.Content;

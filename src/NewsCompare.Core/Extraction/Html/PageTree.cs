@@ -35,7 +35,7 @@ internal sealed class PageTree
 
     private static readonly PageNode Whitespace = new("#text", null, null, " ");
 
-    private readonly Dictionary<(string?, string?, string?), ElementHint> _hintCache = [];
+    private readonly Dictionary<(string?, string?, string?, string?), ElementHint> _hintCache = [];
     private int _order;
 
     private PageTree(PageNode root) => Root = root;
@@ -117,7 +117,7 @@ internal sealed class PageTree
         };
         string? className = null, id = null, role = null, style = null;
         var hidden = false;
-        var itemProp = false;
+        string? itemProp = null;
         var attributes = element.Attributes;
         for (var i = 0; i < attributes.Length; i++)
         {
@@ -129,14 +129,14 @@ internal sealed class PageTree
                 case "role": role = attribute.Value; break;
                 case "style": style = attribute.Value; break;
                 case "hidden": hidden = true; break;
-                case "itemprop": itemProp = true; break;
+                case "itemprop": itemProp = attribute.Value; break;
             }
         }
-        node.Hint = HintFor(className, id, role);
+        node.Hint = HintFor(className, id, role, itemProp);
         node.Hidden = hidden || node.Hint.Hidden || (style is not null && HidesByStyle(style));
         parent.AddChild(node);
         Elements.Add(node);
-        Note(node, element, tag, itemProp);
+        Note(node, element, tag, itemProp is not null);
 
         if (depth >= MaxDepth)
         {
@@ -203,13 +203,13 @@ internal sealed class PageTree
         node.ElementChildren = elements;
     }
 
-    private ElementHint HintFor(string? className, string? id, string? role)
+    private ElementHint HintFor(string? className, string? id, string? role, string? itemProp)
     {
-        if (className is null && string.IsNullOrEmpty(id) && role is null) return ElementHint.Nothing;
-        var key = (className, id, role);
+        if (className is null && string.IsNullOrEmpty(id) && role is null && itemProp is null) return ElementHint.Nothing;
+        var key = (className, id, role, itemProp);
         if (!_hintCache.TryGetValue(key, out var hint))
         {
-            hint = ElementHints.Read(className, id, role);
+            hint = ElementHints.Read(className, id, role, itemProp);
             _hintCache[key] = hint;
         }
         return hint;
