@@ -46,7 +46,6 @@ internal sealed class PageNode
     public int TextLength { get; set; }
     public int LinkLength { get; set; }
     public int Commas { get; set; }
-    public int Paragraphs { get; set; }
     public int Images { get; set; }
     // Counts over the text that sits directly in this element or in its inline children, not in block children.
     public int InlineTextLength { get; set; }

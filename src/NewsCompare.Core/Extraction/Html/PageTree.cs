@@ -164,13 +164,12 @@ internal sealed class PageTree
     // Sums the children's counts into the parent once all children are in.
     private static void Finish(PageNode node)
     {
-        int text = 0, link = 0, commas = 0, paragraphs = 0, images = 0, inlineText = 0, inlineLink = 0, inlineCommas = 0, blocks = 0, elements = 0;
+        int text = 0, link = 0, commas = 0, images = 0, inlineText = 0, inlineLink = 0, inlineCommas = 0, blocks = 0, elements = 0;
         var isLink = node.Tag == "a";
         foreach (var child in node.Children)
         {
             text += child.TextLength;
             commas += child.Commas;
-            paragraphs += child.Paragraphs;
             images += child.Images;
             link += isLink ? child.TextLength : child.LinkLength;
             if (child.IsText)
@@ -194,8 +193,7 @@ internal sealed class PageTree
         node.TextLength = text;
         node.LinkLength = link;
         node.Commas = commas;
-        node.Paragraphs = paragraphs + (node.Tag == "p" ? 1 : 0);
-        node.Images = images + (node.Tag is "img" or "picture" ? 1 : 0);
+        node.Images = images + (node.Tag == "img" ? 1 : 0);
         node.InlineTextLength = inlineText;
         node.InlineLinkLength = inlineLink;
         node.InlineCommas = inlineCommas;
