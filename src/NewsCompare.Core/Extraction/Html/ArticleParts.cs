@@ -45,7 +45,8 @@ internal static class ArticleParts
         var surname = author is null ? null : LastWord(author.Split(',')[0]);
         foreach (var node in tree.Bylines)
         {
-            if (node.Hidden || node.TextLength is < 3 or > 150 || node.Hint.IsClutter) continue;
+            // A byline is a line, not a biography.
+            if (node.Hidden || node.TextLength is < 3 or > 100 || node.Hint.IsClutter) continue;
             if (named is null && surname is { Length: > 1 } && node.InnerText().Contains(surname, StringComparison.OrdinalIgnoreCase)) named = node;
             if (inside is null && roots.Any(node.IsInside)) inside = node;
             if (after is null && headline is not null && node.Order > headline.Order) after = node;

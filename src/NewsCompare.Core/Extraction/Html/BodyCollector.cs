@@ -13,6 +13,7 @@ internal sealed class BodyCollector
     private const int MaxRemovedLines = 4000;
     private const int BoilerplateMaxLength = 120;
     private const int ShortLabel = 50;
+    private const int ShortLine = 200;
 
     private enum Sink { Body, Caption, Removed, Silent }
 
@@ -116,7 +117,8 @@ internal sealed class BodyCollector
         // The article's own header holds the headline and byline (kept elsewhere) and furniture around them.
         if (node.Tag == "header") return (Sink.Removed, RemovalReasons.Furniture);
         if (ReasonForTag(node.Tag) is { } tagReason) return (Sink.Removed, tagReason);
-        if (node.Hint.Kind == HintKind.Byline && node.TextLength < 200) return (Sink.Removed, RemovalReasons.Furniture);
+        // Byline boxes, and author biographies at the foot of the article.
+        if (node.Hint.Kind == HintKind.Byline && node.TextLength < 600) return (Sink.Removed, RemovalReasons.Furniture);
         if (node.Hint.Kind == HintKind.Date && node.TextLength < 100) return (Sink.Removed, RemovalReasons.Furniture);
         if (node.Tag is "ul" or "ol" or "div" or "section" or "table" or "dl" && node.TextLength > 0 && node.LinkDensity > 0.5)
             return (Sink.Removed, RemovalReasons.Spillover);
@@ -199,6 +201,11 @@ internal sealed class BodyCollector
             AddRemoved(text, RemovalReasons.Furniture);
             return;
         }
+        if (text.Length <= ShortLine && IsCredit(text))
+        {
+            if (!_captions.Contains(text)) _captions.Add(text);
+            return;
+        }
         if (text.Length <= BoilerplateMaxLength && BoilerplateReason(text) is { } reason)
         {
             AddRemoved(text, reason);
@@ -220,6 +227,13 @@ internal sealed class BodyCollector
             return;
         }
         _body.Add((text, heading));
+    }
+
+    private static bool IsCredit(string text)
+    {
+        foreach (var start in ElementHints.CreditStarts)
+            if (text.StartsWith(start, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static string? BoilerplateReason(string text)

@@ -202,11 +202,11 @@ internal static class ElementHints
         ("comments", RemovalReasons.Comments),
         ("tags:", RemovalReasons.Navigation),
         ("filed under", RemovalReasons.Navigation),
-        ("image:", RemovalReasons.Furniture),
-        ("photo:", RemovalReasons.Furniture),
-        ("image source", RemovalReasons.Furniture),
-        ("image caption", RemovalReasons.Furniture),
     ];
+
+    /// <summary>Starts of photo credit and caption lines set as ordinary paragraphs: they go to the captions.</summary>
+    internal static readonly string[] CreditStarts =
+        ["photo:", "photos:", "image:", "images:", "image source:", "image caption:", "credit:", "photograph:", "picture:", "foto:", "pictured:"];
 
     // The fragments (content words included) grouped by their first two letters, so one pass over a name finds them all.
     private static readonly (string Word, HintKind Kind, string? Reason)[][] FragmentsByLetter = GroupByLetter();

@@ -82,6 +82,26 @@ public class HtmlExtractorBodyTests
     }
 
     [Fact]
+    public void SendsCreditLinesSetAsParagraphsToCaptions()
+    {
+        var article = HtmlExtractor.Extract(Shell(Article(Paragraphs([Body[0], "Photo: Jane Smith / Daily Example", .. Body[1..]]))));
+
+        article.Paragraphs.Should().Equal(Body);
+        article.Captions.Should().Equal("Photo: Jane Smith / Daily Example");
+    }
+
+    [Fact]
+    public void DropsAnAuthorBiographyAtTheFootOfTheArticle()
+    {
+        var bio = "<div class=\"author-bio\"><p>Jane Doe covers transport for the Daily Example. She previously reported on city politics, housing and the port, and has won two regional awards.</p></div>";
+
+        var article = HtmlExtractor.Extract(Shell(Article(Paragraphs(Body) + bio)));
+
+        article.Paragraphs.Should().Equal(Body);
+        article.Removed.Should().Contain(r => r.Text.StartsWith("Jane Doe covers transport"));
+    }
+
+    [Fact]
     public void DropsShareBarsAndNewsletterBoxesInsideTheBodyWithReasons()
     {
         var inner = "<div class=\"share-bar\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Share on X</a></div>"
