@@ -122,7 +122,7 @@ internal sealed class BodyCollector
         if (node.Hint.Kind == HintKind.Date && node.TextLength < 100) return (Sink.Removed, RemovalReasons.Furniture);
         if (node.Tag is "ul" or "ol" or "div" or "section" or "table" or "dl" && node.TextLength > 0 && node.LinkDensity > 0.5)
             return (Sink.Removed, RemovalReasons.Spillover);
-        if (IsTeaserList(node)) return (Sink.Removed, RemovalReasons.Spillover);
+        if (IsTeaserList(node) || IsLinkList(node)) return (Sink.Removed, RemovalReasons.Spillover);
         return (sink, reason);
     }
 
@@ -135,6 +135,21 @@ internal sealed class BodyCollector
         foreach (var child in node.Children)
             if (!child.IsText && child.Images > 0 && child.LinkLength > 0 && child.TextLength < 300) cards++;
         return cards >= 3;
+    }
+
+    // A list of three or more items that each carry a link, with a good part of its text linked: headlines of
+    // other stories ("More great stories"), even when each item adds a few unlinked words.
+    private static bool IsLinkList(PageNode node)
+    {
+        if (node.Tag is not ("ul" or "ol") || node.LinkDensity < 0.3) return false;
+        var items = 0;
+        foreach (var child in node.Children)
+        {
+            if (child.IsText) continue;
+            if (child.LinkLength == 0) return false;
+            items++;
+        }
+        return items >= 3;
     }
 
     private static string? ReasonForTag(string tag) => tag switch

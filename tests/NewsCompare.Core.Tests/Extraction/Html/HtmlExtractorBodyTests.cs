@@ -246,6 +246,28 @@ public class HtmlExtractorBodyTests
     }
 
     [Fact]
+    public void DropsAListOfOtherStoriesEvenWhenEachItemAddsUnlinkedWords()
+    {
+        var list = "<h3>More great stories</h3><ul><li>Storm warning: <a href=\"/1\">coast braces for high winds</a></li>"
+                   + "<li>Schools: <a href=\"/2\">term dates moved after consultation</a></li><li>Transport: <a href=\"/3\">new bus routes for the north</a></li></ul>";
+
+        var article = HtmlExtractor.Extract(Shell(Article(Paragraphs(Body) + list)));
+
+        article.Paragraphs.Should().Equal(Body);
+        article.Removed.Should().Contain(r => r.Reason == RemovalReasons.Spillover && r.Text.Contains("coast braces for high winds"));
+    }
+
+    [Fact]
+    public void KeepsABulletListWithoutLinks()
+    {
+        var list = "<ul><li>Lorries over 7.5 tonnes are banned.</li><li>Buses may still cross.</li><li>Cyclists are not affected.</li></ul>";
+
+        var article = HtmlExtractor.Extract(Shell(Article(Paragraphs(Body[0], Body[1]) + list + Paragraphs(Body[2], Body[3]))));
+
+        article.Paragraphs.Should().Contain("Buses may still cross.");
+    }
+
+    [Fact]
     public void KeepsAPhotoGalleryCaptionedWithoutLinks()
     {
         var gallery = string.Concat(Enumerable.Range(1, 3).Select(i => $"<figure><img src=\"g{i}.jpg\"><figcaption>Gallery photo {i} of the bridge</figcaption></figure>"));
