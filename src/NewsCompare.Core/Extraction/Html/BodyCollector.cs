@@ -27,6 +27,7 @@ internal sealed class BodyCollector
     private bool _pendingSpace;
     private int _linkDepth;
     private int _rowDepth;
+    private bool _lastWentToBody;
 
     private readonly List<(string Text, bool Heading)> _body = [];
     private readonly HashSet<string> _bodySeen = new(StringComparer.Ordinal);
@@ -69,6 +70,11 @@ internal sealed class BodyCollector
             return;
         }
         var (innerSink, innerReason) = Classify(node, sink, reason);
+        if (sink == Sink.Body && innerSink == Sink.Removed && innerReason is RemovalReasons.Spillover or RemovalReasons.Share)
+        {
+            Flush(sink, reason, false);
+            DropIntroduction(innerReason);
+        }
         // A data table reads row by row: its cells are words of one line, not paragraphs of their own.
         var cell = _rowDepth > 0 && node.Tag is "td" or "th";
         var boundary = (node.IsBlock && !cell) || innerSink != sink || innerReason != reason;
@@ -209,6 +215,18 @@ internal sealed class BodyCollector
         }
     }
 
+    // A heading or short label kept just before a dropped box ("More stories", "Get our newsletter") introduced
+    // that box, not the article's next paragraphs.
+    private void DropIntroduction(string reason)
+    {
+        if (!_lastWentToBody || _body.Count == 0) return;
+        var (text, heading) = _body[^1];
+        if (!heading && (text.Length > 60 || LineRules.EndsSentence(text))) return;
+        _body.RemoveAt(_body.Count - 1);
+        _bodySeen.Remove(text);
+        AddRemoved(text, reason);
+    }
+
     private void KeepInBody(string text, double links, bool heading)
     {
         if (!HasLetterOrDigit(text))
@@ -242,6 +260,7 @@ internal sealed class BodyCollector
             return;
         }
         _body.Add((text, heading));
+        _lastWentToBody = true;
     }
 
     private static bool IsCredit(string text)
@@ -267,6 +286,7 @@ internal sealed class BodyCollector
 
     private void AddRemoved(string text, string reason)
     {
+        _lastWentToBody = false;
         if (_removed.Count >= MaxRemovedLines) return;
         if (text.Length > MaxRemovedLine) text = string.Concat(text.AsSpan(0, MaxRemovedLine), "…");
         // Menus and link lists arrive one item at a time: short neighbours with the same reason share a line.

@@ -40,7 +40,7 @@ internal static partial class LineRules
     public static bool IsGalleryControl(string line) =>
         (line.Length <= 20 && ElementHints.GalleryControls.Contains(line.Trim().TrimEnd('.', ':').ToLowerInvariant())) || Counter().IsMatch(line);
 
-    private static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' && !line.EndsWith("a.m.", StringComparison.Ordinal) && !line.EndsWith("p.m.", StringComparison.Ordinal);
+    public static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' && !line.EndsWith("a.m.", StringComparison.Ordinal) && !line.EndsWith("p.m.", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^\W*(\p{L}+\s+)?\d+\s*(of|/)\s*\d+\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Counter();

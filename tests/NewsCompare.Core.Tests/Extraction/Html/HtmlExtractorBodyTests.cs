@@ -258,6 +258,18 @@ public class HtmlExtractorBodyTests
     }
 
     [Fact]
+    public void DropsTheHeadingThatIntroducesADroppedBoxButKeepsRealSubheads()
+    {
+        var related = "<h2>Read these next</h2><div class=\"related\"><a href=\"/1\">Storm warning for the coast</a> <a href=\"/2\">School dates moved</a></div>";
+        var inner = Paragraphs(Body[0], Body[1]) + related + "<h2>What happens next</h2>" + Paragraphs(Body[2], Body[3]);
+
+        var article = HtmlExtractor.Extract(Shell(Article(inner)));
+
+        article.Paragraphs.Should().Equal(Body[0], Body[1], "What happens next", Body[2], Body[3]);
+        article.Removed.Should().Contain(r => r.Reason == RemovalReasons.Spillover && r.Text.Contains("Read these next"));
+    }
+
+    [Fact]
     public void KeepsABulletListWithoutLinks()
     {
         var list = "<ul><li>Lorries over 7.5 tonnes are banned.</li><li>Buses may still cross.</li><li>Cyclists are not affected.</li></ul>";
