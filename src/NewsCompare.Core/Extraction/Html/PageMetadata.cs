@@ -86,7 +86,7 @@ internal sealed class PageMetadata
         }
         OgTitle = TextTools.Clean(Meta("og:title") ?? Meta("twitter:title"));
         Description = TextTools.Clean(Meta("og:description") ?? Meta("twitter:description") ?? Meta("description"));
-        SiteName = TextTools.Clean(Meta("og:site_name") ?? Meta("application-name"));
+        SiteName = TextTools.Clean(Meta("og:site_name"));
         Author = FirstName(Meta("author"), Meta("article:author"), Meta("dc.creator"), Meta("byl"), Meta("parsely-author"), Meta("sailthru.author"));
         Language = LanguageCode(Meta("og:locale")) ?? LanguageCode(Meta("content-language")) ?? LanguageCode(Meta("language"));
         foreach (var name in DateMetaNames)
@@ -124,6 +124,8 @@ internal sealed class PageMetadata
                 : ogUrl ?? CanonicalUrl;
         }
         CanonicalUrl ??= string.IsNullOrEmpty(ogUrl) ? null : ogUrl;
+        // After og:site_name and the JSON-LD publisher: application-name often names an app, not the outlet.
+        SiteName ??= TextTools.Clean(Meta("application-name"));
         Language = LanguageCode(tree.Language) ?? Language;
     }
 

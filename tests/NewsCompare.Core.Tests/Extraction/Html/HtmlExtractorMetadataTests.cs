@@ -81,6 +81,17 @@ public class HtmlExtractorMetadataTests
     }
 
     [Fact]
+    public void PrefersTheJsonLdPublisherToApplicationName()
+    {
+        var head = """
+            <meta name="application-name" content="Example Reader App">
+            <script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"The Daily Example"}}</script>
+            """;
+
+        HtmlExtractor.Extract(Shell(Article(Paragraphs(Body)), head)).Hints.SiteName.Should().Be("The Daily Example");
+    }
+
+    [Fact]
     public void MakesARelativeCanonicalLinkAbsolute()
     {
         var head = "<link rel=\"canonical\" href=\"/news/bridge\"><meta property=\"og:url\" content=\"https://example.org/news/bridge?ref=rss\">";
