@@ -29,7 +29,9 @@ internal sealed class BodyCollector
     private int _rowDepth;
     private bool _lastWentToBody;
 
-    private readonly List<(string Text, bool Heading)> _body = [];
+    // Each kept line remembers how many lines had been removed before it, so that one dropped later goes back
+    // to its place in page order.
+    private readonly List<(string Text, bool Heading, int RemovedBefore)> _body = [];
     private readonly HashSet<string> _bodySeen = new(StringComparer.Ordinal);
     private readonly List<string> _captions = [];
     private readonly List<RemovedLine> _removed = [];
@@ -220,7 +222,7 @@ internal sealed class BodyCollector
     private void DropIntroduction(string reason)
     {
         if (!_lastWentToBody || _body.Count == 0) return;
-        var (text, heading) = _body[^1];
+        var (text, heading, _) = _body[^1];
         if (!heading && (text.Length > 60 || LineRules.EndsSentence(text))) return;
         _body.RemoveAt(_body.Count - 1);
         _bodySeen.Remove(text);
@@ -259,7 +261,7 @@ internal sealed class BodyCollector
             AddRemoved(text, RemovalReasons.Duplicate);
             return;
         }
-        _body.Add((text, heading));
+        _body.Add((text, heading, _removed.Count));
         _lastWentToBody = true;
     }
 
@@ -307,7 +309,8 @@ internal sealed class BodyCollector
         // Headings left at the very end introduce something that was dropped (related links, comments).
         while (_body.Count > 0 && _body[^1].Heading)
         {
-            AddRemoved(_body[^1].Text, RemovalReasons.Spillover);
+            var (text, _, removedBefore) = _body[^1];
+            _removed.Insert(Math.Min(removedBefore, _removed.Count), new RemovedLine(text, RemovalReasons.Spillover));
             _body.RemoveAt(_body.Count - 1);
         }
         return new Result(_body.Select(b => b.Text).ToList(), _captions, _removed);

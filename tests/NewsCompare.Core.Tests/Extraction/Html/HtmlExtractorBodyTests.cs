@@ -270,6 +270,18 @@ public class HtmlExtractorBodyTests
     }
 
     [Fact]
+    public void KeepsRemovedLinesInPageOrder()
+    {
+        var inner = Paragraphs(Body) + "<h2>What readers say</h2>";
+
+        var removed = HtmlExtractor.Extract(Shell(Article(inner))).Removed.Select(r => r.Text).ToList();
+
+        removed.FindIndex(t => t.Contains("Home")).Should().BeLessThan(removed.FindIndex(t => t.Contains("What readers say")));
+        removed.FindIndex(t => t.Contains("What readers say")).Should().BeLessThan(removed.FindIndex(t => t.Contains("Storm warning")));
+        removed.FindIndex(t => t.Contains("Storm warning")).Should().BeLessThan(removed.FindIndex(t => t.Contains("Privacy policy")));
+    }
+
+    [Fact]
     public void KeepsABulletListWithoutLinks()
     {
         var list = "<ul><li>Lorries over 7.5 tonnes are banned.</li><li>Buses may still cross.</li><li>Cyclists are not affected.</li></ul>";
