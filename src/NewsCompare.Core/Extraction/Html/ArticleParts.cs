@@ -45,15 +45,28 @@ internal static class ArticleParts
         var surname = author is null ? null : LastWord(author.Split(',')[0]);
         foreach (var node in tree.Bylines)
         {
-            if (node.Hidden || node.TextLength is < 3 or > 150 || node.Hint.IsClutter) continue;
+            // A byline is a line, not a biography.
+            if (node.Hidden || node.TextLength is < 3 or > 100 || node.Hint.IsClutter) continue;
             if (named is null && surname is { Length: > 1 } && node.InnerText().Contains(surname, StringComparison.OrdinalIgnoreCase)) named = node;
             if (inside is null && roots.Any(node.IsInside)) inside = node;
             if (after is null && headline is not null && node.Order > headline.Order) after = node;
         }
         var chosen = named ?? inside ?? after;
         if (chosen is null) return (null, null);
-        var text = chosen.InnerText();
+        var text = TightenPunctuation(chosen.InnerText(spaceElements: true));
         return BodyCollector.HasLetterOrDigit(text) ? (chosen, text) : (null, null);
+    }
+
+    // Spacing every element apart leaves "Jane Doe , Reporter": punctuation goes back against its word.
+    private static string TightenPunctuation(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ' ' && i + 1 < text.Length && text[i + 1] is ',' or '.' or ';' or ':' or ')' or '!' or '?') continue;
+            builder.Append(text[i]);
+        }
+        return builder.ToString();
     }
 
     private static string? LastWord(string name)

@@ -12,6 +12,8 @@ internal sealed class BodyCollector
     private const int MaxRemovedLine = 600;
     private const int MaxRemovedLines = 4000;
     private const int BoilerplateMaxLength = 120;
+    private const int ShortLabel = 50;
+    private const int ShortLine = 200;
 
     private enum Sink { Body, Caption, Removed, Silent }
 
@@ -25,8 +27,11 @@ internal sealed class BodyCollector
     private bool _pendingSpace;
     private int _linkDepth;
     private int _rowDepth;
+    private bool _lastWentToBody;
 
-    private readonly List<(string Text, bool Heading)> _body = [];
+    // Each kept line remembers how many lines had been removed before it, so that one dropped later goes back
+    // to its place in page order.
+    private readonly List<(string Text, bool Heading, int RemovedBefore)> _body = [];
     private readonly HashSet<string> _bodySeen = new(StringComparer.Ordinal);
     private readonly List<string> _captions = [];
     private readonly List<RemovedLine> _removed = [];
@@ -67,6 +72,11 @@ internal sealed class BodyCollector
             return;
         }
         var (innerSink, innerReason) = Classify(node, sink, reason);
+        if (sink == Sink.Body && innerSink == Sink.Removed && innerReason is RemovalReasons.Spillover or RemovalReasons.Share)
+        {
+            Flush(sink, reason, false);
+            DropIntroduction(innerReason);
+        }
         // A data table reads row by row: its cells are words of one line, not paragraphs of their own.
         var cell = _rowDepth > 0 && node.Tag is "td" or "th";
         var boundary = (node.IsBlock && !cell) || innerSink != sink || innerReason != reason;
@@ -115,11 +125,12 @@ internal sealed class BodyCollector
         // The article's own header holds the headline and byline (kept elsewhere) and furniture around them.
         if (node.Tag == "header") return (Sink.Removed, RemovalReasons.Furniture);
         if (ReasonForTag(node.Tag) is { } tagReason) return (Sink.Removed, tagReason);
-        if (node.Hint.Kind == HintKind.Byline && node.TextLength < 200) return (Sink.Removed, RemovalReasons.Furniture);
+        // Byline boxes, and author biographies at the foot of the article.
+        if (node.Hint.Kind == HintKind.Byline && node.TextLength < 600) return (Sink.Removed, RemovalReasons.Furniture);
         if (node.Hint.Kind == HintKind.Date && node.TextLength < 100) return (Sink.Removed, RemovalReasons.Furniture);
         if (node.Tag is "ul" or "ol" or "div" or "section" or "table" or "dl" && node.TextLength > 0 && node.LinkDensity > 0.5)
             return (Sink.Removed, RemovalReasons.Spillover);
-        if (IsTeaserList(node)) return (Sink.Removed, RemovalReasons.Spillover);
+        if (IsTeaserList(node) || IsLinkList(node)) return (Sink.Removed, RemovalReasons.Spillover);
         return (sink, reason);
     }
 
@@ -132,6 +143,21 @@ internal sealed class BodyCollector
         foreach (var child in node.Children)
             if (!child.IsText && child.Images > 0 && child.LinkLength > 0 && child.TextLength < 300) cards++;
         return cards >= 3;
+    }
+
+    // A list of three or more items that each carry a link, with a good part of its text linked: headlines of
+    // other stories ("More great stories"), even when each item adds a few unlinked words.
+    private static bool IsLinkList(PageNode node)
+    {
+        if (node.Tag is not ("ul" or "ol") || node.LinkDensity < 0.3) return false;
+        var items = 0;
+        foreach (var child in node.Children)
+        {
+            if (child.IsText) continue;
+            if (child.LinkLength == 0) return false;
+            items++;
+        }
+        return items >= 3;
     }
 
     private static string? ReasonForTag(string tag) => tag switch
@@ -182,7 +208,8 @@ internal sealed class BodyCollector
                 KeepInBody(text, links, heading);
                 break;
             case Sink.Caption:
-                if (!_captions.Contains(text)) _captions.Add(text);
+                if (LineRules.IsGalleryControl(text)) AddRemoved(text, RemovalReasons.Widget);
+                else if (!_captions.Contains(text)) _captions.Add(text);
                 break;
             case Sink.Removed:
                 AddRemoved(text, reason ?? RemovalReasons.Furniture);
@@ -190,11 +217,28 @@ internal sealed class BodyCollector
         }
     }
 
+    // A heading or short label kept just before a dropped box ("More stories", "Get our newsletter") introduced
+    // that box, not the article's next paragraphs.
+    private void DropIntroduction(string reason)
+    {
+        if (!_lastWentToBody || _body.Count == 0) return;
+        var (text, heading, _) = _body[^1];
+        if (!heading && (text.Length > 60 || LineRules.EndsSentence(text))) return;
+        _body.RemoveAt(_body.Count - 1);
+        _bodySeen.Remove(text);
+        AddRemoved(text, reason);
+    }
+
     private void KeepInBody(string text, double links, bool heading)
     {
         if (!HasLetterOrDigit(text))
         {
             AddRemoved(text, RemovalReasons.Furniture);
+            return;
+        }
+        if (text.Length <= ShortLine && IsCredit(text))
+        {
+            if (!_captions.Contains(text)) _captions.Add(text);
             return;
         }
         if (text.Length <= BoilerplateMaxLength && BoilerplateReason(text) is { } reason)
@@ -217,7 +261,15 @@ internal sealed class BodyCollector
             AddRemoved(text, RemovalReasons.Duplicate);
             return;
         }
-        _body.Add((text, heading));
+        _body.Add((text, heading, _removed.Count));
+        _lastWentToBody = true;
+    }
+
+    private static bool IsCredit(string text)
+    {
+        foreach (var start in ElementHints.CreditStarts)
+            if (text.StartsWith(start, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static string? BoilerplateReason(string text)
@@ -225,14 +277,18 @@ internal sealed class BodyCollector
         foreach (var (start, reason) in ElementHints.BoilerplateStarts)
         {
             if (!text.StartsWith(start, StringComparison.OrdinalIgnoreCase)) continue;
-            // "Comments" alone is a label; "Comments from the minister..." is prose.
-            if (text.Length == start.Length || !char.IsLetter(text[start.Length]) || start.EndsWith(':')) return reason;
+            // A whole word only: "Subscribe" is a prompt, "Subscribers rose" is prose.
+            if (text.Length > start.Length && char.IsLetter(text[start.Length]) && !start.EndsWith(' ')) continue;
+            // One word ("Comments", "Sponsored") marks a label only on a short line: "Comments by the minister
+            // angered unions" is prose. Phrases and labels with a colon are telling on any line this short.
+            if (start.Contains(' ') || start.EndsWith(':') || text.Length <= ShortLabel) return reason;
         }
         return null;
     }
 
     private void AddRemoved(string text, string reason)
     {
+        _lastWentToBody = false;
         if (_removed.Count >= MaxRemovedLines) return;
         if (text.Length > MaxRemovedLine) text = string.Concat(text.AsSpan(0, MaxRemovedLine), "…");
         // Menus and link lists arrive one item at a time: short neighbours with the same reason share a line.
@@ -253,7 +309,8 @@ internal sealed class BodyCollector
         // Headings left at the very end introduce something that was dropped (related links, comments).
         while (_body.Count > 0 && _body[^1].Heading)
         {
-            AddRemoved(_body[^1].Text, RemovalReasons.Spillover);
+            var (text, _, removedBefore) = _body[^1];
+            _removed.Insert(Math.Min(removedBefore, _removed.Count), new RemovedLine(text, RemovalReasons.Spillover));
             _body.RemoveAt(_body.Count - 1);
         }
         return new Result(_body.Select(b => b.Text).ToList(), _captions, _removed);

@@ -25,7 +25,8 @@ internal static class ContentFinder
         foreach (var node in tree.Elements)
         {
             if (node.InlineTextLength < MinimumRun || node.IsHeading || (skipExcluded && node.Excluded)) continue;
-            if (node.Tag is "a" or "span" or "em" or "strong" or "b" or "i") continue;
+            // Inline elements' text already counts in the block around them.
+            if (!node.IsBlock) continue;
             // A paragraph votes for its container; text straight in the body votes for the body.
             var owner = node.BlockChildren == 0 && node.Tag != "body" ? node.Parent : node;
             if (owner is null) continue;

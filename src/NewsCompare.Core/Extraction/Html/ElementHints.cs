@@ -192,6 +192,8 @@ internal static class ElementHints
         ("follow me", RemovalReasons.Share),
         ("sign up", RemovalReasons.Share),
         ("subscribe", RemovalReasons.Share),
+        ("subscribe to", RemovalReasons.Share),
+        ("subscribe now", RemovalReasons.Share),
         ("click here to subscribe", RemovalReasons.Share),
         ("get our newsletter", RemovalReasons.Share),
         ("log in", RemovalReasons.Login),
@@ -200,11 +202,11 @@ internal static class ElementHints
         ("comments", RemovalReasons.Comments),
         ("tags:", RemovalReasons.Navigation),
         ("filed under", RemovalReasons.Navigation),
-        ("image:", RemovalReasons.Furniture),
-        ("photo:", RemovalReasons.Furniture),
-        ("image source", RemovalReasons.Furniture),
-        ("image caption", RemovalReasons.Furniture),
     ];
+
+    /// <summary>Starts of photo credit and caption lines set as ordinary paragraphs: they go to the captions.</summary>
+    internal static readonly string[] CreditStarts =
+        ["photo:", "photos:", "image:", "images:", "image source:", "image caption:", "credit:", "photograph:", "picture:", "foto:", "pictured:"];
 
     // The fragments (content words included) grouped by their first two letters, so one pass over a name finds them all.
     private static readonly (string Word, HintKind Kind, string? Reason)[][] FragmentsByLetter = GroupByLetter();
@@ -218,17 +220,26 @@ internal static class ElementHints
         return Enumerable.Range(0, 26 * 26).Select(i => all.Where(f => Pair(f.Item1[0], f.Item1[1]) == i).ToArray()).ToArray();
     }
 
-    /// <summary>Reads a class attribute, an id and a role into one hint; null or empty parts are fine.</summary>
-    public static ElementHint Read(string? className, string? id, string? role)
+    /// <summary>Buttons of photo galleries and captions, whole lines.</summary>
+    internal static readonly HashSet<string> GalleryControls = new(StringComparer.Ordinal)
+    {
+        "caption", "close", "expand", "enlarge", "fullscreen", "full screen", "previous", "prev", "next", "back to gallery",
+        "view gallery", "open gallery", "hide caption", "show caption", "toggle caption", "zoom", "play", "pause",
+    };
+
+    /// <summary>Reads a class attribute, an id, a role and a microdata itemprop into one hint; null or empty parts are fine.</summary>
+    public static ElementHint Read(string? className, string? id, string? role, string? itemProp = null)
     {
         var hidden = IsHiddenClass(className);
         if (role is not null && Roles.TryGetValue(role.Trim(), out var roleReason))
             return new ElementHint(false, HintKind.Clutter, roleReason, hidden);
-        var positive = false;
+        // role="main" / "article" and microdata's itemprop="articleBody" name the content outright.
+        var positive = role is not null && (role.Trim().Equals("main", StringComparison.OrdinalIgnoreCase) || role.Trim().Equals("article", StringComparison.OrdinalIgnoreCase));
         var kind = HintKind.None;
         string? reason = null;
         Scan(className, ref positive, ref kind, ref reason);
         Scan(id, ref positive, ref kind, ref reason);
+        Scan(itemProp, ref positive, ref kind, ref reason);
         // An embedded post (a tweet, an Instagram card) quoted by the article is the article's content.
         if (IsEmbed(className) || IsEmbed(id)) return new ElementHint(true, HintKind.Content, null, hidden);
         if (kind == HintKind.None && positive) kind = HintKind.Content;

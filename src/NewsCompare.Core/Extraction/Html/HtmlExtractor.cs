@@ -44,6 +44,7 @@ public static class HtmlExtractor
         }
 
         var (headlineNode, headline) = ArticleParts.Headline(tree, metadata, roots);
+        metadata.ReadTimeElements(tree, roots, headlineNode);
         var (bylineNode, byline) = ArticleParts.Byline(tree, roots, headlineNode, metadata.Author);
         var (standfirstNode, standfirst) = ArticleParts.Standfirst(tree, metadata, core, headlineNode);
         var silent = new HashSet<PageNode>(ReferenceEqualityComparer.Instance);

@@ -36,7 +36,14 @@ internal static partial class LineRules
         return null;
     }
 
-    private static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' && !line.EndsWith("a.m.", StringComparison.Ordinal) && !line.EndsWith("p.m.", StringComparison.Ordinal);
+    /// <summary>A gallery's buttons and counters ("Close", "Caption", "Image 3 of 23") rather than a caption.</summary>
+    public static bool IsGalleryControl(string line) =>
+        (line.Length <= 20 && ElementHints.GalleryControls.Contains(line.Trim().TrimEnd('.', ':').ToLowerInvariant())) || Counter().IsMatch(line);
+
+    public static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' && !line.EndsWith("a.m.", StringComparison.Ordinal) && !line.EndsWith("p.m.", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^\W*(\p{L}+\s+)?\d+\s*(of|/)\s*\d+\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Counter();
 
     // "Follow us on Twitter", "Follow her on Instagram", "Follow @desk on X".
     [GeneratedRegex(@"\bfollow (us|me|her|him|them|@\w+)\b.{0,60}\b(twitter|facebook|instagram|linkedin|tiktok|threads|bluesky|x)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

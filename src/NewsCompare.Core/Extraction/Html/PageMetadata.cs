@@ -86,7 +86,7 @@ internal sealed class PageMetadata
         }
         OgTitle = TextTools.Clean(Meta("og:title") ?? Meta("twitter:title"));
         Description = TextTools.Clean(Meta("og:description") ?? Meta("twitter:description") ?? Meta("description"));
-        SiteName = TextTools.Clean(Meta("og:site_name") ?? Meta("application-name"));
+        SiteName = TextTools.Clean(Meta("og:site_name"));
         Author = FirstName(Meta("author"), Meta("article:author"), Meta("dc.creator"), Meta("byl"), Meta("parsely-author"), Meta("sailthru.author"));
         Language = LanguageCode(Meta("og:locale")) ?? LanguageCode(Meta("content-language")) ?? LanguageCode(Meta("language"));
         foreach (var name in DateMetaNames)
@@ -124,19 +124,30 @@ internal sealed class PageMetadata
                 : ogUrl ?? CanonicalUrl;
         }
         CanonicalUrl ??= string.IsNullOrEmpty(ogUrl) ? null : ogUrl;
+        // After og:site_name and the JSON-LD publisher: application-name often names an app, not the outlet.
+        SiteName ??= TextTools.Clean(Meta("application-name"));
         Language = LanguageCode(tree.Language) ?? Language;
-        if (Published is null)
+    }
+
+    /// <summary>
+    /// When no tag states the date, takes it from a &lt;time datetime&gt; in the article (its header or body),
+    /// else the first one after the headline, else the first on the page.
+    /// </summary>
+    public void ReadTimeElements(PageTree tree, IReadOnlyList<PageNode> roots, PageNode? headline)
+    {
+        if (Published is not null) return;
+        PageNode? inside = null, after = null, first = null;
+        foreach (var time in tree.Times)
         {
-            foreach (var time in tree.Times)
-            {
-                if (time.Attribute("datetime") is { } value && ParseDate(value) is { } date)
-                {
-                    Published = date;
-                    PublishedSource = "html:time";
-                    break;
-                }
-            }
+            if (time.Attribute("datetime") is not { } value || ParseDate(value) is null) continue;
+            first ??= time;
+            if (after is null && headline is not null && time.Order > headline.Order) after = time;
+            if (roots.Any(time.IsInside)) { inside = time; break; }
         }
+        var chosen = inside ?? after ?? first;
+        if (chosen is null) return;
+        Published = ParseDate(chosen.Attribute("datetime")!);
+        PublishedSource = "html:time";
     }
 
     // itemprop on ordinary elements (microdata): datePublished and author.
@@ -174,9 +185,10 @@ internal sealed class PageMetadata
             foreach (var obj in objects.OrderBy(o => IsArticleType(o) ? 0 : 1))
                 ReadJsonLdObject(obj);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
-            // A broken JSON-LD block says nothing; the rest of the page still does.
+            // A broken JSON-LD block (bad syntax, a lone surrogate the UTF-8 reader refuses) says nothing;
+            // the rest of the page still does.
         }
     }
 

@@ -46,7 +46,6 @@ internal sealed class PageNode
     public int TextLength { get; set; }
     public int LinkLength { get; set; }
     public int Commas { get; set; }
-    public int Paragraphs { get; set; }
     public int Images { get; set; }
     // Counts over the text that sits directly in this element or in its inline children, not in block children.
     public int InlineTextLength { get; set; }
@@ -73,15 +72,19 @@ internal sealed class PageNode
         return false;
     }
 
-    /// <summary>The subtree's text, whitespace folded; block boundaries and line breaks become spaces.</summary>
-    public string InnerText()
+    /// <summary>
+    /// The subtree's text, whitespace folded; block boundaries and line breaks become spaces, and with
+    /// <paramref name="spaceElements"/> so does the boundary between two sibling elements (bylines set name and
+    /// outlet in adjacent spans that only styling keeps apart; a span around a name's last letter stays joined).
+    /// </summary>
+    public string InnerText(bool spaceElements = false)
     {
         var builder = new System.Text.StringBuilder();
-        AppendText(this, builder);
+        AppendText(this, builder, spaceElements);
         return TextTools.Clean(builder.ToString()) ?? "";
     }
 
-    private static void AppendText(PageNode node, System.Text.StringBuilder builder)
+    private static void AppendText(PageNode node, System.Text.StringBuilder builder, bool spaceElements)
     {
         if (node.IsText)
         {
@@ -90,7 +93,13 @@ internal sealed class PageNode
         }
         if (node.Hidden) return;
         if (node.IsBlock || node.Tag == "br") builder.Append(' ');
-        foreach (var child in node.Children) AppendText(child, builder);
+        PageNode? previous = null;
+        foreach (var child in node.Children)
+        {
+            if (spaceElements && previous is { IsText: false } && !child.IsText) builder.Append(' ');
+            AppendText(child, builder, spaceElements);
+            previous = child;
+        }
         if (node.IsBlock) builder.Append(' ');
     }
 

@@ -35,7 +35,7 @@ internal sealed class PageTree
 
     private static readonly PageNode Whitespace = new("#text", null, null, " ");
 
-    private readonly Dictionary<(string?, string?, string?), ElementHint> _hintCache = [];
+    private readonly Dictionary<(string?, string?, string?, string?), ElementHint> _hintCache = [];
     private int _order;
 
     private PageTree(PageNode root) => Root = root;
@@ -117,7 +117,7 @@ internal sealed class PageTree
         };
         string? className = null, id = null, role = null, style = null;
         var hidden = false;
-        var itemProp = false;
+        string? itemProp = null;
         var attributes = element.Attributes;
         for (var i = 0; i < attributes.Length; i++)
         {
@@ -129,14 +129,14 @@ internal sealed class PageTree
                 case "role": role = attribute.Value; break;
                 case "style": style = attribute.Value; break;
                 case "hidden": hidden = true; break;
-                case "itemprop": itemProp = true; break;
+                case "itemprop": itemProp = attribute.Value; break;
             }
         }
-        node.Hint = HintFor(className, id, role);
+        node.Hint = HintFor(className, id, role, itemProp);
         node.Hidden = hidden || node.Hint.Hidden || (style is not null && HidesByStyle(style));
         parent.AddChild(node);
         Elements.Add(node);
-        Note(node, element, tag, itemProp);
+        Note(node, element, tag, itemProp is not null);
 
         if (depth >= MaxDepth)
         {
@@ -164,13 +164,12 @@ internal sealed class PageTree
     // Sums the children's counts into the parent once all children are in.
     private static void Finish(PageNode node)
     {
-        int text = 0, link = 0, commas = 0, paragraphs = 0, images = 0, inlineText = 0, inlineLink = 0, inlineCommas = 0, blocks = 0, elements = 0;
+        int text = 0, link = 0, commas = 0, images = 0, inlineText = 0, inlineLink = 0, inlineCommas = 0, blocks = 0, elements = 0;
         var isLink = node.Tag == "a";
         foreach (var child in node.Children)
         {
             text += child.TextLength;
             commas += child.Commas;
-            paragraphs += child.Paragraphs;
             images += child.Images;
             link += isLink ? child.TextLength : child.LinkLength;
             if (child.IsText)
@@ -194,8 +193,7 @@ internal sealed class PageTree
         node.TextLength = text;
         node.LinkLength = link;
         node.Commas = commas;
-        node.Paragraphs = paragraphs + (node.Tag == "p" ? 1 : 0);
-        node.Images = images + (node.Tag is "img" or "picture" ? 1 : 0);
+        node.Images = images + (node.Tag == "img" ? 1 : 0);
         node.InlineTextLength = inlineText;
         node.InlineLinkLength = inlineLink;
         node.InlineCommas = inlineCommas;
@@ -203,13 +201,13 @@ internal sealed class PageTree
         node.ElementChildren = elements;
     }
 
-    private ElementHint HintFor(string? className, string? id, string? role)
+    private ElementHint HintFor(string? className, string? id, string? role, string? itemProp)
     {
-        if (className is null && string.IsNullOrEmpty(id) && role is null) return ElementHint.Nothing;
-        var key = (className, id, role);
+        if (className is null && string.IsNullOrEmpty(id) && role is null && itemProp is null) return ElementHint.Nothing;
+        var key = (className, id, role, itemProp);
         if (!_hintCache.TryGetValue(key, out var hint))
         {
-            hint = ElementHints.Read(className, id, role);
+            hint = ElementHints.Read(className, id, role, itemProp);
             _hintCache[key] = hint;
         }
         return hint;

@@ -110,13 +110,15 @@ internal static partial class TextTools
         WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// Splits a dateline off the first paragraph: "MOSCOW (Reuters) - The..." gives ("MOSCOW (Reuters) -", "The...").
-    /// The place must be in capitals, or be followed by a news agency in brackets.
+    /// Splits a dateline off the first paragraph: "MOSCOW (Reuters) - The..." gives ("MOSCOW (Reuters) -", "The..."),
+    /// "(CNN) The..." gives ("(CNN)", "The..."). A place must be in capitals, or be followed by an agency in brackets.
     /// </summary>
     public static (string? Dateline, string Remainder) SplitDateline(string paragraph)
     {
         if (paragraph.Length < 12) return (null, paragraph);
         var head = paragraph.Length > 120 ? paragraph[..120] : paragraph;
+        var agencyOnly = AgencyDatelinePattern().Match(head);
+        if (agencyOnly.Success) return (agencyOnly.Groups["dateline"].Value.Trim(), paragraph[agencyOnly.Length..].TrimStart());
         var match = DatelinePattern().Match(head);
         if (!match.Success) return (null, paragraph);
         var place = match.Groups["place"].Value;
@@ -126,6 +128,10 @@ internal static partial class TextTools
         if (rest.Length == 0 || !char.IsLetterOrDigit(rest[0]) && rest[0] is not ('"' or '“' or '‘' or '\'')) return (null, paragraph);
         return (match.Value.Trim(), rest);
     }
+
+    // "(CNN) President...", "(Bloomberg) -- Shares...": an agency alone, one or two capitalised words in brackets.
+    [GeneratedRegex(@"^(?<dateline>\((?:\p{Lu}[\p{L}&.]*)(?: \p{Lu}[\p{L}&.]*)?\)(?:\s*[-–—]{1,2})?)\s+(?=[\p{Lu}""“‘'])", RegexOptions.CultureInvariant)]
+    private static partial Regex AgencyDatelinePattern();
 
     [GeneratedRegex(@"\w+")]
     private static partial Regex WordPattern();

@@ -70,6 +70,38 @@ public class HtmlExtractorBodyTests
     }
 
     [Fact]
+    public void KeepsGalleryButtonsAndCountersOutOfTheCaptions()
+    {
+        var gallery = "<figure class=\"gallery\"><img src=\"a.jpg\"><button>Close</button><span>Image 1 of 12</span>"
+                      + "<figcaption>Lorries queue at the harbour bridge.</figcaption><span class=\"credit\">Getty Images</span></figure>";
+
+        var article = HtmlExtractor.Extract(Shell(Article(Paragraphs(Body[0], Body[1]) + gallery + Paragraphs(Body[2], Body[3]))));
+
+        article.Captions.Should().Equal("Lorries queue at the harbour bridge.", "Getty Images");
+        article.Removed.Should().Contain(r => r.Reason == RemovalReasons.Widget && r.Text.Contains("Image 1 of 12"));
+    }
+
+    [Fact]
+    public void SendsCreditLinesSetAsParagraphsToCaptions()
+    {
+        var article = HtmlExtractor.Extract(Shell(Article(Paragraphs([Body[0], "Photo: Jane Smith / Daily Example", .. Body[1..]]))));
+
+        article.Paragraphs.Should().Equal(Body);
+        article.Captions.Should().Equal("Photo: Jane Smith / Daily Example");
+    }
+
+    [Fact]
+    public void DropsAnAuthorBiographyAtTheFootOfTheArticle()
+    {
+        var bio = "<div class=\"author-bio\"><p>Jane Doe covers transport for the Daily Example. She previously reported on city politics, housing and the port, and has won two regional awards.</p></div>";
+
+        var article = HtmlExtractor.Extract(Shell(Article(Paragraphs(Body) + bio)));
+
+        article.Paragraphs.Should().Equal(Body);
+        article.Removed.Should().Contain(r => r.Text.StartsWith("Jane Doe covers transport"));
+    }
+
+    [Fact]
     public void DropsShareBarsAndNewsletterBoxesInsideTheBodyWithReasons()
     {
         var inner = "<div class=\"share-bar\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Share on X</a></div>"
@@ -95,6 +127,17 @@ public class HtmlExtractorBodyTests
         article.Paragraphs.Should().Equal(Body);
         article.Removed.Should().Contain(r => r.Reason == RemovalReasons.Advert && r.Text == "Advertisement");
         article.Removed.Should().Contain(r => r.Reason == RemovalReasons.Spillover && r.Text.StartsWith("Read more:"));
+    }
+
+    [Fact]
+    public void KeepsProseThatOpensWithAWordUsedForLabels()
+    {
+        var prose = "Comments by the minister on Monday angered the unions, who called for a strike.";
+        var subscribers = "Subscribers to the ferry pass will get a refund.";
+
+        var article = HtmlExtractor.Extract(Shell(Article(Paragraphs([.. Body, prose, subscribers]))));
+
+        article.Paragraphs.Should().EndWith([prose, subscribers]);
     }
 
     [Fact]
@@ -144,6 +187,19 @@ public class HtmlExtractorBodyTests
         article.Paragraphs[0].Should().Be(Body[0]);
     }
 
+    [Theory]
+    [InlineData("(CNN) ", "(CNN)")]
+    [InlineData("(Bloomberg) -- ", "(Bloomberg) --")]
+    [InlineData("WASHINGTON, March 3 (Reuters) - ", "WASHINGTON, March 3 (Reuters) -")]
+    [InlineData("NEW YORK — ", "NEW YORK —")]
+    public void SplitsDatelinesInTheirCommonForms(string opening, string dateline)
+    {
+        var article = HtmlExtractor.Extract(Shell(Article(Paragraphs([opening + Body[0], .. Body[1..]]))));
+
+        article.Dateline.Should().Be(dateline);
+        article.Paragraphs[0].Should().Be(Body[0]);
+    }
+
     [Fact]
     public void LeavesAnOrdinaryFirstSentenceWithADashAlone()
     {
@@ -187,6 +243,52 @@ public class HtmlExtractorBodyTests
 
         article.Paragraphs.Should().Equal(Body);
         article.Removed.Should().Contain(r => r.Reason == RemovalReasons.Spillover && r.Text.Contains("Teaser 1"));
+    }
+
+    [Fact]
+    public void DropsAListOfOtherStoriesEvenWhenEachItemAddsUnlinkedWords()
+    {
+        var list = "<h3>More great stories</h3><ul><li>Storm warning: <a href=\"/1\">coast braces for high winds</a></li>"
+                   + "<li>Schools: <a href=\"/2\">term dates moved after consultation</a></li><li>Transport: <a href=\"/3\">new bus routes for the north</a></li></ul>";
+
+        var article = HtmlExtractor.Extract(Shell(Article(Paragraphs(Body) + list)));
+
+        article.Paragraphs.Should().Equal(Body);
+        article.Removed.Should().Contain(r => r.Reason == RemovalReasons.Spillover && r.Text.Contains("coast braces for high winds"));
+    }
+
+    [Fact]
+    public void DropsTheHeadingThatIntroducesADroppedBoxButKeepsRealSubheads()
+    {
+        var related = "<h2>Read these next</h2><div class=\"related\"><a href=\"/1\">Storm warning for the coast</a> <a href=\"/2\">School dates moved</a></div>";
+        var inner = Paragraphs(Body[0], Body[1]) + related + "<h2>What happens next</h2>" + Paragraphs(Body[2], Body[3]);
+
+        var article = HtmlExtractor.Extract(Shell(Article(inner)));
+
+        article.Paragraphs.Should().Equal(Body[0], Body[1], "What happens next", Body[2], Body[3]);
+        article.Removed.Should().Contain(r => r.Reason == RemovalReasons.Spillover && r.Text.Contains("Read these next"));
+    }
+
+    [Fact]
+    public void KeepsRemovedLinesInPageOrder()
+    {
+        var inner = Paragraphs(Body) + "<h2>What readers say</h2>";
+
+        var removed = HtmlExtractor.Extract(Shell(Article(inner))).Removed.Select(r => r.Text).ToList();
+
+        removed.FindIndex(t => t.Contains("Home")).Should().BeLessThan(removed.FindIndex(t => t.Contains("What readers say")));
+        removed.FindIndex(t => t.Contains("What readers say")).Should().BeLessThan(removed.FindIndex(t => t.Contains("Storm warning")));
+        removed.FindIndex(t => t.Contains("Storm warning")).Should().BeLessThan(removed.FindIndex(t => t.Contains("Privacy policy")));
+    }
+
+    [Fact]
+    public void KeepsABulletListWithoutLinks()
+    {
+        var list = "<ul><li>Lorries over 7.5 tonnes are banned.</li><li>Buses may still cross.</li><li>Cyclists are not affected.</li></ul>";
+
+        var article = HtmlExtractor.Extract(Shell(Article(Paragraphs(Body[0], Body[1]) + list + Paragraphs(Body[2], Body[3]))));
+
+        article.Paragraphs.Should().Contain("Buses may still cross.");
     }
 
     [Fact]

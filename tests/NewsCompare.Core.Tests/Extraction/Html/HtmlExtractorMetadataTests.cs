@@ -81,6 +81,17 @@ public class HtmlExtractorMetadataTests
     }
 
     [Fact]
+    public void PrefersTheJsonLdPublisherToApplicationName()
+    {
+        var head = """
+            <meta name="application-name" content="Example Reader App">
+            <script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"The Daily Example"}}</script>
+            """;
+
+        HtmlExtractor.Extract(Shell(Article(Paragraphs(Body)), head)).Hints.SiteName.Should().Be("The Daily Example");
+    }
+
+    [Fact]
     public void MakesARelativeCanonicalLinkAbsolute()
     {
         var head = "<link rel=\"canonical\" href=\"/news/bridge\"><meta property=\"og:url\" content=\"https://example.org/news/bridge?ref=rss\">";
@@ -186,6 +197,17 @@ public class HtmlExtractorMetadataTests
     }
 
     [Fact]
+    public void PrefersTheArticlesTimeElementToOneInALatestNewsList()
+    {
+        var latest = "<div class=\"latest\"><a href=\"/old\">Older story</a> <time datetime=\"2019-01-01\">1 Jan</time></div>";
+        var inner = "<p class=\"meta\"><time datetime=\"2022-07-14\">14 July 2022</time></p>" + Paragraphs(Body);
+
+        var hints = HtmlExtractor.Extract(Shell(latest + Article(inner))).Hints;
+
+        hints.Published.Should().Be(new DateOnly(2022, 7, 14));
+    }
+
+    [Fact]
     public void ReadsMicrodataDatePublished()
     {
         var inner = "<meta itemprop=\"datePublished\" content=\"2021-01-09\">" + Paragraphs(Body);
@@ -217,6 +239,30 @@ public class HtmlExtractorMetadataTests
 
         article.Byline.Should().Be("By Jane Doe, Transport Correspondent");
         article.Paragraphs.Should().Equal(Body);
+    }
+
+    [Fact]
+    public void KeepsBylinePartsThatOnlyStylingSeparatesApart()
+    {
+        var page = Shell($"""
+            <article><h1>Harbour bridge to close to lorries</h1>
+            <div class="byline"><span>By Jane Doe</span><span>Daily Example</span></div>
+            <div class="article-body">{Paragraphs(Body)}</div></article>
+            """);
+
+        HtmlExtractor.Extract(page).Byline.Should().Be("By Jane Doe Daily Example");
+    }
+
+    [Fact]
+    public void KeepsANameWhoseLastLetterIsStyledSeparately()
+    {
+        var page = Shell($"""
+            <article><h1>Harbour bridge to close to lorries</h1>
+            <div class="byline"><a href="/staff/jane">Jane Do<span class="last-letter">e</span></a></div>
+            <div class="article-body">{Paragraphs(Body)}</div></article>
+            """);
+
+        HtmlExtractor.Extract(page).Byline.Should().Be("Jane Doe");
     }
 
     [Fact]

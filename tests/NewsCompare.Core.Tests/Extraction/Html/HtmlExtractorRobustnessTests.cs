@@ -94,6 +94,50 @@ public class HtmlExtractorRobustnessTests
     }
 
     [Fact]
+    public void NeverThrowsOnRandomTagSoup()
+    {
+        string[] pieces =
+        [
+            "<div class=\"content\">", "</div>", "<p>", "</p>", "<h1>", "</h1>", "<a href=\"#\">", "</a>", "<br>", "<table><tr><td>",
+            "</td></tr></table>", "<figure>", "<figcaption>", "<script type=\"application/ld+json\">{\"@graph\":[", "]}</script>",
+            "<meta property=\"article:published_time\" content=\"2020-02-30\">", "<time datetime=\"", "\">", "<!--", "-->",
+            "&amp;", "&#x0;", "&bogus;", "<nav>", "</nav>", "<span style=\"display:none\">", "</span>", "<ul><li>", "</li>",
+            "MOSCOW (Reuters) - ", "Words, words, words, and more words. ", "\u0000", "\uD83D", "<", ">", "\"", "<title>", "</title>",
+        ];
+        var random = new Random(20240229);
+        for (var page = 0; page < 300; page++)
+        {
+            var html = new StringBuilder();
+            var count = random.Next(1, 120);
+            for (var i = 0; i < count; i++) html.Append(pieces[random.Next(pieces.Length)]);
+
+            var act = () => HtmlExtractor.Extract(html.ToString());
+
+            act.Should().NotThrow($"page {page} was: {html}");
+        }
+    }
+
+    [Fact]
+    public void NeverThrowsOnAPageCutAtAnyPoint()
+    {
+        var head = """
+            <meta property="og:title" content="Harbour bridge"><link rel="canonical" href="/news/bridge">
+            <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2024-01-02","author":[{"name":"Jane Doe"}]}]}</script>
+            """;
+        var page = Shell(Article("<p class=\"byline\">By Jane Doe</p><figure><img src=\"x.jpg\"><figcaption>A caption</figcaption></figure>" + Paragraphs(Body)), head,
+            "<!-- saved from url=(0027)https://example.org/bridge -->");
+
+        for (var cut = 0; cut < page.Length; cut += 7)
+        {
+            var truncated = page[..cut];
+
+            var act = () => HtmlExtractor.Extract(truncated);
+
+            act.Should().NotThrow($"the page cut at {cut} was: {truncated}");
+        }
+    }
+
+    [Fact]
     public void HandlesUnclosedParagraphsAndStrayEndTags()
     {
         var inner = string.Concat(Body.Select(b => "<p>" + b)) + "</span></div></div></table>";
