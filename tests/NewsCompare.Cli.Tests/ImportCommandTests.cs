@@ -48,7 +48,7 @@ public sealed class ImportCommandTests : IDisposable
             article.GetProperty("paragraphs").ValueKind.Should().Be(JsonValueKind.Array);
             article.GetProperty("captions").ValueKind.Should().Be(JsonValueKind.Array);
             article.GetProperty("removed").ValueKind.Should().Be(JsonValueKind.Array);
-            article.GetProperty("storyId").ValueKind.Should().Be(JsonValueKind.Null);
+            article.GetProperty("storyId").ValueKind.Should().Be(JsonValueKind.Number, "the import groups what it stores");
             article.GetProperty("urlSource").GetString().Should().Be("manifest");
             article.GetProperty("sha256").GetString().Should().HaveLength(64);
         }
