@@ -66,7 +66,9 @@ internal sealed class TermCounts
         {
             Id = article.Id,
             Outlet = article.Outlet,
-            Language = string.IsNullOrWhiteSpace(article.Language) ? TextSignals.GuessLanguage(tokens) : article.Language.Trim().ToLowerInvariant(),
+            // "pt-BR" and "pt" are one language for comparing words.
+            Language = string.IsNullOrWhiteSpace(article.Language) ? TextSignals.GuessLanguage(tokens)
+                : article.Language.Trim().ToLowerInvariant().Split('-', '_')[0],
             Day = date?.DayNumber,
             Counts = counts,
             Text = text,
