@@ -76,6 +76,20 @@ public sealed class StoryStore
     }
 
     /// <summary>
+    /// Places every latest article that is in no story yet (for example after an import that stopped before
+    /// grouping), without touching the others.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels between batches.</param>
+    public async Task<GroupingReport> AssignPendingAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = await _db.Database.SqlQueryRaw<long>("""
+            SELECT a.Id AS "Value" FROM Articles a WHERE a.IsLatest = 1
+            AND NOT EXISTS (SELECT 1 FROM StoryMemberships m WHERE m.ArticleId = a.Id) ORDER BY a.Id
+            """).ToListAsync(cancellationToken);
+        return await AssignAsync(ids, cancellationToken);
+    }
+
+    /// <summary>
     /// Rebuilds every story from scratch, in a fixed order (dated articles by date, then undated ones), keeping
     /// people's corrections (lock groups). Inferred dates, copies and related links are recomputed.
     /// </summary>
