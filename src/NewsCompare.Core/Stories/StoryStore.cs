@@ -21,10 +21,10 @@ public sealed record GroupingReport(int Articles, int Joined, int Opened, int St
 /// </summary>
 public sealed class StoryStore
 {
-    private const int CandidateTerms = 16;
+    private const int CandidateTerms = StoryEngine.CandidateTerms;
     private const int PostingsPerTerm = 40;
-    private const int MaxCandidates = 30;
-    private const int IndexedTerms = 16;
+    private const int MaxCandidates = StoryEngine.MaxCandidates;
+    private const int IndexedTerms = StoryEngine.IndexedTerms;
     private const long DocumentsKey = -1;
 
     private readonly NewsDb _db;
