@@ -43,7 +43,8 @@ public sealed class StoryStore
 
     /// <summary>
     /// Places the given newly imported articles: each joins the story it reports or opens a new one. Articles
-    /// already grouped, and superseded versions, are skipped. Call after each import batch.
+    /// already grouped, and superseded versions, are skipped. Call after each import batch has been saved, outside
+    /// any open transaction on <paramref name="db"/> (grouping runs its own transactions, one per 1,000 articles).
     /// </summary>
     /// <param name="db">The open store.</param>
     /// <param name="articleIds">The new articles.</param>
