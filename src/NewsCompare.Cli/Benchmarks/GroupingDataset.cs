@@ -62,9 +62,12 @@ internal sealed partial record GroupingDataset(IReadOnlyList<(string File, Story
             }
             items.Add((name, new StoryArticle(++id, headline, paragraphs, outlet, null, published)));
         }
-        var labels = labelsFile is not null && File.Exists(labelsFile)
-            ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(labelsFile)) ?? []
-            : new Dictionary<string, string>();
+        Dictionary<string, string> labels = [];
+        if (labelsFile is not null && File.Exists(labelsFile))
+        {
+            try { labels = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(labelsFile)) ?? []; }
+            catch (JsonException ex) { throw new InvalidDataException($"{labelsFile}: not a JSON object of file name to event id ({ex.Message})", ex); }
+        }
         return new GroupingDataset(items, labels);
     }
 

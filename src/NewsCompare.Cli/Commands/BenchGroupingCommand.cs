@@ -36,45 +36,59 @@ internal static class BenchGroupingCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var folder = parse.GetValue(dataset)!;
-            var seedFolder = parse.GetValue(seeds)!;
-            if (seedFolder.Exists) Seeds(seedFolder, parse.GetValue(sweep));
-            var articles = Path.Combine(folder.FullName, "articles");
-            var labels = Path.Combine(folder.FullName, "labels.json");
-            if (!Directory.Exists(articles) || !File.Exists(labels))
+            try
             {
-                Console.Error.WriteLine($"{folder.FullName}: needs articles/ and labels.json");
+                return await RunAsync(parse, dataset, seeds, sweep, orders, importBatch, output, ct);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"bench-grouping: {ex.Message}");
                 return 2;
             }
-            foreach (var withDates in new[] { false, true })
-            {
-                var set = GroupingDataset.Load(articles, labels, withDates, extract: false);
-                var label = $"{folder.Name} {(withDates ? "with" : "without")} dates";
-                var clock = Stopwatch.StartNew();
-                var result = StoryEngine.Group(set.Items.Select(i => i.Article).ToList());
-                clock.Stop();
-                var predicted = set.Items.ToDictionary(i => i.File, i => result.Placements[i.Article.Id].Story.ToString(Inv));
-                var (p, r, f) = BCubed.Score(set.Labels, predicted);
-                Console.WriteLine($"{label}: engine: articles {set.Items.Count}  stories {result.Stories.Count}  B-cubed P {p:F3} R {r:F3} F1 {f:F3}  ({clock.ElapsedMilliseconds} ms)");
-                if (parse.GetValue(output) is { } outDir)
-                {
-                    outDir.Create();
-                    File.WriteAllText(Path.Combine(outDir.FullName, $"predictions-{(withDates ? "with" : "without")}-dates.json"),
-                        JsonSerializer.Serialize(predicted, new JsonSerializerOptions { WriteIndented = true }));
-                }
-                if (parse.GetValue(sweep))
-                    foreach (var join in new[] { 0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.25 })
-                    {
-                        var swept = StoryEngine.Group(set.Items.Select(i => i.Article).ToList(), StoryEngineOptions.Default with { JoinThreshold = join });
-                        var (sp, sr, sf) = BCubed.Score(set.Labels, set.Items.ToDictionary(i => i.File, i => swept.Placements[i.Article.Id].Story.ToString(Inv)));
-                        Console.WriteLine($"  join {join:F2}: stories {swept.Stories.Count}  P {sp:F3} R {sr:F3} F1 {sf:F3}");
-                    }
-                if (parse.GetValue(orders) > 0)
-                    await StorePathAsync(label, set, parse.GetValue(orders), Math.Max(1, parse.GetValue(importBatch)), ct);
-            }
-            return 0;
         });
         return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, Argument<DirectoryInfo> dataset, Option<DirectoryInfo> seeds, Option<bool> sweep,
+        Option<int> orders, Option<int> importBatch, Option<DirectoryInfo?> output, CancellationToken ct)
+    {
+        var folder = parse.GetValue(dataset)!;
+        var seedFolder = parse.GetValue(seeds)!;
+        if (seedFolder.Exists) Seeds(seedFolder, parse.GetValue(sweep));
+        var articles = Path.Combine(folder.FullName, "articles");
+        var labels = Path.Combine(folder.FullName, "labels.json");
+        if (!Directory.Exists(articles) || !File.Exists(labels))
+        {
+            Console.Error.WriteLine($"{folder.FullName}: needs articles/ and labels.json");
+            return 2;
+        }
+        foreach (var withDates in new[] { false, true })
+        {
+            var set = GroupingDataset.Load(articles, labels, withDates, extract: false);
+            var label = $"{folder.Name} {(withDates ? "with" : "without")} dates";
+            var clock = Stopwatch.StartNew();
+            var result = StoryEngine.Group(set.Items.Select(i => i.Article).ToList());
+            clock.Stop();
+            var predicted = set.Items.ToDictionary(i => i.File, i => result.Placements[i.Article.Id].Story.ToString(Inv));
+            var (p, r, f) = BCubed.Score(set.Labels, predicted);
+            Console.WriteLine($"{label}: engine: articles {set.Items.Count}  stories {result.Stories.Count}  B-cubed P {p:F3} R {r:F3} F1 {f:F3}  ({clock.ElapsedMilliseconds} ms)");
+            if (parse.GetValue(output) is { } outDir)
+            {
+                outDir.Create();
+                File.WriteAllText(Path.Combine(outDir.FullName, $"predictions-{(withDates ? "with" : "without")}-dates.json"),
+                    JsonSerializer.Serialize(predicted, new JsonSerializerOptions { WriteIndented = true }));
+            }
+            if (parse.GetValue(sweep))
+                foreach (var join in new[] { 0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.25 })
+                {
+                    var swept = StoryEngine.Group(set.Items.Select(i => i.Article).ToList(), StoryEngineOptions.Default with { JoinThreshold = join });
+                    var (sp, sr, sf) = BCubed.Score(set.Labels, set.Items.ToDictionary(i => i.File, i => swept.Placements[i.Article.Id].Story.ToString(Inv)));
+                    Console.WriteLine($"  join {join:F2}: stories {swept.Stories.Count}  P {sp:F3} R {sr:F3} F1 {sf:F3}");
+                }
+            if (parse.GetValue(orders) > 0)
+                await StorePathAsync(label, set, parse.GetValue(orders), Math.Max(1, parse.GetValue(importBatch)), ct);
+        }
+        return 0;
     }
 
     private static void Seeds(DirectoryInfo folder, bool similarities)

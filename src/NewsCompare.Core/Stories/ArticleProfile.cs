@@ -13,6 +13,8 @@ internal sealed class TermCounts
     public required uint[] MinHash { get; init; }
     public required int Shingles { get; init; }
     public required int Words { get; init; }
+    /// <summary>Distinct terms of the full text, when <see cref="Counts"/> holds only some of them.</summary>
+    public int? Terms { get; init; }
 
     public static TermCounts Count(StoryArticle article)
     {
@@ -66,7 +68,9 @@ internal sealed class TermCounts
         {
             Id = article.Id,
             Outlet = article.Outlet,
-            Language = string.IsNullOrWhiteSpace(article.Language) ? TextSignals.GuessLanguage(tokens) : article.Language.Trim().ToLowerInvariant(),
+            // "pt-BR" and "pt" are one language for comparing words.
+            Language = string.IsNullOrWhiteSpace(article.Language) ? TextSignals.GuessLanguage(tokens)
+                : article.Language.Trim().ToLowerInvariant().Split('-', '_')[0],
             Day = date?.DayNumber,
             Counts = counts,
             Text = text,
@@ -90,6 +94,8 @@ internal sealed class ArticleProfile
     public required uint[] MinHash { get; init; }
     public required int Shingles { get; init; }
     public required int Words { get; init; }
+    /// <summary>The raw (pre-rarity) counts of the kept terms, so the article can be weighed again as the store grows.</summary>
+    public Dictionary<uint, float> Counts { get; init; } = [];
     /// <summary>How many distinct terms the article has (before keeping the strongest): how much evidence it can offer.</summary>
     public required int Terms { get; init; }
 
@@ -108,7 +114,7 @@ internal sealed class ArticleProfile
         return new ArticleProfile
         {
             Id = counts.Id, Outlet = counts.Outlet, Language = counts.Language, Day = counts.Day,
-            Weights = top, Text = counts.Text, MinHash = counts.MinHash, Shingles = counts.Shingles, Words = counts.Words, Terms = counts.Counts.Count,
+            Weights = top, Counts = top.Keys.ToDictionary(k => k, k => counts.Counts[k]), Text = counts.Text, MinHash = counts.MinHash, Shingles = counts.Shingles, Words = counts.Words, Terms = counts.Terms ?? counts.Counts.Count,
         };
     }
 }

@@ -12,23 +12,34 @@ internal sealed class MemberFeatures
     public required uint[] MinHash { get; init; }
     public required string Language { get; init; }
     public required Dictionary<uint, float> Weights { get; init; }
+    /// <summary>Raw counts of the same terms (see <see cref="ArticleProfile.Counts"/>).</summary>
+    public Dictionary<uint, float> Counts { get; init; } = [];
+    public int Terms { get; init; }
 
     public static MemberFeatures From(ArticleProfile p) => new()
     {
         ArticleId = p.Id, Day = p.Day, Words = p.Words, Shingles = p.Shingles, MinHash = p.MinHash, Language = p.Language, Weights = p.Weights,
+        Counts = p.Counts, Terms = p.Terms,
     };
+
+    /// <summary>The member weighed again against the store's current term rarity.</summary>
+    public ArticleProfile Reweigh(Func<uint, double> idf, StoryEngineOptions options) => ArticleProfile.Weigh(new TermCounts
+    {
+        Id = ArticleId, Outlet = null, Language = Language, Day = Day, Counts = Counts.Count > 0 ? Counts : Weights, Text = [],
+        MinHash = MinHash, Shingles = Shingles, Words = Words, Terms = Terms,
+    }, idf, options);
 
     /// <summary>The member as a profile (for rebuilding a story's centroid after a correction).</summary>
     public ArticleProfile ToProfile() => new()
     {
         Id = ArticleId, Outlet = null, Language = Language, Day = Day, Weights = Weights, Text = [],
-        MinHash = MinHash, Shingles = Shingles, Words = Words, Terms = Weights.Count,
+        MinHash = MinHash, Shingles = Shingles, Words = Words, Terms = Terms > 0 ? Terms : Weights.Count,
     };
 
     public byte[] Serialise()
     {
         var lang = System.Text.Encoding.UTF8.GetBytes(Language);
-        var buffer = new byte[16 + 1 + lang.Length + MinHash.Length * 4 + 4 + Weights.Count * 8];
+        var buffer = new byte[16 + 1 + lang.Length + MinHash.Length * 4 + 4 + Weights.Count * 8 + 8 + Counts.Count * 8];
         var s = buffer.AsSpan();
         BinaryPrimitives.WriteInt32LittleEndian(s, Day ?? -1);
         BinaryPrimitives.WriteInt32LittleEndian(s[4..], Words);
@@ -44,6 +55,15 @@ internal sealed class MemberFeatures
         {
             BinaryPrimitives.WriteUInt32LittleEndian(s[o..], k);
             BinaryPrimitives.WriteSingleLittleEndian(s[(o + 4)..], w);
+            o += 8;
+        }
+        BinaryPrimitives.WriteInt32LittleEndian(s[o..], Terms);
+        BinaryPrimitives.WriteInt32LittleEndian(s[(o + 4)..], Counts.Count);
+        o += 8;
+        foreach (var (k, c) in Counts)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(s[o..], k);
+            BinaryPrimitives.WriteSingleLittleEndian(s[(o + 4)..], c);
             o += 8;
         }
         return buffer;
@@ -64,6 +84,16 @@ internal sealed class MemberFeatures
         var weights = new Dictionary<uint, float>(n);
         for (var i = 0; i < n; i++, o += 8)
             weights[BinaryPrimitives.ReadUInt32LittleEndian(s[o..])] = BinaryPrimitives.ReadSingleLittleEndian(s[(o + 4)..]);
-        return new MemberFeatures { ArticleId = articleId, Day = day < 0 ? null : day, Words = words, Shingles = shingles, MinHash = mh, Language = lang, Weights = weights };
+        var terms = BinaryPrimitives.ReadInt32LittleEndian(s[o..]);
+        var m = BinaryPrimitives.ReadInt32LittleEndian(s[(o + 4)..]);
+        o += 8;
+        var counts = new Dictionary<uint, float>(m);
+        for (var i = 0; i < m; i++, o += 8)
+            counts[BinaryPrimitives.ReadUInt32LittleEndian(s[o..])] = BinaryPrimitives.ReadSingleLittleEndian(s[(o + 4)..]);
+        return new MemberFeatures
+        {
+            ArticleId = articleId, Day = day < 0 ? null : day, Words = words, Shingles = shingles, MinHash = mh, Language = lang,
+            Weights = weights, Counts = counts, Terms = terms,
+        };
     }
 }

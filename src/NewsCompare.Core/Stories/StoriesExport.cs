@@ -14,10 +14,10 @@ namespace NewsCompare.Core.Stories;
 /// <param name="RelatedStories">Related stories' ids, in time order.</param>
 public sealed record StoryExportRecord(long Id, string Title, DateOnly? FirstDate, DateOnly? LastDate, int Articles, int IndependentVersions, int Outlets, IReadOnlyList<long> RelatedStories);
 
-/// <summary>The stories listing (for `export --stories` and the stories verb), streamed in time order.</summary>
+/// <summary>The stories listing (for `export --stories` and the `stories` verb), streamed page by page in id order.</summary>
 public static class StoriesExport
 {
-    /// <summary>Every story, oldest first (undated last), with its related stories.</summary>
+    /// <summary>Every story in id (creation) order, each with its related stories in time order.</summary>
     /// <param name="db">The open store.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     public static async IAsyncEnumerable<StoryExportRecord> ListAsync(NewsDb db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)

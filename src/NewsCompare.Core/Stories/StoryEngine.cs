@@ -44,6 +44,13 @@ public static class StoryEngine
     internal static double Idf(long df, long n, bool complete = true) =>
         (Math.Log((n + 1.0) / (Math.Max(df, 1) + 1.0)) + 1.0) * (df <= 1 && complete ? 0.25 : 1);
 
+    /// <summary>How many of an article's strongest terms look up candidate stories.</summary>
+    internal const int CandidateTerms = 16;
+    /// <summary>How many of an article's strongest terms point to its story in the postings.</summary>
+    internal const int IndexedTerms = 16;
+    /// <summary>How many candidate stories are scored per article.</summary>
+    internal const int MaxCandidates = 30;
+
     internal sealed record Decision(StorySignature? Story, StoryExplanation Explanation, IReadOnlyList<(long StoryId, double Score)> Related);
 
     /// <summary>Picks the story <paramref name="a"/> belongs to among <paramref name="candidates"/>, or none (open a new one).</summary>
@@ -183,7 +190,12 @@ public static class StoryEngine
         var related = new HashSet<(int, int)>();
         foreach (var a in profiles)
         {
-            var candidates = a.Weights.Keys.SelectMany(t => postings.GetValueOrDefault(t) ?? []).Distinct().Select(i => stories[i]).ToList();
+            // As in the store: the stories sharing most weight with the article's strongest terms are scored.
+            var shared = new Dictionary<int, double>();
+            foreach (var (t, w) in a.Weights.OrderByDescending(kv => kv.Value).Take(CandidateTerms))
+                foreach (var i in postings.GetValueOrDefault(t) ?? [])
+                    shared[i] = shared.GetValueOrDefault(i) + w;
+            var candidates = shared.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(MaxCandidates).Select(kv => stories[kv.Key]).ToList();
             var d = Choose(a, candidates, o);
             int index;
             if (d.Story is null)
@@ -195,7 +207,7 @@ public static class StoryEngine
             else index = (int)d.Story.Id;
             stories[index].Add(a);
             members[index].Add(a);
-            foreach (var t in a.Weights.Keys)
+            foreach (var t in a.Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms).Select(kv => kv.Key))
             {
                 if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
                 if (list.Count == 0 || list[^1] != index) list.Add(index);

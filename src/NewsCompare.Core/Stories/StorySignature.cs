@@ -15,6 +15,8 @@ internal sealed class StorySignature
     public HashSet<string> Languages { get; } = new(StringComparer.Ordinal);
     /// <summary>Set for stories a person fixed (moved, split, merged): the engine never merges two of these.</summary>
     public long? LockGroup { get; set; }
+    /// <summary>The collection size (documents) its member vectors were weighed against; re-weighed when the store has doubled.</summary>
+    public int WeighedAt { get; set; }
 
     public void Add(ArticleProfile a)
     {
@@ -43,7 +45,7 @@ internal sealed class StorySignature
         BinaryPrimitives.WriteInt32LittleEndian(span, Members);
         BinaryPrimitives.WriteInt32LittleEndian(span[4..], FirstDay ?? -1);
         BinaryPrimitives.WriteInt32LittleEndian(span[8..], LastDay ?? -1);
-        BinaryPrimitives.WriteInt32LittleEndian(span[12..], 1);
+        BinaryPrimitives.WriteInt32LittleEndian(span[12..], WeighedAt);
         BinaryPrimitives.WriteInt16LittleEndian(span[16..], (short)langBytes.Length);
         langBytes.CopyTo(span[18..]);
         var o = 18 + langBytes.Length;
@@ -64,6 +66,7 @@ internal sealed class StorySignature
         var f = BinaryPrimitives.ReadInt32LittleEndian(span[4..]);
         var l = BinaryPrimitives.ReadInt32LittleEndian(span[8..]);
         if (f >= 0) { s.FirstDay = f; s.LastDay = l; }
+        s.WeighedAt = BinaryPrimitives.ReadInt32LittleEndian(span[12..]);
         var langLength = BinaryPrimitives.ReadInt16LittleEndian(span[16..]);
         foreach (var lang in System.Text.Encoding.UTF8.GetString(span.Slice(18, langLength)).Split(',', StringSplitOptions.RemoveEmptyEntries))
             s.Languages.Add(lang);

@@ -21,10 +21,10 @@ public sealed record GroupingReport(int Articles, int Joined, int Opened, int St
 /// </summary>
 public sealed class StoryStore
 {
-    private const int CandidateTerms = 16;
+    private const int CandidateTerms = StoryEngine.CandidateTerms;
     private const int PostingsPerTerm = 40;
-    private const int MaxCandidates = 30;
-    private const int IndexedTerms = 16;
+    private const int MaxCandidates = StoryEngine.MaxCandidates;
+    private const int IndexedTerms = StoryEngine.IndexedTerms;
     private const long DocumentsKey = -1;
 
     private readonly NewsDb _db;
@@ -43,7 +43,8 @@ public sealed class StoryStore
 
     /// <summary>
     /// Places the given newly imported articles: each joins the story it reports or opens a new one. Articles
-    /// already grouped, and superseded versions, are skipped. Call after each import batch.
+    /// already grouped, and superseded versions, are skipped. Call after each import batch has been saved, outside
+    /// any open transaction on <paramref name="db"/> (grouping runs its own transactions, one per 1,000 articles).
     /// </summary>
     /// <param name="db">The open store.</param>
     /// <param name="articleIds">The new articles.</param>
@@ -73,6 +74,20 @@ public sealed class StoryStore
             await CloseAsync();
         }
         return total;
+    }
+
+    /// <summary>
+    /// Places every latest article that is in no story yet (for example after an import that stopped before
+    /// grouping), without touching the others.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels between batches.</param>
+    public async Task<GroupingReport> AssignPendingAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = await _db.Database.SqlQueryRaw<long>("""
+            SELECT a.Id AS "Value" FROM Articles a WHERE a.IsLatest = 1
+            AND NOT EXISTS (SELECT 1 FROM StoryMemberships m WHERE m.ArticleId = a.Id) ORDER BY a.Id
+            """).ToListAsync(cancellationToken);
+        return await AssignAsync(ids, cancellationToken);
     }
 
     /// <summary>
@@ -145,8 +160,12 @@ public sealed class StoryStore
         if (updateDf) AddDocumentFrequencies(counts);
         var df = ReadDocumentFrequencies(counts);
         var n = df.GetValueOrDefault(DocumentsKey);
-        var profiles = counts.AsParallel().Select(c => ArticleProfile.Weigh(c, t => StoryEngine.Idf(df.GetValueOrDefault(t), n, complete: !updateDf), _options))
-            .OrderBy(p => p.Day is null).ThenBy(p => p.Day).ThenBy(p => p.Id).ToList();
+        // Two weighings while importing: to decide, a term no other article has yet counts a quarter (as in a full
+        // regroup: it cannot match anything now); to keep, it counts fully (the next report may share it).
+        var profiles = counts.AsParallel().Select(c => (Score: ArticleProfile.Weigh(c, t => StoryEngine.Idf(df.GetValueOrDefault(t), n), _options),
+                Keep: updateDf ? ArticleProfile.Weigh(c, t => StoryEngine.Idf(df.GetValueOrDefault(t), n, complete: false), _options) : null))
+            .OrderBy(p => p.Score.Day is null).ThenBy(p => p.Score.Day).ThenBy(p => p.Score.Id).ToList();
+        (_batchDf, _documents, _complete) = (df, n, !updateDf);
         var headlines = articles.ToDictionary(a => a.Id, a => a.Headline);
         var locks = ReadLocks(ids);
 
@@ -154,7 +173,7 @@ public sealed class StoryStore
         var dirty = new HashSet<long>();
         int joined = 0, opened = 0;
         var now = DateTime.UtcNow;
-        foreach (var a in profiles)
+        foreach (var (a, keep) in profiles)
         {
             StorySignature? target = null;
             StoryExplanation why;
@@ -176,16 +195,16 @@ public sealed class StoryStore
             }
             if (target is null)
             {
-                target = new StorySignature { Id = InsertStory(headlines[a.Id], now) };
+                target = new StorySignature { Id = InsertStory(headlines[a.Id], now), WeighedAt = (int)Math.Min(n, int.MaxValue) };
                 signatures[target.Id] = target;
                 opened++;
             }
             else joined++;
-            target.Add(a);
+            target.Add(keep ?? a);
             dirty.Add(target.Id);
-            InsertMembership(a, target.Id, why, now);
+            InsertMembership(keep ?? a, target.Id, why, now);
             if (locks.TryGetValue(a.Id, out var g)) _lockedStories[g] = target.Id;
-            foreach (var t in a.Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms))
+            foreach (var t in (keep ?? a).Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms))
                 Exec("INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) VALUES ($t, $s)", ("$t", (long)t.Key), ("$s", target.Id));
             foreach (var (other, score) in related.OrderByDescending(r => r.Score).Take(5))
                 if (other != target.Id)
@@ -243,7 +262,33 @@ public sealed class StoryStore
         if (cache.TryGetValue(id, out var s)) return s;
         using var cmd = Command("SELECT Data FROM StorySignatures WHERE StoryId = $s", ("$s", id));
         if (cmd.ExecuteScalar() is not byte[] data) return null;
-        return cache[id] = StorySignature.Deserialise(id, data, null);
+        s = StorySignature.Deserialise(id, data, null);
+        // Weights drift as the store grows (a story opened when the store held 50 articles was weighed against
+        // those 50). Once the store has doubled since, weigh its members again: each story is redone only a
+        // logarithmic number of times over its life.
+        if (_documents > 2L * s.WeighedAt && _documents >= 20) s = Reweigh(id);
+        return cache[id] = s;
+    }
+
+    private Dictionary<long, long> _batchDf = [];
+    private long _documents;
+    private bool _complete;
+
+    private StorySignature Reweigh(long storyId)
+    {
+        var s = new StorySignature { Id = storyId, WeighedAt = (int)Math.Min(_documents, int.MaxValue) };
+        foreach (var m in LoadMembers(storyId)) s.Add(m.Reweigh(t => StoryEngine.Idf(DocumentFrequency(t), _documents, _complete), _options));
+        Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", storyId), ("$d", s.Serialise()));
+        return s;
+    }
+
+    private long DocumentFrequency(uint term)
+    {
+        if (_batchDf.TryGetValue(term, out var d) || _df.TryGetValue(term, out d)) return d;
+        using var cmd = Command("SELECT Df FROM StoryTermStats WHERE TermHash = $t", ("$t", (long)term));
+        d = cmd.ExecuteScalar() is long found ? found : 0;
+        if (_df.Count < DfCacheCap) _df[term] = d;
+        return d;
     }
 
     private long InsertStory(string? title, DateTime now)

@@ -161,4 +161,20 @@ public sealed class StoryStoreTests
         (await StoryStore.RelatedAsync(store.Db, firstStory)).Select(s => s.Id).Should().Contain(secondStory);
         (await StoryStore.RelatedAsync(store.Db, secondStory)).Select(s => s.Id).Should().Contain(firstStory);
     }
+
+    [Fact]
+    public async Task PendingArticlesArePlacedWithoutDisturbingGroupedOnes()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var (first, _, _) = await SeedAsync(store);
+        var before = (await store.ArticleAsync(first[0])).StoryId;
+        var late = await store.AddAsync("Volkov and Lian wrap up Kazan talks on the Volga grain corridor",
+            "Dmitri Volkov and envoy Lian Pei ended their Kazan talks on Tuesday with a pledge on the Sviyazhsk rail terminal and the Volga grain corridor, worth 4.2 billion yuan, after the Tatarstan flood.");
+
+        var report = await new StoryStore(store.Db).AssignPendingAsync();
+
+        report.Articles.Should().Be(1);
+        (await store.ArticleAsync(late)).StoryId.Should().Be(before);
+        (await store.ArticleAsync(first[0])).StoryId.Should().Be(before);
+    }
 }

@@ -14,6 +14,8 @@ CREATE INDEX "IX_Stories_LastDate" ON "Stories" ("LastDate");
 ALTER TABLE "Articles" ADD COLUMN "StoryId" INTEGER NULL REFERENCES "Stories" ("Id") ON DELETE SET NULL;
 ALTER TABLE "Articles" ADD COLUMN "CopyOfArticleId" INTEGER NULL REFERENCES "Articles" ("Id") ON DELETE SET NULL;
 CREATE INDEX "IX_Articles_StoryId" ON "Articles" ("StoryId");
+-- "Copies of this article" for pages, and the self-reference check when an article is deleted.
+CREATE INDEX "IX_Articles_CopyOfArticleId" ON "Articles" ("CopyOfArticleId");
 
 -- One row per grouped article: its story and the evidence that put it there. Features is the engine's compact
 -- profile of the article (term weights, phrase MinHash) so stories can be re-summed and copies re-checked.
