@@ -18,7 +18,6 @@ root.Subcommands.Add(RegroupCommand.Create());
 root.Subcommands.Add(StoryCorrectionCommands.Move());
 root.Subcommands.Add(StoryCorrectionCommands.Split());
 root.Subcommands.Add(StoryCorrectionCommands.Merge());
-root.Subcommands.Add(StoriesCommand.Create());
 root.Subcommands.Add(AddEditorCommand.Create());
 root.Subcommands.Add(BenchWebCommand.Create());
 

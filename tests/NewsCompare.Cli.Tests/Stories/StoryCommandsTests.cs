@@ -50,7 +50,7 @@ public sealed class StoryCommandsTests : IAsyncLifetime
         root.Subcommands.Add(StoryCorrectionCommands.Move());
         root.Subcommands.Add(StoryCorrectionCommands.Merge());
         root.Subcommands.Add(RegroupCommand.Create());
-        root.Subcommands.Add(StoriesCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         var (oldOut, oldErr) = (Console.Out, Console.Error);
         Console.SetOut(stdout);
@@ -67,6 +67,15 @@ public sealed class StoryCommandsTests : IAsyncLifetime
         }
     }
 
+    private async Task<List<JsonElement>> ExportStoriesAsync()
+    {
+        var file = _path + ".stories.json";
+        var (code, _, error) = await RunAsync("export", "--stories", "--out", file);
+        code.Should().Be(0, error);
+        try { return JsonDocument.Parse(await File.ReadAllTextAsync(file)).RootElement.EnumerateArray().ToList(); }
+        finally { File.Delete(file); }
+    }
+
     [Fact]
     public async Task MoveToANewStoryThenRegroupKeepsTheArticleApart()
     {
@@ -76,8 +85,7 @@ public sealed class StoryCommandsTests : IAsyncLifetime
 
         (await RunAsync("regroup")).Code.Should().Be(0);
 
-        var (_, listing, _) = await RunAsync("stories");
-        var stories = listing.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var stories = await ExportStoriesAsync();
         stories.Should().HaveCount(3, "the moved article stays on its own after regroup");
         stories.Should().OnlyContain(s => s.GetProperty("articles").GetInt32() == 1 && s.GetProperty("independentVersions").GetInt32() == 1);
     }
@@ -95,11 +103,9 @@ public sealed class StoryCommandsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StoriesListsEachStoryWithItsCounts()
+    public async Task ExportStoriesListsEachStoryWithItsCounts()
     {
-        var (code, listing, _) = await RunAsync("stories");
-        code.Should().Be(0);
-        var stories = listing.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var stories = await ExportStoriesAsync();
         stories.Should().HaveCount(2);
         stories.Sum(s => s.GetProperty("articles").GetInt32()).Should().Be(3);
         _c.Should().BePositive();
