@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsCompare.Core.Extraction.Text;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace NewsCompare.Core.Extraction.Text;
 /// </summary>
 internal static class BodyReader
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Read(List<TextLine> lines, int start, int end, LinePlan plan, ClutterVocabulary vocabulary)
     {
         var subject = new HashSet<ulong>();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace NewsCompare.Core.Extraction.Text;
@@ -97,6 +98,7 @@ internal sealed class ClutterVocabulary
     /// <summary>The group of the first phrase that describes <paramref name="normalised"/>, or null.</summary>
     /// <param name="normalised">The line after <see cref="Normalise"/>.</param>
     /// <param name="words">The line's word count, which limits prefix and suffix phrases to short lines.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Match(string normalised, int words)
     {
         if (normalised.Length == 0) return null;
@@ -166,6 +168,7 @@ internal sealed class ClutterVocabulary
     }
 
     /// <summary>Whether <paramref name="normalised"/> starts with a phrase of <paramref name="group"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool StartsWithGroup(string normalised, string group)
     {
         if (normalised.Length == 0 || !_prefixes.TryGetValue(normalised[0], out var prefixes)) return false;
@@ -184,6 +187,7 @@ internal sealed class ClutterVocabulary
     /// Lower case, digit runs as "#", single spaces, without trailing punctuation, arrows or bullets, so that
     /// "Share this article »" and "12 Comments" meet the phrases "share this article" and "# comments".
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Normalise(string line, bool keepTrailing = false)
     {
         var buffer = line.Length <= 1024 ? stackalloc char[line.Length] : new char[line.Length];
@@ -227,7 +231,7 @@ internal sealed class ClutterVocabulary
     /// Lower case without a trip to the platform's casing library for the characters that have no lower case
     /// (ideographs, punctuation, letters already small): that call dominated the time on non-Latin pages.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static char Lower(char c) =>
         c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c)
         : c is >= 'À' and <= 'Þ' and not '×' ? (char)(c + 32)   // Latin-1 capitals

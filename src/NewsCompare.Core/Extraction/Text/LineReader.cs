@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace NewsCompare.Core.Extraction.Text;
 
@@ -8,6 +9,7 @@ internal static class LineReader
     private const int ProseWords = 12;
     private const int LongLineWords = 25;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<TextLine> Read(string text, ClutterVocabulary vocabulary)
     {
         var lines = new List<TextLine>();
@@ -37,6 +39,7 @@ internal static class LineReader
     }
 
     /// <summary>Marks sentence-length lines the page states more than once: gallery captions, teasers shown twice.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MarkRepeats(List<TextLine> lines)
     {
         var seen = new Dictionary<string, TextLine>(StringComparer.Ordinal);
@@ -71,6 +74,7 @@ internal static class LineReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Measure(TextLine line)
     {
         var text = line.Text;
@@ -156,6 +160,7 @@ internal static class LineReader
         line.Normalised = ClutterVocabulary.Normalise(text);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Classify(TextLine line, Script articleScript, ClutterVocabulary vocabulary)
     {
         if (line.Letters == 0)
@@ -265,6 +270,7 @@ internal static class LineReader
     /// <summary>"News / China / Russia", "Home › World › Europe": short segments between path separators.</summary>
     private static readonly System.Buffers.SearchValues<char> PathSeparators = System.Buffers.SearchValues.Create("›»>/→|");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsBreadcrumb(string text)
     {
         if (text.AsSpan().IndexOfAny(PathSeparators) < 0) return false;
@@ -307,6 +313,7 @@ internal static class LineReader
     /// A line closed by a photo credit: "... in Bali in July, 2022. (Photo by EPA)", "... (NASA/JPL-Caltech/ASU)",
     /// "... - Sputnik International, 1920, 19.09.2023", "... treatmentCredit: EPA".
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasTrailingCredit(string text)
     {
         if (text.Length < 6) return false;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsCompare.Core.Extraction.Text;
 
 /// <summary>What a passage is about, as the set of its uncommon words: enough to tell a continuation from a teaser.</summary>
@@ -6,6 +8,7 @@ internal static class Subject
     private const int MinLetters = 4;
 
     /// <summary>The distinct uncommon words (lower case, at least four letters) of the prose lines in [from, to].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static HashSet<ulong> Words(List<TextLine> lines, int from, int to, ClutterVocabulary vocabulary)
     {
         var words = new HashSet<ulong>();
@@ -32,6 +35,7 @@ internal static class Subject
     /// Adds the uncommon words of <paramref name="text"/> to <paramref name="words"/>, as 64-bit hashes of their
     /// lower-case letters (no string is made per word: this runs over every paragraph of every capture).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(string text, HashSet<ulong> words, ClutterVocabulary vocabulary)
     {
         var start = -1;
@@ -56,6 +60,7 @@ internal static class Subject
     }
 
     /// <summary>FNV-1a over the lower-case form of <paramref name="word"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Hash(ReadOnlySpan<char> word)
     {
         var h = 14695981039346656037UL;
@@ -71,6 +76,7 @@ internal static class Subject
     /// How much the prose lines of [from, to] share their uncommon words with one another, from 0 (every line on
     /// its own subject) to 1; a run with a single paragraph gets a typical article's 0.3, neither favoured nor doubted.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Coherence(List<TextLine> lines, int from, int to, ClutterVocabulary vocabulary)
     {
         var perLine = new List<HashSet<ulong>>();
@@ -94,6 +100,7 @@ internal static class Subject
     }
 
     /// <summary>Share of <paramref name="part"/>'s words that <paramref name="whole"/> also uses.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Overlap(HashSet<ulong> part, HashSet<ulong> whole)
     {
         if (part.Count == 0) return 0;
