@@ -13,7 +13,8 @@ internal static class BodyReader
     {
         var subject = new HashSet<ulong>();
         for (var i = start; i <= end; i++)
-            if (lines[i].Kind == LineKind.Prose) subject.UnionWith(Subject.Of(lines[i], vocabulary));
+            if (lines[i].Kind == LineKind.Prose)
+                foreach (var w in Subject.Of(lines[i], vocabulary)) subject.Add(w);
 
         // Repeats are compared as written ("1 tsp cloves" and "2 tsp cloves" are two lines), the headline loosely.
         var kept = new HashSet<string>(StringComparer.Ordinal);
@@ -85,7 +86,7 @@ internal static class BodyReader
     /// <summary>A headline-shaped line sharing no word with the article: a link to another story, not a subhead.</summary>
     private static bool IsForeignTitle(TextLine line, HashSet<ulong> subject, ClutterVocabulary vocabulary) =>
         line.TitleShaped && line.Words >= 5 && line.Ideographs == 0
-        && Subject.Of(line, vocabulary) is { Count: >= 3 } words && Subject.Overlap(words, subject) == 0;
+        && Subject.Of(line, vocabulary) is { Length: >= 3 } words && Subject.Overlap(words, subject) == 0;
 
     private static bool IsHeadlineLink(TextLine line) => line.Kind == LineKind.Short && line.TitleShaped && line.Words >= 5;
 }

@@ -151,6 +151,7 @@ internal sealed class ClutterVocabulary
     private bool Allowed(int phrase, int words) => words <= MaxSpamWords || _contains[phrase].Group != "spam";
 
     /// <summary>A 16-bit key of a word's first three characters (fewer when the word is shorter).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int StartKey(ReadOnlySpan<char> text)
     {
         var key = (uint)text[0];
@@ -158,8 +159,11 @@ internal sealed class ClutterVocabulary
         return (int)(key & 0xFFFF);
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '#';
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsWordChar(char c) =>
+        c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '#' : char.IsLetterOrDigit(c);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> text)
     {
         var n = 0;

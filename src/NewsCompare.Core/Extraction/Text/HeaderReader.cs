@@ -68,7 +68,7 @@ internal static class HeaderReader
         for (var i = start; i <= end && seen < 4; i++)
         {
             if (lines[i].Kind != LineKind.Prose) continue;
-            subject.UnionWith(Subject.Of(lines[i], vocabulary));
+            foreach (var w in Subject.Of(lines[i], vocabulary)) subject.Add(w);
             seen++;
         }
 

@@ -15,29 +15,25 @@ internal static class Subject
         for (var i = from; i <= to; i++)
         {
             if (lines[i].Kind is not (LineKind.Prose or LineKind.ShortSentence or LineKind.Short)) continue;
-            words.UnionWith(Of(lines[i], vocabulary));
+            foreach (var w in Of(lines[i], vocabulary)) words.Add(w);
         }
         return words;
     }
 
-    /// <summary>The uncommon words of one line, cached on the line.</summary>
-    public static HashSet<ulong> Of(TextLine line, ClutterVocabulary vocabulary)
-    {
-        if (line.SubjectWords is null)
-        {
-            line.SubjectWords = new HashSet<ulong>();
-            Add(line.Text, line.SubjectWords, vocabulary);
-        }
-        return line.SubjectWords;
-    }
+    /// <summary>The uncommon words of one line, sorted and distinct, cached on the line.</summary>
+    public static ulong[] Of(TextLine line, ClutterVocabulary vocabulary) => line.SubjectWords ??= Collect(line.Text, vocabulary);
 
     /// <summary>
-    /// Adds the uncommon words of <paramref name="text"/> to <paramref name="words"/>, as 64-bit hashes of their
-    /// lower-case letters (no string is made per word: this runs over every paragraph of every capture).
+    /// The uncommon words of <paramref name="text"/>, sorted and distinct, as 64-bit hashes of their lower-case
+    /// letters (no string is made per word: this runs over every paragraph of every capture).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Add(string text, HashSet<ulong> words, ClutterVocabulary vocabulary)
+    private static ulong[] Collect(string text, ClutterVocabulary vocabulary)
     {
+        // A counted word has four letters and a separator after it, so a line holds at most a fifth of its length.
+        var capacity = text.Length / (MinLetters + 1) + 1;
+        var found = capacity <= 512 ? stackalloc ulong[capacity] : new ulong[capacity];
+        var n = 0;
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -53,10 +49,17 @@ internal static class Subject
                 var stemmed = word.Length >= 5 && Lower(word[^1]) == 's' && Lower(word[^2]) != 's';
                 var head = Hash(word[..^1]);
                 var whole = Step(head, word[^1]);
-                if (!vocabulary.IsStopword(whole)) words.Add(stemmed ? head : whole);
+                if (!vocabulary.IsStopword(whole)) found[n++] = stemmed ? head : whole;
             }
             start = -1;
         }
+        if (n == 0) return [];
+        found = found[..n];
+        found.Sort();
+        var distinct = 1;
+        for (var i = 1; i < n; i++)
+            if (found[i] != found[distinct - 1]) found[distinct++] = found[i];
+        return found[..distinct].ToArray();
     }
 
     /// <summary>FNV-1a over the lower-case form of <paramref name="word"/>.</summary>
@@ -68,8 +71,10 @@ internal static class Subject
         return h;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Step(ulong h, char c) => (h ^ Lower(c)) * 1099511628211UL;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static char Lower(char c) => ClutterVocabulary.Lower(c);
 
     /// <summary>
@@ -79,29 +84,59 @@ internal static class Subject
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Coherence(List<TextLine> lines, int from, int to, ClutterVocabulary vocabulary)
     {
-        var perLine = new List<HashSet<ulong>>();
-        var counts = new Dictionary<ulong, int>();
+        int proseLines = 0, total = 0;
+        for (var i = from; i <= to; i++)
+        {
+            if (lines[i].Kind != LineKind.Prose) continue;
+            proseLines++;
+            total += Of(lines[i], vocabulary).Length;
+        }
+        if (proseLines < 2) return 0.3;
+        if (total == 0) return 0;
+        // Every line's words side by side, sorted: a word shared by several lines (each lists a word once) forms a run.
+        var all = new ulong[total];
+        var n = 0;
         for (var i = from; i <= to; i++)
         {
             if (lines[i].Kind != LineKind.Prose) continue;
             var words = Of(lines[i], vocabulary);
-            perLine.Add(words);
-            foreach (var w in words) counts[w] = counts.GetValueOrDefault(w) + 1;
+            words.CopyTo(all, n);
+            n += words.Length;
         }
-        if (perLine.Count < 2) return 0.3;
-        int shared = 0, total = 0;
-        foreach (var words in perLine)
+        Array.Sort(all);
+        var shared = 0;
+        for (var i = 0; i < all.Length;)
         {
-            total += words.Count;
-            foreach (var w in words)
-                if (counts[w] > 1) shared++;
+            var run = 1;
+            while (i + run < all.Length && all[i + run] == all[i]) run++;
+            if (run > 1) shared += run;
+            i += run;
         }
-        return total == 0 ? 0 : (double)shared / total;
+        return (double)shared / total;
     }
 
     /// <summary>Share of <paramref name="part"/>'s words that <paramref name="whole"/> also uses.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double Overlap(HashSet<ulong> part, HashSet<ulong> whole)
+    public static double Overlap(ulong[] part, HashSet<ulong> whole)
+    {
+        if (part.Length == 0) return 0;
+        var shared = 0;
+        foreach (var w in part)
+            if (whole.Contains(w)) shared++;
+        return (double)shared / part.Length;
+    }
+
+    /// <summary>Share of <paramref name="part"/>'s words that <paramref name="whole"/> also uses (both sorted).</summary>
+    public static double Overlap(ulong[] part, ulong[] whole)
+    {
+        if (part.Length == 0) return 0;
+        var shared = 0;
+        foreach (var w in part)
+            if (Array.BinarySearch(whole, w) >= 0) shared++;
+        return (double)shared / part.Length;
+    }
+
+    /// <summary>Share of <paramref name="part"/>'s words that <paramref name="whole"/> also uses.</summary>
+    private static double Overlap(HashSet<ulong> part, HashSet<ulong> whole)
     {
         if (part.Count == 0) return 0;
         var shared = 0;
