@@ -77,6 +77,7 @@ internal static class BodyLocator
     }
 
     /// <summary>How much a line speaks for being inside the body.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Weight(TextLine line) => line.Kind switch
     {
         // Article paragraphs are stated once; gallery captions and teasers often twice.
@@ -322,5 +323,6 @@ internal static class BodyLocator
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsBodyText(TextLine line) => line.Kind is LineKind.Prose or LineKind.ShortSentence;
 }

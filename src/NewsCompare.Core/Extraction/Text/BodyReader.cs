@@ -11,10 +11,10 @@ internal static class BodyReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Read(List<TextLine> lines, int start, int end, LinePlan plan, ClutterVocabulary vocabulary)
     {
-        var subject = new HashSet<ulong>();
+        var prose = new List<ulong[]>();
         for (var i = start; i <= end; i++)
-            if (lines[i].Kind == LineKind.Prose)
-                foreach (var w in Subject.Of(lines[i], vocabulary)) subject.Add(w);
+            if (lines[i].Kind == LineKind.Prose) prose.Add(Subject.Of(lines[i], vocabulary));
+        var subject = Subject.Union(prose);
 
         // Repeats are compared as written ("1 tsp cloves" and "2 tsp cloves" are two lines), the headline loosely.
         var kept = new HashSet<string>(StringComparer.Ordinal);
@@ -84,7 +84,7 @@ internal static class BodyReader
     }
 
     /// <summary>A headline-shaped line sharing no word with the article: a link to another story, not a subhead.</summary>
-    private static bool IsForeignTitle(TextLine line, HashSet<ulong> subject, ClutterVocabulary vocabulary) =>
+    private static bool IsForeignTitle(TextLine line, ulong[] subject, ClutterVocabulary vocabulary) =>
         line.TitleShaped && line.Words >= 5 && line.Ideographs == 0
         && Subject.Of(line, vocabulary) is { Length: >= 3 } words && Subject.Overlap(words, subject) == 0;
 

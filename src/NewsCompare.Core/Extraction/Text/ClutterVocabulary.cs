@@ -141,6 +141,7 @@ internal sealed class ClutterVocabulary
     }
 
     /// <summary>Whether <paramref name="phrase"/> stands at <paramref name="at"/> and does not run on into a longer word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool At(ReadOnlySpan<char> text, int at, string phrase)
     {
         if (!text[at..].StartsWith(phrase, StringComparison.Ordinal)) return false;
@@ -148,6 +149,7 @@ internal sealed class ClutterVocabulary
         return end == text.Length || !char.IsLetter(phrase[^1]) || !char.IsLetter(text[end]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Allowed(int phrase, int words) => words <= MaxSpamWords || _contains[phrase].Group != "spam";
 
     /// <summary>A 16-bit key of a word's first three characters (fewer when the word is shorter).</summary>
@@ -243,8 +245,10 @@ internal sealed class ClutterVocabulary
         : c is >= 'Ѐ' and <= 'Џ' ? (char)(c + 80)
         : char.IsUpper(c) ? char.ToLowerInvariant(c) : c;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsOpening(char c) => c is '[' or '(' or '«' or '»' or '•' or '·' or '-' or '–' or '—' or '|' or '>' or '›' or ' ' or '*';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsTrailing(char c) =>
         c is ':' or '.' or '?' or '…' or '»' or '›' or '>' or '→' or '|' or '•' or '·' or '-' or '–' or '—' or ' ' or '!' or ','
             or '▸' or '▶' or '►' or '⟩' or '+';

@@ -63,14 +63,10 @@ internal static class HeaderReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int PickHeadline(List<TextLine> lines, int zoneStart, int start, int end, ClutterVocabulary vocabulary)
     {
-        var subject = new HashSet<ulong>();
-        var seen = 0;
-        for (var i = start; i <= end && seen < 4; i++)
-        {
-            if (lines[i].Kind != LineKind.Prose) continue;
-            foreach (var w in Subject.Of(lines[i], vocabulary)) subject.Add(w);
-            seen++;
-        }
+        var firstParagraphs = new List<ulong[]>();
+        for (var i = start; i <= end && firstParagraphs.Count < 4; i++)
+            if (lines[i].Kind == LineKind.Prose) firstParagraphs.Add(Subject.Of(lines[i], vocabulary));
+        var subject = Subject.Union(firstParagraphs);
 
         var best = -1;
         var bestScore = 0.0;

@@ -67,6 +67,7 @@ internal static class LineReader
         return best;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsInvisible(ReadOnlySpan<char> s)
     {
         foreach (var c in s)
@@ -244,6 +245,7 @@ internal static class LineReader
             : LineKind.Short;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsProse(TextLine line)
     {
         if (line.Words < ProseWords) return false;
@@ -254,8 +256,10 @@ internal static class LineReader
         return line.EndsSentence || line.InnerSentenceEnds > 0 || line.Words >= LongLineWords;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or '。' or '！' or '？' or '…';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool EndsLikeSentence(string text)
     {
         for (var i = text.Length - 1; i >= 0; i--)
@@ -302,6 +306,7 @@ internal static class LineReader
     }
 
     /// <summary>A web address on its own ("www.example.co.uk", "https://example.com/page").</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsBareAddress(string text)
     {
         if (text.Contains(' ', StringComparison.Ordinal)) return false;
@@ -373,6 +378,7 @@ internal static class LineReader
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Script ScriptOf(char c)
     {
         if (c < 0x250) return Script.Latin;

@@ -36,6 +36,7 @@ internal static class OutsideReader
     }
 
     /// <summary>A one- or two-word label among counters: "Happy / 0 %", "5 Star / 0%".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsInWidget(List<TextLine> lines, int i)
     {
         if (lines[i].Words > 2) return false;

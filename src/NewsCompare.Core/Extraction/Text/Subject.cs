@@ -7,17 +7,34 @@ internal static class Subject
 {
     private const int MinLetters = 4;
 
-    /// <summary>The distinct uncommon words (lower case, at least four letters) of the prose lines in [from, to].</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static HashSet<ulong> Words(List<TextLine> lines, int from, int to, ClutterVocabulary vocabulary)
+    /// <summary>The distinct uncommon words (lower case, at least four letters) of the prose lines in [from, to], sorted.</summary>
+    public static ulong[] Words(List<TextLine> lines, int from, int to, ClutterVocabulary vocabulary)
     {
-        var words = new HashSet<ulong>();
+        var sets = new List<ulong[]>();
         for (var i = from; i <= to; i++)
+            if (lines[i].Kind is LineKind.Prose or LineKind.ShortSentence or LineKind.Short) sets.Add(Of(lines[i], vocabulary));
+        return Union(sets);
+    }
+
+    /// <summary>The words of all <paramref name="sets"/>, sorted and distinct.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static ulong[] Union(List<ulong[]> sets)
+    {
+        var total = 0;
+        foreach (var set in sets) total += set.Length;
+        var all = new ulong[total];
+        var n = 0;
+        foreach (var set in sets)
         {
-            if (lines[i].Kind is not (LineKind.Prose or LineKind.ShortSentence or LineKind.Short)) continue;
-            foreach (var w in Of(lines[i], vocabulary)) words.Add(w);
+            set.CopyTo(all, n);
+            n += set.Length;
         }
-        return words;
+        Array.Sort(all);
+        var distinct = 0;
+        for (var i = 0; i < all.Length; i++)
+            if (distinct == 0 || all[i] != all[distinct - 1]) all[distinct++] = all[i];
+        Array.Resize(ref all, distinct);
+        return all;
     }
 
     /// <summary>The uncommon words of one line, sorted and distinct, cached on the line.</summary>
@@ -115,37 +132,23 @@ internal static class Subject
         return (double)shared / total;
     }
 
-    /// <summary>Share of <paramref name="part"/>'s words that <paramref name="whole"/> also uses.</summary>
-    public static double Overlap(ulong[] part, HashSet<ulong> whole)
-    {
-        if (part.Length == 0) return 0;
-        var shared = 0;
-        foreach (var w in part)
-            if (whole.Contains(w)) shared++;
-        return (double)shared / part.Length;
-    }
-
-    /// <summary>Share of <paramref name="part"/>'s words that <paramref name="whole"/> also uses (both sorted).</summary>
+    /// <summary>Share of <paramref name="part"/>'s words that <paramref name="whole"/> also uses (both sorted and distinct).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Overlap(ulong[] part, ulong[] whole)
     {
         if (part.Length == 0) return 0;
-        var shared = 0;
+        // Both are sorted: walk them side by side.
+        int shared = 0, j = 0;
         foreach (var w in part)
-            if (Array.BinarySearch(whole, w) >= 0) shared++;
+        {
+            while (j < whole.Length && whole[j] < w) j++;
+            if (j == whole.Length) break;
+            if (whole[j] == w) shared++;
+        }
         return (double)shared / part.Length;
     }
 
-    /// <summary>Share of <paramref name="part"/>'s words that <paramref name="whole"/> also uses.</summary>
-    private static double Overlap(HashSet<ulong> part, HashSet<ulong> whole)
-    {
-        if (part.Count == 0) return 0;
-        var shared = 0;
-        foreach (var w in part)
-            if (whole.Contains(w)) shared++;
-        return (double)shared / part.Count;
-    }
-
     /// <summary>Shared words over the smaller set's size: two passages of one article, whichever is longer.</summary>
-    public static double MutualOverlap(HashSet<ulong> a, HashSet<ulong> b) =>
-        a.Count <= b.Count ? Overlap(a, b) : Overlap(b, a);
+    public static double MutualOverlap(ulong[] a, ulong[] b) =>
+        a.Length <= b.Length ? Overlap(a, b) : Overlap(b, a);
 }
