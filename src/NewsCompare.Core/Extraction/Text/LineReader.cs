@@ -17,7 +17,9 @@ internal static class LineReader
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
-            if (i < text.Length && text[i] != '\n' && text[i] != '\r') continue;
+            // Jump to the next line break (or the end of the text).
+            var next = text.AsSpan(i).IndexOfAny('\n', '\r');
+            i = next < 0 ? text.Length : i + next;
             var raw = text.AsSpan(start, i - start).Trim();
             if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
             start = i + 1;

@@ -54,7 +54,7 @@ internal static class Subject
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
-            if (i < text.Length && char.IsLetter(text[i]))
+            if (i < text.Length && IsLetter(text[i]))
             {
                 if (start < 0) start = i;
                 continue;
@@ -90,6 +90,10 @@ internal static class Subject
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Step(ulong h, char c) => (h ^ Lower(c)) * 1099511628211UL;
+
+    // Plain ASCII letters take the short way; everything else asks the Unicode tables.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLetter(char c) => c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' : char.IsLetter(c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static char Lower(char c) => ClutterVocabulary.Lower(c);
