@@ -32,7 +32,11 @@ internal sealed class ClutterVocabulary
     private readonly Dictionary<string, List<int>> _containsByWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _containsLookup;
     private readonly Dictionary<char, List<int>> _containsBySymbol = [];
-    private readonly SearchValues<char> _symbolStarts;
+    // Symbol starts split in two: the ideographs and Hangul are only looked for in lines that hold such a character at
+    // all (one vectorised range check says most do not), which keeps the search for the few others cheap.
+    private const char WideScripts = '\u2E80';
+    private readonly SearchValues<char> _narrowSymbolStarts;
+    private readonly SearchValues<char> _wideSymbolStarts;
     // A cheap first filter on the first two characters of a word before its hash lookup.
     private readonly bool[] _wordStarts = new bool[1 << 16];
     private readonly HashSet<ulong> _stopwords = [];
@@ -88,7 +92,8 @@ internal sealed class ClutterVocabulary
                 _wordStarts[StartKey(word)] = true;
             }
         }
-        _symbolStarts = SearchValues.Create(_containsBySymbol.Keys.ToArray());
+        _narrowSymbolStarts = SearchValues.Create(_containsBySymbol.Keys.Where(c => c < WideScripts).ToArray());
+        _wideSymbolStarts = SearchValues.Create(_containsBySymbol.Keys.Where(c => c >= WideScripts).ToArray());
         _containsLookup = _containsByWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -116,13 +121,8 @@ internal sealed class ClutterVocabulary
         // Contains phrases are specific enough to mark a furniture sentence of any length ("uses cookies to").
         var best = int.MaxValue;
         var text = normalised.AsSpan();
-        for (var at = text.IndexOfAny(_symbolStarts); at >= 0;)
-        {
-            foreach (var i in _containsBySymbol[text[at]])
-                if (i < best && Allowed(i, words) && At(text, at, _contains[i].Phrase)) best = i;
-            var next = text[(at + 1)..].IndexOfAny(_symbolStarts);
-            at = next < 0 ? -1 : at + 1 + next;
-        }
+        FindSymbolPhrases(text, words, _narrowSymbolStarts, ref best);
+        if (text.IndexOfAnyInRange(WideScripts, char.MaxValue) >= 0) FindSymbolPhrases(text, words, _wideSymbolStarts, ref best);
         // Word starts only: jump from space to space, stepping over an opening bracket or quote.
         for (var at = 0; at < text.Length;)
         {
@@ -138,6 +138,18 @@ internal sealed class ClutterVocabulary
             at += space + 1;
         }
         return best == int.MaxValue ? null : _contains[best].Group;
+    }
+
+    /// <summary>Lowers <paramref name="best"/> to the first-listed contains phrase that opens with one of <paramref name="starts"/>.</summary>
+    private void FindSymbolPhrases(ReadOnlySpan<char> text, int words, SearchValues<char> starts, ref int best)
+    {
+        for (var at = text.IndexOfAny(starts); at >= 0;)
+        {
+            foreach (var i in _containsBySymbol[text[at]])
+                if (i < best && Allowed(i, words) && At(text, at, _contains[i].Phrase)) best = i;
+            var next = text[(at + 1)..].IndexOfAny(starts);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
     }
 
     /// <summary>Whether <paramref name="phrase"/> stands at <paramref name="at"/> and does not run on into a longer word.</summary>
