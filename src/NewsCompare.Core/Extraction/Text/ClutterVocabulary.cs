@@ -23,6 +23,8 @@ internal sealed class ClutterVocabulary
     private const int MaxSpamWords = 12;
 
     private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
+    // Lines longer than every exact phrase skip the lookup, and with it hashing a whole paragraph.
+    private int _longestExact;
     // Anchored phrases are bucketed by their first (prefix) or last (suffix) character: a line meets only a handful.
     private readonly Dictionary<char, List<(string Phrase, string Group)>> _prefixes = [];
     private readonly Dictionary<char, List<(string Phrase, string Group)>> _suffixes = [];
@@ -73,7 +75,7 @@ internal sealed class ClutterVocabulary
             if (starts && ends) _contains.Add((phrase, group));
             else if (ends) Bucket(_prefixes, phrase[0]).Add((phrase, group));
             else if (starts) Bucket(_suffixes, phrase[^1]).Add((phrase, group));
-            else _exact.TryAdd(phrase, group);
+            else if (_exact.TryAdd(phrase, group)) _longestExact = Math.Max(_longestExact, phrase.Length);
         }
         for (var i = 0; i < _contains.Count; i++)
         {
@@ -107,7 +109,7 @@ internal sealed class ClutterVocabulary
     public string? Match(string normalised, int words)
     {
         if (normalised.Length == 0) return null;
-        if (_exact.TryGetValue(normalised, out var group)) return group;
+        if (normalised.Length <= _longestExact && _exact.TryGetValue(normalised, out var group)) return group;
         // A caption keeps its opening credit however long it runs ("© Agency / Name ...", "Image caption ...").
         if (_prefixes.TryGetValue(normalised[0], out var prefixes))
             foreach (var (phrase, g) in prefixes)
