@@ -216,6 +216,15 @@ internal sealed class ClutterVocabulary
         var digit = false;
         foreach (var c0 in line)
         {
+            // Most characters are small ASCII letters: they go straight through.
+            if ((uint)(c0 - 'a') <= 'z' - 'a')
+            {
+                if (space) buffer[n++] = ' ';
+                space = false;
+                digit = false;
+                buffer[n++] = c0;
+                continue;
+            }
             var c = Lower(c0);
             if (c < 128 ? c is ' ' or '\t' or '\u000B' or '\f' : char.IsWhiteSpace(c))
             {
