@@ -88,6 +88,20 @@ internal static class LineReader
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            // Small ASCII letters, most of any Latin text, first and in full.
+            if ((uint)(c - 'a') <= 'z' - 'a')
+            {
+                letters++;
+                scripts[(int)Script.Latin]++;
+                cased++;
+                if (!inWord)
+                {
+                    words++;
+                    small++;
+                }
+                inWord = true;
+                continue;
+            }
             if (c == '\t') hasTab = true;
             // Plain ASCII letters take the short way; everything else asks the Unicode tables.
             var asciiLetter = (uint)((c | 0x20) - 'a') <= 'z' - 'a';
