@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsCompare.Core.Extraction.Text;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal static class BodyLocator
     private const int MaxExtensions = 12;
     private const int MinContinuation = 50;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int Start, int End)? Locate(List<TextLine> lines, ClutterVocabulary vocabulary)
     {
         if (lines.Count == 0) return null;
@@ -74,6 +77,7 @@ internal static class BodyLocator
     }
 
     /// <summary>How much a line speaks for being inside the body.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Weight(TextLine line) => line.Kind switch
     {
         // Article paragraphs are stated once; gallery captions and teasers often twice.
@@ -91,6 +95,7 @@ internal static class BodyLocator
     /// its paragraphs share their words with one another: an article keeps returning to its people and places, a
     /// list of teasers for other articles does not.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Start, int End, double Sum)? BestChunk(double[] weights, List<TextLine> lines, ClutterVocabulary vocabulary)
     {
         var candidates = new List<((int Start, int End, double Sum) Run, double Factor)>();
@@ -132,6 +137,7 @@ internal static class BodyLocator
     }
 
     /// <summary>The maximum-sum run of lines between <paramref name="from"/> and <paramref name="to"/> (Kadane), never across a barrier.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Start, int End, double Sum)? BestRun(double[] weights, List<TextLine> lines, int from, int to)
     {
         (int, int, double)? best = null;
@@ -307,6 +313,7 @@ internal static class BodyLocator
     }
 
     /// <summary>Lines in [from, to] that state a date or time, or sign a comment ("jdoe says:").</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int StampedLines(List<TextLine> lines, int from, int to)
     {
         var n = 0;
@@ -316,5 +323,6 @@ internal static class BodyLocator
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsBodyText(TextLine line) => line.Kind is LineKind.Prose or LineKind.ShortSentence;
 }

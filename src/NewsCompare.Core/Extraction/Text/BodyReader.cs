@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsCompare.Core.Extraction.Text;
 
 /// <summary>
@@ -6,11 +8,13 @@ namespace NewsCompare.Core.Extraction.Text;
 /// </summary>
 internal static class BodyReader
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Read(List<TextLine> lines, int start, int end, LinePlan plan, ClutterVocabulary vocabulary)
     {
-        var subject = new HashSet<ulong>();
+        var prose = new List<ulong[]>();
         for (var i = start; i <= end; i++)
-            if (lines[i].Kind == LineKind.Prose) subject.UnionWith(Subject.Of(lines[i], vocabulary));
+            if (lines[i].Kind == LineKind.Prose) prose.Add(Subject.Of(lines[i], vocabulary));
+        var subject = Subject.Union(prose);
 
         // Repeats are compared as written ("1 tsp cloves" and "2 tsp cloves" are two lines), the headline loosely.
         var kept = new HashSet<string>(StringComparer.Ordinal);
@@ -80,9 +84,9 @@ internal static class BodyReader
     }
 
     /// <summary>A headline-shaped line sharing no word with the article: a link to another story, not a subhead.</summary>
-    private static bool IsForeignTitle(TextLine line, HashSet<ulong> subject, ClutterVocabulary vocabulary) =>
+    private static bool IsForeignTitle(TextLine line, ulong[] subject, ClutterVocabulary vocabulary) =>
         line.TitleShaped && line.Words >= 5 && line.Ideographs == 0
-        && Subject.Of(line, vocabulary) is { Count: >= 3 } words && Subject.Overlap(words, subject) == 0;
+        && Subject.Of(line, vocabulary) is { Length: >= 3 } words && Subject.Overlap(words, subject) == 0;
 
     private static bool IsHeadlineLink(TextLine line) => line.Kind == LineKind.Short && line.TitleShaped && line.Words >= 5;
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace NewsCompare.Core.Extraction.Text;
@@ -22,6 +23,8 @@ internal sealed class ClutterVocabulary
     private const int MaxSpamWords = 12;
 
     private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
+    // Lines longer than every exact phrase skip the lookup, and with it hashing a whole paragraph.
+    private int _longestExact;
     // Anchored phrases are bucketed by their first (prefix) or last (suffix) character: a line meets only a handful.
     private readonly Dictionary<char, List<(string Phrase, string Group)>> _prefixes = [];
     private readonly Dictionary<char, List<(string Phrase, string Group)>> _suffixes = [];
@@ -31,7 +34,11 @@ internal sealed class ClutterVocabulary
     private readonly Dictionary<string, List<int>> _containsByWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> _containsLookup;
     private readonly Dictionary<char, List<int>> _containsBySymbol = [];
-    private readonly SearchValues<char> _symbolStarts;
+    // Symbol starts split in two: the ideographs and Hangul are only looked for in lines that hold such a character at
+    // all (one vectorised range check says most do not), which keeps the search for the few others cheap.
+    private const char WideScripts = '\u2E80';
+    private readonly SearchValues<char> _narrowSymbolStarts;
+    private readonly SearchValues<char> _wideSymbolStarts;
     // A cheap first filter on the first two characters of a word before its hash lookup.
     private readonly bool[] _wordStarts = new bool[1 << 16];
     private readonly HashSet<ulong> _stopwords = [];
@@ -68,7 +75,7 @@ internal sealed class ClutterVocabulary
             if (starts && ends) _contains.Add((phrase, group));
             else if (ends) Bucket(_prefixes, phrase[0]).Add((phrase, group));
             else if (starts) Bucket(_suffixes, phrase[^1]).Add((phrase, group));
-            else _exact.TryAdd(phrase, group);
+            else if (_exact.TryAdd(phrase, group)) _longestExact = Math.Max(_longestExact, phrase.Length);
         }
         for (var i = 0; i < _contains.Count; i++)
         {
@@ -87,7 +94,8 @@ internal sealed class ClutterVocabulary
                 _wordStarts[StartKey(word)] = true;
             }
         }
-        _symbolStarts = SearchValues.Create(_containsBySymbol.Keys.ToArray());
+        _narrowSymbolStarts = SearchValues.Create(_containsBySymbol.Keys.Where(c => c < WideScripts).ToArray());
+        _wideSymbolStarts = SearchValues.Create(_containsBySymbol.Keys.Where(c => c >= WideScripts).ToArray());
         _containsLookup = _containsByWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -97,10 +105,11 @@ internal sealed class ClutterVocabulary
     /// <summary>The group of the first phrase that describes <paramref name="normalised"/>, or null.</summary>
     /// <param name="normalised">The line after <see cref="Normalise"/>.</param>
     /// <param name="words">The line's word count, which limits prefix and suffix phrases to short lines.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Match(string normalised, int words)
     {
         if (normalised.Length == 0) return null;
-        if (_exact.TryGetValue(normalised, out var group)) return group;
+        if (normalised.Length <= _longestExact && _exact.TryGetValue(normalised, out var group)) return group;
         // A caption keeps its opening credit however long it runs ("© Agency / Name ...", "Image caption ...").
         if (_prefixes.TryGetValue(normalised[0], out var prefixes))
             foreach (var (phrase, g) in prefixes)
@@ -114,13 +123,8 @@ internal sealed class ClutterVocabulary
         // Contains phrases are specific enough to mark a furniture sentence of any length ("uses cookies to").
         var best = int.MaxValue;
         var text = normalised.AsSpan();
-        for (var at = text.IndexOfAny(_symbolStarts); at >= 0;)
-        {
-            foreach (var i in _containsBySymbol[text[at]])
-                if (i < best && Allowed(i, words) && At(text, at, _contains[i].Phrase)) best = i;
-            var next = text[(at + 1)..].IndexOfAny(_symbolStarts);
-            at = next < 0 ? -1 : at + 1 + next;
-        }
+        FindSymbolPhrases(text, words, _narrowSymbolStarts, ref best);
+        if (text.IndexOfAnyInRange(WideScripts, char.MaxValue) >= 0) FindSymbolPhrases(text, words, _wideSymbolStarts, ref best);
         // Word starts only: jump from space to space, stepping over an opening bracket or quote.
         for (var at = 0; at < text.Length;)
         {
@@ -138,7 +142,20 @@ internal sealed class ClutterVocabulary
         return best == int.MaxValue ? null : _contains[best].Group;
     }
 
+    /// <summary>Lowers <paramref name="best"/> to the first-listed contains phrase that opens with one of <paramref name="starts"/>.</summary>
+    private void FindSymbolPhrases(ReadOnlySpan<char> text, int words, SearchValues<char> starts, ref int best)
+    {
+        for (var at = text.IndexOfAny(starts); at >= 0;)
+        {
+            foreach (var i in _containsBySymbol[text[at]])
+                if (i < best && Allowed(i, words) && At(text, at, _contains[i].Phrase)) best = i;
+            var next = text[(at + 1)..].IndexOfAny(starts);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+    }
+
     /// <summary>Whether <paramref name="phrase"/> stands at <paramref name="at"/> and does not run on into a longer word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool At(ReadOnlySpan<char> text, int at, string phrase)
     {
         if (!text[at..].StartsWith(phrase, StringComparison.Ordinal)) return false;
@@ -146,9 +163,11 @@ internal sealed class ClutterVocabulary
         return end == text.Length || !char.IsLetter(phrase[^1]) || !char.IsLetter(text[end]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Allowed(int phrase, int words) => words <= MaxSpamWords || _contains[phrase].Group != "spam";
 
     /// <summary>A 16-bit key of a word's first three characters (fewer when the word is shorter).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int StartKey(ReadOnlySpan<char> text)
     {
         var key = (uint)text[0];
@@ -156,8 +175,11 @@ internal sealed class ClutterVocabulary
         return (int)(key & 0xFFFF);
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '#';
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsWordChar(char c) =>
+        c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '#' : char.IsLetterOrDigit(c);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> text)
     {
         var n = 0;
@@ -166,6 +188,7 @@ internal sealed class ClutterVocabulary
     }
 
     /// <summary>Whether <paramref name="normalised"/> starts with a phrase of <paramref name="group"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool StartsWithGroup(string normalised, string group)
     {
         if (normalised.Length == 0 || !_prefixes.TryGetValue(normalised[0], out var prefixes)) return false;
@@ -184,6 +207,7 @@ internal sealed class ClutterVocabulary
     /// Lower case, digit runs as "#", single spaces, without trailing punctuation, arrows or bullets, so that
     /// "Share this article »" and "12 Comments" meet the phrases "share this article" and "# comments".
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Normalise(string line, bool keepTrailing = false)
     {
         var buffer = line.Length <= 1024 ? stackalloc char[line.Length] : new char[line.Length];
@@ -192,6 +216,15 @@ internal sealed class ClutterVocabulary
         var digit = false;
         foreach (var c0 in line)
         {
+            // Most characters are small ASCII letters: they go straight through.
+            if ((uint)(c0 - 'a') <= 'z' - 'a')
+            {
+                if (space) buffer[n++] = ' ';
+                space = false;
+                digit = false;
+                buffer[n++] = c0;
+                continue;
+            }
             var c = Lower(c0);
             if (c < 128 ? c is ' ' or '\t' or '\u000B' or '\f' : char.IsWhiteSpace(c))
             {
@@ -227,7 +260,7 @@ internal sealed class ClutterVocabulary
     /// Lower case without a trip to the platform's casing library for the characters that have no lower case
     /// (ideographs, punctuation, letters already small): that call dominated the time on non-Latin pages.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static char Lower(char c) =>
         c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c)
         : c is >= 'À' and <= 'Þ' and not '×' ? (char)(c + 32)   // Latin-1 capitals
@@ -235,8 +268,10 @@ internal sealed class ClutterVocabulary
         : c is >= 'Ѐ' and <= 'Џ' ? (char)(c + 80)
         : char.IsUpper(c) ? char.ToLowerInvariant(c) : c;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsOpening(char c) => c is '[' or '(' or '«' or '»' or '•' or '·' or '-' or '–' or '—' or '|' or '>' or '›' or ' ' or '*';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsTrailing(char c) =>
         c is ':' or '.' or '?' or '…' or '»' or '›' or '>' or '→' or '|' or '•' or '·' or '-' or '–' or '—' or ' ' or '!' or ','
             or '▸' or '▶' or '►' or '⟩' or '+';

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsCompare.Core.Extraction.Text;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal static class HeaderReader
     private const int Reach = 40;
 
     /// <summary>Assigns the header lines and returns where the body paragraphs start (after a summary standfirst).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Read(List<TextLine> lines, int start, int end, ClutterVocabulary vocabulary, LinePlan plan)
     {
         var zoneStart = Math.Max(0, start - Reach);
@@ -57,16 +60,13 @@ internal static class HeaderReader
         return start;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int PickHeadline(List<TextLine> lines, int zoneStart, int start, int end, ClutterVocabulary vocabulary)
     {
-        var subject = new HashSet<ulong>();
-        var seen = 0;
-        for (var i = start; i <= end && seen < 4; i++)
-        {
-            if (lines[i].Kind != LineKind.Prose) continue;
-            subject.UnionWith(Subject.Of(lines[i], vocabulary));
-            seen++;
-        }
+        var firstParagraphs = new List<ulong[]>();
+        for (var i = start; i <= end && firstParagraphs.Count < 4; i++)
+            if (lines[i].Kind == LineKind.Prose) firstParagraphs.Add(Subject.Of(lines[i], vocabulary));
+        var subject = Subject.Union(firstParagraphs);
 
         var best = -1;
         var bestScore = 0.0;
@@ -117,6 +117,7 @@ internal static class HeaderReader
         && !line.Text.Contains("www.", StringComparison.OrdinalIgnoreCase) && !line.Text.Contains("://", StringComparison.Ordinal);
 
     /// <summary>The page states this line again (a gallery title, "Home / Section / Headline", the document title).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsRepeated(List<TextLine> lines, int index)
     {
         var norm = lines[index].Normalised;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace NewsCompare.Core.Extraction.Text;
@@ -58,6 +59,7 @@ internal static partial class HeaderShapes
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWordLookup = TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool StatesDate(TextLine line)
     {
         if (line.Digits == 0 || line.Words > 16) return false;
@@ -82,6 +84,7 @@ internal static partial class HeaderShapes
     }
 
     /// <summary>"19.09.2023", "11/19/2019", "2018-09-16": two separators between digit groups.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasNumericDate(string text)
     {
         var groups = 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace NewsCompare.Core.Extraction.Text;
 
@@ -8,6 +9,7 @@ internal static class LineReader
     private const int ProseWords = 12;
     private const int LongLineWords = 25;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<TextLine> Read(string text, ClutterVocabulary vocabulary)
     {
         var lines = new List<TextLine>();
@@ -15,7 +17,9 @@ internal static class LineReader
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
-            if (i < text.Length && text[i] != '\n' && text[i] != '\r') continue;
+            // Jump to the next line break (or the end of the text).
+            var next = text.AsSpan(i).IndexOfAny('\n', '\r');
+            i = next < 0 ? text.Length : i + next;
             var raw = text.AsSpan(start, i - start).Trim();
             if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
             start = i + 1;
@@ -37,6 +41,7 @@ internal static class LineReader
     }
 
     /// <summary>Marks sentence-length lines the page states more than once: gallery captions, teasers shown twice.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MarkRepeats(List<TextLine> lines)
     {
         var seen = new Dictionary<string, TextLine>(StringComparer.Ordinal);
@@ -64,6 +69,7 @@ internal static class LineReader
         return best;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsInvisible(ReadOnlySpan<char> s)
     {
         foreach (var c in s)
@@ -71,6 +77,7 @@ internal static class LineReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Measure(TextLine line)
     {
         var text = line.Text;
@@ -81,6 +88,20 @@ internal static class LineReader
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            // Small ASCII letters, most of any Latin text, first and in full.
+            if ((uint)(c - 'a') <= 'z' - 'a')
+            {
+                letters++;
+                scripts[(int)Script.Latin]++;
+                cased++;
+                if (!inWord)
+                {
+                    words++;
+                    small++;
+                }
+                inWord = true;
+                continue;
+            }
             if (c == '\t') hasTab = true;
             // Plain ASCII letters take the short way; everything else asks the Unicode tables.
             var asciiLetter = (uint)((c | 0x20) - 'a') <= 'z' - 'a';
@@ -156,6 +177,7 @@ internal static class LineReader
         line.Normalised = ClutterVocabulary.Normalise(text);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Classify(TextLine line, Script articleScript, ClutterVocabulary vocabulary)
     {
         if (line.Letters == 0)
@@ -239,6 +261,7 @@ internal static class LineReader
             : LineKind.Short;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsProse(TextLine line)
     {
         if (line.Words < ProseWords) return false;
@@ -249,8 +272,10 @@ internal static class LineReader
         return line.EndsSentence || line.InnerSentenceEnds > 0 || line.Words >= LongLineWords;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or '。' or '！' or '？' or '…';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool EndsLikeSentence(string text)
     {
         for (var i = text.Length - 1; i >= 0; i--)
@@ -265,6 +290,7 @@ internal static class LineReader
     /// <summary>"News / China / Russia", "Home › World › Europe": short segments between path separators.</summary>
     private static readonly System.Buffers.SearchValues<char> PathSeparators = System.Buffers.SearchValues.Create("›»>/→|");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsBreadcrumb(string text)
     {
         if (text.AsSpan().IndexOfAny(PathSeparators) < 0) return false;
@@ -296,6 +322,7 @@ internal static class LineReader
     }
 
     /// <summary>A web address on its own ("www.example.co.uk", "https://example.com/page").</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsBareAddress(string text)
     {
         if (text.Contains(' ', StringComparison.Ordinal)) return false;
@@ -307,6 +334,7 @@ internal static class LineReader
     /// A line closed by a photo credit: "... in Bali in July, 2022. (Photo by EPA)", "... (NASA/JPL-Caltech/ASU)",
     /// "... - Sputnik International, 1920, 19.09.2023", "... treatmentCredit: EPA".
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasTrailingCredit(string text)
     {
         if (text.Length < 6) return false;
@@ -366,6 +394,7 @@ internal static class LineReader
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Script ScriptOf(char c)
     {
         if (c < 0x250) return Script.Latin;

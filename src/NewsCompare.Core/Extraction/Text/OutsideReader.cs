@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsCompare.Core.Extraction.Text;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace NewsCompare.Core.Extraction.Text;
 /// </summary>
 internal static class OutsideReader
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Read(List<TextLine> lines, LinePlan plan)
     {
         var firstKept = Array.FindIndex(plan.Parts, p => p is not (LinePart.Unassigned or LinePart.Removed));
@@ -33,6 +36,7 @@ internal static class OutsideReader
     }
 
     /// <summary>A one- or two-word label among counters: "Happy / 0 %", "5 Star / 0%".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsInWidget(List<TextLine> lines, int i)
     {
         if (lines[i].Words > 2) return false;

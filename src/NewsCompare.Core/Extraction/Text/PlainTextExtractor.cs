@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsCompare.Core.Extraction.Text;
 
 /// <summary>
@@ -62,6 +64,7 @@ internal sealed class LinePlan(int count)
 
     public bool Has(LinePart part) => _used[(int)part];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ExtractedArticle Assemble(List<TextLine> lines)
     {
         string? headline = null, standfirst = null, byline = null, dateline = SplitDateline;

@@ -77,8 +77,8 @@ internal sealed class TextLine
     /// <summary>Whether the line states a date or time, worked out once when first asked (see <see cref="HeaderShapes.IsDateLine"/>).</summary>
     public bool? IsDate { get; set; }
 
-    /// <summary>The line's uncommon words, worked out once when first needed (see <see cref="Subject"/>).</summary>
-    public HashSet<ulong>? SubjectWords { get; set; }
+    /// <summary>The line's uncommon words, sorted and distinct, worked out once when first needed (see <see cref="Subject"/>).</summary>
+    public ulong[]? SubjectWords { get; set; }
 
     /// <summary>Every letter is a capital ("NISSAN SENTRA", "CLICK HERE TO GET THE APP").</summary>
     public bool AllCaps => CasedLetters >= 4 && UpperLetters == CasedLetters;

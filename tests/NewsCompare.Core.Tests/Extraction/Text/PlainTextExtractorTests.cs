@@ -32,6 +32,16 @@ public sealed class PlainTextExtractorTests
     }
 
     [Fact]
+    public void DropsCopyrightNoticesWrittenInHangulOrHanAsFooter()
+    {
+        const string notices = "Bridgeton Times 무단전재 및 재배포 금지\nBridgeton Times Online 版权所有";
+        var article = PlainTextExtractor.Extract(Capture("", notices));
+
+        ShouldKeepTheWholeArticle(article);
+        ShouldRemove(article, notices, RemovalReasons.Footer);
+    }
+
+    [Fact]
     public void DropsBreadcrumbsAsNavigation()
     {
         var article = PlainTextExtractor.Extract(Capture(Breadcrumbs, ""));
