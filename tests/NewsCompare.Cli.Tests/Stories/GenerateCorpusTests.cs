@@ -27,7 +27,7 @@ public sealed class GenerateCorpusTests
         var folder = Path.Combine(Path.GetTempPath(), $"nc-corpus-{Guid.NewGuid():N}");
         try
         {
-            var root = new System.CommandLine.RootCommand { Subcommands = { Commands.GenerateCorpusCommand.Create() } };
+            var root = new System.CommandLine.RootCommand { Subcommands = { NewsCompare.Cli.Commands.GenerateCorpusCommand.Create() } };
             var code = await root.Parse(["generate-corpus", folder, "--articles", "120"]).InvokeAsync();
 
             code.Should().Be(0);
