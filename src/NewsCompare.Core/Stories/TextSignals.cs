@@ -51,18 +51,23 @@ internal static class TextSignals
         return best;
     }
 
-    internal readonly record struct Token(string Text, bool Capitalised, bool SentenceStart, bool Quoted, bool Headline, bool Numeric);
+    internal readonly record struct Token(string Text, bool Capitalised, bool SentenceStart, bool Quoted, bool Headline, bool Numeric, bool Lead = false);
+
+    /// <summary>How many opening paragraphs form the lead, where a report says who did what, where and when.</summary>
+    public const int LeadParagraphs = 2;
 
     /// <summary>Splits the headline and paragraphs into normalised tokens with their typography.</summary>
     public static List<Token> Tokenise(string? headline, IReadOnlyList<string> paragraphs)
     {
         var tokens = new List<Token>();
-        if (!string.IsNullOrWhiteSpace(headline)) Read(headline, true, tokens);
-        foreach (var p in paragraphs) if (!string.IsNullOrWhiteSpace(p)) Read(p, false, tokens);
+        if (!string.IsNullOrWhiteSpace(headline)) Read(headline, true, true, tokens);
+        var read = 0;
+        foreach (var p in paragraphs)
+            if (!string.IsNullOrWhiteSpace(p)) Read(p, false, read++ < LeadParagraphs, tokens);
         return tokens;
     }
 
-    private static void Read(string text, bool headline, List<Token> tokens)
+    private static void Read(string text, bool headline, bool lead, List<Token> tokens)
     {
         var sentenceStart = true;
         var quoted = false;
@@ -80,7 +85,7 @@ internal static class TextSignals
                     i++;
                 var word = text[start..i];
                 // Headlines are often in title case, so their capitals say nothing about names.
-                tokens.Add(new Token(Normalise(word), !headline && char.IsUpper(c), sentenceStart, quoted, headline, numeric));
+                tokens.Add(new Token(Normalise(word), !headline && char.IsUpper(c), sentenceStart, quoted, headline, numeric, lead));
                 sentenceStart = false;
                 continue;
             }

@@ -31,6 +31,17 @@ public sealed class StoryEngineTests
     }
 
     [Fact]
+    public void WordsOfTheLeadWeighMoreThanTheSameWordsInBackgroundParagraphs()
+    {
+        var counts = TermCounts.Count(Article(1, ("Port strike ends",
+            "Dockers in Ostrava voted on Friday to end the harbour walkout.\n\nUnion leaders backed the deal.\n\n" +
+            "Background: a walkout in Brno last year lasted weeks.\n\nThe Brno dispute was settled by arbitration.")));
+        float Count(string word) => counts.Counts[TextSignals.Hash(word, true)];
+
+        Count("ostrava").Should().BeGreaterThan(Count("brno"), "a place named once in the lead says more about the event than one named twice in the background");
+    }
+
+    [Fact]
     public void KnownDatesFarApartAreNeverOneStoryEvenForNearIdenticalText()
     {
         var text = Fixtures.FirstMeeting(0);
