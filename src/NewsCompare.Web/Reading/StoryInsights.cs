@@ -36,12 +36,20 @@ public sealed class StoryInsights(NewsDb db) : IStoryInsights
     /// <summary>A sentence a reader can follow: what the article shares with the story and how strongly.</summary>
     public static string Describe(StoryExplanation e)
     {
+        var opening = e.Method switch
+        {
+            "opened" => "The first article found about this event: it opened the story.",
+            "moved" or "split" or "merged" or "corrected" => $"Placed here by an editor's correction ({e.Method}).",
+            _ => null,
+        };
+        if (opening is not null) return opening;
+        var method = e.Method == "names" ? "matched on names (another language)" : "matched";
         var parts = new List<string>();
         if (e.SharedNames.Count > 0) parts.Add("names " + string.Join(", ", e.SharedNames.Take(8)));
         if (e.SharedTerms.Count > 0) parts.Add("words " + string.Join(", ", e.SharedTerms.Take(8)));
         var shared = parts.Count > 0 ? "shares " + string.Join("; ", parts) : "shares no listed terms";
         var gap = e.GapDays is { } days ? $", {days} day(s) from the story's dates" : "";
-        return $"{e.Method}: {shared} (score {e.Score.ToString("0.00", CultureInfo.InvariantCulture)}{gap})";
+        return $"{method}: {shared} (score {e.Score.ToString("0.00", CultureInfo.InvariantCulture)}{gap})";
     }
 
     private static string Span(DateOnly? first, DateOnly? last) =>
