@@ -4,23 +4,15 @@ using NewsCompare.Core.Data;
 
 namespace NewsCompare.Core.Tests.Data;
 
-public sealed class ArticleSearchTests : IDisposable
+public sealed class ArticleSearchTests : TempStoreFile
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"nc-search-{Guid.NewGuid():N}.db");
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) File.Delete(f);
-    }
-
     private static Task<List<long>> Find(NewsDb db, string query) =>
         db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM \"ArticleSearch\" WHERE \"ArticleSearch\" MATCH {query}").ToListAsync();
 
     [Fact]
     public async Task SearchIndexFollowsInsertsUpdatesAndDeletesOfArticles()
     {
-        await using var db = await NewsStore.OpenAsync(_path);
+        await using var db = await NewsStore.OpenAsync(StorePath);
         var capture = new Capture { Sha256 = "x", Content = [1], FileName = "a.txt", Format = "text", Encoding = "utf-8" };
         db.Captures.Add(capture);
         await db.SaveChangesAsync();

@@ -3,20 +3,12 @@ using NewsCompare.Core.Data;
 
 namespace NewsCompare.Core.Tests.Data;
 
-public sealed class SchemaMigratorTests : IDisposable
+public sealed class SchemaMigratorTests : TempStoreFile
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"nc-schema-{Guid.NewGuid():N}.db");
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) File.Delete(f);
-    }
-
     [Fact]
     public async Task MigratedSchemaHasEveryTableAndColumnTheModelMaps()
     {
-        await using var db = await NewsStore.OpenAsync(_path);
+        await using var db = await NewsStore.OpenAsync(StorePath);
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
 
@@ -41,8 +33,8 @@ public sealed class SchemaMigratorTests : IDisposable
     [Fact]
     public async Task MigratingTwiceAppliesNothingTheSecondTime()
     {
-        await using (var db = await NewsStore.OpenAsync(_path)) { }
-        await using var again = new NewsDb(NewsStore.Options(_path));
+        await using (var db = await NewsStore.OpenAsync(StorePath)) { }
+        await using var again = new NewsDb(NewsStore.Options(StorePath));
         var applied = await SchemaMigrator.MigrateAsync(again);
         applied.Should().BeEmpty();
         SchemaMigrator.Scripts("Sqlite").Select(s => s.Version).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
@@ -53,7 +45,7 @@ public sealed class SchemaMigratorTests : IDisposable
     {
         var opens = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
-            await using var db = new NewsDb(NewsStore.Options(_path));
+            await using var db = new NewsDb(NewsStore.Options(StorePath));
             return await SchemaMigrator.MigrateAsync(db);
         })).ToList();
 

@@ -3,16 +3,8 @@ using NewsCompare.Core.Editors;
 
 namespace NewsCompare.Core.Tests.Editors;
 
-public sealed class EditorAccountsTests : IDisposable
+public sealed class EditorAccountsTests : TempStoreFile
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"nc-editors-{Guid.NewGuid():N}.db");
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) File.Delete(f);
-    }
-
     [Fact]
     public void PasswordHashIsSaltedAndVerifiesOnlyTheSamePassword()
     {
@@ -28,7 +20,7 @@ public sealed class EditorAccountsTests : IDisposable
     [Fact]
     public async Task CreatedEditorSignsInByNameInAnyCaseAndOnlyWithTheirPassword()
     {
-        await using var db = await NewsStore.OpenAsync(_path);
+        await using var db = await NewsStore.OpenAsync(StorePath);
         (await EditorAccounts.AnyAsync(db)).Should().BeFalse();
         await EditorAccounts.AddAsync(db, "Ada", "analytical engine");
         (await EditorAccounts.AnyAsync(db)).Should().BeTrue();
@@ -40,7 +32,7 @@ public sealed class EditorAccountsTests : IDisposable
     [Fact]
     public async Task RefusesDuplicateNamesBadNamesAndShortPasswords()
     {
-        await using var db = await NewsStore.OpenAsync(_path);
+        await using var db = await NewsStore.OpenAsync(StorePath);
         await EditorAccounts.AddAsync(db, "ada", "analytical engine");
         await FluentActions.Awaiting(() => EditorAccounts.AddAsync(db, "ADA", "another password")).Should()
             .ThrowAsync<ArgumentException>().WithMessage("*already exists*");
