@@ -1,21 +1,22 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsCompare.Core.Comparison;
 using NewsCompare.Core.Data;
 using NewsCompare.Web.Reading;
 
 namespace NewsCompare.Web.Pages;
 
 /// <summary>Two to four articles side by side, from one story or several: /compare?ids=1,2,3.</summary>
-public sealed class CompareModel(NewsDb db, ISentenceAligner aligner) : PageModel
+public sealed class CompareModel(NewsDb db) : PageModel
 {
     public const int Most = 4;
 
     public IReadOnlyList<ArticleView> Articles { get; private set; } = [];
     public IReadOnlyList<long> Requested { get; private set; } = [];
     public string? Problem { get; private set; }
-    /// <summary>Per article, paragraphs of aligned sentences; null with fewer than two articles.</summary>
-    public IReadOnlyList<IReadOnlyList<IReadOnlyList<AlignedSentence>>>? Aligned { get; private set; }
+    /// <summary>Per article (in order), its sentences placed against the others, its quotations and its own words; null with fewer than two articles.</summary>
+    public IReadOnlyList<ComparedVersion>? Compared { get; private set; }
 
     public async Task OnGetAsync([FromQuery(Name = "ids")] string[]? ids, CancellationToken ct)
     {
@@ -26,7 +27,8 @@ public sealed class CompareModel(NewsDb db, ISentenceAligner aligner) : PageMode
         var missing = Requested.Take(Most).Except(Articles.Select(a => a.Id)).ToList();
         if (missing.Count > 0) Problem = $"No article numbered {string.Join(", ", missing)}.";
         else if (Articles.Count == 1) Problem = "Choose at least one more article to compare with.";
-        if (Articles.Count >= 2) Aligned = aligner.Align(Articles);
+        if (Articles.Count >= 2)
+            Compared = VersionComparer.Compare(Articles.Select(a => new ComparisonInput(Key(a.Id), a.Headline, a.Paragraphs)).ToList());
     }
 
     /// <summary>Accepts "1,2,3" and repeated ids=1&amp;ids=2; anything that is not a number is ignored.</summary>
@@ -35,12 +37,15 @@ public sealed class CompareModel(NewsDb db, ISentenceAligner aligner) : PageMode
             .Select(v => long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
             .Where(id => id > 0).Distinct().Take(20).ToList();
 
-    public string OutletOf(long id) => Shared.Display.Outlet(Articles.FirstOrDefault(a => a.Id == id)?.Outlet);
+    public static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    public static string ShareClass(SentenceShare share) => share switch
+    /// <summary>The outlet of a compared article, by its key.</summary>
+    public string OutletOf(string key) => Shared.Display.Outlet(Articles.FirstOrDefault(a => Key(a.Id) == key)?.Outlet);
+
+    public static string ShareClass(Coverage coverage) => coverage switch
     {
-        SentenceShare.All => "shared-all",
-        SentenceShare.Some => "shared-some",
+        Coverage.All => "shared-all",
+        Coverage.Some => "shared-some",
         _ => "unique",
     };
 

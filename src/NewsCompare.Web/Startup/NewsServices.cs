@@ -4,7 +4,7 @@ using NewsCompare.Web.Reading;
 
 namespace NewsCompare.Web.Startup;
 
-/// <summary>The Core services behind the pages: import, corrections, story insights and sentence alignment.</summary>
+/// <summary>The Core services behind the pages: import, corrections and story insights.</summary>
 public static class NewsServices
 {
     public static IServiceCollection AddNewsServices(this IServiceCollection services)
@@ -12,7 +12,6 @@ public static class NewsServices
         services.AddScoped<ICaptureImporter, StoreCaptureImporter>();
         services.AddScoped<IStoryEditor, StoryEditor>();
         services.AddScoped<IStoryInsights, StoryInsights>();
-        services.AddSingleton<ISentenceAligner, SentenceAligner>();
         return services;
     }
 }

@@ -84,4 +84,21 @@ public sealed class VersionComparerTests
             "The minister signed the river treaty on Tuesday.",
             "Parliament rejected the river treaty after a long debate.").Should().BeLessThan(VersionComparer.SameStatement);
     }
+
+    [Fact]
+    public void AShortQuotationFoundInsideAnotherVersionsLongerOneWithSmallDifferencesIsShared()
+    {
+        var short_ = new ComparisonInput("short", null, [
+            "He reaffirmed \"invariable support for the capital on the harbour, river and mountain issues, which rivals exploited to discredit it.\"",
+        ]);
+        var long_ = new ComparisonInput("long", null, [
+            "\"We confirm our continued support for the capital on the issues of harbour, river and mountain, which are used by rivals to discredit it,\" he said.",
+        ]);
+        var unrelated = new ComparisonInput("other", null, ["\"Nobody here expected the festival to draw such crowds this year,\" she said."]);
+
+        var result = VersionComparer.Compare([short_, long_, unrelated]);
+
+        result[0].Quotes.Should().ContainSingle().Which.AlsoIn.Should().Equal("long");
+        result[2].Quotes.Should().ContainSingle().Which.AlsoIn.Should().BeEmpty();
+    }
 }

@@ -52,19 +52,3 @@ public sealed class CannedInsights : IStoryInsights
     public Task<StoryInsight> ForStoryAsync(long storyId, CancellationToken cancellationToken) =>
         Task.FromResult(ByStory.GetValueOrDefault(storyId, StoryInsight.None));
 }
-
-/// <summary>Aligns exact sentence matches only (split at ". "): enough to check the page renders what an aligner says.</summary>
-public sealed class ExactSentenceAligner : ISentenceAligner
-{
-    public IReadOnlyList<IReadOnlyList<IReadOnlyList<AlignedSentence>>> Align(IReadOnlyList<ArticleView> articles)
-    {
-        static IEnumerable<string> Sentences(string p) => p.Split(". ", StringSplitOptions.RemoveEmptyEntries);
-        return articles.Select(a => (IReadOnlyList<IReadOnlyList<AlignedSentence>>)a.Paragraphs.Select(p =>
-            (IReadOnlyList<AlignedSentence>)Sentences(p).Select(sentence =>
-            {
-                var others = articles.Where(o => o.Id != a.Id && o.Paragraphs.SelectMany(Sentences).Contains(sentence)).Select(o => o.Id).ToList();
-                var share = others.Count == articles.Count - 1 ? SentenceShare.All : others.Count > 0 ? SentenceShare.Some : SentenceShare.Only;
-                return new AlignedSentence(sentence, share, others);
-            }).ToList()).ToList()).ToList();
-    }
-}

@@ -44,7 +44,6 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<ICaptureImporter>(Importer);
             services.AddSingleton<IStoryEditor>(StoryEditor);
             services.AddSingleton<IStoryInsights>(Insights);
-            services.AddSingleton<ISentenceAligner, ExactSentenceAligner>();
         });
     }
 

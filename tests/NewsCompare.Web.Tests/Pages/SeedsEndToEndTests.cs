@@ -82,5 +82,20 @@ public sealed class SeedsEndToEndTests(SeededSite site) : IClassFixture<SeededSi
 
         page.QuerySelectorAll("article.column").Should().HaveCount(4, "at most four versions are compared");
         page.QuerySelectorAll("article.column .unique").Should().NotBeEmpty();
+        page.QuerySelectorAll("article.column .distinctive").Should().HaveCount(4);
+    }
+
+    [Fact]
+    public async Task ComparingTwoReportsOfRecurringMeetingsShowsTheQuotationTheyShare()
+    {
+        async Task<string> IdOf(string outlet) =>
+            (await PageAsync("/articles?outlet=" + Uri.EscapeDataString(outlet)))
+                .QuerySelector(".article-list a[href^='/articles/']")!.GetAttribute("href")!.Split('/').Last();
+
+        var page = await PageAsync($"/compare?ids={await IdOf("CTV News")},{await IdOf("Sputnik")}");
+
+        // Both carry Patrushev's line on Taiwan, Xinjiang, Tibet and Hong Kong, seven months apart.
+        page.QuerySelectorAll("article.column details.quotes li").Select(li => li.TextContent)
+            .Should().Contain(q => q.Contains("Hong Kong", StringComparison.Ordinal) && q.Contains("also in", StringComparison.Ordinal));
     }
 }
