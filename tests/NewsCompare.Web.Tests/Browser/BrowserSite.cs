@@ -47,6 +47,9 @@ public sealed class BrowserSite : NewsroomSite
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = scheme,
         });
+        // Generous: a loaded CI machine can take seconds to serve a page; a real failure still fails.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

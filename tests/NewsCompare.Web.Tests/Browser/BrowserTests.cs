@@ -22,6 +22,7 @@ public sealed class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
         (await Titles(page)).Should().Equal("Port strike ends", "Lantern festival announced");
 
         await page.GetByLabel("From").FillAsync("2024-05-01");
+        await Assertions.Expect(page.GetByLabel("From")).ToHaveValueAsync("2024-05-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         await page.WaitForURLAsync("**from=2024-05-01*");
         (await Titles(page)).Should().Equal("Port strike ends");
