@@ -607,7 +607,15 @@ public sealed class StoryStore
     {
         ArgumentNullException.ThrowIfNull(db);
         var m = await db.StoryMemberships.FirstOrDefaultAsync(x => x.ArticleId == articleId, cancellationToken);
-        return m is null ? null : new StoryExplanation(m.Score, m.Method,
+        return m is null ? null : Explanation(m);
+    }
+
+    /// <summary>The explanation a stored membership records.</summary>
+    /// <param name="m">A membership read from the store.</param>
+    public static StoryExplanation Explanation(StoryMembership m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return new StoryExplanation(m.Score, m.Method,
             JsonSerializer.Deserialize<List<string>>(m.SharedNames) ?? [], JsonSerializer.Deserialize<List<string>>(m.SharedTerms) ?? [], m.GapDays);
     }
 

@@ -14,13 +14,9 @@ public sealed class StoryInsights(NewsDb db) : IStoryInsights
             .Select(s => new RelatedStory(s.Id, s.Title, Span(s.FirstDate, s.LastDate)))
             .ToList();
 
-        var memberships = await db.StoryMemberships.Where(m => m.StoryId == storyId).ToListAsync(cancellationToken);
-        var why = new Dictionary<long, string>();
-        foreach (var m in memberships)
-        {
-            var explanation = await StoryStore.ExplanationAsync(db, m.ArticleId, cancellationToken);
-            if (explanation is not null) why[m.ArticleId] = Describe(explanation);
-        }
+        // One query for the whole story: the memberships already hold each article's explanation.
+        var why = (await db.StoryMemberships.Where(m => m.StoryId == storyId).ToListAsync(cancellationToken))
+            .ToDictionary(m => m.ArticleId, m => Describe(StoryStore.Explanation(m)));
 
         var corrections = await db.StoryCorrections
             .Where(c => c.FromStoryId == storyId || c.ToStoryId == storyId)
