@@ -204,8 +204,8 @@ public sealed class StoryStore
             dirty.Add(target.Id);
             InsertMembership(keep ?? a, target.Id, why, now);
             if (locks.TryGetValue(a.Id, out var g)) _lockedStories[g] = target.Id;
-            foreach (var t in (keep ?? a).Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms))
-                Exec("INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) VALUES ($t, $s)", ("$t", (long)t.Key), ("$s", target.Id));
+            foreach (var t in PostingTerms(a, keep))
+                Exec("INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) VALUES ($t, $s)", ("$t", (long)t), ("$s", target.Id));
             foreach (var (other, score) in related.OrderByDescending(r => r.Score).Take(5))
                 if (other != target.Id)
                     Exec("INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score) VALUES ($a, $b, $x)",
@@ -217,6 +217,18 @@ public sealed class StoryStore
             RefreshStory(id, now);
         }
         return new GroupingReport(profiles.Count, joined, opened, dirty.Count);
+    }
+
+    /// <summary>
+    /// The terms an article posts under its story: its strongest terms as the collection stands (what later reports
+    /// of the event already share with it) and, while importing, its strongest terms counting the ones no other
+    /// article has yet (what the next report may bring). With only the latter, a small store indexes each article
+    /// by its unique words and the next report of the same event never finds it as a candidate.
+    /// </summary>
+    private static IEnumerable<uint> PostingTerms(ArticleProfile score, ArticleProfile? keep)
+    {
+        var terms = score.Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms).Select(kv => kv.Key);
+        return keep is null ? terms : terms.Union(keep.Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms).Select(kv => kv.Key));
     }
 
     private readonly Dictionary<long, long> _lockedStories = [];
