@@ -14,6 +14,7 @@ root.Subcommands.Add(BenchImportCommand.Create());
 root.Subcommands.Add(BenchGroupingCommand.Create());
 root.Subcommands.Add(BenchGroupingScaleCommand.Create());
 root.Subcommands.Add(GenerateCorpusCommand.Create());
+root.Subcommands.Add(BuildBackgroundTermsCommand.Create());
 root.Subcommands.Add(RegroupCommand.Create());
 root.Subcommands.Add(StoryCorrectionCommands.Move());
 root.Subcommands.Add(StoryCorrectionCommands.Split());

@@ -35,14 +35,23 @@ public sealed record GroupingResult(IReadOnlyList<GroupedStory> Stories, IReadOn
 /// </summary>
 public static class StoryEngine
 {
-    /// <summary>Inverse document frequency, smoothed, for a term found in <paramref name="df"/> of <paramref name="n"/> articles.</summary>
+    /// <summary>
+    /// Inverse document frequency, smoothed, for <paramref name="term"/> found in <paramref name="df"/> of the
+    /// store's <paramref name="n"/> articles, counting the background sample's articles as if the store held them too.
+    /// </summary>
     /// <remarks>
     /// When the whole collection is known (a full grouping), a term no other article uses (df 1) counts a quarter:
     /// it cannot tie the article to anything, but it still says the article is about something of its own. While
     /// importing, df 1 only means "not seen yet" (the next report of the event may bring it), so it counts fully.
     /// </remarks>
-    internal static double Idf(long df, long n, bool complete = true) =>
-        (Math.Log((n + 1.0) / (Math.Max(df, 1) + 1.0)) + 1.0) * (df <= 1 && complete ? 0.25 : 1);
+    internal static double Idf(uint term, long df, long n, BackgroundTerms background, bool complete = true)
+    {
+        // The sample counts as B·B/(B+n) documents: nearly all of it beside a handful of articles, little once the
+        // store is several times its size and knows its own vocabulary.
+        var share = background.Documents == 0 ? 0 : (double)background.Documents / (background.Documents + n);
+        return (Math.Log((n + background.Documents * share + 1.0) / (Math.Max(df, 1) + background.Frequency(term) * share + 1.0)) + 1.0)
+            * (df <= 1 && complete ? 0.25 : 1);
+    }
 
     /// <summary>How many of an article's strongest terms look up candidate stories.</summary>
     internal const int CandidateTerms = 16;
@@ -155,7 +164,7 @@ public static class StoryEngine
         var counts = articles.Select(TermCounts.Count).ToList();
         var df = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
-        var profiles = counts.Select(c => ArticleProfile.Weigh(c, t => Idf(df.GetValueOrDefault(t), counts.Count), o)).ToList();
+        var profiles = counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background), o)).ToList();
         var m = new double[profiles.Count, profiles.Count];
         for (var i = 0; i < profiles.Count; i++)
             for (var j = 0; j < profiles.Count; j++)
@@ -180,7 +189,7 @@ public static class StoryEngine
         var counts = articles.Select(TermCounts.Count).ToList();
         var df = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
-        var profiles = counts.Select(c => ArticleProfile.Weigh(c, t => Idf(df.GetValueOrDefault(t), counts.Count), o))
+        var profiles = counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background), o))
             .OrderBy(p => p.Day is null).ThenBy(p => p.Day).ThenBy(p => p.Id).ToList();
 
         var stories = new List<StorySignature>();

@@ -30,6 +30,12 @@ public sealed record StoryEngineOptions
     /// </summary>
     public double ShortTextTerms { get; init; } = 10;
 
+    /// <summary>
+    /// How common terms are in news in general, counted as extra documents beside the store's own: small stores
+    /// otherwise take everyday news words for distinctive ones. <see cref="BackgroundTerms.None"/> turns it off.
+    /// </summary>
+    public BackgroundTerms Background { get; init; } = BackgroundTerms.Default;
+
     /// <summary>The defaults.</summary>
     public static StoryEngineOptions Default { get; } = new();
 }

@@ -162,8 +162,8 @@ public sealed class StoryStore
         var n = df.GetValueOrDefault(DocumentsKey);
         // Two weighings while importing: to decide, a term no other article has yet counts a quarter (as in a full
         // regroup: it cannot match anything now); to keep, it counts fully (the next report may share it).
-        var profiles = counts.AsParallel().Select(c => (Score: ArticleProfile.Weigh(c, t => StoryEngine.Idf(df.GetValueOrDefault(t), n), _options),
-                Keep: updateDf ? ArticleProfile.Weigh(c, t => StoryEngine.Idf(df.GetValueOrDefault(t), n, complete: false), _options) : null))
+        var profiles = counts.AsParallel().Select(c => (Score: ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background), _options),
+                Keep: updateDf ? ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background, complete: false), _options) : null))
             .OrderBy(p => p.Score.Day is null).ThenBy(p => p.Score.Day).ThenBy(p => p.Score.Id).ToList();
         (_batchDf, _documents, _complete) = (df, n, !updateDf);
         var headlines = articles.ToDictionary(a => a.Id, a => a.Headline);
@@ -289,7 +289,7 @@ public sealed class StoryStore
     private StorySignature Reweigh(long storyId)
     {
         var s = new StorySignature { Id = storyId, WeighedAt = (int)Math.Min(_documents, int.MaxValue) };
-        foreach (var m in LoadMembers(storyId)) s.Add(m.Reweigh(t => StoryEngine.Idf(DocumentFrequency(t), _documents, _complete), _options));
+        foreach (var m in LoadMembers(storyId)) s.Add(m.Reweigh(t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete), _options));
         Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", storyId), ("$d", s.Serialise()));
         return s;
     }
