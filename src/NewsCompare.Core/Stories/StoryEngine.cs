@@ -73,11 +73,14 @@ public static class StoryEngine
         {
             if (c.Members == 0) continue;
             var namesOnly = !c.Languages.Contains(a.Language);
-            var (sim, shared) = Similarity(a, c, namesOnly, o);
+            var (sim, shared, sharedNames) = Similarity(a, c, namesOnly, o);
+            // Both name people, places or figures, and not one of them is the same: another event of the topic
+            // ("Mt. Gox creditors repaid in bitcoin" and "FTX collapse drags bitcoin lower" share only the topic's words).
+            var otherCast = !namesOnly && sharedNames == 0 && HasNames(a.Weights) && HasNames(c.Centroid);
             var gap = c.GapDays(a.Day);
             var dateConflict = gap > o.MaxGapDays;
             var lockConflict = lockGroup is not null && c.LockGroup is not null && c.LockGroup != lockGroup;
-            if (dateConflict || lockConflict || shared < o.MinSharedTerms || sim < o.JoinThreshold)
+            if (dateConflict || lockConflict || otherCast || shared < o.MinSharedTerms || sim < o.JoinThreshold)
             {
                 if (sim >= o.RelatedThreshold) related.Add((c.Id, sim));
                 continue;
@@ -93,12 +96,18 @@ public static class StoryEngine
         return new Decision(best, Explain(a, best, bestScore, bestNamesOnly ? "names" : "matched", bestNamesOnly), related);
     }
 
-    private static (double Sim, int Shared) Similarity(ArticleProfile a, StorySignature c, bool namesOnly, StoryEngineOptions o)
+    private static bool HasNames(Dictionary<uint, float> v)
+    {
+        foreach (var k in v.Keys) if ((k & TextSignals.NameBit) != 0) return true;
+        return false;
+    }
+
+    private static (double Sim, int Shared, int SharedNames) Similarity(ArticleProfile a, StorySignature c, bool namesOnly, StoryEngineOptions o)
     {
         var an = Vectors.Norm(a.Weights, namesOnly);
-        if (an == 0) return (0, 0);
+        if (an == 0) return (0, 0, 0);
         double dot = 0;
-        var shared = 0;
+        int shared = 0, sharedNames = 0;
         foreach (var (k, w) in a.Weights)
         {
             if (namesOnly && (k & TextSignals.NameBit) == 0) continue;
@@ -106,12 +115,13 @@ public static class StoryEngine
             dot += (double)w * x;
             // Names alone are the recurring cast of a topic; in one language, an event also shares ordinary words.
             if (namesOnly || (k & TextSignals.NameBit) == 0) shared++;
+            if ((k & TextSignals.NameBit) != 0) sharedNames++;
         }
         // Average similarity to the members (not to their normalised sum): a big story must not pull in articles
         // just because its centroid is smooth; each member has to agree on average.
         // A short text shares its few words easily: shrink its similarity towards zero by how little it says.
         var evidence = (double)a.Terms / (a.Terms + o.ShortTextTerms);
-        return (dot / (an * c.Members) * evidence, shared);
+        return (dot / (an * c.Members) * evidence, shared, sharedNames);
     }
 
     internal static StoryExplanation Explain(ArticleProfile a, StorySignature s, double score, string method, bool namesOnly = false)

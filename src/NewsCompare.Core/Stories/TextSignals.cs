@@ -89,10 +89,19 @@ internal static class TextSignals
                 sentenceStart = false;
                 continue;
             }
-            if (c is '.' or '!' or '?' or ':' or ';') sentenceStart = true;
+            // "Mt. Gox", "Sen. Warren", "U.S. officials": a full stop after a short capitalised word is an abbreviation.
+            if (c == '.' && tokens.Count > 0 && !sentenceStart && IsAbbreviation(text, i)) { }
+            else if (c is '.' or '!' or '?' or ':' or ';') sentenceStart = true;
             else if (c is '"' or '“' or '”' or '«' or '»' or '„') quoted = c switch { '“' or '«' or '„' => true, '”' or '»' => false, _ => !quoted };
             i++;
         }
+    }
+
+    private static bool IsAbbreviation(string text, int dot)
+    {
+        var start = dot;
+        while (start > 0 && char.IsLetter(text[start - 1])) start--;
+        return dot - start is >= 1 and <= 3 && char.IsUpper(text[start]) && (start == 0 || text[start - 1] is ' ' or '.' or '(' or '"');
     }
 
     /// <summary>Lower-cases, folds accents and apostrophes, and strips a plural or possessive ending.</summary>

@@ -58,6 +58,54 @@ public sealed class StoryStoreTests
     }
 
     [Fact]
+    public async Task InASmallStoreAStoryIsIndexedByTheWordsItsArticleSharesNotOnlyByItsOwn()
+    {
+        // Two reports in an empty store: each has many words of its own (which, not seen elsewhere yet, weigh most
+        // for what the story keeps) and shares the event's words with the other. The next report of the event
+        // looks stories up by what it shares, so the story must be findable by the shared words too.
+        await using var store = await TestStore.CreateAsync();
+        var first = await store.AddAsync("Freighters, cranes and hauliers idle as picketing drags on",
+            "Anchored freighters, rotting citrus cargoes, idle gantry cranes, queueing hauliers, anxious shipowners, " +
+            "grumbling insurers, customs brokers, chandlers and pilots counted mounting losses during weeks of picketing.\n\n" +
+            "Wholesalers, bakers, florists, pharmacists and economists warned of shortages and trimmed regional output.\n\n" +
+            "Dockers in Ostrava voted to end the harbour strike, union leader Petra Kralova said.");
+        var second = await store.AddAsync("Ostrava strike over",
+            "Dockers in Ostrava ended the harbour strike, Petra Kralova said.");
+
+        await StoryStore.AssignNewArticlesAsync(store.Db, [first, second]);
+
+        var storyOfFirst = (await store.ArticleAsync(first)).StoryId;
+        var posted = await store.Db.Database.SqlQueryRaw<long>("SELECT TermHash AS \"Value\" FROM StoryPostings WHERE StoryId = {0}", storyOfFirst!).ToListAsync();
+        posted.Should().Contain((long)TextSignals.Hash("kralova", true), "both reports name the union leader");
+        posted.Should().Contain((long)TextSignals.Hash("ostrava", true), "both reports name the port");
+    }
+
+    [Fact]
+    public async Task ManyShortReportsOnOneTopicImportedIntoASmallStoreStayApart()
+    {
+        (string Headline, string Body)[] items =
+        [
+            ("Bitcoin tops $70,000 for the first time", "Bitcoin rose above $70,000 on Monday, traders said."),
+            ("El Salvador makes bitcoin legal tender", "Lawmakers in El Salvador voted to accept bitcoin as legal tender."),
+            ("Tesla buys $1.5 billion in bitcoin", "Tesla said it bought $1.5 billion of bitcoin and will accept it for cars."),
+            ("China bans bitcoin mining in Sichuan", "Sichuan ordered bitcoin miners to shut down, state media said."),
+            ("Bitcoin ETF approved by regulators", "The SEC approved the first spot bitcoin exchange-traded funds."),
+            ("Mt. Gox creditors to receive bitcoin", "Creditors of the collapsed Mt. Gox exchange will be repaid in bitcoin."),
+            ("Bitcoin halving cuts miner rewards", "The halving cut the bitcoin miners' reward to 3.125 coins per block."),
+            ("FTX collapse drags bitcoin lower", "Bitcoin fell below $16,000 after the FTX exchange collapsed."),
+            ("Ukraine accepts bitcoin donations", "Ukraine's government said it had received bitcoin donations for its army."),
+            ("PayPal lets users pay with bitcoin", "PayPal said its US users can now pay merchants with bitcoin."),
+        ];
+        await using var store = await TestStore.CreateAsync();
+        var ids = new List<long>();
+        foreach (var (h, b) in items) ids.Add(await store.AddAsync(h, b));
+
+        await StoryStore.AssignNewArticlesAsync(store.Db, ids);
+
+        (await PartitionAsync(store)).Should().HaveCount(items.Length, "each item reports a different event of one topic");
+    }
+
+    [Fact]
     public async Task UndatedArticlesTakeTheStoryDateMarkedInferredAndKnownDatesStay()
     {
         await using var store = await TestStore.CreateAsync();
