@@ -29,16 +29,18 @@ internal static class BenchGroupingCommand
         var sweep = new Option<bool>("--sweep") { Description = "Also score a range of join thresholds, and print the seeds' pairwise similarities" };
         var orders = new Option<int>("--orders") { Description = "Shuffled import orders to try on the store path (0 skips it)", DefaultValueFactory = _ => 3 };
         var importBatch = new Option<int>("--import-batch") { Description = "Articles per import batch on the store path", DefaultValueFactory = _ => 10 };
+        var background = new Option<bool>("--background") { Description = "Blend the shipped background term frequencies into document frequencies (StoryEngineOptions.Background)" };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Write predictions-{with,without}-dates.json ({file: storyId}, score.py's input) here" };
         var command = new Command("bench-grouping", "Score story grouping (B-cubed) on the seeds and a labelled dataset")
         {
-            dataset, seeds, sweep, orders, importBatch, output,
+            dataset, seeds, sweep, orders, importBatch, output, background,
         };
         command.SetAction(async (parse, ct) =>
         {
             try
             {
-                return await RunAsync(parse, dataset, seeds, sweep, orders, importBatch, output, ct);
+                var options = StoryEngineOptions.Default with { Background = parse.GetValue(background) ? BackgroundTerms.Default : BackgroundTerms.None };
+                return await RunAsync(parse, options, dataset, seeds, sweep, orders, importBatch, output, ct);
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
             {
@@ -49,12 +51,12 @@ internal static class BenchGroupingCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Argument<DirectoryInfo> dataset, Option<DirectoryInfo> seeds, Option<bool> sweep,
+    private static async Task<int> RunAsync(ParseResult parse, StoryEngineOptions options, Argument<DirectoryInfo> dataset, Option<DirectoryInfo> seeds, Option<bool> sweep,
         Option<int> orders, Option<int> importBatch, Option<DirectoryInfo?> output, CancellationToken ct)
     {
         var folder = parse.GetValue(dataset)!;
         var seedFolder = parse.GetValue(seeds)!;
-        if (seedFolder.Exists) Seeds(seedFolder, parse.GetValue(sweep));
+        if (seedFolder.Exists) Seeds(seedFolder, parse.GetValue(sweep), options);
         var articles = Path.Combine(folder.FullName, "articles");
         var labels = Path.Combine(folder.FullName, "labels.json");
         if (!Directory.Exists(articles) || !File.Exists(labels))
@@ -67,7 +69,7 @@ internal static class BenchGroupingCommand
             var set = GroupingDataset.Load(articles, labels, withDates, extract: false);
             var label = $"{folder.Name} {(withDates ? "with" : "without")} dates";
             var clock = Stopwatch.StartNew();
-            var result = StoryEngine.Group(set.Items.Select(i => i.Article).ToList());
+            var result = StoryEngine.Group(set.Items.Select(i => i.Article).ToList(), options);
             clock.Stop();
             var predicted = set.Items.ToDictionary(i => i.File, i => result.Placements[i.Article.Id].Story.ToString(Inv));
             var (p, r, f) = BCubed.Score(set.Labels, predicted);
@@ -81,26 +83,26 @@ internal static class BenchGroupingCommand
             if (parse.GetValue(sweep))
                 foreach (var join in new[] { 0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.25 })
                 {
-                    var swept = StoryEngine.Group(set.Items.Select(i => i.Article).ToList(), StoryEngineOptions.Default with { JoinThreshold = join });
+                    var swept = StoryEngine.Group(set.Items.Select(i => i.Article).ToList(), options with { JoinThreshold = join });
                     var (sp, sr, sf) = BCubed.Score(set.Labels, set.Items.ToDictionary(i => i.File, i => swept.Placements[i.Article.Id].Story.ToString(Inv)));
                     Console.WriteLine($"  join {join:F2}: stories {swept.Stories.Count}  P {sp:F3} R {sr:F3} F1 {sf:F3}");
                 }
             if (parse.GetValue(orders) > 0)
-                await StorePathAsync(label, set, parse.GetValue(orders), Math.Max(1, parse.GetValue(importBatch)), ct);
+                await StorePathAsync(label, set, options, parse.GetValue(orders), Math.Max(1, parse.GetValue(importBatch)), ct);
         }
         return 0;
     }
 
-    private static void Seeds(DirectoryInfo folder, bool similarities)
+    private static void Seeds(DirectoryInfo folder, bool similarities, StoryEngineOptions options)
     {
         foreach (var withDates in new[] { false, true })
         {
             var set = GroupingDataset.Load(folder.FullName, null, withDates, extract: true);
             var list = set.Items.Select(i => i.Article).ToList();
-            var result = StoryEngine.Group(list);
+            var result = StoryEngine.Group(list, options);
             if (similarities && !withDates)
             {
-                var m = StoryEngine.Similarities(list);
+                var m = StoryEngine.Similarities(list, options);
                 for (var i = 0; i < list.Count; i++)
                     Console.WriteLine($"  {set.Items[i].File[..3]}: " + string.Join(" ", Enumerable.Range(0, list.Count).Select(j => m[i, j].ToString("F3", Inv))));
             }
@@ -111,7 +113,7 @@ internal static class BenchGroupingCommand
     }
 
     /// <summary>Imports the set into fresh stores in shuffled orders, grouping batch by batch, then regroups each.</summary>
-    private static async Task StorePathAsync(string label, GroupingDataset set, int orders, int batch, CancellationToken ct)
+    private static async Task StorePathAsync(string label, GroupingDataset set, StoryEngineOptions options, int orders, int batch, CancellationToken ct)
     {
         var incremental = new List<Dictionary<string, string>>();
         var full = new List<Dictionary<string, string>>();
@@ -138,14 +140,14 @@ internal static class BenchGroupingCommand
                         var ids = BenchStore.Insert(connection, chunk.Select(c => new GeneratedArticle(c.File, c.Article.Headline ?? "", c.Article.Paragraphs,
                             c.Article.Outlet ?? "", "", c.Article.Published, c.Article.Language, 0, "dataset")).ToList());
                         for (var k = 0; k < ids.Count; k++) fileOf[ids[k]] = chunk[k].File;
-                        await StoryStore.AssignNewArticlesAsync(db, ids, ct);
+                        await new StoryStore(db, options).AssignAsync(ids, ct);
                     }
                     clock.Stop();
                     incremental.Add(await PartitionAsync(db, fileOf, ct));
                     var (p, r, f) = BCubed.Score(set.Labels, incremental[^1]);
                     Console.WriteLine($"{label}: store, import order {order + 1} in batches of {batch}: B-cubed P {p:F3} R {r:F3} F1 {f:F3}  ({clock.ElapsedMilliseconds} ms)");
                 }
-                await new StoryStore(db).RegroupAsync(cancellationToken: ct);
+                await new StoryStore(db, options).RegroupAsync(cancellationToken: ct);
                 full.Add(await PartitionAsync(db, fileOf, ct));
                 var (fp, fr, ff) = BCubed.Score(set.Labels, full[^1]);
                 var (_, _, agree) = BCubed.Score(full[^1], incremental[^1]);
