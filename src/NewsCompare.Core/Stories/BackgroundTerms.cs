@@ -22,7 +22,9 @@ public sealed class BackgroundTerms
     public static BackgroundTerms None { get; } = new(0, []);
 
     /// <summary>The sample shipped with NewsCompare (embedded <c>background-terms.txt</c>).</summary>
-    public static BackgroundTerms Default { get; } = LoadEmbedded();
+    public static BackgroundTerms Default => Shipped.Value;
+
+    private static readonly Lazy<BackgroundTerms> Shipped = new(LoadEmbedded);
 
     /// <summary>Documents of the sample that use the term (0 when it is not in the file).</summary>
     internal int Frequency(uint term) => _df.GetValueOrDefault(term);
