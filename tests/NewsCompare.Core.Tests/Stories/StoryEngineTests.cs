@@ -42,6 +42,26 @@ public sealed class StoryEngineTests
     }
 
     [Fact]
+    public void AFullStopAfterAnAbbreviationDoesNotHideTheNameThatFollows()
+    {
+        var counts = TermCounts.Count(Article(1, ("Creditors to be repaid", "Creditors of the collapsed Mt. Gox exchange will be repaid, Sen. Warren said.")));
+
+        counts.Counts.Should().ContainKey(TextSignals.Hash("gox", true));
+        counts.Counts.Should().ContainKey(TextSignals.Hash("warren", true));
+    }
+
+    [Fact]
+    public void ReportsSharingTheTopicsWordsButNoNameAreDifferentEvents()
+    {
+        var result = StoryEngine.Group([
+            Article(1, ("Exchange collapse hits bitcoin holders", "Customers of the collapsed Mt. Gox exchange lost their bitcoin savings, lawyers for the creditors said on Monday.")),
+            Article(2, ("Exchange collapse hits bitcoin holders", "Customers of the collapsed FTX exchange lost their bitcoin savings, lawyers for the creditors said on Friday.")),
+            .. Background()]);
+
+        result.Placements[1].Story.Should().NotBe(result.Placements[2].Story, "Mt. Gox and FTX are two collapses, whatever the words they share");
+    }
+
+    [Fact]
     public void KnownDatesFarApartAreNeverOneStoryEvenForNearIdenticalText()
     {
         var text = Fixtures.FirstMeeting(0);
