@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Cli.Benchmarks;
 using NewsCompare.Core.Data;
+using NewsCompare.Core.Import;
 using NewsCompare.Core.Stories;
 
 namespace NewsCompare.Cli.Commands;
@@ -56,7 +57,13 @@ internal static class BenchGroupingCommand
     {
         var folder = parse.GetValue(dataset)!;
         var seedFolder = parse.GetValue(seeds)!;
-        if (seedFolder.Exists) Seeds(seedFolder, parse.GetValue(sweep), options);
+        if (seedFolder.Exists)
+        {
+            Seeds(seedFolder, parse.GetValue(sweep), options);
+            foreach (var withSources in new[] { true, false })
+                Console.WriteLine($"seeds through the importer {(withSources ? "with" : "without")} sources.json" +
+                    $"{(options == StoryEngineOptions.Default ? "" : ", then regrouped with the bench's options")}: {await ImportSeedsAsync(seedFolder, withSources, options, ct)}");
+        }
         var articles = Path.Combine(folder.FullName, "articles");
         var labels = Path.Combine(folder.FullName, "labels.json");
         if (!Directory.Exists(articles) || !File.Exists(labels))
@@ -109,6 +116,33 @@ internal static class BenchGroupingCommand
             var names = set.Items.ToDictionary(i => i.Article.Id, i => i.File[..3]);
             Console.WriteLine($"seeds {(withDates ? "with dates from their addresses" : "without dates")}: " +
                 string.Join("  ", result.Stories.Select(s => "{" + string.Join(",", s.Articles.Select(a => names[a]).Order(StringComparer.Ordinal)) + "}")));
+        }
+    }
+
+    /// <summary>
+    /// The seeds as a person imports them (extraction, metadata, grouping on import; files in name order), with or
+    /// without their sources manifest: the groups by file prefix.
+    /// </summary>
+    private static async Task<string> ImportSeedsAsync(DirectoryInfo folder, bool withSources, StoryEngineOptions options, CancellationToken ct)
+    {
+        var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"nc-bench-seeds-{Guid.NewGuid():N}"));
+        try
+        {
+            var files = folder.GetFiles("*.txt").OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.CopyTo(Path.Combine(work.FullName, f.Name)).FullName).ToList();
+            // The manifest names files relative to its own folder, so it travels with them.
+            var sources = Path.Combine(work.FullName, "sources.json");
+            if (withSources && File.Exists(Path.Combine(folder.FullName, "sources.json"))) File.Copy(Path.Combine(folder.FullName, "sources.json"), sources);
+            await using var db = await NewsStore.OpenAsync(Path.Combine(work.FullName, "store.db"), ct);
+            await new Importer(db).ImportPathsAsync(files, File.Exists(sources) ? sources : null, cancellationToken: ct);
+            // The importer groups with the default options; regroup with the bench's options when they differ.
+            if (options != StoryEngineOptions.Default) await new StoryStore(db, options).RegroupAsync(cancellationToken: ct);
+            var rows = await db.Articles.AsNoTracking().Join(db.Captures.AsNoTracking(), a => a.CaptureId, c => c.Id, (a, c) => new { c.FileName, a.StoryId }).ToListAsync(ct);
+            return string.Join("  ", rows.GroupBy(r => r.StoryId).Select(g => "{" + string.Join(",", g.Select(r => Path.GetFileName(r.FileName)[..Math.Min(3, Path.GetFileName(r.FileName).Length)]).Order(StringComparer.Ordinal)) + "}").Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            work.Delete(true);
         }
     }
 
