@@ -22,7 +22,7 @@ public static class ApiEndpoints
     public static WebApplication MapNewsApi(this WebApplication app)
     {
         app.MapOpenApi();
-        var api = app.MapGroup("/api").WithTags("NewsCompare");
+        var api = app.MapGroup("/api").WithTags("NewsCompare").CacheOutput(PageCaching.Policy);
 
         api.MapGet("/stories", async ([AsParameters] ListFilter filter, NewsDb db, CancellationToken ct) =>
             TypedResults.Ok(await StoryList.QueryAsync(db, filter, ct)))
