@@ -25,12 +25,13 @@ internal static class BenchWebCommand
         var duration = new Option<int>("--duration") { Description = "Seconds per endpoint", DefaultValueFactory = _ => 15 };
         var connections = new Option<int>("--connections") { Description = "wrk connections", DefaultValueFactory = _ => 32 };
         var generateOnly = new Option<bool>("--generate-only") { Description = "Fill the store and stop" };
+        var warmup = new Option<int>("--warmup") { Description = "Unmeasured seconds of load per endpoint first", DefaultValueFactory = _ => 2 };
         var pid = new Option<int?>("--pid") { Description = "The web process's id, for its CPU time per request and its memory" };
         var staticPort = new Option<int>("--static-port") { Description = "Port for nginx serving the saved pages (the ceiling)", DefaultValueFactory = _ => 5098 };
         var nginx = new Option<string>("--nginx") { Description = "The nginx program", DefaultValueFactory = _ => "nginx" };
         var command = new Command("bench-web", "Generate a large store, then measure the web app's pages with wrk")
         {
-            articles, url, duration, connections, generateOnly, pid, staticPort, nginx,
+            articles, url, duration, connections, generateOnly, pid, staticPort, nginx, warmup,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -62,7 +63,7 @@ internal static class BenchWebCommand
                     ("story, ten versions", tenVersions is null ? "" : $"/stories/{tenVersions}"),
                 };
                 return await MeasureAsync(parse.GetValue(url)!.TrimEnd('/'), targets,
-                    new Settings(parse.GetValue(duration), parse.GetValue(connections), parse.GetValue(pid), parse.GetValue(staticPort), parse.GetValue(nginx)!), ct);
+                    new Settings(parse.GetValue(duration), parse.GetValue(connections), parse.GetValue(pid), parse.GetValue(staticPort), parse.GetValue(nginx)!, parse.GetValue(warmup)), ct);
             }
         });
         return command;
@@ -96,7 +97,7 @@ internal static class BenchWebCommand
             end
             """, ct);
         var web = settings.Pid is { } pid ? WebProcess.Find(pid) : null;
-        Console.WriteLine($"wrk: {settings.Connections} connections, 2 threads, {settings.Seconds} s per endpoint, {baseUrl}; " +
+        Console.WriteLine($"wrk: {settings.Connections} connections, 2 threads, {settings.Seconds} s per endpoint after {settings.Warmup} s unmeasured, {baseUrl}; " +
             $"page cache {(cached ? "ON (repeated addresses answered from memory)" : "OFF (every request renders)")}; load average {LoadAverage()}");
         if (web is null) Console.WriteLine("(give --pid of the web process for its CPU per request and memory)");
         Console.WriteLine($"{"endpoint",-30} {"req/s",9} {"p50 ms",8} {"p95 ms",8} {"errors",6} {"cpu ms/req",10}  path");
@@ -113,6 +114,11 @@ internal static class BenchWebCommand
             }
         }, CancellationToken.None);
 
+        // Unmeasured first, every endpoint: the JIT compiles (and recompiles optimised) the code they share, and
+        // SQLite's pages are read into memory, so that work is not charged to whichever endpoint comes first.
+        if (settings.Warmup > 0)
+            foreach (var (_, path) in targets.Where(t => t.Path.Length > 0))
+                await WrkAsync(script, baseUrl + path, settings with { Seconds = settings.Warmup }, ct);
         var pages = new List<(string Name, string Path)>();
         foreach (var (name, path) in targets)
         {
@@ -226,7 +232,7 @@ internal static class BenchWebCommand
         : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin")
             .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
 
-    private sealed record Settings(int Seconds, int Connections, int? Pid, int StaticPort, string Nginx);
+    private sealed record Settings(int Seconds, int Connections, int? Pid, int StaticPort, string Nginx, int Warmup);
 
     /// <summary>The web process, read from /proc: CPU time used and resident memory.</summary>
     private sealed class WebProcess(int pid)
