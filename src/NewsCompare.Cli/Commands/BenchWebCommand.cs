@@ -100,7 +100,7 @@ internal static class BenchWebCommand
         Console.WriteLine($"wrk: {settings.Connections} connections, 2 threads, {settings.Seconds} s per endpoint after {settings.Warmup} s unmeasured, {baseUrl}; " +
             $"page cache {(cached ? "ON (repeated addresses answered from memory)" : "OFF (every request renders)")}; load average {LoadAverage()}");
         if (web is null) Console.WriteLine("(give --pid of the web process for its CPU per request and memory)");
-        Console.WriteLine($"{"endpoint",-30} {"req/s",9} {"p50 ms",8} {"p95 ms",8} {"errors",6} {"cpu ms/req",10}  path");
+        Console.WriteLine($"{"endpoint",-30} {"req/s",9} {"p50 ms",8} {"p95 ms",8} {"errors",6} {"cpu ms/req",10} {"rss MB",6}  path");
 
         var rssBefore = web?.ResidentMegabytes();
         var peak = rssBefore ?? 0;
@@ -126,7 +126,7 @@ internal static class BenchWebCommand
             var cpuBefore = web?.CpuSeconds();
             var result = await WrkAsync(script, baseUrl + path, settings, ct);
             var cpu = web is null || result is null || result.Requests == 0 ? "" : $"{(web.CpuSeconds() - cpuBefore!.Value) * 1000 / result.Requests:0.00}";
-            Print(name, path, result, cpu);
+            Print(name, path, result, cpu, web is null ? "" : web.ResidentMegabytes().ToString(CultureInfo.InvariantCulture));
             pages.Add((name, path));
             // Let a slow endpoint's queued requests drain before the next is measured.
             await Task.Delay(TimeSpan.FromSeconds(2), ct);
@@ -153,7 +153,7 @@ internal static class BenchWebCommand
         Settings settings, CancellationToken ct)
     {
         Console.WriteLine("ceiling: the same responses as static files");
-        Print("Kestrel static (site.css)", "/css/site.css", await WrkAsync(script, baseUrl + "/css/site.css", settings, ct), "");
+        Print("Kestrel static (site.css)", "/css/site.css", await WrkAsync(script, baseUrl + "/css/site.css", settings, ct));
         var nginx = FindOnPath(settings.Nginx);
         if (nginx is null) { Console.WriteLine($"  nginx not found ({settings.Nginx}); `apt-get install -y nginx-light` for the page ceiling"); return; }
 
@@ -193,7 +193,7 @@ internal static class BenchWebCommand
             await Task.Delay(500, ct);
             if (server.HasExited) { Console.WriteLine($"  nginx stopped: {await server.StandardError.ReadToEndAsync(ct)}"); return; }
             foreach (var (name, file) in files)
-                Print("nginx: " + name, "/" + file, await WrkAsync(script, $"http://127.0.0.1:{port}/{file}", settings, ct), "");
+                Print("nginx: " + name, "/" + file, await WrkAsync(script, $"http://127.0.0.1:{port}/{file}", settings, ct));
         }
         finally
         {
@@ -219,10 +219,10 @@ internal static class BenchWebCommand
             : new WrkResult(result[1], result[2], result[3], result[4], long.Parse(result[5], CultureInfo.InvariantCulture), null);
     }
 
-    private static void Print(string name, string path, WrkResult? r, string cpu) =>
+    private static void Print(string name, string path, WrkResult? r, string cpu = "", string rss = "") =>
         Console.WriteLine(r?.Failure is { } failure
             ? $"{name,-30} {failure}"
-            : $"{name,-30} {r!.Rate,9} {r.P50,8} {r.P95,8} {r.Errors,6} {cpu,10}  {path}");
+            : $"{name,-30} {r!.Rate,9} {r.P50,8} {r.P95,8} {r.Errors,6} {cpu,10} {rss,6}  {path}");
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
