@@ -158,7 +158,8 @@ public static partial class VersionComparer
     {
         var perVersion = WordUses(versions);
         // Weight = how telling the word is (its rarity: -log of the share of articles using it) times a damped
-        // count of its uses here, so a rare word used once beats a common verb used three times.
+        // count of its uses here, so a rare word used once beats a common verb used three times. Ties: the longer
+        // word first (long words tend to be the specific ones).
         double Weight(WordUse use)
         {
             var rarity = shares is not null && shares.TryGetValue(use.Folded, out var share)
@@ -167,7 +168,8 @@ public static partial class VersionComparer
             return rarity * (1 + Math.Log(use.Count));
         }
         return perVersion.Select((_, vi) => OnlyIn(perVersion, vi)
-            .OrderByDescending(kv => Weight(kv.Value)).ThenByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .OrderByDescending(kv => Weight(kv.Value)).ThenByDescending(kv => kv.Value.Count)
+            .ThenByDescending(kv => kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Take(12)
             .Select(kv => kv.Value.Surface)
             .ToList()).ToList();
@@ -183,11 +185,14 @@ public static partial class VersionComparer
             var uses = new Dictionary<string, WordUse>(StringComparer.Ordinal);
             foreach (var text in v.Paragraphs.Prepend(v.Headline ?? ""))
             {
-                foreach (Match m in Word().Matches(text))
+                var words = Word().Matches(text);
+                // In a Title Case Headline capitals say nothing about names.
+                var titleCase = words.Count(m => char.IsUpper(m.Value[0])) * 2 > words.Count;
+                foreach (Match m in words)
                 {
                     var key = TextFeatures.ContentWords(m.Value);
                     if (key.Count != 1 || key[0].Length < 3) continue;
-                    var named = m.Value.Any(char.IsDigit) || (char.IsUpper(m.Value[0]) && !StartsSentence(text, m.Index));
+                    var named = m.Value.Any(char.IsDigit) || (!titleCase && char.IsUpper(m.Value[0]) && !StartsSentence(text, m.Index));
                     uses[key[0]] = uses.TryGetValue(key[0], out var seen)
                         ? seen with { Count = seen.Count + 1, Named = seen.Named || named }
                         : new WordUse(m.Value, TextFeatures.Fold(m.Value), 1, named);

@@ -15,13 +15,19 @@ public static class WordShares
     /// <summary>At most this many words are looked up for one page.</summary>
     private const int Most = 400;
 
+    /// <summary>
+    /// Below this many articles a word's share says little about how common it is in the language (in a store of
+    /// five articles every word is in a fifth of them), so none is given and the comparer falls back to names first.
+    /// </summary>
+    public const int FewestArticles = 1000;
+
     public static async Task<IReadOnlyDictionary<string, double>> LookupAsync(NewsDb db, ListCounts counts, IReadOnlyList<string> words, CancellationToken ct)
     {
         var wanted = words.Where(w => w.Length > 0).Take(Most).ToList();
         var shares = new Dictionary<string, double>(StringComparer.Ordinal);
         if (wanted.Count == 0) return shares;
         var articles = await counts.GetAsync("all-articles", () => db.Articles.CountAsync(ct), ct);
-        if (articles == 0) return shares;
+        if (articles < FewestArticles) return shares;
 
         await db.Database.OpenConnectionAsync(ct);
         try
