@@ -16,7 +16,7 @@ public static class ArticleList
         // Counted once per filter and store generation (every latest version is 100,000 index entries at that size).
         var total = await counts.GetAsync("articles" + filter.Query(page: 1, sort: ""),
             async () => await (await FilterAsync(db, counts, filter, forPage: false, ct)).CountAsync(ct), ct);
-        var articles = await FilterAsync(db, counts, filter, forPage: true, ct);
+        var articles = await FilterAsync(db, counts, filter, forPage: filter.PageNumber <= ListFilter.ProbedPages, ct);
         var items = await articles
             .OrderByDescending(a => a.Published).ThenByDescending(a => a.Id)
             .Skip((filter.PageNumber - 1) * ListFilter.PageSize).Take(ListFilter.PageSize)

@@ -21,7 +21,7 @@ public static class StoryList
     {
         var total = await counts.GetAsync("stories" + filter.Query(page: 1, sort: ""),
             async () => await (await FilterAsync(db, counts, filter, forPage: false, ct)).CountAsync(ct), ct);
-        var stories = await FilterAsync(db, counts, filter, forPage: true, ct);
+        var stories = await FilterAsync(db, counts, filter, forPage: filter.PageNumber <= ListFilter.ProbedPages, ct);
         // Both orders are an index's order (the rowid, Id, ends every index), so a page needs no sort.
         var ordered = filter.ByCoverage
             ? stories.OrderByDescending(s => s.OutletCount).ThenByDescending(s => s.ArticleCount).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
