@@ -27,7 +27,8 @@ public sealed class IndexModel(NewsDb db, StoreFacets facets, ListCounts counts)
         Form = new FilterForm(filter, (await facets.OutletsAsync(ct)).Select(o => o.Name).ToList(), await facets.LanguagesAsync(ct), ShowSort: true);
         Stories = await StoryList.QueryAsync(db, counts, filter, ct);
         AnyStories = Stories.Total > 0 || await db.Stories.AnyAsync(ct);
-        AnyArticles = await db.Articles.AnyAsync(ct);
+        // Only asked when there is no story (a story holds articles).
+        AnyArticles = AnyStories || await db.Articles.AnyAsync(ct);
         if (!filter.IsFiltered) (UngroupedCount, Ungrouped) = await ArticleList.UngroupedAsync(db, counts, AnyStories ? 0 : 10, ct);
     }
 }
