@@ -11,6 +11,7 @@ builder.Services.AddNewsServices();
 builder.Services.AddEditorAuth();
 builder.Services.AddSecurityHeaders();
 builder.Services.AddNewsPages();
+builder.Services.AddPageCaching();
 builder.Services.AddNewsApi();
 
 var app = builder.Build();
@@ -24,6 +25,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePageCaching();
 app.MapRazorPages();
 app.MapNewsApi();
 app.MapRawCaptures();

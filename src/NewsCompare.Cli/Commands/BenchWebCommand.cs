@@ -11,8 +11,10 @@ namespace NewsCompare.Cli.Commands;
 
 /// <summary>
 /// `bench-web`: fills a store with generated articles and stories (once), then loads a running web app with wrk
-/// (32 connections) and prints requests per second and p95 latency for the stories page, a filtered page, a story
-/// with ten versions, and a static file as the ceiling. Start the web app on the same store first (docs/benchmarks.md).
+/// (32 connections) and prints requests per second, p50 and p95 latency for the stories page, filtered pages, searches
+/// and a story with ten versions; with --pid, the web process's CPU time per request and its memory before, during and
+/// after. The ceiling: the same HTML saved to files and served by nginx, and Kestrel's own static files. Start the web
+/// app on the same store first, with the page cache on or off (docs/benchmarks.md).
 /// </summary>
 internal static class BenchWebCommand
 {
@@ -23,9 +25,13 @@ internal static class BenchWebCommand
         var duration = new Option<int>("--duration") { Description = "Seconds per endpoint", DefaultValueFactory = _ => 15 };
         var connections = new Option<int>("--connections") { Description = "wrk connections", DefaultValueFactory = _ => 32 };
         var generateOnly = new Option<bool>("--generate-only") { Description = "Fill the store and stop" };
+        var warmup = new Option<int>("--warmup") { Description = "Unmeasured seconds of load per endpoint first", DefaultValueFactory = _ => 2 };
+        var pid = new Option<int?>("--pid") { Description = "The web process's id, for its CPU time per request and its memory" };
+        var staticPort = new Option<int>("--static-port") { Description = "Port for nginx serving the saved pages (the ceiling)", DefaultValueFactory = _ => 5098 };
+        var nginx = new Option<string>("--nginx") { Description = "The nginx program", DefaultValueFactory = _ => "nginx" };
         var command = new Command("bench-web", "Generate a large store, then measure the web app's pages with wrk")
         {
-            articles, url, duration, connections, generateOnly,
+            articles, url, duration, connections, generateOnly, pid, staticPort, nginx, warmup,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -55,24 +61,29 @@ internal static class BenchWebCommand
                     ("search, one story's name", "/?q=kestra4711"),
                     ("search, common words", "/articles?q=council%20budget"),
                     ("story, ten versions", tenVersions is null ? "" : $"/stories/{tenVersions}"),
-                    ("static file (ceiling)", "/css/site.css"),
                 };
-                return await MeasureAsync(parse.GetValue(url)!.TrimEnd('/'), targets, parse.GetValue(duration), parse.GetValue(connections), ct);
+                return await MeasureAsync(parse.GetValue(url)!.TrimEnd('/'), targets,
+                    new Settings(parse.GetValue(duration), parse.GetValue(connections), parse.GetValue(pid), parse.GetValue(staticPort), parse.GetValue(nginx)!, parse.GetValue(warmup)), ct);
             }
         });
         return command;
     }
 
-    private static async Task<int> MeasureAsync(string baseUrl, List<(string Name, string Path)> targets, int seconds, int connections, CancellationToken ct)
+    private static async Task<int> MeasureAsync(string baseUrl, List<(string Name, string Path)> targets, Settings settings, CancellationToken ct)
     {
-        using (var http = new HttpClient())
+        using var http = new HttpClient();
+        bool cached;
+        try
         {
-            try { (await http.GetAsync(baseUrl + "/", ct)).EnsureSuccessStatusCode(); }
-            catch (HttpRequestException e)
-            {
-                await Console.Error.WriteLineAsync($"bench-web: {baseUrl} does not answer ({e.Message}); start the web app on this store first");
-                return 2;
-            }
+            (await http.GetAsync(baseUrl + "/", ct)).EnsureSuccessStatusCode();
+            // The page cache answers a repeated address from memory and says so with an Age header.
+            using var again = await http.GetAsync(baseUrl + "/", ct);
+            cached = again.Headers.Age is not null;
+        }
+        catch (HttpRequestException e)
+        {
+            await Console.Error.WriteLineAsync($"bench-web: {baseUrl} does not answer ({e.Message}); start the web app on this store first");
+            return 2;
         }
 
         // wrk prints no p95 of its own; this script reports it with the request rate.
@@ -85,22 +96,166 @@ internal static class BenchWebCommand
                 summary.requests))
             end
             """, ct);
-        Console.WriteLine($"wrk: {connections} connections, 2 threads, {seconds} s per endpoint, {baseUrl}");
-        Console.WriteLine($"{"endpoint",-24} {"req/s",10} {"p50 ms",9} {"p95 ms",9} {"errors",7}  path");
+        var web = settings.Pid is { } pid ? WebProcess.Find(pid) : null;
+        Console.WriteLine($"wrk: {settings.Connections} connections, 2 threads, {settings.Seconds} s per endpoint after {settings.Warmup} s unmeasured, {baseUrl}; " +
+            $"page cache {(cached ? "ON (repeated addresses answered from memory)" : "OFF (every request renders)")}; load average {LoadAverage()}");
+        if (web is null) Console.WriteLine("(give --pid of the web process for its CPU per request and memory)");
+        Console.WriteLine($"{"endpoint",-30} {"req/s",9} {"p50 ms",8} {"p95 ms",8} {"errors",6} {"cpu ms/req",10} {"rss MB",6}  path");
+
+        var rssBefore = web?.ResidentMegabytes();
+        var peak = rssBefore ?? 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = web is null ? Task.CompletedTask : Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, web.ResidentMegabytes());
+                try { await Task.Delay(200, sampling.Token); } catch (OperationCanceledException) { }
+            }
+        }, CancellationToken.None);
+
+        // Unmeasured first, every endpoint: the JIT compiles (and recompiles optimised) the code they share, and
+        // SQLite's pages are read into memory, so that work is not charged to whichever endpoint comes first.
+        if (settings.Warmup > 0)
+            foreach (var (_, path) in targets.Where(t => t.Path.Length > 0))
+                await WrkAsync(script, baseUrl + path, settings with { Seconds = settings.Warmup }, ct);
+        var pages = new List<(string Name, string Path)>();
         foreach (var (name, path) in targets)
         {
-            if (path.Length == 0) { Console.WriteLine($"{name,-24} (no such story in the store)"); continue; }
-            var wrk = Process.Start(new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "-s", script, baseUrl + path])
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true,
-            }) ?? throw new InvalidOperationException("wrk did not start");
-            var output = await wrk.StandardOutput.ReadToEndAsync(ct);
-            await wrk.WaitForExitAsync(ct);
-            var result = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))?.Split(' ');
-            if (result is null) { Console.WriteLine($"{name,-24} wrk failed: {await wrk.StandardError.ReadToEndAsync(ct)}"); continue; }
-            Console.WriteLine($"{name,-24} {result[1],10} {result[2],9} {result[3],9} {result[4],7}  {path}");
+            if (path.Length == 0) { Console.WriteLine($"{name,-30} (no such story in the store)"); continue; }
+            var cpuBefore = web?.CpuSeconds();
+            var result = await WrkAsync(script, baseUrl + path, settings, ct);
+            var cpu = web is null || result is null || result.Requests == 0 ? "" : $"{(web.CpuSeconds() - cpuBefore!.Value) * 1000 / result.Requests:0.00}";
+            Print(name, path, result, cpu, web is null ? "" : web.ResidentMegabytes().ToString(CultureInfo.InvariantCulture));
+            pages.Add((name, path));
+            // Let a slow endpoint's queued requests drain before the next is measured.
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
         }
+        await sampling.CancelAsync();
+        await sampler;
+        if (web is not null)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3), ct);
+            Console.WriteLine($"web process memory (RSS): before {rssBefore:N0} MB, peak during the load {peak:N0} MB, after {web.ResidentMegabytes():N0} MB " +
+                $"(high-water mark since start {web.HighWaterMegabytes():N0} MB)");
+        }
+
+        await StaticCeilingAsync(http, baseUrl, pages, script, settings, ct);
+        Console.WriteLine($"load average at the end {LoadAverage()}");
         return 0;
+    }
+
+    /// <summary>
+    /// The ceiling: the same HTML, fetched once and saved to files, served by nginx (Debian's) on another port with the
+    /// same wrk settings. The app's own static file middleware is also measured (its stylesheet) for Kestrel's ceiling.
+    /// </summary>
+    private static async Task StaticCeilingAsync(HttpClient http, string baseUrl, List<(string Name, string Path)> pages, string script,
+        Settings settings, CancellationToken ct)
+    {
+        Console.WriteLine("ceiling: the same responses as static files");
+        Print("Kestrel static (site.css)", "/css/site.css", await WrkAsync(script, baseUrl + "/css/site.css", settings, ct));
+        var nginx = FindOnPath(settings.Nginx);
+        if (nginx is null) { Console.WriteLine($"  nginx not found ({settings.Nginx}); `apt-get install -y nginx-light` for the page ceiling"); return; }
+
+        var root = Path.Combine(Path.GetTempPath(), "newscompare-bench-static");
+        var html = Path.Combine(root, "html");
+        Directory.CreateDirectory(html);
+        Directory.CreateDirectory(Path.Combine(root, "logs"));
+        var files = new List<(string Name, string File)>();
+        foreach (var (name, path) in pages)
+        {
+            var file = $"page{files.Count}.html";
+            await File.WriteAllBytesAsync(Path.Combine(html, file), await http.GetByteArrayAsync(baseUrl + path, ct), ct);
+            files.Add((name, file));
+        }
+        var port = settings.StaticPort;
+        await File.WriteAllTextAsync(Path.Combine(root, "nginx.conf"), $$"""
+            worker_processes 2;
+            pid {{root}}/nginx.pid;
+            error_log {{root}}/logs/error.log;
+            events { worker_connections 1024; }
+            http {
+                access_log off;
+                default_type text/html;
+                client_body_temp_path {{root}}/tmp;
+                server {
+                    listen 127.0.0.1:{{port}};
+                    root {{html}};
+                }
+            }
+            """, ct);
+        using var server = Process.Start(new ProcessStartInfo(nginx, ["-p", root, "-c", Path.Combine(root, "nginx.conf"), "-g", "daemon off;"])
+        {
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("nginx did not start");
+        try
+        {
+            await Task.Delay(500, ct);
+            if (server.HasExited) { Console.WriteLine($"  nginx stopped: {await server.StandardError.ReadToEndAsync(ct)}"); return; }
+            foreach (var (name, file) in files)
+                Print("nginx: " + name, "/" + file, await WrkAsync(script, $"http://127.0.0.1:{port}/{file}", settings, ct));
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    private sealed record WrkResult(string Rate, string P50, string P95, string Errors, long Requests, string? Failure);
+
+    private static async Task<WrkResult?> WrkAsync(string script, string url, Settings settings, CancellationToken ct)
+    {
+        using var wrk = Process.Start(new ProcessStartInfo("wrk", ["-t2", $"-c{settings.Connections}", $"-d{settings.Seconds}s", "-s", script, url])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException("wrk did not start");
+        var output = await wrk.StandardOutput.ReadToEndAsync(ct);
+        var error = await wrk.StandardError.ReadToEndAsync(ct);
+        await wrk.WaitForExitAsync(ct);
+        var result = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))?.Split(' ');
+        return result is null
+            ? new WrkResult("", "", "", "", 0, "wrk failed: " + error.Trim())
+            : new WrkResult(result[1], result[2], result[3], result[4], long.Parse(result[5], CultureInfo.InvariantCulture), null);
+    }
+
+    private static void Print(string name, string path, WrkResult? r, string cpu = "", string rss = "") =>
+        Console.WriteLine(r?.Failure is { } failure
+            ? $"{name,-30} {failure}"
+            : $"{name,-30} {r!.Rate,9} {r.P50,8} {r.P95,8} {r.Errors,6} {cpu,10} {rss,6}  {path}");
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static string? FindOnPath(string name) =>
+        Path.IsPathRooted(name) ? (File.Exists(name) ? name : null)
+        : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin")
+            .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
+
+    private sealed record Settings(int Seconds, int Connections, int? Pid, int StaticPort, string Nginx, int Warmup);
+
+    /// <summary>The web process, read from /proc: CPU time used and resident memory.</summary>
+    private sealed class WebProcess(int pid)
+    {
+        public static WebProcess? Find(int pid) => File.Exists($"/proc/{pid}/stat") ? new WebProcess(pid) : null;
+
+        public double CpuSeconds()
+        {
+            // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+
+        public long ResidentMegabytes() => Status("VmRSS:") / 1024;
+
+        public long HighWaterMegabytes() => Status("VmHWM:") / 1024;
+
+        private long Status(string key)
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        }
     }
 
     private static readonly string[] Words = ("harbour council budget minister treaty river strike port election court police hospital " +

@@ -32,6 +32,22 @@ internal static class TextFeatures
         return words;
     }
 
+    /// <summary>
+    /// A word's first token as a unicode61 full-text index with diacritics removed stores it: lower case, no accents,
+    /// up to the first character that is not a letter or digit ("Minister’s" is stored as "minister").
+    /// </summary>
+    public static string Fold(string word)
+    {
+        var folded = new StringBuilder(word.Length);
+        foreach (var ch in word.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
+            if (!char.IsLetterOrDigit(ch)) break;
+            folded.Append(char.ToLowerInvariant(ch));
+        }
+        return folded.ToString();
+    }
+
     private static void Add(StringBuilder current, List<string> words)
     {
         if (current.Length == 0) return;

@@ -36,7 +36,8 @@ public sealed record ComparedQuote(string Text, IReadOnlyList<string> AlsoIn);
 /// <param name="Key">The version's key.</param>
 /// <param name="Paragraphs">The body, paragraph by paragraph, sentence by sentence.</param>
 /// <param name="Quotes">The quotations it carries.</param>
-/// <param name="DistinctiveWords">Words this version uses (headline and body) that no other version does, most used first.</param>
+/// <param name="DistinctiveWords">Words this version uses (headline and body) that no other version does, most telling
+/// first: rare words (by the shares given to <see cref="VersionComparer.Compare"/>) and often used ones before common ones.</param>
 public sealed record ComparedVersion(
     string Key,
     IReadOnlyList<IReadOnlyList<ComparedSentence>> Paragraphs,
@@ -63,7 +64,14 @@ public static partial class VersionComparer
     private const double SameQuote = 0.6;
 
     /// <summary>Compares <paramref name="versions"/> against each other.</summary>
-    public static IReadOnlyList<ComparedVersion> Compare(IReadOnlyList<ComparisonInput> versions)
+    /// <param name="versions">The versions, two to a dozen.</param>
+    /// <param name="wordShares">
+    /// Optional: for words from <see cref="CandidateWords"/>, the share (0 to 1) of a larger collection's articles that
+    /// use them (the store's). A word most articles use ("announced", "people") then ranks below a rare one
+    /// (a place, a name, a figure) among the words only one version uses. Without it, names and figures (capitalised
+    /// inside a sentence, or holding a digit) rank first.
+    /// </param>
+    public static IReadOnlyList<ComparedVersion> Compare(IReadOnlyList<ComparisonInput> versions, IReadOnlyDictionary<string, double>? wordShares = null)
     {
         ArgumentNullException.ThrowIfNull(versions);
         var sentences = versions
@@ -77,7 +85,7 @@ public static partial class VersionComparer
         var groups = GroupStatements(all, versions.Count);
         var membersOf = all.GroupBy(s => groups.Find(s.Index)).ToDictionary(g => g.Key, g => g.Select(s => s.Index).ToList());
         var quotes = versions.Select(v => Quotes(v)).ToList();
-        var distinctive = DistinctiveWords(versions);
+        var distinctive = DistinctiveWords(versions, wordShares);
 
         return versions.Select((v, vi) =>
         {
@@ -128,31 +136,79 @@ public static partial class VersionComparer
         return groups;
     }
 
-    private static List<List<string>> DistinctiveWords(IReadOnlyList<ComparisonInput> versions)
+    /// <summary>
+    /// The words that only one of <paramref name="versions"/> uses, each as the folded form (lower case, accents
+    /// removed, as a full-text index stores it) that <see cref="Compare"/>'s word shares are keyed by.
+    /// </summary>
+    public static IReadOnlyList<string> CandidateWords(IReadOnlyList<ComparisonInput> versions)
     {
-        var perVersion = versions.Select(v =>
-        {
-            var counts = new Dictionary<string, (int Count, string Surface)>(StringComparer.Ordinal);
-            foreach (var text in v.Paragraphs.Prepend(v.Headline ?? ""))
-            {
-                foreach (Match m in Word().Matches(text))
-                {
-                    var key = TextFeatures.ContentWords(m.Value);
-                    if (key.Count != 1 || key[0].Length < 3) continue;
-                    var (count, surface) = counts.GetValueOrDefault(key[0], (0, m.Value));
-                    counts[key[0]] = (count + 1, surface);
-                }
-            }
-            return counts;
-        }).ToList();
+        ArgumentNullException.ThrowIfNull(versions);
+        var perVersion = WordUses(versions);
+        return perVersion.SelectMany((uses, vi) => OnlyIn(perVersion, vi).Select(kv => kv.Value.Folded))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
 
-        return perVersion.Select((counts, vi) => counts
-            .Where(kv => perVersion.Where((_, oi) => oi != vi).All(o => !o.ContainsKey(kv.Key)))
-            .OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+    /// <summary>Below this share a word counts as equally rare (one article in ten thousand).</summary>
+    private const double RarestShare = 0.0001;
+
+    /// <summary>Without word shares, how many ordinary words a name or figure weighs.</summary>
+    private const double NameWeight = 4;
+
+    private static List<List<string>> DistinctiveWords(IReadOnlyList<ComparisonInput> versions, IReadOnlyDictionary<string, double>? shares)
+    {
+        var perVersion = WordUses(versions);
+        // Weight = how telling the word is (its rarity: -log of the share of articles using it) times a damped
+        // count of its uses here, so a rare word used once beats a common verb used three times. Ties: the longer
+        // word first (long words tend to be the specific ones).
+        double Weight(WordUse use)
+        {
+            var rarity = shares is not null && shares.TryGetValue(use.Folded, out var share)
+                ? -Math.Log(Math.Clamp(share, RarestShare, 1))
+                : use.Named ? NameWeight : 1;
+            return rarity * (1 + Math.Log(use.Count));
+        }
+        return perVersion.Select((_, vi) => OnlyIn(perVersion, vi)
+            .OrderByDescending(kv => Weight(kv.Value)).ThenByDescending(kv => kv.Value.Count)
+            .ThenByDescending(kv => kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Take(12)
             .Select(kv => kv.Value.Surface)
             .ToList()).ToList();
     }
+
+    private static IEnumerable<KeyValuePair<string, WordUse>> OnlyIn(List<Dictionary<string, WordUse>> perVersion, int vi) =>
+        perVersion[vi].Where(kv => perVersion.Where((_, oi) => oi != vi).All(o => !o.ContainsKey(kv.Key)));
+
+    /// <summary>Per version, its content words (by stem) with their first spelling, uses, and whether any use looks like a name or figure.</summary>
+    private static List<Dictionary<string, WordUse>> WordUses(IReadOnlyList<ComparisonInput> versions) =>
+        versions.Select(v =>
+        {
+            var uses = new Dictionary<string, WordUse>(StringComparer.Ordinal);
+            foreach (var text in v.Paragraphs.Prepend(v.Headline ?? ""))
+            {
+                var words = Word().Matches(text);
+                // In a Title Case Headline capitals say nothing about names.
+                var titleCase = words.Count(m => char.IsUpper(m.Value[0])) * 2 > words.Count;
+                foreach (Match m in words)
+                {
+                    var key = TextFeatures.ContentWords(m.Value);
+                    if (key.Count != 1 || key[0].Length < 3) continue;
+                    var named = m.Value.Any(char.IsDigit) || (!titleCase && char.IsUpper(m.Value[0]) && !StartsSentence(text, m.Index));
+                    uses[key[0]] = uses.TryGetValue(key[0], out var seen)
+                        ? seen with { Count = seen.Count + 1, Named = seen.Named || named }
+                        : new WordUse(m.Value, TextFeatures.Fold(m.Value), 1, named);
+                }
+            }
+            return uses;
+        }).ToList();
+
+    private static bool StartsSentence(string text, int at)
+    {
+        var i = at - 1;
+        while (i >= 0 && (char.IsWhiteSpace(text[i]) || text[i] is '"' or '“' or '‘' or '\'' or '(' or '«')) i--;
+        return i < 0 || text[i] is '.' or '!' or '?' or ':' or '…';
+    }
+
+    private sealed record WordUse(string Surface, string Folded, int Count, bool Named);
 
     private static List<(string Text, HashSet<string> Words)> Quotes(ComparisonInput version) =>
         version.Paragraphs

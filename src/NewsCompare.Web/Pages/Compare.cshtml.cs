@@ -8,7 +8,7 @@ using NewsCompare.Web.Reading;
 namespace NewsCompare.Web.Pages;
 
 /// <summary>Two to four articles side by side, from one story or several: /compare?ids=1,2,3.</summary>
-public sealed class CompareModel(NewsDb db) : PageModel
+public sealed class CompareModel(NewsDb db, ListCounts counts) : PageModel
 {
     public const int Most = 4;
 
@@ -28,7 +28,12 @@ public sealed class CompareModel(NewsDb db) : PageModel
         if (missing.Count > 0) Problem = $"No article numbered {string.Join(", ", missing)}.";
         else if (Articles.Count == 1) Problem = "Choose at least one more article to compare with.";
         if (Articles.Count >= 2)
-            Compared = VersionComparer.Compare(Articles.Select(a => new ComparisonInput(Key(a.Id), a.Headline, a.Paragraphs)).ToList());
+        {
+            var inputs = Articles.Select(a => new ComparisonInput(Key(a.Id), a.Headline, a.Paragraphs)).ToList();
+            // How common each version's own words are in the store, so the distinctive ones are listed first.
+            var shares = await WordShares.LookupAsync(db, counts, VersionComparer.CandidateWords(inputs), ct);
+            Compared = VersionComparer.Compare(inputs, shares);
+        }
     }
 
     /// <summary>Accepts "1,2,3" and repeated ids=1&amp;ids=2; anything that is not a number is ignored.</summary>

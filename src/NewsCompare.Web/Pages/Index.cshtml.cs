@@ -8,7 +8,7 @@ using NewsCompare.Web.Reading;
 namespace NewsCompare.Web.Pages;
 
 /// <summary>The home page: stories newest first, filtered from the query string; ungrouped articles until grouping runs.</summary>
-public sealed class IndexModel(NewsDb db, StoreFacets facets) : PageModel
+public sealed class IndexModel(NewsDb db, StoreFacets facets, ListCounts counts) : PageModel
 {
     public ListFilter Filter { get; private set; } = new();
     public Paged<StoryListItem> Stories { get; private set; } = new([], 0, 1, ListFilter.PageSize);
@@ -25,9 +25,10 @@ public sealed class IndexModel(NewsDb db, StoreFacets facets) : PageModel
         InvalidInput = !ModelState.IsValid;
         Filter = filter;
         Form = new FilterForm(filter, (await facets.OutletsAsync(ct)).Select(o => o.Name).ToList(), await facets.LanguagesAsync(ct), ShowSort: true);
-        Stories = await StoryList.QueryAsync(db, filter, ct);
+        Stories = await StoryList.QueryAsync(db, counts, filter, ct);
         AnyStories = Stories.Total > 0 || await db.Stories.AnyAsync(ct);
-        AnyArticles = await db.Articles.AnyAsync(ct);
-        if (!filter.IsFiltered) (UngroupedCount, Ungrouped) = await ArticleList.UngroupedAsync(db, AnyStories ? 0 : 10, ct);
+        // Only asked when there is no story (a story holds articles).
+        AnyArticles = AnyStories || await db.Articles.AnyAsync(ct);
+        if (!filter.IsFiltered) (UngroupedCount, Ungrouped) = await ArticleList.UngroupedAsync(db, counts, AnyStories ? 0 : 10, ct);
     }
 }

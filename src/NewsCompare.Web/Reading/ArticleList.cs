@@ -11,10 +11,12 @@ public sealed record ArticleListItem(
 /// <summary>The articles list (/articles, an outlet's page, /api/articles): latest versions, newest first, undated last.</summary>
 public static class ArticleList
 {
-    public static async Task<Paged<ArticleListItem>> QueryAsync(NewsDb db, ListFilter filter, CancellationToken ct)
+    public static async Task<Paged<ArticleListItem>> QueryAsync(NewsDb db, ListCounts counts, ListFilter filter, CancellationToken ct)
     {
-        var articles = await FilterAsync(db, filter, ct);
-        var total = await articles.CountAsync(ct);
+        // Counted once per filter and store generation (every latest version is 100,000 index entries at that size).
+        var total = await counts.GetAsync("articles" + filter.Query(page: 1, sort: ""),
+            async () => await (await FilterAsync(db, counts, filter, forPage: false, ct)).CountAsync(ct), ct);
+        var articles = await FilterAsync(db, counts, filter, forPage: filter.PageNumber <= ListFilter.ProbedPages, ct);
         var items = await articles
             .OrderByDescending(a => a.Published).ThenByDescending(a => a.Id)
             .Skip((filter.PageNumber - 1) * ListFilter.PageSize).Take(ListFilter.PageSize)
@@ -24,10 +26,10 @@ public static class ArticleList
     }
 
     /// <summary>How many articles wait to be grouped, and the newest of them (for the home page before grouping).</summary>
-    public static async Task<(int Count, IReadOnlyList<ArticleListItem> Newest)> UngroupedAsync(NewsDb db, int take, CancellationToken ct)
+    public static async Task<(int Count, IReadOnlyList<ArticleListItem> Newest)> UngroupedAsync(NewsDb db, ListCounts counts, int take, CancellationToken ct)
     {
         var ungrouped = db.Articles.Where(a => a.StoryId == null && a.IsLatest);
-        var count = await ungrouped.CountAsync(ct);
+        var count = await counts.GetAsync("ungrouped", () => ungrouped.CountAsync(ct), ct);
         var newest = count == 0 || take == 0 ? [] : await ungrouped
             .OrderByDescending(a => a.Published).ThenByDescending(a => a.Id).Take(take)
             .Select(a => new ArticleListItem(a.Id, a.Headline, a.Outlet, a.Published, a.PublishedInferred, a.Language, a.StoryId, a.WordCount))
@@ -35,10 +37,10 @@ public static class ArticleList
         return (count, newest);
     }
 
-    private static async Task<IQueryable<Article>> FilterAsync(NewsDb db, ListFilter filter, CancellationToken ct)
+    private static async Task<IQueryable<Article>> FilterAsync(NewsDb db, ListCounts counts, ListFilter filter, bool forPage, CancellationToken ct)
     {
         var fts = FullText.Query(filter.Search);
-        var articles = fts is null ? db.Articles.Where(a => a.IsLatest) : await FullText.LatestMatchingArticlesAsync(db, fts, ct);
+        var articles = fts is null ? db.Articles.Where(a => a.IsLatest) : await FullText.LatestMatchingArticlesAsync(db, counts, fts, forPage, ct);
         var outlets = filter.Outlets;
         if (outlets.Count > 0) articles = articles.Where(a => a.Outlet != null && outlets.Contains(a.Outlet));
         var language = filter.Language;

@@ -13,6 +13,13 @@ public sealed class ListFilter
 {
     public const int PageSize = 20;
 
+    /// <summary>
+    /// Pages up to this one are found by walking the list's index and testing each row against the filters (cheap
+    /// near the top); deeper ones from the list of matches, whose cost does not grow with the page (a broad search's
+    /// page 3,000 by probing took 3.6 s).
+    /// </summary>
+    public const int ProbedPages = 10;
+
     [FromQuery(Name = "outlet")] public string[]? Outlet { get; set; }
     [FromQuery(Name = "from")] public DateOnly? From { get; set; }
     [FromQuery(Name = "to")] public DateOnly? To { get; set; }

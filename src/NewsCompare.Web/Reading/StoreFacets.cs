@@ -8,10 +8,10 @@ public sealed record OutletSummary(string Name, int Articles, int Stories, DateO
 
 /// <summary>
 /// The outlets and languages offered by the filters and the outlets page. Grouping a whole table is too slow to do per
-/// request at 100,000 articles, so results are cached until an article or story is added (the highest id changes;
-/// then at most a minute longer) and for at most ten minutes.
+/// request at 100,000 articles, so results are cached until the store changes (its generation moves; then at most a
+/// minute longer) and for at most ten minutes.
 /// </summary>
-public sealed class StoreFacets(NewsDb db, IMemoryCache cache)
+public sealed class StoreFacets(NewsDb db, IMemoryCache cache, StoreGeneration generation)
 {
     /// <summary>Article and story counts per outlet (latest versions), with the span of stated (not inferred) dates.</summary>
     public async Task<IReadOnlyList<OutletSummary>> OutletsAsync(CancellationToken ct) =>
@@ -32,13 +32,11 @@ public sealed class StoreFacets(NewsDb db, IMemoryCache cache)
             .OrderBy(l => l)
             .ToListAsync(ct), ct);
 
-    // While imports run, the highest id changes with every file: recomputing on each change would make every page
+    // While imports run, the store changes with every file: recomputing on each change would make every page
     // view pay for the grouping, so a result is reused for up to a minute after the store has moved on.
     private async Task<IReadOnlyList<T>> CachedAsync<T>(string name, Func<Task<List<T>>> load, CancellationToken ct)
     {
-        var articles = await db.Articles.MaxAsync(a => (long?)a.Id, ct) ?? 0;
-        var stories = await db.Stories.MaxAsync(s => (long?)s.Id, ct) ?? 0;
-        var version = $"{articles}:{stories}";
+        var version = await generation.CurrentAsync(ct);
         var key = "facets:" + name;
         if (cache.TryGetValue(key, out Cached<T>? hit) && hit is not null
             && (hit.Version == version || DateTime.UtcNow - hit.At < StaleFor))
@@ -50,7 +48,7 @@ public sealed class StoreFacets(NewsDb db, IMemoryCache cache)
 
     private static readonly TimeSpan StaleFor = TimeSpan.FromMinutes(1);
 
-    private sealed record Cached<T>(string Version, DateTime At, IReadOnlyList<T> Value);
+    private sealed record Cached<T>(long Version, DateTime At, IReadOnlyList<T> Value);
 
     private sealed class OutletRow
     {

@@ -9,15 +9,19 @@ public sealed record StoryListItem(
     int ArticleCount, int IndependentCount, int OutletCount, IReadOnlyList<string> Outlets);
 
 /// <summary>
-/// The stories list (home page and /api/stories). Counts and dates come from the Story row; filters on outlets,
-/// language and words become IN-subqueries on indexed article columns.
+/// The stories list (home page and /api/stories). Counts and dates come from the Story row. The number of matches is
+/// counted once per filter and store generation (<see cref="ListCounts"/>); each page is then a walk down an index in
+/// the list's order, testing each story against the filters, which stops after twenty rows. Counting and paging take
+/// different query shapes where that pays: a language most stories share is counted from the list of its stories
+/// (IN) but paged by asking, story by story, whether one of its articles is in it (EXISTS on an index).
 /// </summary>
 public static class StoryList
 {
-    public static async Task<Paged<StoryListItem>> QueryAsync(NewsDb db, ListFilter filter, CancellationToken ct)
+    public static async Task<Paged<StoryListItem>> QueryAsync(NewsDb db, ListCounts counts, ListFilter filter, CancellationToken ct)
     {
-        var stories = await FilterAsync(db, filter, ct);
-        var total = await stories.CountAsync(ct);
+        var total = await counts.GetAsync("stories" + filter.Query(page: 1, sort: ""),
+            async () => await (await FilterAsync(db, counts, filter, forPage: false, ct)).CountAsync(ct), ct);
+        var stories = await FilterAsync(db, counts, filter, forPage: filter.PageNumber <= ListFilter.ProbedPages, ct);
         // Both orders are an index's order (the rowid, Id, ends every index), so a page needs no sort.
         var ordered = filter.ByCoverage
             ? stories.OrderByDescending(s => s.OutletCount).ThenByDescending(s => s.ArticleCount).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
@@ -40,20 +44,20 @@ public static class StoryList
         return new Paged<StoryListItem>(items, total, filter.PageNumber, ListFilter.PageSize);
     }
 
-    private static async Task<IQueryable<Story>> FilterAsync(NewsDb db, ListFilter filter, CancellationToken ct)
+    private static async Task<IQueryable<Story>> FilterAsync(NewsDb db, ListCounts counts, ListFilter filter, bool forPage, CancellationToken ct)
     {
-        IQueryable<Story> stories = db.Stories;
+        var fts = FullText.Query(filter.Search);
+        var stories = fts is null ? db.Stories : await FullText.MatchingStoriesAsync(db, counts, fts, forPage, ct);
+        // A few outlets' stories are a short list to look up.
         var outlets = filter.Outlets;
         if (outlets.Count > 0)
             stories = stories.Where(s => db.Articles.Where(a => a.Outlet != null && outlets.Contains(a.Outlet)).Select(a => a.StoryId).Contains(s.Id));
         var language = filter.Language;
         if (language is not null)
-            stories = stories.Where(s => db.Articles.Where(a => a.Language == language).Select(a => a.StoryId).Contains(s.Id));
-        var fts = FullText.Query(filter.Search);
-        if (fts is not null)
         {
-            var matches = await FullText.MatchingStoryIdsAsync(db, fts, ct);
-            stories = stories.Where(s => matches.Contains(s.Id));
+            stories = forPage
+                ? stories.Where(s => db.Articles.Any(a => a.Language == language && a.StoryId == s.Id))
+                : stories.Where(s => db.Articles.Where(a => a.Language == language).Select(a => a.StoryId).Contains(s.Id));
         }
 
         // A story overlaps the range when it starts before the range ends and ends after it starts.

@@ -22,18 +22,18 @@ public static class ApiEndpoints
     public static WebApplication MapNewsApi(this WebApplication app)
     {
         app.MapOpenApi();
-        var api = app.MapGroup("/api").WithTags("NewsCompare");
+        var api = app.MapGroup("/api").WithTags("NewsCompare").CacheOutput(PageCaching.Policy);
 
-        api.MapGet("/stories", async ([AsParameters] ListFilter filter, NewsDb db, CancellationToken ct) =>
-            TypedResults.Ok(await StoryList.QueryAsync(db, filter, ct)))
+        api.MapGet("/stories", async ([AsParameters] ListFilter filter, NewsDb db, ListCounts counts, CancellationToken ct) =>
+            TypedResults.Ok(await StoryList.QueryAsync(db, counts, filter, ct)))
             .WithName("ListStories").WithSummary("Stories, newest first or by coverage, with the home page's filters");
 
         api.MapGet("/stories/{id:long}", async Task<Results<Ok<StoryDetail>, NotFound>> (long id, NewsDb db, CancellationToken ct) =>
             await StoryDetail.LoadAsync(db, id, ct) is { } story ? TypedResults.Ok(story) : TypedResults.NotFound())
             .WithName("GetStory").WithSummary("A story and its articles");
 
-        api.MapGet("/articles", async ([AsParameters] ListFilter filter, NewsDb db, CancellationToken ct) =>
-            TypedResults.Ok(await ArticleList.QueryAsync(db, filter, ct)))
+        api.MapGet("/articles", async ([AsParameters] ListFilter filter, NewsDb db, ListCounts counts, CancellationToken ct) =>
+            TypedResults.Ok(await ArticleList.QueryAsync(db, counts, filter, ct)))
             .WithName("ListArticles").WithSummary("Articles (latest versions), newest first, with the articles page's filters");
 
         api.MapGet("/articles/{id:long}", async Task<Results<Ok<ArticleDetail>, NotFound>> (long id, NewsDb db, CancellationToken ct) =>

@@ -15,6 +15,15 @@ public sealed class NewsCompareOptions
     public EditorSeedOptions Editor { get; set; } = new();
     public UploadOptions Upload { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
+    public PageCacheOptions PageCache { get; set; } = new();
+}
+
+/// <summary>Rendered pages kept in memory for anonymous readers until the store changes.</summary>
+public sealed class PageCacheOptions
+{
+    public bool Enabled { get; set; } = true;
+    /// <summary>The most memory the cached pages may take; the least used are dropped beyond it.</summary>
+    public int SizeMegabytes { get; set; } = 64;
 }
 
 /// <summary>An editor created at start when the store has none.</summary>

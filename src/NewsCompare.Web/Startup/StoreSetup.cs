@@ -20,6 +20,7 @@ public static class StoreSetup
         services.AddDbContextPool<NewsDb>((sp, options) => options.UseNewsStore(sp.GetRequiredService<StoreLocation>().ConnectionString));
         services.AddMemoryCache();
         services.AddScoped<Reading.StoreFacets>();
+        services.AddSingleton<Reading.ListCounts>();
         services.AddHostedService<Importing.SeedOnFirstStart>();
         return services;
     }

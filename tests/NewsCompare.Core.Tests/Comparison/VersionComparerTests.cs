@@ -64,6 +64,27 @@ public sealed class VersionComparerTests
     }
 
     [Fact]
+    public void ListsRareWordsBeforeCommonOnesUsedMoreOften()
+    {
+        var plain = new ComparisonInput("plain", "Bridge reopens", ["Officials announced the bridge reopens. They announced it again and announced a date."]);
+        var named = new ComparisonInput("named", "Bridge reopens", ["The bridge reopens, engineers in Gdansk confirmed after inspecting it."]);
+        var other = new ComparisonInput("other", "Bridge reopens", ["The bridge reopens on Monday."]);
+
+        VersionComparer.CandidateWords([plain, named, other]).Should().Contain("announced").And.Contain("gdansk").And.NotContain("bridge");
+
+        // Without word shares, a name outranks a plain word used three times.
+        var unweighted = VersionComparer.Compare([plain, named]);
+        unweighted[1].DistinctiveWords[0].Should().Be("Gdansk");
+        unweighted[0].DistinctiveWords[0].Should().Be("announced");
+
+        // With shares from a larger collection, a word most articles use falls behind rarer ones.
+        var shares = new Dictionary<string, double> { ["announced"] = 0.6, ["officials"] = 0.01, ["date"] = 0.2, ["again"] = 0.3 };
+        var weighted = VersionComparer.Compare([plain, named], shares);
+        weighted[0].DistinctiveWords[0].Should().Be("Officials");
+        weighted[0].DistinctiveWords.Should().Equal("Officials", "date", "again", "announced");
+    }
+
+    [Fact]
     public void NeverPairsTwoSentencesOfOneVersionWithTheSameSentenceElsewhere()
     {
         var repeated = new ComparisonInput("repeat", null, [

@@ -48,6 +48,24 @@ public sealed class BroadSearchTests(CrowdedStoreSite site) : IClassFixture<Crow
     }
 
     [Fact]
+    public async Task PagesFoundByProbingAndFromTheMatchListJoinWithoutGapOrRepeat()
+    {
+        var ids = new List<long>();
+        foreach (var page in new[] { ListFilterProbedPages, ListFilterProbedPages + 1 })
+        {
+            var doc = await site.PageAsync($"/articles?q=common&page={page}");
+            ids.AddRange(doc.QuerySelectorAll(".article-list a.headline")
+                .Select(a => long.Parse(a.GetAttribute("href")!.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        // Every article has the same date, so the list is by id, newest first: 6,000 down, skipping older versions.
+        var expected = Enumerable.Range(1, CrowdedStoreSite.Articles).Reverse().Where(id => id % 10 != 0)
+            .Skip((ListFilterProbedPages - 1) * 20).Take(40).Select(id => (long)id);
+        ids.Should().Equal(expected);
+    }
+
+    private const int ListFilterProbedPages = NewsCompare.Web.Reading.ListFilter.ProbedPages;
+
+    [Fact]
     public async Task BroadSearchFindsEveryStoryWithAMatchingArticle()
     {
         var page = await site.PageAsync("/?q=common");

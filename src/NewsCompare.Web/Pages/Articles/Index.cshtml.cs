@@ -7,7 +7,7 @@ using NewsCompare.Web.Reading;
 namespace NewsCompare.Web.Pages.Articles;
 
 /// <summary>Every article (latest versions), newest first, with the same filters as the stories.</summary>
-public sealed class IndexModel(NewsDb db, StoreFacets facets) : PageModel
+public sealed class IndexModel(NewsDb db, StoreFacets facets, ListCounts counts) : PageModel
 {
     public ListFilter Filter { get; private set; } = new();
     public Paged<ArticleListItem> Articles { get; private set; } = new([], 0, 1, ListFilter.PageSize);
@@ -20,6 +20,6 @@ public sealed class IndexModel(NewsDb db, StoreFacets facets) : PageModel
         Filter = filter;
         Form = new FilterForm(filter, (await facets.OutletsAsync(ct)).Select(o => o.Name).ToList(), await facets.LanguagesAsync(ct),
             ShowSort: false, ShowUngrouped: true);
-        Articles = await ArticleList.QueryAsync(db, filter, ct);
+        Articles = await ArticleList.QueryAsync(db, counts, filter, ct);
     }
 }

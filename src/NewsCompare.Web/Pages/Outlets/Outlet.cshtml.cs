@@ -7,7 +7,7 @@ using NewsCompare.Web.Reading;
 namespace NewsCompare.Web.Pages.Outlets;
 
 /// <summary>One outlet's articles, newest first, filterable by date and words.</summary>
-public sealed class OutletModel(NewsDb db, StoreFacets facets) : PageModel
+public sealed class OutletModel(NewsDb db, StoreFacets facets, ListCounts counts) : PageModel
 {
     public OutletSummary Outlet { get; private set; } = null!;
     public ListFilter Filter { get; private set; } = new();
@@ -22,7 +22,7 @@ public sealed class OutletModel(NewsDb db, StoreFacets facets) : PageModel
         filter.Outlet = [name];
         Filter = filter;
         Form = new FilterForm(filter, [], [], ShowSort: false, ShowOutlets: false);
-        Articles = await ArticleList.QueryAsync(db, filter, ct);
+        Articles = await ArticleList.QueryAsync(db, counts, filter, ct);
         return Page();
     }
 }

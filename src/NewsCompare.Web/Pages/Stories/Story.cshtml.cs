@@ -17,7 +17,8 @@ public sealed class StoryModel(NewsDb db, IStoryInsights insights) : PageModel
     public Timeline? Timeline { get; private set; }
     public StoryInsight Insight { get; private set; } = StoryInsight.None;
     public bool CanEdit { get; private set; }
-    [TempData] public string? Message { get; set; }
+    /// <summary>The outcome of an editor's correction, left by the edit page.</summary>
+    public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -28,6 +29,9 @@ public sealed class StoryModel(NewsDb db, IStoryInsights insights) : PageModel
         Timeline = Timeline.For(story.Articles);
         Insight = await insights.ForStoryAsync(id, ct);
         CanEdit = User.IsEditor();
+        // Only editors correct stories. Reading TempData for anyone else would send a cookie-clearing header on every
+        // view, which also keeps the page out of the page cache.
+        if (CanEdit) Message = TempData[nameof(Message)] as string;
         return Page();
     }
 
