@@ -14,6 +14,9 @@ namespace NewsCompare.Core.Import;
 /// </summary>
 internal sealed class StoreWriter(SqliteConnection connection)
 {
+    /// <summary>Time spent committing batches so far.</summary>
+    public TimeSpan Committing { get; private set; }
+
     private static readonly JsonSerializerOptions ListJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The hashes among <paramref name="hashes"/> already stored.</summary>
@@ -48,7 +51,9 @@ internal sealed class StoreWriter(SqliteConnection connection)
             ct.ThrowIfCancellationRequested();
             results.Add(knownSha is null ? Write(commands, analysis) : Unchanged(commands, analysis.File, knownSha));
         }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         tx.Commit();
+        Committing += System.Diagnostics.Stopwatch.GetElapsedTime(started);
         if (written is not null) foreach (var r in results) written(r);
         return results;
     }
@@ -78,7 +83,9 @@ internal sealed class StoreWriter(SqliteConnection connection)
 
         var p = c.InsertCapture.Parameters;
         p["$sha"].Value = capture.Sha256;
-        p["$content"].Value = capture.Content;
+        p["$content"].Value = capture.StoredContent;
+        p["$storage"].Value = capture.Storage;
+        p["$length"].Value = (object?)capture.Length ?? DBNull.Value;
         p["$file"].Value = capture.FileName;
         p["$format"].Value = capture.Format;
         p["$encoding"].Value = capture.Encoding;
@@ -178,9 +185,9 @@ internal sealed class StoreWriter(SqliteConnection connection)
                 UPDATE "Articles" SET "IsLatest" = 0 WHERE "UrlKey" = $key AND "IsLatest" = 1
                 """, "key");
             InsertCapture = Make("""
-                INSERT INTO "Captures" ("Sha256", "Content", "FileName", "Format", "Encoding", "Warnings", "ImportedAt")
-                VALUES ($sha, $content, $file, $format, $encoding, $warnings, $at) RETURNING "Id"
-                """, "sha", "content", "file", "format", "encoding", "warnings", "at");
+                INSERT INTO "Captures" ("Sha256", "Content", "Storage", "Length", "FileName", "Format", "Encoding", "Warnings", "ImportedAt")
+                VALUES ($sha, $content, $storage, $length, $file, $format, $encoding, $warnings, $at) RETURNING "Id"
+                """, "sha", "content", "storage", "length", "file", "format", "encoding", "warnings", "at");
             var text = TextColumns(new Article()).Select(t => t.Column).ToArray();
             InsertArticle = Make($"""
                 INSERT INTO "Articles" ("CaptureId", "Version", "IsLatest", "PublishedInferred", "Paragraphs", "Captions", "WordCount",

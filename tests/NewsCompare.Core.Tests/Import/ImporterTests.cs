@@ -1,4 +1,5 @@
 using System.Text;
+using NewsCompare.Core.Articles;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Data;
 using NewsCompare.Core.Import;
@@ -35,7 +36,7 @@ public sealed class ImporterTests : IDisposable
         await _f.ImportAsync([_f.Captures]);
 
         var capture = await _f.QueryAsync(db => db.Captures.SingleAsync());
-        capture.Content.Should().Equal(bytes);
+        CaptureContent.Read(capture).Should().Equal(bytes);
         capture.Sha256.Should().Be(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
         capture.Format.Should().Be("text");
         var clutter = await _f.QueryAsync(db => db.ClutterLines.OrderBy(c => c.Position).Select(c => new { c.Text, c.Reason }).ToListAsync());
