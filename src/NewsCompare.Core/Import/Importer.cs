@@ -101,10 +101,12 @@ public sealed class Importer
         await _db.Database.OpenConnectionAsync(ct);
         try
         {
-            var writer = new StoreWriter((SqliteConnection)_db.Database.GetDbConnection());
+            var connection = (SqliteConnection)_db.Database.GetDbConnection();
+            var writer = new StoreWriter(connection);
+            using var cache = StoreWriter.LargerCache(connection);
             // A pipeline: while one batch is written (always on this thread), the next is decoded and extracted in
             // the background. Bytes already stored are recognised by their hash and not extracted again.
-            Task<List<(CaptureAnalysis, string?)>>? pending = null;
+            Task<List<StoreWriter.Item>>? pending = null;
             try
             {
                 foreach (var batch in plan.Inputs.Chunk(Math.Max(1, _options.BatchSize)))
@@ -128,7 +130,7 @@ public sealed class Importer
                 if (pending is not null) await pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             }
 
-            void Write(List<(CaptureAnalysis, string?)> analyses)
+            void Write(List<StoreWriter.Item> analyses)
             {
                 var started = Stopwatch.GetTimestamp();
                 results.AddRange(writer.WriteBatch(analyses, r => progress?.Report(new ImportProgress(++done, total, r.File)), ct));
@@ -185,13 +187,14 @@ public sealed class Importer
     /// The analysis of a file read, its bytes packed for storage; bytes already stored come back paired with their
     /// hash, unanalysed.
     /// </summary>
-    private (CaptureAnalysis, string?) AnalyzeLoaded(ImportInput input, ReadResult read, HashSet<string> known)
+    private StoreWriter.Item AnalyzeLoaded(ImportInput input, ReadResult read, HashSet<string> known)
     {
-        if (read.Error is { } error) return (new CaptureAnalysis(input.Display, null, null, [], error), null);
-        if (known.Contains(read.Sha!)) return (new CaptureAnalysis(input.Display, null, null, [], null), read.Sha);
+        if (read.Error is { } error) return new(new CaptureAnalysis(input.Display, null, null, [], error), null, null);
+        if (known.Contains(read.Sha!)) return new(new CaptureAnalysis(input.Display, null, null, [], null), read.Sha, null);
         var analysis = CaptureAnalyzer.Analyze(input.Display, input.StoredName, read.Bytes!, input.Source, _registry, read.Sha, _extractors);
-        if (analysis.Capture is { } capture) (capture.StoredContent, capture.Storage) = CaptureContent.Pack(read.Bytes!);
-        return (analysis, null);
+        if (analysis.Capture is not { } capture || analysis.Article is not { } article) return new(analysis, null, null);
+        (capture.StoredContent, capture.Storage) = CaptureContent.Pack(read.Bytes!);
+        return new(analysis, null, StoreWriter.Encode(article));
     }
 
     private static CaptureAnalysis AnalyzeInput(ImportInput input, ImportOptions options, OutletRegistry registry)

@@ -4,3 +4,10 @@
 -- Added columns with constant defaults: SQLite does not rewrite the existing rows.
 ALTER TABLE "Captures" ADD COLUMN "Storage" TEXT NOT NULL DEFAULT 'raw';
 ALTER TABLE "Captures" ADD COLUMN "Length" INTEGER NULL;
+
+-- The versions of an address. For every capture with an address an import asks for the highest version number and
+-- retires the current latest row: with these indexes both are one index seek, where the single-column UrlKey index
+-- made each read every older version's row (so importing grew slower as versions piled up).
+CREATE INDEX "IX_Articles_UrlKey_Version" ON "Articles" ("UrlKey", "Version");
+CREATE INDEX "IX_Articles_UrlKey_Latest" ON "Articles" ("UrlKey") WHERE "IsLatest" = 1;
+DROP INDEX "IX_Articles_UrlKey";
