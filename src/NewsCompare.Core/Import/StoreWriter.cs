@@ -191,6 +191,10 @@ internal sealed class StoreWriter(SqliteConnection connection)
         ("Language", a.Language), ("LanguageSource", a.LanguageSource),
     ];
 
+    // Both run for every capture with an address; the 0005 indexes answer each with one seek.
+    internal const string LatestVersionSql = """SELECT MAX("Version") FROM "Articles" WHERE "UrlKey" = $key""";
+    internal const string SupersedeSql = """UPDATE "Articles" SET "IsLatest" = 0 WHERE "UrlKey" = $key AND "IsLatest" = 1""";
+
     /// <summary>The batch's prepared commands.</summary>
     private sealed class Commands : IDisposable
     {
@@ -215,12 +219,8 @@ internal sealed class StoreWriter(SqliteConnection connection)
             FindCapture = Make("""
                 SELECT a."Id" FROM "Captures" c JOIN "Articles" a ON a."CaptureId" = c."Id" WHERE c."Sha256" = $sha
                 """, "sha");
-            LatestVersion = Make("""
-                SELECT MAX("Version") FROM "Articles" WHERE "UrlKey" = $key
-                """, "key");
-            Supersede = Make("""
-                UPDATE "Articles" SET "IsLatest" = 0 WHERE "UrlKey" = $key AND "IsLatest" = 1
-                """, "key");
+            LatestVersion = Make(LatestVersionSql, "key");
+            Supersede = Make(SupersedeSql, "key");
             InsertCapture = Make("""
                 INSERT INTO "Captures" ("Sha256", "Content", "Storage", "Length", "FileName", "Format", "Encoding", "Warnings", "ImportedAt")
                 VALUES ($sha, $content, $storage, $length, $file, $format, $encoding, $warnings, $at) RETURNING "Id"
