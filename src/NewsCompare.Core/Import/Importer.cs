@@ -103,7 +103,7 @@ public sealed class Importer
         {
             var connection = (SqliteConnection)_db.Database.GetDbConnection();
             var writer = new StoreWriter(connection);
-            using var settings = StoreWriter.ImportSettings(connection);
+            using var cache = StoreWriter.LargerCache(connection);
             // A pipeline: while one batch is written (always on this thread), the next is decoded and extracted in
             // the background. Bytes already stored are recognised by their hash and not extracted again.
             Task<List<StoreWriter.Item>>? pending = null;

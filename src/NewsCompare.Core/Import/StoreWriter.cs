@@ -54,27 +54,17 @@ internal sealed class StoreWriter(SqliteConnection connection)
     private static readonly JsonSerializerOptions ListJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
-    /// Settings for the length of an import, restored when disposed: a 64 MB page cache (SQLite's default is 2 MB:
-    /// an import inserts into a dozen indexes and the search index at once, and with the small cache their pages were
-    /// read back from the file for nearly every row, which cost more system time than the writing itself), and a
-    /// write-ahead log checkpointed every 64 MB instead of every 4 MB (the pages every batch touches, index and
-    /// search pages, are copied into the database once per checkpoint instead of once per batch). Disposing
-    /// checkpoints what the import left in the log.
+    /// Gives the connection a 64 MB page cache until disposed (SQLite's default is 2 MB). An import inserts into a
+    /// dozen indexes and the search index at once; with the small cache their pages are read back from the file for
+    /// nearly every row, which cost more system time than the writing itself.
     /// </summary>
-    public static IDisposable ImportSettings(SqliteConnection connection)
+    public static IDisposable LargerCache(SqliteConnection connection)
     {
-        var cache = Query(connection, "PRAGMA cache_size");
-        var checkpoint = Query(connection, "PRAGMA wal_autocheckpoint");
-        Pragma(connection, "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384");
-        return new Restore(() => Pragma(connection,
-            $"PRAGMA cache_size = {cache}; PRAGMA wal_autocheckpoint = {checkpoint}; PRAGMA wal_checkpoint(PASSIVE)"));
-    }
-
-    private static string Query(SqliteConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+        using var read = connection.CreateCommand();
+        read.CommandText = "PRAGMA cache_size";
+        var before = Convert.ToInt64(read.ExecuteScalar(), CultureInfo.InvariantCulture);
+        Pragma(connection, "PRAGMA cache_size = -65536");
+        return new Restore(() => Pragma(connection, $"PRAGMA cache_size = {before.ToString(CultureInfo.InvariantCulture)}"));
     }
 
     private static void Pragma(SqliteConnection connection, string sql)
