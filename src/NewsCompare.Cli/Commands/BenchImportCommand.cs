@@ -10,7 +10,8 @@ namespace NewsCompare.Cli.Commands;
 
 /// <summary>
 /// `bench-import`: builds N distinct captures from real pages (the dataset's html/ and text/, and seeds/), each made
-/// unique by one added line, imports them into a fresh temporary store and prints the throughput and peak memory.
+/// unique by one added line, imports them into a fresh temporary store and prints the wall and CPU time (user and
+/// system), where the import's time went (its phases), GC and page-fault counts, peak memory and the load average.
 /// </summary>
 internal static class BenchImportCommand
 {
@@ -78,7 +79,7 @@ internal static class BenchImportCommand
                 var t = report.Timings;
                 Console.WriteLine($"phases: reading {t.Reading.TotalSeconds:F1} s  waiting for analysis {t.WaitingForAnalysis.TotalSeconds:F1} s  writing {t.Writing.TotalSeconds:F1} s (commits {t.Committing.TotalSeconds:F1} s)  | analysis {t.Analysis.TotalSeconds:F1} thread-s");
                 Console.WriteLine($"memory: {used.Allocated / 1073741824.0:F1} GB allocated  gc gen0 {used.Gen0}  gen1 {used.Gen1}  gen2 {used.Gen2}  paused {used.GcPause:F1} s  minor page faults {used.MinorFaults}");
-                Console.WriteLine($"load average before the import: {LoadAverage()}");
+                Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average before the import {LoadAverage()}");
 
                 watch.Restart();
                 var grouping = await new StoryStore(db).AssignPendingAsync(ct);
