@@ -61,6 +61,18 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task DroppedLinesKeepQuotesBackslashesTabsAndEveryScriptExactly()
+    {
+        var odd = "Share \"this\" at C:\\news\\today\tnow 😀 «café» 東京 \u2028 </script> {\"json\": [1]}";
+        _f.Write("odd.txt", ImportFixture.Article("Odd lines", extra: odd));
+
+        await _f.ImportAsync([_f.Captures]);
+
+        var clutter = await _f.QueryAsync(db => db.ClutterLines.OrderBy(c => c.Position).Select(c => c.Text).ToListAsync());
+        clutter.Should().Contain(odd);
+    }
+
+    [Fact]
     public async Task ImportingTheSameBytesAgainAddsNothing()
     {
         _f.Write("one.txt", ImportFixture.Article("One"));
