@@ -10,7 +10,8 @@ namespace NewsCompare.Cli.Commands;
 
 /// <summary>
 /// `bench-import`: builds N distinct captures from real pages (the dataset's html/ and text/, and seeds/), each made
-/// unique by one added line, imports them into a fresh temporary store and prints the throughput and peak memory.
+/// unique by one added line, imports them into a fresh temporary store and prints the wall and CPU time (user and
+/// system), where the import's time went (its phases), GC and page-fault counts, peak memory and the load average.
 /// </summary>
 internal static class BenchImportCommand
 {
@@ -62,21 +63,23 @@ internal static class BenchImportCommand
                 await using var db = await NewsStore.OpenAsync(dbPath, ct);
                 // Grouping is timed on its own below: it is the stories' cost, measured against its own target.
                 var options = new ImportOptions { BatchSize = Math.Max(1, parse.GetValue(batch)), GroupStories = false };
-                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var before = Usage.Now();
                 var watch = Stopwatch.StartNew();
                 var report = await new Importer(db, options).ImportPathsAsync([input], null, null, ct);
                 watch.Stop();
+                var used = Usage.Now() - before;
 
-                var process = Process.GetCurrentProcess();
-                process.Refresh();
                 var seconds = watch.Elapsed.TotalSeconds;
-                var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
                 Console.WriteLine($"captures {n} ({bytes / 1048576.0:F0} MB; {pages.Count} source pages: {pages.Count(p => p.Html)} html, {pages.Count(p => !p.Html)} text)");
                 Console.WriteLine($"imported {report.Imported - report.NewVersions}  new versions {report.NewVersions}  unchanged {report.Unchanged}  failed {report.Failed}");
                 foreach (var reason in report.Results.Where(r => r.Outcome == ImportOutcome.Failed).GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Take(3))
                     Console.WriteLine($"  failed {reason.Count()}x: {reason.Key}");
                 // CPU time too: on a shared machine the wall clock says as much about the neighbours as about the import.
-                Console.WriteLine($"total {seconds:F1} s  cpu {cpu:F1} s  {n / seconds:F0} files/s  {bytes / 1048576.0 / seconds:F1} MB/s  peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB  store {new FileInfo(dbPath).Length / 1048576.0:F0} MB");
+                Console.WriteLine($"total {seconds:F1} s  cpu {used.Cpu:F1} s (user {used.User:F1}, system {used.Kernel:F1})  {n / seconds:F0} files/s  {bytes / 1048576.0 / seconds:F1} MB/s  peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB  store {StoreMegabytes(dbPath):F0} MB");
+                var t = report.Timings;
+                Console.WriteLine($"phases: reading {t.Reading.TotalSeconds:F1} s  waiting for analysis {t.WaitingForAnalysis.TotalSeconds:F1} s  writing {t.Writing.TotalSeconds:F1} s (commits {t.Committing.TotalSeconds:F1} s)  | analysis {t.Analysis.TotalSeconds:F1} thread-s");
+                Console.WriteLine($"memory: {used.Allocated / 1073741824.0:F1} GB allocated  gc gen0 {used.Gen0}  gen1 {used.Gen1}  gen2 {used.Gen2}  paused {used.GcPause:F1} s  minor page faults {used.MinorFaults}");
+                Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average before the import {LoadAverage()}");
 
                 watch.Restart();
                 var grouping = await new StoryStore(db).AssignPendingAsync(ct);
@@ -95,6 +98,39 @@ internal static class BenchImportCommand
             }
         });
         return command;
+    }
+
+    /// <summary>The store's size on disk, its write-ahead log included (an import may end before the log is checkpointed).</summary>
+    private static double StoreMegabytes(string dbPath) =>
+        new[] { dbPath, dbPath + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1048576.0;
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    /// <summary>The process's resource use at one moment; differences give a phase's cost.</summary>
+    private sealed record Usage(double User, double Kernel, long Allocated, int Gen0, int Gen1, int Gen2, double GcPause, long MinorFaults)
+    {
+        public double Cpu => User + Kernel;
+
+        public static Usage Now()
+        {
+            var process = Process.GetCurrentProcess();
+            return new Usage(process.UserProcessorTime.TotalSeconds, process.PrivilegedProcessorTime.TotalSeconds,
+                GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
+                GC.GetTotalPauseDuration().TotalSeconds, MinorFaultCount());
+        }
+
+        public static Usage operator -(Usage a, Usage b) => new(a.User - b.User, a.Kernel - b.Kernel, a.Allocated - b.Allocated,
+            a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.GcPause - b.GcPause, a.MinorFaults - b.MinorFaults);
+
+        // Linux only: field 10 of /proc/self/stat (after the parenthesised command name) counts minor page faults.
+        private static long MinorFaultCount()
+        {
+            if (!File.Exists("/proc/self/stat")) return 0;
+            var stat = File.ReadAllText("/proc/self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[7], System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>The page with one line added that makes it a distinct capture (a comment in HTML, a last line in text).</summary>

@@ -172,7 +172,7 @@ public static class ArticleJson
                     Article = a,
                     Capture = new Capture
                     {
-                        Sha256 = a.Capture!.Sha256, Content = Array.Empty<byte>(), FileName = a.Capture.FileName,
+                        Sha256 = a.Capture!.Sha256, StoredContent = Array.Empty<byte>(), FileName = a.Capture.FileName,
                         Format = a.Capture.Format, Encoding = a.Capture.Encoding, Warnings = a.Capture.Warnings,
                     },
                 })

@@ -83,7 +83,9 @@ internal static class CaptureAnalyzer
         var capture = new Capture
         {
             Sha256 = sha256 ?? Sha256(bytes),
-            Content = bytes,
+            StoredContent = bytes,
+            Storage = CaptureContent.Raw,
+            Length = bytes.LongLength,
             FileName = storedName,
             Format = format,
             Encoding = decoded.Encoding,

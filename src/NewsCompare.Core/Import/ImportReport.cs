@@ -27,6 +27,9 @@ public sealed record ImportReport(IReadOnlyList<ImportResult> Results)
     /// <summary>How the import's articles were placed into stories; null when grouping was off or nothing was placed.</summary>
     public Stories.GroupingReport? Grouping { get; init; }
 
+    /// <summary>Where the import's time went (for benchmarks and the curious); zero for an import that stopped before reading.</summary>
+    public ImportTimings Timings { get; init; } = new();
+
     /// <summary>Files stored as new captures (new versions included).</summary>
     public int Imported => Results.Count(r => r.Outcome is ImportOutcome.Imported or ImportOutcome.NewVersion);
     /// <summary>Files stored as a new version of an address already stored (counted in <see cref="Imported"/> too).</summary>
@@ -35,6 +38,24 @@ public sealed record ImportReport(IReadOnlyList<ImportResult> Results)
     public int Unchanged => Results.Count(r => r.Outcome == ImportOutcome.Unchanged);
     /// <summary>Files that failed.</summary>
     public int Failed => Results.Count(r => r.Outcome == ImportOutcome.Failed);
+}
+
+/// <summary>
+/// Where an import's time went. Reading, waiting and writing happen one after the other on the importing thread, so
+/// they add up to about the wall time; analysis runs beside them on the other cores and is summed over its threads.
+/// </summary>
+public sealed record ImportTimings
+{
+    /// <summary>Reading the files, hashing them and looking the hashes up in the store (wall time).</summary>
+    public TimeSpan Reading { get; init; }
+    /// <summary>Decoding, extraction and metadata, summed over the threads that ran them.</summary>
+    public TimeSpan Analysis { get; init; }
+    /// <summary>The writer waiting for the next batch's analysis (wall time): one core's worth of idle writer.</summary>
+    public TimeSpan WaitingForAnalysis { get; init; }
+    /// <summary>Writing batches to the store, commits included (wall time).</summary>
+    public TimeSpan Writing { get; init; }
+    /// <summary>The commits alone (part of <see cref="Writing"/>).</summary>
+    public TimeSpan Committing { get; init; }
 }
 
 /// <summary>Progress of a running import.</summary>

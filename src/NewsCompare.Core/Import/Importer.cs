@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using NewsCompare.Core.Articles;
 using NewsCompare.Core.Data;
 using NewsCompare.Core.Metadata;
 using NewsCompare.Core.Stories;
@@ -93,43 +95,79 @@ public sealed class Importer
         var results = new List<ImportResult>(plan.Inputs.Count + plan.Problems.Count);
         var total = plan.Inputs.Count;
         var done = 0;
+        long reading = 0, analysis = 0, waiting = 0, writing = 0;
+        TimeSpan committing = default;
 
         await _db.Database.OpenConnectionAsync(ct);
         try
         {
-            var writer = new StoreWriter((SqliteConnection)_db.Database.GetDbConnection());
+            var connection = (SqliteConnection)_db.Database.GetDbConnection();
+            var writer = new StoreWriter(connection);
+            using var cache = StoreWriter.LargerCache(connection);
             // A pipeline: while one batch is written (always on this thread), the next is decoded and extracted in
             // the background. Bytes already stored are recognised by their hash and not extracted again.
-            Task<List<(CaptureAnalysis, string?)>>? pending = null;
+            Task<List<StoreWriter.Item>>? pending = null;
             try
             {
                 foreach (var batch in plan.Inputs.Chunk(Math.Max(1, _options.BatchSize)))
                 {
                     ct.ThrowIfCancellationRequested();
+                    var started = Stopwatch.GetTimestamp();
                     var loaded = Parallel(batch).Select(input => (Input: input, Read: Read(input, _options))).ToList();
                     var known = writer.ExistingHashes(loaded.Where(l => l.Read.Sha is not null).Select(l => l.Read.Sha!).ToList());
-                    var next = Task.Run(() => Parallel(loaded).Select(l => AnalyzeLoaded(l.Input, l.Read, known)).ToList(), ct);
-                    if (pending is not null) Write(await pending);
+                    reading += Stopwatch.GetTimestamp() - started;
+                    var next = Task.Run(() => Parallel(loaded).Select(l => Timed(() => AnalyzeLoaded(l.Input, l.Read, known), ref analysis)).ToList(), ct);
+                    if (pending is not null) Write(await Waited(pending));
                     pending = next;
                 }
-                if (pending is not null) Write(await pending);
+                if (pending is not null) Write(await Waited(pending));
                 pending = null;
             }
             finally
             {
+                committing = writer.Committing;
                 // Never leave a background batch running against a closing connection's import.
                 if (pending is not null) await pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             }
 
-            void Write(List<(CaptureAnalysis, string?)> analyses) =>
+            void Write(List<StoreWriter.Item> analyses)
+            {
+                var started = Stopwatch.GetTimestamp();
                 results.AddRange(writer.WriteBatch(analyses, r => progress?.Report(new ImportProgress(++done, total, r.File)), ct));
+                writing += Stopwatch.GetTimestamp() - started;
+            }
+
+            async Task<T> Waited<T>(Task<T> task)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var value = await task;
+                waiting += Stopwatch.GetTimestamp() - started;
+                return value;
+            }
         }
         finally
         {
             await _db.Database.CloseConnectionAsync();
         }
         results.AddRange(plan.Problems);
-        return new ImportReport(results) { Grouping = _options.GroupStories ? await GroupUngroupedAsync(ct) : null };
+        var timings = new ImportTimings
+        {
+            Reading = Stopwatch.GetElapsedTime(0, reading),
+            Analysis = Stopwatch.GetElapsedTime(0, analysis),
+            WaitingForAnalysis = Stopwatch.GetElapsedTime(0, waiting),
+            Writing = Stopwatch.GetElapsedTime(0, writing),
+            Committing = committing,
+        };
+        return new ImportReport(results) { Grouping = _options.GroupStories ? await GroupUngroupedAsync(ct) : null, Timings = timings };
+    }
+
+    /// <summary>Runs <paramref name="work"/>, adding the time it took to <paramref name="ticks"/> (safe from many threads).</summary>
+    private static T Timed<T>(Func<T> work, ref long ticks)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var value = work();
+        Interlocked.Add(ref ticks, Stopwatch.GetTimestamp() - started);
+        return value;
     }
 
     /// <summary>
@@ -145,11 +183,19 @@ public sealed class Importer
     private ParallelQuery<T> Parallel<T>(IEnumerable<T> items) =>
         items.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, _options.MaxParallelism));
 
-    /// <summary>The analysis of a file read; bytes already stored come back paired with their hash, unanalysed.</summary>
-    private (CaptureAnalysis, string?) AnalyzeLoaded(ImportInput input, ReadResult read, HashSet<string> known) =>
-        read.Error is { } error ? (new CaptureAnalysis(input.Display, null, null, [], error), null)
-        : known.Contains(read.Sha!) ? (new CaptureAnalysis(input.Display, null, null, [], null), read.Sha)
-        : (CaptureAnalyzer.Analyze(input.Display, input.StoredName, read.Bytes!, input.Source, _registry, read.Sha, _extractors), null);
+    /// <summary>
+    /// The analysis of a file read, its bytes packed for storage; bytes already stored come back paired with their
+    /// hash, unanalysed.
+    /// </summary>
+    private StoreWriter.Item AnalyzeLoaded(ImportInput input, ReadResult read, HashSet<string> known)
+    {
+        if (read.Error is { } error) return new(new CaptureAnalysis(input.Display, null, null, [], error), null, null);
+        if (known.Contains(read.Sha!)) return new(new CaptureAnalysis(input.Display, null, null, [], null), read.Sha, null);
+        var analysis = CaptureAnalyzer.Analyze(input.Display, input.StoredName, read.Bytes!, input.Source, _registry, read.Sha, _extractors);
+        if (analysis.Capture is not { } capture || analysis.Article is not { } article) return new(analysis, null, null);
+        (capture.StoredContent, capture.Storage) = CaptureContent.Pack(read.Bytes!);
+        return new(analysis, null, StoreWriter.Encode(article));
+    }
 
     private static CaptureAnalysis AnalyzeInput(ImportInput input, ImportOptions options, OutletRegistry registry)
     {

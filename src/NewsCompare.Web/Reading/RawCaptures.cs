@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using NewsCompare.Core.Articles;
 using NewsCompare.Core.Data;
 
 namespace NewsCompare.Web.Reading;
@@ -15,16 +16,24 @@ public static class RawCaptures
     {
         app.MapGet("/articles/{id:long}/raw", async (long id, bool? download, NewsDb db, HttpContext http, CancellationToken ct) =>
         {
-            var capture = await db.Articles.Where(a => a.Id == id)
-                .Select(a => new { a.Capture!.Content, a.Capture.FileName, a.Capture.Encoding })
-                .FirstOrDefaultAsync(ct);
+            var capture = await db.Articles.Where(a => a.Id == id).Select(a => a.Capture!).FirstOrDefaultAsync(ct);
             if (capture is null) return Results.NotFound();
+            byte[] content;
+            try
+            {
+                content = CaptureContent.Read(capture);
+            }
+            catch (CaptureCorruptException e)
+            {
+                // Never serve bytes that are not the imported file: say which capture is damaged instead.
+                return Results.Problem(e.Message, statusCode: StatusCodes.Status500InternalServerError, title: "Damaged capture");
+            }
 
             http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
             var disposition = new ContentDispositionHeaderValue(download == true ? "attachment" : "inline");
             disposition.SetHttpFileName(Path.GetFileName(capture.FileName));
             http.Response.Headers.ContentDisposition = disposition.ToString();
-            return Results.Bytes(capture.Content, $"text/plain; charset={Charset(capture.Encoding)}");
+            return Results.Bytes(content, $"text/plain; charset={Charset(capture.Encoding)}");
         }).ExcludeFromDescription();
         return app;
     }

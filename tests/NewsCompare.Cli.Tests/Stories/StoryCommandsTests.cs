@@ -25,7 +25,7 @@ public sealed class StoryCommandsTests : IAsyncLifetime
         ];
         foreach (var (t, i) in texts.Select((t, i) => (t, i)))
         {
-            var capture = new Capture { Sha256 = $"{i:x64}", Content = [], FileName = $"{i}.txt", Format = "text", Encoding = "utf-8", ImportedAt = DateTime.UtcNow };
+            var capture = new Capture { Sha256 = $"{i:x64}", StoredContent = [], FileName = $"{i}.txt", Format = "text", Encoding = "utf-8", ImportedAt = DateTime.UtcNow };
             db.Captures.Add(capture);
             await db.SaveChangesAsync();
             var article = new Article { CaptureId = capture.Id, Headline = t[0], Paragraphs = [t[1]], Outlet = $"outlet{i}", ImportedAt = DateTime.UtcNow };

@@ -13,7 +13,7 @@ public sealed class ArticleSearchTests : TempStoreFile
     public async Task SearchIndexFollowsInsertsUpdatesAndDeletesOfArticles()
     {
         await using var db = await NewsStore.OpenAsync(StorePath);
-        var capture = new Capture { Sha256 = "x", Content = [1], FileName = "a.txt", Format = "text", Encoding = "utf-8" };
+        var capture = new Capture { Sha256 = "x", StoredContent = [1], FileName = "a.txt", Format = "text", Encoding = "utf-8" };
         db.Captures.Add(capture);
         await db.SaveChangesAsync();
         var article = new Article { CaptureId = capture.Id, Headline = "Harbour reopens", Paragraphs = ["Ferries sail again.", "Café owners cheer."] };

@@ -1,4 +1,5 @@
 using System.Text;
+using NewsCompare.Core.Articles;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Data;
 using NewsCompare.Core.Import;
@@ -35,7 +36,7 @@ public sealed class ImporterTests : IDisposable
         await _f.ImportAsync([_f.Captures]);
 
         var capture = await _f.QueryAsync(db => db.Captures.SingleAsync());
-        capture.Content.Should().Equal(bytes);
+        CaptureContent.Read(capture).Should().Equal(bytes);
         capture.Sha256.Should().Be(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
         capture.Format.Should().Be("text");
         var clutter = await _f.QueryAsync(db => db.ClutterLines.OrderBy(c => c.Position).Select(c => new { c.Text, c.Reason }).ToListAsync());
@@ -57,6 +58,18 @@ public sealed class ImporterTests : IDisposable
         var clutter = await _f.QueryAsync(db => db.ClutterLines.OrderBy(c => c.Position).ToListAsync());
         clutter.Select(c => c.Position).Should().Equal(Enumerable.Range(0, 72));
         clutter.Select(c => c.Text).Should().Equal(["Share this article", .. shares, "Subscribe to our newsletter"]);
+    }
+
+    [Fact]
+    public async Task DroppedLinesKeepQuotesBackslashesTabsAndEveryScriptExactly()
+    {
+        var odd = "Share \"this\" at C:\\news\\today\tnow 😀 «café» 東京 \u2028 </script> {\"json\": [1]}";
+        _f.Write("odd.txt", ImportFixture.Article("Odd lines", extra: odd));
+
+        await _f.ImportAsync([_f.Captures]);
+
+        var clutter = await _f.QueryAsync(db => db.ClutterLines.OrderBy(c => c.Position).Select(c => c.Text).ToListAsync());
+        clutter.Should().Contain(odd);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsCompare.Core.Articles;
 using NewsCompare.Core.Data;
 using NewsCompare.Core.Import;
 using NewsCompare.Core.Tests.Extraction.Text;
@@ -71,11 +72,11 @@ public sealed class SeedImportTests : IDisposable
                 .Concat(article.Paragraphs).Concat(article.Captions).Concat(article.Clutter.Select(c => c.Text))
                 .Where(t => t is not null).Select(t => t!).ToList();
             // Compare with the decoded and repaired text: mojibake repair changes a few characters on purpose.
-            var text = TextDecoder.Decode(article.Capture!.Content).Text;
+            var text = TextDecoder.Decode(CaptureContent.Read(article.Capture!)).Text;
             foreach (var line in text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
             {
                 kept.Should().Contain(k => k.Contains(line, StringComparison.Ordinal) || (k.Length > 0 && line.Contains(k, StringComparison.Ordinal)),
-                    $"line \"{line}\" of {article.Capture.FileName} should be kept somewhere");
+                    $"line \"{line}\" of {article.Capture!.FileName} should be kept somewhere");
             }
         }
     }

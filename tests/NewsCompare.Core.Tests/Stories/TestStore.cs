@@ -24,7 +24,7 @@ internal sealed class TestStore : IAsyncDisposable
         var n = ++_captures;
         var capture = new Capture
         {
-            Sha256 = $"{n:x64}", Content = System.Text.Encoding.UTF8.GetBytes(body), FileName = $"{n}.txt",
+            Sha256 = $"{n:x64}", StoredContent = System.Text.Encoding.UTF8.GetBytes(body), FileName = $"{n}.txt",
             Format = "text", Encoding = "utf-8", ImportedAt = DateTime.UtcNow,
         };
         Db.Captures.Add(capture);

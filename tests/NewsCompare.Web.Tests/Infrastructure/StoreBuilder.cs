@@ -24,7 +24,7 @@ public sealed class StoreBuilder(string databasePath)
         var capture = new Capture
         {
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            Content = content,
+            StoredContent = content, Length = content.Length,
             FileName = $"captures/{Guid.NewGuid():N}.txt",
             Format = "text",
             Encoding = "utf-8",

@@ -12,7 +12,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasOne(a => a.Capture).WithMany().HasForeignKey(a => a.CaptureId);
         builder.HasMany(a => a.Clutter).WithOne().HasForeignKey(c => c.ArticleId);
         builder.HasIndex(a => a.CaptureId).IsUnique();
-        builder.HasIndex(a => a.UrlKey);
+        builder.HasIndex(a => new { a.UrlKey, a.Version });
+        builder.HasIndex(a => a.UrlKey, "IX_Articles_UrlKey_Latest").HasFilter("\"IsLatest\" = 1");
         builder.HasIndex(a => new { a.Outlet, a.Published });
         builder.HasIndex(a => a.Published);
         builder.HasIndex(a => a.StoryId);

@@ -10,5 +10,7 @@ internal sealed class CaptureConfiguration : IEntityTypeConfiguration<Capture>
     {
         builder.ToTable("Captures");
         builder.HasIndex(c => c.Sha256).IsUnique();
+        // The column keeps its first name: stores in the field hold it. The property's name says it is not the file.
+        builder.Property(c => c.StoredContent).HasColumnName("Content");
     }
 }

@@ -27,7 +27,7 @@ public sealed class ArticleModel(NewsDb db) : PageModel
         if (article is null) return NotFound();
         Article = article;
         Capture = await db.Captures.Where(c => c.Id == article.CaptureId)
-            .Select(c => new CaptureInfo(c.FileName, c.Format, c.Encoding, c.Sha256, c.Content.Length, c.ImportedAt))
+            .Select(c => new CaptureInfo(c.FileName, c.Format, c.Encoding, c.Sha256, c.Length ?? c.StoredContent.Length, c.ImportedAt))
             .FirstAsync(ct);
         if (article.StoryId is { } storyId)
             StoryTitle = await db.Stories.Where(s => s.Id == storyId).Select(s => s.Title).FirstOrDefaultAsync(ct);
