@@ -63,7 +63,8 @@ public static class StoryEngine
     internal sealed record Decision(StorySignature? Story, StoryExplanation Explanation, IReadOnlyList<(long StoryId, double Score)> Related);
 
     /// <summary>Picks the story <paramref name="a"/> belongs to among <paramref name="candidates"/>, or none (open a new one).</summary>
-    internal static Decision Choose(ArticleProfile a, IEnumerable<StorySignature> candidates, StoryEngineOptions o, long? lockGroup = null)
+    internal static Decision Choose(ArticleProfile a, IEnumerable<StorySignature> candidates, StoryEngineOptions o, long? lockGroup = null,
+        Func<StorySignature, IReadOnlyList<ArticleProfile>>? members = null)
     {
         StorySignature? best = null;
         double bestScore = 0;
@@ -74,6 +75,7 @@ public static class StoryEngine
             if (c.Members == 0) continue;
             var namesOnly = !c.Languages.Contains(a.Language);
             var (sim, shared, sharedNames) = Similarity(a, c, namesOnly, o);
+            if (members is not null && o.BestMembers != 0) sim = BestMembersSimilarity(a, members(c), namesOnly, o);
             // Both name people, places or figures, and not one of them is the same: another event of the topic
             // ("Mt. Gox creditors repaid in bitcoin" and "FTX collapse drags bitcoin lower" share only the topic's words).
             var otherCast = !namesOnly && sharedNames == 0 && HasNames(a.Weights) && HasNames(c.Centroid);
@@ -94,6 +96,22 @@ public static class StoryEngine
             if (c != best && related.All(r => r.Item1 != c.Id) && Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim >= o.RelatedThreshold)
                 related.Add((c.Id, Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim));
         return new Decision(best, Explain(a, best, bestScore, bestNamesOnly ? "names" : "matched", bestNamesOnly), related);
+    }
+
+    // Experimental (StoryEngineOptions.BestMembers): the story's k most similar members instead of all of them.
+    private static double BestMembersSimilarity(ArticleProfile a, IReadOnlyList<ArticleProfile> members, bool namesOnly, StoryEngineOptions o)
+    {
+        var an = Vectors.Norm(a.Weights, namesOnly);
+        if (an == 0 || members.Count == 0) return 0;
+        var sims = members.Select(m =>
+        {
+            double dot = 0;
+            foreach (var (k, w) in a.Weights)
+                if ((!namesOnly || (k & TextSignals.NameBit) != 0) && m.Weights.TryGetValue(k, out var x)) dot += (double)w * x;
+            return dot / an;
+        }).OrderDescending().ToList();
+        var sim = o.BestMembers < 0 ? (sims[0] + sims.Average()) / 2 : sims.Take(o.BestMembers).Average();
+        return sim * a.Terms / (a.Terms + o.ShortTextTerms);
     }
 
     private static bool HasNames(Dictionary<uint, float> v)
@@ -215,7 +233,7 @@ public static class StoryEngine
                 foreach (var i in postings.GetValueOrDefault(t) ?? [])
                     shared[i] = shared.GetValueOrDefault(i) + w;
             var candidates = shared.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(MaxCandidates).Select(kv => stories[kv.Key]).ToList();
-            var d = Choose(a, candidates, o);
+            var d = Choose(a, candidates, o, members: c => members[(int)c.Id]);
             int index;
             if (d.Story is null)
             {
@@ -235,6 +253,16 @@ public static class StoryEngine
             foreach (var (other, _) in d.Related) if (other != index) related.Add(((int)Math.Min(other, index), (int)Math.Max(other, index)));
         }
 
+        Refine(profiles, stories, members, postings, explanations, o);
+
+        // Refinement may have emptied stories: number the rest in order.
+        var kept = Enumerable.Range(0, stories.Count).Where(i => members[i].Count > 0).ToList();
+        var renumber = kept.Select((old, i) => (old, i)).ToDictionary(x => x.old, x => x.i);
+        related = related.Where(p => renumber.ContainsKey(p.Item1) && renumber.ContainsKey(p.Item2))
+            .Select(p => (renumber[p.Item1], renumber[p.Item2])).ToHashSet();
+        stories = kept.Select(i => stories[i]).ToList();
+        members = kept.Select(i => members[i]).ToList();
+
         var placements = new Dictionary<long, ArticlePlacement>();
         var result = new List<GroupedStory>();
         for (var i = 0; i < stories.Count; i++)
@@ -251,5 +279,52 @@ public static class StoryEngine
                     copies.TryGetValue(m.Id, out var src) ? src : null, m.Day is null ? first : null);
         }
         return new GroupingResult(result, placements);
+    }
+
+    /// <summary>
+    /// Greedy placement decides each article against the stories as they stood when it came; a later report can
+    /// show it belonged elsewhere. Each pass takes every article out of its story and places it again among the
+    /// candidate stories, its own included, under the same rules (<see cref="Choose"/>); it moves only to an eligible
+    /// story it matches better than what is left of its own.
+    /// </summary>
+    private static void Refine(List<ArticleProfile> profiles, List<StorySignature> stories, List<List<ArticleProfile>> members,
+        Dictionary<uint, List<int>> postings, Dictionary<long, (int Story, StoryExplanation Why)> explanations, StoryEngineOptions o)
+    {
+        StorySignature Build(int index, ArticleProfile? without)
+        {
+            var s = new StorySignature { Id = index };
+            foreach (var m in members[index]) if (m != without) s.Add(m);
+            return s;
+        }
+        for (var pass = 0; pass < o.RefinePasses; pass++)
+        {
+            var moved = 0;
+            foreach (var a in profiles)
+            {
+                var own = explanations[a.Id].Story;
+                var shared = new Dictionary<int, double>();
+                foreach (var (t, w) in a.Weights.OrderByDescending(kv => kv.Value).Take(CandidateTerms))
+                    foreach (var i in postings.GetValueOrDefault(t) ?? [])
+                        if (members[i].Count > 0) shared[i] = shared.GetValueOrDefault(i) + w;
+                var rest = Build(own, a);
+                var candidates = shared.Where(kv => kv.Key != own).OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key)
+                    .Take(MaxCandidates - 1).Select(kv => stories[kv.Key]).Prepend(rest).ToList();
+                var d = Choose(a, candidates, o, members: c => c == rest ? members[own].Where(m => m != a).ToList() : members[(int)c.Id]);
+                if (d.Story is null || d.Story == rest) continue;
+                var to = (int)d.Story.Id;
+                members[own].Remove(a);
+                members[to].Add(a);
+                stories[own] = Build(own, null);
+                stories[to].Add(a);
+                foreach (var t in a.Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms).Select(kv => kv.Key))
+                {
+                    if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
+                    if (!list.Contains(to)) list.Add(to);
+                }
+                explanations[a.Id] = (to, d.Explanation);
+                moved++;
+            }
+            if (moved == 0) break;
+        }
     }
 }

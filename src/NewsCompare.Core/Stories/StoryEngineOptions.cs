@@ -37,6 +37,19 @@ public sealed record StoryEngineOptions
     /// </summary>
     public BackgroundTerms Background { get; init; } = BackgroundTerms.None;
 
+    /// <summary>
+    /// Passes of re-assignment after the greedy, date-ordered placement of a full grouping (<see cref="StoryEngine.Group"/>
+    /// and <c>regroup</c>): each article, taken out of its story, goes to the story it now matches best under the same
+    /// rules; stops early when nothing moves. 0 keeps the greedy result.
+    /// </summary>
+    public int RefinePasses { get; init; }
+
+    /// <summary>
+    /// Experimental, in-memory grouping only: score an article against a story by its k most similar members
+    /// (1 or 2; -1 = the mean of the best member and the average) instead of the average over all members. 0 = average.
+    /// </summary>
+    public int BestMembers { get; init; }
+
     /// <summary>The defaults.</summary>
     public static StoryEngineOptions Default { get; } = new();
 }

@@ -135,6 +135,17 @@ public sealed class StoryStore
                 total = new GroupingReport(total.Articles + report.Articles, total.Joined + report.Joined, total.Opened + report.Opened, total.Stories + report.Stories);
                 progress?.Report(total.Articles);
             }
+            // Pass 3: re-assignment against the finished stories (StoryEngineOptions.RefinePasses).
+            for (var pass = 0; pass < _options.RefinePasses; pass++)
+            {
+                var moved = 0;
+                foreach (var chunk in ids.Chunk(1000))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    moved += InTransaction(() => RefineBatch(chunk));
+                }
+                if (moved == 0) break;
+            }
             return total with { Stories = CountStories() };
         }
         finally
@@ -217,6 +228,81 @@ public sealed class StoryStore
             RefreshStory(id, now);
         }
         return new GroupingReport(profiles.Count, joined, opened, dirty.Count);
+    }
+
+    /// <summary>
+    /// One refinement step of <see cref="RegroupAsync"/> over <paramref name="ids"/>: each article not fixed by a
+    /// correction is taken out of its story and placed again among its candidate stories (its own included), under the
+    /// same rules as on arrival; it moves when another eligible story now matches it better. Returns how many moved.
+    /// </summary>
+    private int RefineBatch(IReadOnlyList<long> ids)
+    {
+        var placed = new List<(long Article, long Story, MemberFeatures Features)>();
+        using (var cmd = Command("SELECT ArticleId, StoryId, Features FROM StoryMemberships WHERE ArticleId IN (SELECT value FROM json_each($ids)) AND Features IS NOT NULL",
+            ("$ids", JsonSerializer.Serialize(ids))))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) placed.Add((r.GetInt64(0), r.GetInt64(1), MemberFeatures.Deserialise(r.GetInt64(0), (byte[])r.GetValue(2))));
+        var locks = ReadLocks(ids);
+        var byId = placed.ToDictionary(p => p.Article);
+        var signatures = new Dictionary<long, StorySignature>();
+        var dirty = new HashSet<long>();
+        var now = DateTime.UtcNow;
+        var moved = 0;
+        foreach (var id in ids)
+        {
+            if (locks.ContainsKey(id) || !byId.TryGetValue(id, out var p)) continue;
+            var story = StoryOf(id) ?? p.Story;
+            var a = p.Features.ToProfile();
+            if (LoadSignature(story, signatures) is not { } own) continue;
+            var rest = Without(own, a);
+            var candidates = Candidates(a).Where(c => c != story).Select(c => LoadSignature(c, signatures)).OfType<StorySignature>()
+                .Take(MaxCandidates - 1).Prepend(rest).ToList();
+            var d = StoryEngine.Choose(a, candidates, _options);
+            if (d.Story is null || d.Story == rest) continue;
+            // Moved: weigh it from its text again so the explanation names the shared words.
+            var text = LoadArticles([id]).Select(TermCounts.Count).Select(c => ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background), _options)).FirstOrDefault() ?? a;
+            var why = StoryEngine.Explain(text, d.Story, d.Explanation.Score, d.Explanation.Method);
+            signatures[story] = rest;
+            d.Story.Add(text);
+            dirty.Add(story);
+            dirty.Add(d.Story.Id);
+            InsertMembership(text, d.Story.Id, why, now);
+            foreach (var t in PostingTerms(text, null))
+                Exec("INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) VALUES ($t, $s)", ("$t", (long)t), ("$s", d.Story.Id));
+            moved++;
+        }
+        foreach (var id in dirty)
+        {
+            Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", id), ("$d", signatures[id].Serialise()));
+            RefreshStory(id, now);
+        }
+        return moved;
+    }
+
+    /// <summary>A story's signature without one of its members (dates re-read when the member was at an edge).</summary>
+    private StorySignature Without(StorySignature s, ArticleProfile a)
+    {
+        var rest = new StorySignature { Id = s.Id, Members = s.Members - 1, WeighedAt = s.WeighedAt, LockGroup = s.LockGroup, Centroid = new Dictionary<uint, float>(s.Centroid) };
+        foreach (var (k, w) in a.Weights)
+            if (rest.Centroid.TryGetValue(k, out var x))
+            {
+                if (x - w > 1e-6f) rest.Centroid[k] = x - w;
+                else rest.Centroid.Remove(k);
+            }
+        foreach (var l in s.Languages) rest.Languages.Add(l);
+        (rest.FirstDay, rest.LastDay) = (s.FirstDay, s.LastDay);
+        if (a.Day is int day && (day == s.FirstDay || day == s.LastDay))
+        {
+            using var cmd = Command("""
+                SELECT MIN(Published), MAX(Published) FROM Articles WHERE StoryId = $s AND Id <> $a AND PublishedInferred = 0 AND Published IS NOT NULL
+                """, ("$s", s.Id), ("$a", a.Id));
+            using var r = cmd.ExecuteReader();
+            (rest.FirstDay, rest.LastDay) = (null, null);
+            if (r.Read() && !r.IsDBNull(0)
+                && DateOnly.TryParse(r.GetString(0), CultureInfo.InvariantCulture, out var f) && DateOnly.TryParse(r.GetString(1), CultureInfo.InvariantCulture, out var l))
+                (rest.FirstDay, rest.LastDay) = (f.DayNumber, l.DayNumber);
+        }
+        return rest;
     }
 
     /// <summary>
