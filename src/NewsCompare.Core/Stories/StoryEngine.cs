@@ -281,6 +281,22 @@ public static class StoryEngine
         return new GroupingResult(result, placements);
     }
 
+    /// <summary>How much better another story must match before refinement moves an article out of its own.</summary>
+    internal const double RefineMargin = 0.02;
+
+    /// <summary>
+    /// Whether refinement moves <paramref name="a"/> to the story <paramref name="d"/> chose rather than leaving it in
+    /// <paramref name="rest"/> (its story without it): only to another eligible story that matches clearly better.
+    /// An article that is about as close to two stories stays where greedy placement put it, so a regroup does not
+    /// trade one coin toss for another (and stays closer to what the import path decided).
+    /// </summary>
+    internal static bool Moves(ArticleProfile a, StorySignature rest, Decision d, StoryEngineOptions o)
+    {
+        if (d.Story is null || d.Story == rest) return false;
+        var stay = rest.Members == 0 ? null : Choose(a, [rest], o);
+        return stay?.Story is null || d.Explanation.Score >= stay.Explanation.Score + RefineMargin;
+    }
+
     /// <summary>
     /// Greedy placement decides each article against the stories as they stood when it came; a later report can
     /// show it belonged elsewhere. Each pass takes every article out of its story and places it again among the
@@ -310,7 +326,7 @@ public static class StoryEngine
                 var candidates = shared.Where(kv => kv.Key != own).OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key)
                     .Take(MaxCandidates - 1).Select(kv => stories[kv.Key]).Prepend(rest).ToList();
                 var d = Choose(a, candidates, o, members: c => c == rest ? members[own].Where(m => m != a).ToList() : members[(int)c.Id]);
-                if (d.Story is null || d.Story == rest) continue;
+                if (!Moves(a, rest, d, o) || d.Story is null) continue;
                 var to = (int)d.Story.Id;
                 members[own].Remove(a);
                 members[to].Add(a);

@@ -40,9 +40,10 @@ public sealed record StoryEngineOptions
     /// <summary>
     /// Passes of re-assignment after the greedy, date-ordered placement of a full grouping (<see cref="StoryEngine.Group"/>
     /// and <c>regroup</c>): each article, taken out of its story, goes to the story it now matches best under the same
-    /// rules; stops early when nothing moves. 0 keeps the greedy result.
+    /// rules; stops early when nothing moves. While importing, one such step covers each batch and the members of the
+    /// small stories (at most two articles) it came near. 0 keeps the greedy result.
     /// </summary>
-    public int RefinePasses { get; init; }
+    public int RefinePasses { get; init; } = 2;
 
     /// <summary>
     /// Experimental, in-memory grouping only: score an article against a story by its k most similar members

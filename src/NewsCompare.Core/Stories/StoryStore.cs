@@ -66,6 +66,10 @@ public sealed class StoryStore
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var report = await Task.Run(() => InTransaction(() => AssignBatch(chunk, updateDf: true)), cancellationToken);
+                // As regroup does, over the batch and the members of the small stories it came near: a later report
+                // may tie an article that opened a story of its own, in this batch or an earlier one, to its event.
+                if (_options.RefinePasses > 0)
+                    await Task.Run(() => InTransaction(() => RefineBatch(chunk.Concat(SmallCandidateMembers()).Distinct().ToList())), cancellationToken);
                 total = new GroupingReport(total.Articles + report.Articles, total.Joined + report.Joined, total.Opened + report.Opened, total.Stories + report.Stories);
             }
         }
@@ -164,6 +168,7 @@ public sealed class StoryStore
 
     private GroupingReport AssignBatch(IReadOnlyList<long> ids, bool updateDf)
     {
+        _smallCandidates.Clear();
         var articles = LoadArticles(ids, onlyUngrouped: true);
         if (articles.Count == 0) return new GroupingReport(0, 0, 0, 0);
         // Reading text is pure and the bulk of the CPU work: spread it over the cores.
@@ -201,6 +206,7 @@ public sealed class StoryStore
             else
             {
                 var candidates = Candidates(a).Select(id => LoadSignature(id, signatures)).OfType<StorySignature>().ToList();
+                if (updateDf && _options.RefinePasses > 0) foreach (var c in candidates) if (c.Members <= 2) _smallCandidates.Add(c.Id);
                 var d = StoryEngine.Choose(a, candidates, _options);
                 (target, why, related) = (d.Story, d.Explanation, d.Related);
             }
@@ -258,9 +264,9 @@ public sealed class StoryStore
             var candidates = Candidates(a).Where(c => c != story).Select(c => LoadSignature(c, signatures)).OfType<StorySignature>()
                 .Take(MaxCandidates - 1).Prepend(rest).ToList();
             var d = StoryEngine.Choose(a, candidates, _options);
-            if (d.Story is null || d.Story == rest) continue;
+            if (!StoryEngine.Moves(a, rest, d, _options) || d.Story is null) continue;
             // Moved: weigh it from its text again so the explanation names the shared words.
-            var text = LoadArticles([id]).Select(TermCounts.Count).Select(c => ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background), _options)).FirstOrDefault() ?? a;
+            var text = LoadArticles([id]).Select(TermCounts.Count).Select(c => ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete), _options)).FirstOrDefault() ?? a;
             var why = StoryEngine.Explain(text, d.Story, d.Explanation.Score, d.Explanation.Method);
             signatures[story] = rest;
             d.Story.Add(text);
@@ -277,6 +283,19 @@ public sealed class StoryStore
             RefreshStory(id, now);
         }
         return moved;
+    }
+
+    // Stories of at most two articles that came up as candidates while placing the current batch (see AssignAsync).
+    private readonly HashSet<long> _smallCandidates = [];
+
+    private List<long> SmallCandidateMembers()
+    {
+        var ids = new List<long>();
+        using var cmd = Command("SELECT ArticleId FROM StoryMemberships WHERE StoryId IN (SELECT value FROM json_each($s))", ("$s", JsonSerializer.Serialize(_smallCandidates)));
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) ids.Add(r.GetInt64(0));
+        _smallCandidates.Clear();
+        return ids;
     }
 
     /// <summary>A story's signature without one of its members (dates re-read when the member was at an edge).</summary>
