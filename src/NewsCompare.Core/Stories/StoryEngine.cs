@@ -63,8 +63,7 @@ public static class StoryEngine
     internal sealed record Decision(StorySignature? Story, StoryExplanation Explanation, IReadOnlyList<(long StoryId, double Score)> Related);
 
     /// <summary>Picks the story <paramref name="a"/> belongs to among <paramref name="candidates"/>, or none (open a new one).</summary>
-    internal static Decision Choose(ArticleProfile a, IEnumerable<StorySignature> candidates, StoryEngineOptions o, long? lockGroup = null,
-        Func<StorySignature, IReadOnlyList<ArticleProfile>>? members = null)
+    internal static Decision Choose(ArticleProfile a, IEnumerable<StorySignature> candidates, StoryEngineOptions o, long? lockGroup = null)
     {
         StorySignature? best = null;
         double bestScore = 0;
@@ -75,7 +74,6 @@ public static class StoryEngine
             if (c.Members == 0) continue;
             var namesOnly = !c.Languages.Contains(a.Language);
             var (sim, shared, sharedNames) = Similarity(a, c, namesOnly, o);
-            if (members is not null && o.BestMembers != 0) sim = BestMembersSimilarity(a, members(c), namesOnly, o);
             // Both name people, places or figures, and not one of them is the same: another event of the topic
             // ("Mt. Gox creditors repaid in bitcoin" and "FTX collapse drags bitcoin lower" share only the topic's words).
             var otherCast = !namesOnly && sharedNames == 0 && HasNames(a.Weights) && HasNames(c.Centroid);
@@ -96,22 +94,6 @@ public static class StoryEngine
             if (c != best && related.All(r => r.Item1 != c.Id) && Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim >= o.RelatedThreshold)
                 related.Add((c.Id, Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim));
         return new Decision(best, Explain(a, best, bestScore, bestNamesOnly ? "names" : "matched", bestNamesOnly), related);
-    }
-
-    // Experimental (StoryEngineOptions.BestMembers): the story's k most similar members instead of all of them.
-    private static double BestMembersSimilarity(ArticleProfile a, IReadOnlyList<ArticleProfile> members, bool namesOnly, StoryEngineOptions o)
-    {
-        var an = Vectors.Norm(a.Weights, namesOnly);
-        if (an == 0 || members.Count == 0) return 0;
-        var sims = members.Select(m =>
-        {
-            double dot = 0;
-            foreach (var (k, w) in a.Weights)
-                if ((!namesOnly || (k & TextSignals.NameBit) != 0) && m.Weights.TryGetValue(k, out var x)) dot += (double)w * x;
-            return dot / an;
-        }).OrderDescending().ToList();
-        var sim = o.BestMembers < 0 ? (sims[0] + sims.Average()) / 2 : sims.Take(o.BestMembers).Average();
-        return sim * a.Terms / (a.Terms + o.ShortTextTerms);
     }
 
     private static bool HasNames(Dictionary<uint, float> v)
@@ -233,7 +215,7 @@ public static class StoryEngine
                 foreach (var i in postings.GetValueOrDefault(t) ?? [])
                     shared[i] = shared.GetValueOrDefault(i) + w;
             var candidates = shared.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(MaxCandidates).Select(kv => stories[kv.Key]).ToList();
-            var d = Choose(a, candidates, o, members: c => members[(int)c.Id]);
+            var d = Choose(a, candidates, o);
             int index;
             if (d.Story is null)
             {
@@ -325,7 +307,7 @@ public static class StoryEngine
                 var rest = Build(own, a);
                 var candidates = shared.Where(kv => kv.Key != own).OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key)
                     .Take(MaxCandidates - 1).Select(kv => stories[kv.Key]).Prepend(rest).ToList();
-                var d = Choose(a, candidates, o, members: c => c == rest ? members[own].Where(m => m != a).ToList() : members[(int)c.Id]);
+                var d = Choose(a, candidates, o);
                 if (!Moves(a, rest, d, o) || d.Story is null) continue;
                 var to = (int)d.Story.Id;
                 members[own].Remove(a);

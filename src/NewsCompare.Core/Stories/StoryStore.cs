@@ -66,10 +66,11 @@ public sealed class StoryStore
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var report = await Task.Run(() => InTransaction(() => AssignBatch(chunk, updateDf: true)), cancellationToken);
-                // As regroup does, over the batch and the members of the small stories it came near: a later report
-                // may tie an article that opened a story of its own, in this batch or an earlier one, to its event.
+                // As regroup does, but only for the articles that stand alone: those of the batch that opened a story,
+                // and those of earlier one-article stories the batch came near. A later report may tie them to their
+                // event; articles that joined a story are left alone (re-scoring them all would cost as much again).
                 if (_options.RefinePasses > 0)
-                    await Task.Run(() => InTransaction(() => RefineBatch(chunk.Concat(SmallCandidateMembers()).Distinct().ToList())), cancellationToken);
+                    await Task.Run(() => InTransaction(() => RefineBatch(SmallCandidateMembers())), cancellationToken);
                 total = new GroupingReport(total.Articles + report.Articles, total.Joined + report.Joined, total.Opened + report.Opened, total.Stories + report.Stories);
             }
         }
@@ -206,7 +207,7 @@ public sealed class StoryStore
             else
             {
                 var candidates = Candidates(a).Select(id => LoadSignature(id, signatures)).OfType<StorySignature>().ToList();
-                if (updateDf && _options.RefinePasses > 0) foreach (var c in candidates) if (c.Members <= 2) _smallCandidates.Add(c.Id);
+                if (updateDf && _options.RefinePasses > 0) foreach (var c in candidates) if (c.Members == 1) _smallCandidates.Add(c.Id);
                 var d = StoryEngine.Choose(a, candidates, _options);
                 (target, why, related) = (d.Story, d.Explanation, d.Related);
             }
@@ -214,6 +215,7 @@ public sealed class StoryStore
             {
                 target = new StorySignature { Id = InsertStory(headlines[a.Id], now), WeighedAt = (int)Math.Min(n, int.MaxValue) };
                 signatures[target.Id] = target;
+                if (updateDf && _options.RefinePasses > 0) _smallCandidates.Add(target.Id);
                 opened++;
             }
             else joined++;
@@ -285,13 +287,16 @@ public sealed class StoryStore
         return moved;
     }
 
-    // Stories of at most two articles that came up as candidates while placing the current batch (see AssignAsync).
+    // One-article stories the current batch opened or came near as candidates (see AssignAsync).
     private readonly HashSet<long> _smallCandidates = [];
 
     private List<long> SmallCandidateMembers()
     {
         var ids = new List<long>();
-        using var cmd = Command("SELECT ArticleId FROM StoryMemberships WHERE StoryId IN (SELECT value FROM json_each($s))", ("$s", JsonSerializer.Serialize(_smallCandidates)));
+        using var cmd = Command("""
+            SELECT m.ArticleId FROM StoryMemberships m JOIN Articles a ON a.Id = m.ArticleId
+            WHERE m.StoryId IN (SELECT value FROM json_each($s)) ORDER BY (a.Published IS NULL OR a.PublishedInferred = 1), a.Published, a.Id
+            """, ("$s", JsonSerializer.Serialize(_smallCandidates)));
         using var r = cmd.ExecuteReader();
         while (r.Read()) ids.Add(r.GetInt64(0));
         _smallCandidates.Clear();

@@ -90,6 +90,23 @@ public sealed class RefinementTests
         after[0].Should().Be(after[2]);
     }
 
+    [Theory]
+    [InlineData(0, 2)]
+    [InlineData(2, 1)]
+    public async Task ImportingALaterReportTiesTheReportThatStoodAloneToItsEventWhenRefinementIsOn(int passes, int expectedStories)
+    {
+        await using var store = await TestStore.CreateAsync();
+        var ids = await AddAsync(store);
+        var stories = new StoryStore(store.Db, StoryEngineOptions.Default with { RefinePasses = passes });
+        var background = await store.Db.Articles.Where(a => !ids.Contains(a.Id)).Select(a => a.Id).ToListAsync();
+        await stories.AssignAsync(background);
+
+        // One report per import batch, as they come in.
+        foreach (var id in ids) await stories.AssignAsync([id]);
+
+        (await StoriesAsync(store, ids)).Distinct().Should().HaveCount(expectedStories);
+    }
+
     private static async Task<List<long>> AddAsync(TestStore store)
     {
         var ids = new List<long>();
