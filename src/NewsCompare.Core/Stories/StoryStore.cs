@@ -241,7 +241,8 @@ public sealed class StoryStore
     /// <summary>
     /// One refinement step of <see cref="RegroupAsync"/> over <paramref name="ids"/>: each article not fixed by a
     /// correction is taken out of its story and placed again among its candidate stories (its own included), under the
-    /// same rules as on arrival; it moves when another eligible story now matches it better. Returns how many moved.
+    /// same rules as on arrival; it moves when another eligible story now matches it clearly better (StoryEngine.Moves).
+    /// Returns how many moved.
     /// </summary>
     private int RefineBatch(IReadOnlyList<long> ids)
     {
@@ -259,7 +260,7 @@ public sealed class StoryStore
         foreach (var id in ids)
         {
             if (locks.ContainsKey(id) || !byId.TryGetValue(id, out var p)) continue;
-            var story = StoryOf(id) ?? p.Story;
+            var story = p.Story;
             var a = p.Features.ToProfile();
             if (LoadSignature(story, signatures) is not { } own) continue;
             var rest = Without(own, a);
