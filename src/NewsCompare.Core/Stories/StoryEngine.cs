@@ -235,6 +235,16 @@ public static class StoryEngine
             foreach (var (other, _) in d.Related) if (other != index) related.Add(((int)Math.Min(other, index), (int)Math.Max(other, index)));
         }
 
+        Refine(profiles, stories, members, postings, explanations, o);
+
+        // Refinement may have emptied stories: number the rest in order.
+        var kept = Enumerable.Range(0, stories.Count).Where(i => members[i].Count > 0).ToList();
+        var renumber = kept.Select((old, i) => (old, i)).ToDictionary(x => x.old, x => x.i);
+        related = related.Where(p => renumber.ContainsKey(p.Item1) && renumber.ContainsKey(p.Item2))
+            .Select(p => (renumber[p.Item1], renumber[p.Item2])).ToHashSet();
+        stories = kept.Select(i => stories[i]).ToList();
+        members = kept.Select(i => members[i]).ToList();
+
         var placements = new Dictionary<long, ArticlePlacement>();
         var result = new List<GroupedStory>();
         for (var i = 0; i < stories.Count; i++)
@@ -251,5 +261,68 @@ public static class StoryEngine
                     copies.TryGetValue(m.Id, out var src) ? src : null, m.Day is null ? first : null);
         }
         return new GroupingResult(result, placements);
+    }
+
+    /// <summary>How much better another story must match before refinement moves an article out of its own.</summary>
+    internal const double RefineMargin = 0.02;
+
+    /// <summary>
+    /// Whether refinement moves <paramref name="a"/> to the story <paramref name="d"/> chose rather than leaving it in
+    /// <paramref name="rest"/> (its story without it): only to another eligible story that matches clearly better.
+    /// An article that is about as close to two stories stays where greedy placement put it, so a regroup does not
+    /// trade one coin toss for another (and stays closer to what the import path decided).
+    /// </summary>
+    internal static bool Moves(ArticleProfile a, StorySignature rest, Decision d, StoryEngineOptions o)
+    {
+        if (d.Story is null || d.Story == rest) return false;
+        var stay = rest.Members == 0 ? null : Choose(a, [rest], o);
+        return stay?.Story is null || d.Explanation.Score >= stay.Explanation.Score + RefineMargin;
+    }
+
+    /// <summary>
+    /// Greedy placement decides each article against the stories as they stood when it came; a later report can
+    /// show it belonged elsewhere. Each pass takes every article out of its story and places it again among the
+    /// candidate stories, its own included, under the same rules (<see cref="Choose"/>); it moves only to an eligible
+    /// story it matches better than what is left of its own.
+    /// </summary>
+    private static void Refine(List<ArticleProfile> profiles, List<StorySignature> stories, List<List<ArticleProfile>> members,
+        Dictionary<uint, List<int>> postings, Dictionary<long, (int Story, StoryExplanation Why)> explanations, StoryEngineOptions o)
+    {
+        StorySignature Build(int index, ArticleProfile? without)
+        {
+            var s = new StorySignature { Id = index };
+            foreach (var m in members[index]) if (m != without) s.Add(m);
+            return s;
+        }
+        for (var pass = 0; pass < o.RefinePasses; pass++)
+        {
+            var moved = 0;
+            foreach (var a in profiles)
+            {
+                var own = explanations[a.Id].Story;
+                var shared = new Dictionary<int, double>();
+                foreach (var (t, w) in a.Weights.OrderByDescending(kv => kv.Value).Take(CandidateTerms))
+                    foreach (var i in postings.GetValueOrDefault(t) ?? [])
+                        if (members[i].Count > 0) shared[i] = shared.GetValueOrDefault(i) + w;
+                var rest = Build(own, a);
+                var candidates = shared.Where(kv => kv.Key != own).OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key)
+                    .Take(MaxCandidates - 1).Select(kv => stories[kv.Key]).Prepend(rest).ToList();
+                var d = Choose(a, candidates, o);
+                if (!Moves(a, rest, d, o) || d.Story is null) continue;
+                var to = (int)d.Story.Id;
+                members[own].Remove(a);
+                members[to].Add(a);
+                stories[own] = Build(own, null);
+                stories[to].Add(a);
+                foreach (var t in a.Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms).Select(kv => kv.Key))
+                {
+                    if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
+                    if (!list.Contains(to)) list.Add(to);
+                }
+                explanations[a.Id] = (to, d.Explanation);
+                moved++;
+            }
+            if (moved == 0) break;
+        }
     }
 }

@@ -66,6 +66,11 @@ public sealed class StoryStore
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var report = await Task.Run(() => InTransaction(() => AssignBatch(chunk, updateDf: true)), cancellationToken);
+                // As regroup does, but only for the articles that stand alone: those of the batch that opened a story,
+                // and those of earlier one-article stories the batch came near. A later report may tie them to their
+                // event; articles that joined a story are left alone (re-scoring them all would cost as much again).
+                if (_options.RefinePasses > 0)
+                    await Task.Run(() => InTransaction(() => RefineBatch(SmallCandidateMembers())), cancellationToken);
                 total = new GroupingReport(total.Articles + report.Articles, total.Joined + report.Joined, total.Opened + report.Opened, total.Stories + report.Stories);
             }
         }
@@ -135,6 +140,17 @@ public sealed class StoryStore
                 total = new GroupingReport(total.Articles + report.Articles, total.Joined + report.Joined, total.Opened + report.Opened, total.Stories + report.Stories);
                 progress?.Report(total.Articles);
             }
+            // Pass 3: re-assignment against the finished stories (StoryEngineOptions.RefinePasses).
+            for (var pass = 0; pass < _options.RefinePasses; pass++)
+            {
+                var moved = 0;
+                foreach (var chunk in ids.Chunk(1000))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    moved += InTransaction(() => RefineBatch(chunk));
+                }
+                if (moved == 0) break;
+            }
             return total with { Stories = CountStories() };
         }
         finally
@@ -153,6 +169,7 @@ public sealed class StoryStore
 
     private GroupingReport AssignBatch(IReadOnlyList<long> ids, bool updateDf)
     {
+        _smallCandidates.Clear();
         var articles = LoadArticles(ids, onlyUngrouped: true);
         if (articles.Count == 0) return new GroupingReport(0, 0, 0, 0);
         // Reading text is pure and the bulk of the CPU work: spread it over the cores.
@@ -190,6 +207,7 @@ public sealed class StoryStore
             else
             {
                 var candidates = Candidates(a).Select(id => LoadSignature(id, signatures)).OfType<StorySignature>().ToList();
+                if (updateDf && _options.RefinePasses > 0) foreach (var c in candidates) if (c.Members == 1) _smallCandidates.Add(c.Id);
                 var d = StoryEngine.Choose(a, candidates, _options);
                 (target, why, related) = (d.Story, d.Explanation, d.Related);
             }
@@ -197,6 +215,7 @@ public sealed class StoryStore
             {
                 target = new StorySignature { Id = InsertStory(headlines[a.Id], now), WeighedAt = (int)Math.Min(n, int.MaxValue) };
                 signatures[target.Id] = target;
+                if (updateDf && _options.RefinePasses > 0) _smallCandidates.Add(target.Id);
                 opened++;
             }
             else joined++;
@@ -217,6 +236,98 @@ public sealed class StoryStore
             RefreshStory(id, now);
         }
         return new GroupingReport(profiles.Count, joined, opened, dirty.Count);
+    }
+
+    /// <summary>
+    /// One refinement step of <see cref="RegroupAsync"/> over <paramref name="ids"/>: each article not fixed by a
+    /// correction is taken out of its story and placed again among its candidate stories (its own included), under the
+    /// same rules as on arrival; it moves when another eligible story now matches it clearly better (StoryEngine.Moves).
+    /// Returns how many moved.
+    /// </summary>
+    private int RefineBatch(IReadOnlyList<long> ids)
+    {
+        var placed = new List<(long Article, long Story, MemberFeatures Features)>();
+        using (var cmd = Command("SELECT ArticleId, StoryId, Features FROM StoryMemberships WHERE ArticleId IN (SELECT value FROM json_each($ids)) AND Features IS NOT NULL",
+            ("$ids", JsonSerializer.Serialize(ids))))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) placed.Add((r.GetInt64(0), r.GetInt64(1), MemberFeatures.Deserialise(r.GetInt64(0), (byte[])r.GetValue(2))));
+        var locks = ReadLocks(ids);
+        var byId = placed.ToDictionary(p => p.Article);
+        var signatures = new Dictionary<long, StorySignature>();
+        var dirty = new HashSet<long>();
+        var now = DateTime.UtcNow;
+        var moved = 0;
+        foreach (var id in ids)
+        {
+            if (locks.ContainsKey(id) || !byId.TryGetValue(id, out var p)) continue;
+            var story = p.Story;
+            var a = p.Features.ToProfile();
+            if (LoadSignature(story, signatures) is not { } own) continue;
+            var rest = Without(own, a);
+            var candidates = Candidates(a).Where(c => c != story).Select(c => LoadSignature(c, signatures)).OfType<StorySignature>()
+                .Take(MaxCandidates - 1).Prepend(rest).ToList();
+            var d = StoryEngine.Choose(a, candidates, _options);
+            if (!StoryEngine.Moves(a, rest, d, _options) || d.Story is null) continue;
+            // Moved: weigh it from its text again so the explanation names the shared words.
+            var text = LoadArticles([id]).Select(TermCounts.Count).Select(c => ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete), _options)).FirstOrDefault() ?? a;
+            var why = StoryEngine.Explain(text, d.Story, d.Explanation.Score, d.Explanation.Method);
+            signatures[story] = rest;
+            d.Story.Add(text);
+            dirty.Add(story);
+            dirty.Add(d.Story.Id);
+            InsertMembership(text, d.Story.Id, why, now);
+            foreach (var t in PostingTerms(text, null))
+                Exec("INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) VALUES ($t, $s)", ("$t", (long)t), ("$s", d.Story.Id));
+            moved++;
+        }
+        foreach (var id in dirty)
+        {
+            Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", id), ("$d", signatures[id].Serialise()));
+            RefreshStory(id, now);
+        }
+        return moved;
+    }
+
+    // One-article stories the current batch opened or came near as candidates (see AssignAsync).
+    private readonly HashSet<long> _smallCandidates = [];
+
+    private List<long> SmallCandidateMembers()
+    {
+        var ids = new List<long>();
+        using var cmd = Command("""
+            SELECT m.ArticleId FROM StoryMemberships m JOIN Articles a ON a.Id = m.ArticleId
+            WHERE m.StoryId IN (SELECT value FROM json_each($s)) ORDER BY (a.Published IS NULL OR a.PublishedInferred = 1), a.Published, a.Id
+            """, ("$s", JsonSerializer.Serialize(_smallCandidates)));
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) ids.Add(r.GetInt64(0));
+        _smallCandidates.Clear();
+        return ids;
+    }
+
+    /// <summary>A story's signature without one of its members (dates re-read when the member was at an edge).</summary>
+    private StorySignature Without(StorySignature s, ArticleProfile a)
+    {
+        var rest = new StorySignature { Id = s.Id, Members = s.Members - 1, WeighedAt = s.WeighedAt, LockGroup = s.LockGroup, Centroid = new Dictionary<uint, float>(s.Centroid) };
+        foreach (var (k, w) in a.Weights)
+            if (rest.Centroid.TryGetValue(k, out var x))
+            {
+                if (x - w > 1e-6f) rest.Centroid[k] = x - w;
+                else rest.Centroid.Remove(k);
+            }
+        foreach (var l in s.Languages) rest.Languages.Add(l);
+        (rest.FirstDay, rest.LastDay) = (s.FirstDay, s.LastDay);
+        if (a.Day is int day && (day == s.FirstDay || day == s.LastDay))
+        {
+            using var cmd = Command("""
+                SELECT MIN(Published), MAX(Published) FROM Articles WHERE StoryId = $s AND Id <> $a AND PublishedInferred = 0 AND Published IS NOT NULL
+                """, ("$s", s.Id), ("$a", a.Id));
+            using var r = cmd.ExecuteReader();
+            (rest.FirstDay, rest.LastDay) = (null, null);
+            if (r.Read() && !r.IsDBNull(0)
+                && DateOnly.TryParse(r.GetString(0), CultureInfo.InvariantCulture, out var f) && DateOnly.TryParse(r.GetString(1), CultureInfo.InvariantCulture, out var l))
+                (rest.FirstDay, rest.LastDay) = (f.DayNumber, l.DayNumber);
+        }
+        return rest;
     }
 
     /// <summary>
