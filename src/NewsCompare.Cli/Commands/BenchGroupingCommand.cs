@@ -32,11 +32,12 @@ internal static class BenchGroupingCommand
         var importBatch = new Option<int>("--import-batch") { Description = "Articles per import batch on the store path", DefaultValueFactory = _ => 10 };
         var background = new Option<bool>("--background") { Description = "Blend the shipped background term frequencies into document frequencies (StoryEngineOptions.Background)" };
         var refine = new Option<int>("--refine") { Description = "Re-assignment passes after greedy placement (StoryEngineOptions.RefinePasses; default: the engine's)", DefaultValueFactory = _ => StoryEngineOptions.Default.RefinePasses };
+        var refineImports = new Option<bool>("--refine-imports") { Description = "Let imports refine too (StoryEngineOptions.RefineImports)" };
         var join = new Option<double>("--join") { Description = "Join threshold (default: the engine's)", DefaultValueFactory = _ => StoryEngineOptions.Default.JoinThreshold };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Write predictions-{with,without}-dates.json ({file: storyId}, score.py's input) here" };
         var command = new Command("bench-grouping", "Score story grouping (B-cubed) on the seeds and a labelled dataset")
         {
-            dataset, seeds, sweep, orders, importBatch, output, background, refine, join,
+            dataset, seeds, sweep, orders, importBatch, output, background, refine, refineImports, join,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -45,7 +46,8 @@ internal static class BenchGroupingCommand
                 var options = StoryEngineOptions.Default with
                 {
                     Background = parse.GetValue(background) ? BackgroundTerms.Default : BackgroundTerms.None,
-                    RefinePasses = parse.GetValue(refine), JoinThreshold = parse.GetValue(join),
+                    RefinePasses = parse.GetValue(refine), RefineImports = parse.GetValue(refineImports),
+                    JoinThreshold = parse.GetValue(join),
                 };
                 return await RunAsync(parse, options, dataset, seeds, sweep, orders, importBatch, output, ct);
             }

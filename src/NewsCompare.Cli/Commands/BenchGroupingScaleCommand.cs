@@ -23,9 +23,10 @@ internal static class BenchGroupingScaleCommand
         var seed = new Option<int>("--seed") { Description = "Corpus seed", DefaultValueFactory = _ => 42 };
         var regroup = new Option<bool>("--regroup") { Description = "After the import, time a full regroup of the store and score it" };
         var refine = new Option<int>("--refine") { Description = "Re-assignment passes (StoryEngineOptions.RefinePasses; default: the engine's)", DefaultValueFactory = _ => StoryEngineOptions.Default.RefinePasses };
+        var refineImports = new Option<bool>("--refine-imports") { Description = "Let imports refine too (StoryEngineOptions.RefineImports)" };
         var command = new Command("bench-grouping-scale", "Time incremental story grouping on a generated corpus as the store grows")
         {
-            articles, batch, every, store, seed, regroup, refine,
+            articles, batch, every, store, seed, regroup, refine, refineImports,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -37,7 +38,7 @@ internal static class BenchGroupingScaleCommand
             }
             try
             {
-                var options = StoryEngineOptions.Default with { RefinePasses = parse.GetValue(refine) };
+                var options = StoryEngineOptions.Default with { RefinePasses = parse.GetValue(refine), RefineImports = parse.GetValue(refineImports) };
                 await RunAsync(path, parse.GetValue(articles), Math.Max(1, parse.GetValue(batch)), Math.Max(1, parse.GetValue(every)), parse.GetValue(seed), options, parse.GetValue(regroup), ct);
             }
             finally

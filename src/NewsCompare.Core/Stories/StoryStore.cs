@@ -69,7 +69,7 @@ public sealed class StoryStore
                 // As regroup does, but only for the articles that stand alone: those of the batch that opened a story,
                 // and those of earlier one-article stories the batch came near. A later report may tie them to their
                 // event; articles that joined a story are left alone (re-scoring them all would cost as much again).
-                if (_options.RefinePasses > 0)
+                if (_options.RefinesImports)
                     await Task.Run(() => InTransaction(() => RefineBatch(SmallCandidateMembers())), cancellationToken);
                 total = new GroupingReport(total.Articles + report.Articles, total.Joined + report.Joined, total.Opened + report.Opened, total.Stories + report.Stories);
             }
@@ -207,7 +207,7 @@ public sealed class StoryStore
             else
             {
                 var candidates = Candidates(a).Select(id => LoadSignature(id, signatures)).OfType<StorySignature>().ToList();
-                if (updateDf && _options.RefinePasses > 0) foreach (var c in candidates) if (c.Members == 1) _smallCandidates.Add(c.Id);
+                if (updateDf && _options.RefinesImports) foreach (var c in candidates) if (c.Members == 1) _smallCandidates.Add(c.Id);
                 var d = StoryEngine.Choose(a, candidates, _options);
                 (target, why, related) = (d.Story, d.Explanation, d.Related);
             }
@@ -215,7 +215,7 @@ public sealed class StoryStore
             {
                 target = new StorySignature { Id = InsertStory(headlines[a.Id], now), WeighedAt = (int)Math.Min(n, int.MaxValue) };
                 signatures[target.Id] = target;
-                if (updateDf && _options.RefinePasses > 0) _smallCandidates.Add(target.Id);
+                if (updateDf && _options.RefinesImports) _smallCandidates.Add(target.Id);
                 opened++;
             }
             else joined++;

@@ -91,13 +91,14 @@ public sealed class RefinementTests
     }
 
     [Theory]
-    [InlineData(0, 2)]
-    [InlineData(2, 1)]
-    public async Task ImportingALaterReportTiesTheReportThatStoodAloneToItsEventWhenRefinementIsOn(int passes, int expectedStories)
+    [InlineData(0, true, 2)]
+    [InlineData(2, false, 2)]
+    [InlineData(2, true, 1)]
+    public async Task ImportingALaterReportTiesTheReportThatStoodAloneToItsEventOnlyWhenImportsRefine(int passes, bool refineImports, int expectedStories)
     {
         await using var store = await TestStore.CreateAsync();
         var ids = await AddAsync(store);
-        var stories = new StoryStore(store.Db, StoryEngineOptions.Default with { RefinePasses = passes });
+        var stories = new StoryStore(store.Db, StoryEngineOptions.Default with { RefinePasses = passes, RefineImports = refineImports });
         var background = await store.Db.Articles.Where(a => !ids.Contains(a.Id)).Select(a => a.Id).ToListAsync();
         await stories.AssignAsync(background);
 
