@@ -65,7 +65,14 @@ public sealed class StoryStore
             foreach (var chunk in articleIds.Distinct().Chunk(1000))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var report = await Task.Run(() => InTransaction(() => AssignBatch(chunk, updateDf: true)), cancellationToken);
+                // A batch of at least BulkArticles that is as large as everything grouped before it (a first import, a
+                // bulk load) is placed as regroup places a store: weighed against its finished counts, then refined.
+                // Smaller batches keep full weight for words no other article has yet, which the next report may share:
+                // in a handful of articles most words are such words.
+                var bulk = _options.RefinePasses > 0 && chunk.Length >= BulkArticles && chunk.Length >= CountGrouped();
+                var report = await Task.Run(() => InTransaction(() => AssignBatch(chunk, updateDf: true, bulk)), cancellationToken);
+                for (var pass = 0; bulk && pass < _options.RefinePasses; pass++)
+                    if (await Task.Run(() => InTransaction(() => RefineBatch(InPlacementOrder(chunk))), cancellationToken) == 0) break;
                 // As regroup does, but only for the articles that stand alone: those of the batch that opened a story,
                 // and those of earlier one-article stories the batch came near. A later report may tie them to their
                 // event; articles that joined a story are left alone (re-scoring them all would cost as much again).
@@ -159,6 +166,27 @@ public sealed class StoryStore
         }
     }
 
+    private const int BulkArticles = 100;
+
+    private long CountGrouped()
+    {
+        using var cmd = Command("SELECT COUNT(*) FROM StoryMemberships");
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    // The order placement uses: dated articles by date, then the others (inferred dates count as none).
+    private List<long> InPlacementOrder(IReadOnlyList<long> ids)
+    {
+        var ordered = new List<long>();
+        using var cmd = Command("""
+            SELECT Id FROM Articles WHERE Id IN (SELECT value FROM json_each($ids))
+            ORDER BY (Published IS NULL OR PublishedInferred = 1), Published, Id
+            """, ("$ids", JsonSerializer.Serialize(ids)));
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) ordered.Add(r.GetInt64(0));
+        return ordered;
+    }
+
     private int CountStories()
     {
         using var cmd = Command("SELECT COUNT(*) FROM Stories");
@@ -167,7 +195,7 @@ public sealed class StoryStore
 
     // ---- placement ----------------------------------------------------------------------------------------
 
-    private GroupingReport AssignBatch(IReadOnlyList<long> ids, bool updateDf)
+    private GroupingReport AssignBatch(IReadOnlyList<long> ids, bool updateDf, bool bulk = false)
     {
         _smallCandidates.Clear();
         var articles = LoadArticles(ids, onlyUngrouped: true);
@@ -180,9 +208,9 @@ public sealed class StoryStore
         // Two weighings while importing: to decide, a term no other article has yet counts a quarter (as in a full
         // regroup: it cannot match anything now); to keep, it counts fully (the next report may share it).
         var profiles = counts.AsParallel().Select(c => (Score: ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background), _options),
-                Keep: updateDf ? ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background, complete: false), _options) : null))
+                Keep: updateDf && !bulk ? ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background, complete: false), _options) : null))
             .OrderBy(p => p.Score.Day is null).ThenBy(p => p.Score.Day).ThenBy(p => p.Score.Id).ToList();
-        (_batchDf, _documents, _complete) = (df, n, !updateDf);
+        (_batchDf, _documents, _complete) = (df, n, !updateDf || bulk);
         var headlines = articles.ToDictionary(a => a.Id, a => a.Headline);
         var locks = ReadLocks(ids);
 

@@ -108,6 +108,31 @@ public sealed class RefinementTests
         (await StoriesAsync(store, ids)).Distinct().Should().HaveCount(expectedStories);
     }
 
+    [Fact]
+    public async Task AFirstImportOfAHundredArticlesOrMoreIsGroupedAsRegroupWouldGroupIt()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var ids = new List<long>();
+        for (var i = 0; i < Walkout.Length; i++)
+            ids.Add(await store.AddAsync(Walkout[i].Headline, Walkout[i].Body, published: new DateOnly(2024, 3, 4).AddDays(i)));
+        foreach (var (h, b) in Fixtures.Background(120)) ids.Add(await store.AddAsync(h, b));
+        var stories = new StoryStore(store.Db);
+
+        await stories.AssignAsync(ids);
+        var imported = await PartitionAsync(store);
+        await stories.RegroupAsync();
+        var regrouped = await PartitionAsync(store);
+
+        imported.Should().BeEquivalentTo(regrouped);
+        (await StoriesAsync(store, ids.Take(3).ToList())).Distinct().Should().ContainSingle("placed again, the first two reports follow the third that names both");
+    }
+
+    private static async Task<List<string>> PartitionAsync(TestStore store)
+    {
+        var rows = await store.Db.Articles.AsNoTracking().Select(a => new { a.Id, a.StoryId }).ToListAsync();
+        return [.. rows.GroupBy(r => r.StoryId).Select(g => string.Join(",", g.Select(r => r.Id).Order()))];
+    }
+
     private static async Task<List<long>> AddAsync(TestStore store)
     {
         var ids = new List<long>();
