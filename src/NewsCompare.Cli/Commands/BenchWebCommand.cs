@@ -53,6 +53,8 @@ internal static class BenchWebCommand
                 var targets = new List<(string Name, string Path)>
                 {
                     ("stories page", "/"),
+                    ("stories of a year", "/?from=2023-01-01&to=2023-12-31"),
+                    ("one outlet's stories", outlets.Count == 0 ? "" : "/?outlet=" + Uri.EscapeDataString(outlets[0])),
                     ("filtered stories", "/?" + string.Join('&', outlets.Select(o => "outlet=" + Uri.EscapeDataString(o)))
                         + "&from=2023-01-01&to=2023-12-31&sort=coverage"),
                     ("filtered + language", "/?" + string.Join('&', outlets.Select(o => "outlet=" + Uri.EscapeDataString(o)))
