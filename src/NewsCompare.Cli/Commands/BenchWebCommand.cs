@@ -25,7 +25,7 @@ internal static class BenchWebCommand
         var duration = new Option<int>("--duration") { Description = "Seconds per endpoint", DefaultValueFactory = _ => 15 };
         var connections = new Option<int>("--connections") { Description = "wrk connections", DefaultValueFactory = _ => 32 };
         var generateOnly = new Option<bool>("--generate-only") { Description = "Fill the store and stop" };
-        var warmup = new Option<int>("--warmup") { Description = "Unmeasured seconds of load per endpoint first", DefaultValueFactory = _ => 2 };
+        var warmup = new Option<int>("--warmup") { Description = "Unmeasured seconds of load per endpoint first", DefaultValueFactory = _ => 5 };
         var pid = new Option<int?>("--pid") { Description = "The web process's id, for its CPU time per request and its memory" };
         var staticPort = new Option<int>("--static-port") { Description = "Port for nginx serving the saved pages (the ceiling)", DefaultValueFactory = _ => 5098 };
         var nginx = new Option<string>("--nginx") { Description = "The nginx program", DefaultValueFactory = _ => "nginx" };
@@ -53,6 +53,8 @@ internal static class BenchWebCommand
                 var targets = new List<(string Name, string Path)>
                 {
                     ("stories page", "/"),
+                    ("stories of a year", "/?from=2023-01-01&to=2023-12-31"),
+                    ("one outlet's stories", outlets.Count == 0 ? "" : "/?outlet=" + Uri.EscapeDataString(outlets[0])),
                     ("filtered stories", "/?" + string.Join('&', outlets.Select(o => "outlet=" + Uri.EscapeDataString(o)))
                         + "&from=2023-01-01&to=2023-12-31&sort=coverage"),
                     ("filtered + language", "/?" + string.Join('&', outlets.Select(o => "outlet=" + Uri.EscapeDataString(o)))

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Data;
 using NewsCompare.Core.Stories;
@@ -21,28 +22,64 @@ public static class StoryList
     {
         var total = await counts.GetAsync("stories" + filter.Query(page: 1, sort: ""),
             async () => await (await FilterAsync(db, counts, filter, forPage: false, ct)).CountAsync(ct), ct);
-        var stories = await FilterAsync(db, counts, filter, forPage: filter.PageNumber <= ListFilter.ProbedPages, ct);
-        // Both orders are an index's order (the rowid, Id, ends every index), so a page needs no sort.
-        var ordered = filter.ByCoverage
-            ? stories.OrderByDescending(s => s.OutletCount).ThenByDescending(s => s.ArticleCount).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
-            : stories.OrderByDescending(s => s.LastDate).ThenByDescending(s => s.Id);
-        var rows = await ordered
-            .Skip((filter.PageNumber - 1) * ListFilter.PageSize).Take(ListFilter.PageSize)
-            .Select(s => new { s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount })
-            .ToListAsync(ct);
+        var skip = (filter.PageNumber - 1) * ListFilter.PageSize;
+        List<Row> rows;
+        if (IsUnfiltered(filter))
+        {
+            // The home page as most visitors see it: a query compiled once, not translated per request.
+            var page = filter.ByCoverage ? ByCoveragePage(db, skip, ListFilter.PageSize) : ByDatePage(db, skip, ListFilter.PageSize);
+            rows = [];
+            await foreach (var row in page.WithCancellation(ct)) rows.Add(row);
+        }
+        else
+        {
+            var stories = await FilterAsync(db, counts, filter, forPage: filter.PageNumber <= ListFilter.ProbedPages, ct);
+            rows = await Order(stories, filter.ByCoverage).Skip(skip).Take(ListFilter.PageSize).Select(ToRow).ToListAsync(ct);
+        }
 
-        var ids = rows.Select(r => (long?)r.Id).ToList();
-        var outlets = (await db.Articles
-                .Where(a => ids.Contains(a.StoryId) && a.IsLatest && a.Outlet != null)
-                .Select(a => new { a.StoryId, a.Outlet })
-                .Distinct()
-                .ToListAsync(ct))
-            .ToLookup(a => a.StoryId!.Value, a => a.Outlet!);
+        var ids = rows.Select(r => (long?)r.Id).ToArray();
+        var outlets = new List<StoryOutlet>();
+        await foreach (var outlet in OutletsOf(db, ids).WithCancellation(ct)) outlets.Add(outlet);
+        var byStory = outlets.ToLookup(o => o.StoryId!.Value, o => o.Outlet!);
 
         var items = rows.Select(r => new StoryListItem(r.Id, r.Title, r.FirstDate, r.LastDate, r.ArticleCount, r.IndependentCount,
-            r.OutletCount, outlets[r.Id].Order(StringComparer.OrdinalIgnoreCase).ToList())).ToList();
+            r.OutletCount, byStory[r.Id].Order(StringComparer.OrdinalIgnoreCase).ToList())).ToList();
         return new Paged<StoryListItem>(items, total, filter.PageNumber, ListFilter.PageSize);
     }
+
+    private sealed record Row(long Id, string Title, DateOnly? FirstDate, DateOnly? LastDate, int ArticleCount, int IndependentCount, int OutletCount);
+
+    private sealed record StoryOutlet(long? StoryId, string? Outlet);
+
+    private static readonly Expression<Func<Story, Row>> ToRow =
+        s => new Row(s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount);
+
+    // Both orders are an index's order (the rowid, Id, ends every index), so a page needs no sort.
+    private static IQueryable<Story> Order(IQueryable<Story> stories, bool byCoverage) => byCoverage
+        ? stories.OrderByDescending(s => s.OutletCount).ThenByDescending(s => s.ArticleCount).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
+        : stories.OrderByDescending(s => s.LastDate).ThenByDescending(s => s.Id);
+
+    private static bool IsUnfiltered(ListFilter filter) =>
+        filter.Search is null && filter.Outlets.Count == 0 && filter.Language is null && !filter.HasDateRange;
+
+    private static readonly Func<NewsDb, int, int, IAsyncEnumerable<Row>> ByDatePage = EF.CompileAsyncQuery(
+        (NewsDb db, int skip, int take) => db.Stories
+            .OrderByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
+            .Skip(skip).Take(take)
+            .Select(s => new Row(s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount)));
+
+    private static readonly Func<NewsDb, int, int, IAsyncEnumerable<Row>> ByCoveragePage = EF.CompileAsyncQuery(
+        (NewsDb db, int skip, int take) => db.Stories
+            .OrderByDescending(s => s.OutletCount).ThenByDescending(s => s.ArticleCount).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
+            .Skip(skip).Take(take)
+            .Select(s => new Row(s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount)));
+
+    // The twenty stories' outlets, from IX_Articles_StoryId_IsLatest_Outlet without reading article rows.
+    private static readonly Func<NewsDb, long?[], IAsyncEnumerable<StoryOutlet>> OutletsOf = EF.CompileAsyncQuery(
+        (NewsDb db, long?[] ids) => db.Articles
+            .Where(a => ids.Contains(a.StoryId) && a.IsLatest && a.Outlet != null)
+            .Select(a => new StoryOutlet(a.StoryId, a.Outlet))
+            .Distinct());
 
     private static async Task<IQueryable<Story>> FilterAsync(NewsDb db, ListCounts counts, ListFilter filter, bool forPage, CancellationToken ct)
     {
@@ -70,7 +107,21 @@ public static class StoryList
                 (s.FirstDate == null && s.LastDate == null)
                     ? undated
                     : (to == null || (s.FirstDate ?? s.LastDate) <= to) && (from == null || (s.LastDate ?? s.FirstDate) >= from));
+
+            // The same condition as a range of LastDate, so the newest-first walk seeks into IX_Stories_LastDate instead
+            // of stepping over every later story: a dated story has both dates (Core sets them from the same articles),
+            // its LastDate is at least `from`, and at most `to` plus the longest span of any story in the store.
+            var longest = await counts.GetAsync("stories:longest-span", () => LongestSpanDaysAsync(db, ct), ct);
+            DateOnly? latest = to is { } end && end.DayNumber <= DateOnly.MaxValue.DayNumber - longest ? end.AddDays(longest) : null;
+            stories = undated
+                ? stories.Where(s => s.LastDate == null || ((from == null || s.LastDate >= from) && (latest == null || s.LastDate <= latest)))
+                : stories.Where(s => (from == null || s.LastDate >= from) && (latest == null || s.LastDate <= latest));
         }
         return stories;
     }
+
+    private static async Task<int> LongestSpanDaysAsync(NewsDb db, CancellationToken ct) =>
+        (await db.Database.SqlQuery<int>($"""
+            SELECT CAST(COALESCE(MAX(julianday("LastDate") - julianday("FirstDate")), 0) AS INTEGER) AS "Value" FROM "Stories"
+            """).ToListAsync(ct))[0];
 }

@@ -38,6 +38,28 @@ public sealed class StoryPagesTests(NewsroomSite site) : IClassFixture<NewsroomS
     }
 
     [Fact]
+    public async Task HomeDateRangeKeepsAStoryThatStartsInsideItAndEndsAfterIt()
+    {
+        // The treaty runs from 2 to 3 March: a range ending on the 2nd still overlaps it.
+        Titles(await site.PageAsync("/?from=2024-03-02&to=2024-03-02")).Should().Equal("Ministers sign river treaty");
+        Titles(await site.PageAsync("/?from=2024-03-03&to=2024-03-03")).Should().Equal("Ministers sign river treaty");
+        Titles(await site.PageAsync("/?to=2024-03-02&sort=coverage")).Should().Contain("Ministers sign river treaty");
+        Titles(await site.PageAsync("/?to=9999-12-31")).Should().Contain("Ministers sign river treaty");
+    }
+
+    [Fact]
+    public async Task FilterFormListsTickedOutletsFirstEachWithItsOwnLabel()
+    {
+        var page = await site.PageAsync("/?outlet=Valley%20Gazette");
+        var boxes = page.QuerySelectorAll(".outlet-choices input[name=outlet]").ToList();
+        boxes.Select(b => b.GetAttribute("value")).Should().StartWith("Valley Gazette").And.Contain("Daily Planet");
+        boxes.Where(b => b.HasAttribute("checked")).Select(b => b.GetAttribute("value")).Should().Equal("Valley Gazette");
+        foreach (var box in boxes)
+            page.QuerySelector($"label[for='{box.Id}']")!.TextContent.Should().Be(box.GetAttribute("value"));
+        boxes.Select(b => b.Id).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
     public async Task HomeFiltersByLanguageAndWords()
     {
         Titles(await site.PageAsync("/?lang=fr")).Should().Equal("Port strike ends");
