@@ -39,6 +39,14 @@ internal static class BenchWebCommand
             {
                 var have = await db.Articles.CountAsync(ct);
                 var want = parse.GetValue(articles);
+                // Generated articles must never be mixed into someone's real collection: only an empty store, or one
+                // this verb filled, is topped up.
+                var own = await db.Captures.CountAsync(c => !c.FileName.StartsWith("generated/"), ct);
+                if (have < want && own > 0)
+                {
+                    Console.Error.WriteLine($"{CliOptions.DatabasePath(parse)}: holds {own:N0} imported captures; bench-web generates articles only into an empty store or one it filled (pass --db with a new file)");
+                    return 2;
+                }
                 if (have < want)
                 {
                     var clock = Stopwatch.StartNew();
