@@ -125,8 +125,12 @@ public static partial class VersionComparer
             {
                 if (all[i].Version == all[j].Version) continue;
                 var score = Dice(all[i].Words, all[j].Words);
-                var needed = Math.Min(all[i].Words.Count, all[j].Words.Count) < 4 ? 0.8 : SameStatement;
-                if (score >= needed) pairs.Add((score, i, j));
+                var shorter = Math.Min(all[i].Words.Count, all[j].Words.Count);
+                var needed = shorter < 4 ? 0.8 : SameStatement;
+                // Two short sentences can reach half their words by sharing only a subject ("fishermen", "quotas")
+                // while saying different things about it: a statement shared at half overlap also needs three
+                // words in common (who, what, to whom), unless one sentence is too short to hold them.
+                if (score >= needed && (shorter < 4 || SharedWords(all[i].Words, all[j].Words) >= MinSharedWords)) pairs.Add((score, i, j));
             }
         }
         pairs.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : (x.A, x.B).CompareTo((y.A, y.B)));
@@ -220,11 +224,14 @@ public static partial class VersionComparer
 
     private static HashSet<string> WordSet(string text) => new(TextFeatures.ContentWords(text), StringComparer.Ordinal);
 
+    private const int MinSharedWords = 3;
+
+    private static int SharedWords(HashSet<string> a, HashSet<string> b) => a.Count <= b.Count ? a.Count(b.Contains) : b.Count(a.Contains);
+
     private static double Dice(HashSet<string> a, HashSet<string> b)
     {
         if (a.Count == 0 || b.Count == 0) return 0;
-        var shared = a.Count <= b.Count ? a.Count(b.Contains) : b.Count(a.Contains);
-        return 2.0 * shared / (a.Count + b.Count);
+        return 2.0 * SharedWords(a, b) / (a.Count + b.Count);
     }
 
     // A quotation inside a longer one still counts as the same quote, allowing for the small differences of

@@ -107,6 +107,20 @@ public sealed class VersionComparerTests
     }
 
     [Fact]
+    public void TwoShortSentencesSharingOnlyTheirSubjectAreNotTheSameStatement()
+    {
+        var result = VersionComparer.Compare(
+        [
+            new ComparisonInput("a", "Ferry deal signed", ["Islanders warmly welcomed the timetable.", "The mayor spoke at the pier."]),
+            new ComparisonInput("b", "Ferry deal", ["The timetable will cost islanders dearly.", "The mayor spoke at the pier on Monday."]),
+        ]);
+
+        var first = result[0].Paragraphs[0][0];
+        first.Coverage.Should().Be(Coverage.Only, "both are about islanders and the timetable, but one says they welcomed it, the other that it costs them dearly");
+        result[0].Paragraphs[1][0].Coverage.Should().Be(Coverage.All);
+    }
+
+    [Fact]
     public void AShortQuotationFoundInsideAnotherVersionsLongerOneWithSmallDifferencesIsShared()
     {
         var short_ = new ComparisonInput("short", null, [
