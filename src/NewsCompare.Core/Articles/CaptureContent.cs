@@ -61,11 +61,14 @@ public static class CaptureContent
             Brotli => Unpack(capture),
             _ => throw Corrupt(capture, $"unknown storage \"{capture.Storage}\""),
         };
-        var sha = Convert.ToHexStringLower(SHA256.HashData(original));
+        var sha = Sha256(original);
         if (!string.Equals(sha, capture.Sha256, StringComparison.OrdinalIgnoreCase))
             throw Corrupt(capture, $"its bytes hash to {sha}, not the {capture.Sha256} recorded at import");
         return original;
     }
+
+    /// <summary>The lower-case hex SHA-256 a capture is recorded and recognised by.</summary>
+    internal static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>The original file's size: recorded at import, or the stored size for raw captures stored before sizes were.</summary>
     /// <param name="capture">The capture.</param>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using NewsCompare.Core.Articles;
 using NewsCompare.Core.Extraction;
 using NewsCompare.Core.Extraction.Html;
@@ -28,8 +27,6 @@ internal sealed record Extractors(Func<string, ExtractedArticle> Text, Func<stri
 /// <summary>Turns one file's bytes into a capture and its article: decode, tell the format, extract, resolve metadata.</summary>
 internal static class CaptureAnalyzer
 {
-    public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
     public static CaptureAnalysis Analyze(string file, string storedName, byte[] bytes, SourceEntry? source, OutletRegistry registry,
         string? sha256 = null, Extractors? extractors = null)
     {
@@ -82,7 +79,7 @@ internal static class CaptureAnalyzer
         var importedAt = DateTime.UtcNow;
         var capture = new Capture
         {
-            Sha256 = sha256 ?? Sha256(bytes),
+            Sha256 = sha256 ?? CaptureContent.Sha256(bytes),
             StoredContent = bytes,
             Storage = CaptureContent.Raw,
             Length = bytes.LongLength,

@@ -223,7 +223,7 @@ public sealed class Importer
                 bytes = File.ReadAllBytes(input.Path!);
             }
             if (bytes.LongLength > options.MaxFileBytes) return new ReadResult(null, null, TooLarge(bytes.LongLength, options.MaxFileBytes));
-            return new ReadResult(bytes, bytes.Length == 0 ? null : CaptureAnalyzer.Sha256(bytes), bytes.Length == 0 ? "empty file" : null);
+            return new ReadResult(bytes, bytes.Length == 0 ? null : CaptureContent.Sha256(bytes), bytes.Length == 0 ? "empty file" : null);
         }
         catch (FileNotFoundException) { return new ReadResult(null, null, "file vanished before it could be read"); }
         catch (DirectoryNotFoundException) { return new ReadResult(null, null, "file vanished before it could be read"); }
