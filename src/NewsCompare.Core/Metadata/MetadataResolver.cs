@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NewsCompare.Core.Extraction;
+using NewsCompare.Core.Extraction.Html;
 
 namespace NewsCompare.Core.Metadata;
 
@@ -92,7 +93,7 @@ public static partial class MetadataResolver
             Outlet = outlet,
             Origin = origin,
             Published = Published(input, url?.Value),
-            Language = LanguageCode(hints.Language) is { } lang
+            Language = PageMetadata.LanguageCode(hints.Language) is { } lang
                 ? new Sourced<string>(lang, MetadataSources.Html + ":lang")
                 : LanguageDetector.Detect(Sample(article)) is { } detected
                     ? new Sourced<string>(detected, MetadataSources.Detected) : null,
@@ -159,13 +160,6 @@ public static partial class MetadataResolver
             sample.Append('\n').Append(paragraph);
         }
         return sample.ToString();
-    }
-
-    /// <summary>"en-US", "pt_BR", "EN" become "en", "pt", "en"; anything that is not a language tag is ignored.</summary>
-    private static string? LanguageCode(string? tag)
-    {
-        var primary = Clean(tag)?.Split('-', '_')[0].ToLowerInvariant();
-        return primary is { Length: 2 or 3 } && primary.All(char.IsAsciiLetterLower) ? primary : null;
     }
 
     private static Sourced<string>? Valid(string? url, string source) =>
