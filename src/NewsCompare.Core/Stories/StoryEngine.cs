@@ -91,8 +91,11 @@ public static class StoryEngine
         if (best is null) return new Decision(null, new StoryExplanation(1, "opened", [], [], null), related);
 
         foreach (var c in candidates)
-            if (c != best && related.All(r => r.Item1 != c.Id) && Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim >= o.RelatedThreshold)
-                related.Add((c.Id, Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim));
+        {
+            if (c == best || related.Any(r => r.Item1 == c.Id)) continue;
+            var sim = Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim;
+            if (sim >= o.RelatedThreshold) related.Add((c.Id, sim));
+        }
         return new Decision(best, Explain(a, best, bestScore, bestNamesOnly ? "names" : "matched", bestNamesOnly), related);
     }
 
