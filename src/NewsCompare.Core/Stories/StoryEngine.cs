@@ -63,7 +63,7 @@ public static class StoryEngine
     internal sealed record Decision(StorySignature? Story, StoryExplanation Explanation, IReadOnlyList<(long StoryId, double Score)> Related);
 
     /// <summary>Picks the story <paramref name="a"/> belongs to among <paramref name="candidates"/>, or none (open a new one).</summary>
-    internal static Decision Choose(ArticleProfile a, IEnumerable<StorySignature> candidates, StoryEngineOptions o, long? lockGroup = null)
+    internal static Decision Choose(ArticleProfile a, IEnumerable<StorySignature> candidates, StoryEngineOptions o)
     {
         StorySignature? best = null;
         double bestScore = 0;
@@ -79,8 +79,7 @@ public static class StoryEngine
             var otherCast = !namesOnly && sharedNames == 0 && HasNames(a.Weights) && HasNames(c.Centroid);
             var gap = c.GapDays(a.Day);
             var dateConflict = gap > o.MaxGapDays;
-            var lockConflict = lockGroup is not null && c.LockGroup is not null && c.LockGroup != lockGroup;
-            if (dateConflict || lockConflict || otherCast || shared < o.MinSharedTerms || sim < o.JoinThreshold)
+            if (dateConflict || otherCast || shared < o.MinSharedTerms || sim < o.JoinThreshold)
             {
                 if (sim >= o.RelatedThreshold) related.Add((c.Id, sim));
                 continue;

@@ -335,7 +335,7 @@ public sealed class StoryStore
     /// <summary>A story's signature without one of its members (dates re-read when the member was at an edge).</summary>
     private StorySignature Without(StorySignature s, ArticleProfile a)
     {
-        var rest = new StorySignature { Id = s.Id, Members = s.Members - 1, WeighedAt = s.WeighedAt, LockGroup = s.LockGroup, Centroid = new Dictionary<uint, float>(s.Centroid) };
+        var rest = new StorySignature { Id = s.Id, Members = s.Members - 1, WeighedAt = s.WeighedAt, Centroid = new Dictionary<uint, float>(s.Centroid) };
         foreach (var (k, w) in a.Weights)
             if (rest.Centroid.TryGetValue(k, out var x))
             {
@@ -413,7 +413,7 @@ public sealed class StoryStore
         if (cache.TryGetValue(id, out var s)) return s;
         using var cmd = Command("SELECT Data FROM StorySignatures WHERE StoryId = $s", ("$s", id));
         if (cmd.ExecuteScalar() is not byte[] data) return null;
-        s = StorySignature.Deserialise(id, data, null);
+        s = StorySignature.Deserialise(id, data);
         // Weights drift as the store grows (a story opened when the store held 50 articles was weighed against
         // those 50). Once the store has doubled since, weigh its members again: each story is redone only a
         // logarithmic number of times over its life.
