@@ -213,7 +213,7 @@ public static class StoryEngine
         {
             // As in the store: the stories sharing most weight with the article's strongest terms are scored.
             var shared = new Dictionary<int, double>();
-            foreach (var (t, w) in a.Weights.OrderByDescending(kv => kv.Value).Take(CandidateTerms))
+            foreach (var (t, w) in Vectors.Strongest(a.Weights, CandidateTerms))
                 foreach (var i in postings.GetValueOrDefault(t) ?? [])
                     shared[i] = shared.GetValueOrDefault(i) + w;
             var candidates = shared.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(MaxCandidates).Select(kv => stories[kv.Key]).ToList();
@@ -228,7 +228,7 @@ public static class StoryEngine
             else index = (int)d.Story.Id;
             stories[index].Add(a);
             members[index].Add(a);
-            foreach (var t in a.Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms).Select(kv => kv.Key))
+            foreach (var t in Vectors.Strongest(a.Weights, IndexedTerms).Select(kv => kv.Key))
             {
                 if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
                 if (list.Count == 0 || list[^1] != index) list.Add(index);
@@ -303,7 +303,7 @@ public static class StoryEngine
             {
                 var own = explanations[a.Id].Story;
                 var shared = new Dictionary<int, double>();
-                foreach (var (t, w) in a.Weights.OrderByDescending(kv => kv.Value).Take(CandidateTerms))
+                foreach (var (t, w) in Vectors.Strongest(a.Weights, CandidateTerms))
                     foreach (var i in postings.GetValueOrDefault(t) ?? [])
                         if (members[i].Count > 0) shared[i] = shared.GetValueOrDefault(i) + w;
                 var rest = Build(own, a);
@@ -316,7 +316,7 @@ public static class StoryEngine
                 members[to].Add(a);
                 stories[own] = Build(own, null);
                 stories[to].Add(a);
-                foreach (var t in a.Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms).Select(kv => kv.Key))
+                foreach (var t in Vectors.Strongest(a.Weights, IndexedTerms).Select(kv => kv.Key))
                 {
                     if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
                     if (!list.Contains(to)) list.Add(to);

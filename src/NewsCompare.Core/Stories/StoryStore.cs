@@ -366,8 +366,8 @@ public sealed class StoryStore
     /// </summary>
     private static IEnumerable<uint> PostingTerms(ArticleProfile score, ArticleProfile? keep)
     {
-        var terms = score.Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms).Select(kv => kv.Key);
-        return keep is null ? terms : terms.Union(keep.Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms).Select(kv => kv.Key));
+        var terms = Vectors.Strongest(score.Weights, IndexedTerms).Select(kv => kv.Key);
+        return keep is null ? terms : terms.Union(Vectors.Strongest(keep.Weights, IndexedTerms).Select(kv => kv.Key));
     }
 
     private readonly Dictionary<long, long> _lockedStories = [];
@@ -395,7 +395,7 @@ public sealed class StoryStore
     {
         var score = new Dictionary<long, double>();
         using var cmd = Command($"SELECT StoryId FROM StoryPostings WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm}", ("$t", 0L));
-        foreach (var (term, weight) in a.Weights.OrderByDescending(kv => kv.Value).Take(CandidateTerms))
+        foreach (var (term, weight) in Vectors.Strongest(a.Weights, CandidateTerms))
         {
             cmd.Parameters["$t"].Value = (long)term;
             using var r = cmd.ExecuteReader();
