@@ -151,12 +151,12 @@ internal static class Vectors
         return Math.Sqrt(s);
     }
 
-    public static double Dot(Dictionary<uint, float> a, Dictionary<uint, float> b, bool namesOnly = false)
+    public static double Dot(Dictionary<uint, float> a, Dictionary<uint, float> b)
     {
         if (a.Count > b.Count) (a, b) = (b, a);
         double s = 0;
         foreach (var (k, x) in a)
-            if ((!namesOnly || (k & TextSignals.NameBit) != 0) && b.TryGetValue(k, out var y)) s += (double)x * y;
+            if (b.TryGetValue(k, out var y)) s += (double)x * y;
         return s;
     }
 
