@@ -134,6 +134,9 @@ internal static class Vectors
     public static Dictionary<uint, float> Top(Dictionary<uint, float> v, int n) =>
         v.Count <= n ? new Dictionary<uint, float>(v) : v.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(n).ToDictionary(kv => kv.Key, kv => kv.Value);
 
+    /// <summary>The <paramref name="n"/> heaviest entries, heaviest first (ties keep the dictionary's order): the terms that look up and post to stories.</summary>
+    public static IEnumerable<KeyValuePair<uint, float>> Strongest(Dictionary<uint, float> v, int n) => v.OrderByDescending(kv => kv.Value).Take(n);
+
     public static void Normalise(Dictionary<uint, float> v)
     {
         var norm = Norm(v);
@@ -148,12 +151,12 @@ internal static class Vectors
         return Math.Sqrt(s);
     }
 
-    public static double Dot(Dictionary<uint, float> a, Dictionary<uint, float> b, bool namesOnly = false)
+    public static double Dot(Dictionary<uint, float> a, Dictionary<uint, float> b)
     {
         if (a.Count > b.Count) (a, b) = (b, a);
         double s = 0;
         foreach (var (k, x) in a)
-            if ((!namesOnly || (k & TextSignals.NameBit) != 0) && b.TryGetValue(k, out var y)) s += (double)x * y;
+            if (b.TryGetValue(k, out var y)) s += (double)x * y;
         return s;
     }
 

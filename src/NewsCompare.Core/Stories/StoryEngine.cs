@@ -63,7 +63,7 @@ public static class StoryEngine
     internal sealed record Decision(StorySignature? Story, StoryExplanation Explanation, IReadOnlyList<(long StoryId, double Score)> Related);
 
     /// <summary>Picks the story <paramref name="a"/> belongs to among <paramref name="candidates"/>, or none (open a new one).</summary>
-    internal static Decision Choose(ArticleProfile a, IEnumerable<StorySignature> candidates, StoryEngineOptions o, long? lockGroup = null)
+    internal static Decision Choose(ArticleProfile a, IEnumerable<StorySignature> candidates, StoryEngineOptions o)
     {
         StorySignature? best = null;
         double bestScore = 0;
@@ -79,8 +79,7 @@ public static class StoryEngine
             var otherCast = !namesOnly && sharedNames == 0 && HasNames(a.Weights) && HasNames(c.Centroid);
             var gap = c.GapDays(a.Day);
             var dateConflict = gap > o.MaxGapDays;
-            var lockConflict = lockGroup is not null && c.LockGroup is not null && c.LockGroup != lockGroup;
-            if (dateConflict || lockConflict || otherCast || shared < o.MinSharedTerms || sim < o.JoinThreshold)
+            if (dateConflict || otherCast || shared < o.MinSharedTerms || sim < o.JoinThreshold)
             {
                 if (sim >= o.RelatedThreshold) related.Add((c.Id, sim));
                 continue;
@@ -91,8 +90,11 @@ public static class StoryEngine
         if (best is null) return new Decision(null, new StoryExplanation(1, "opened", [], [], null), related);
 
         foreach (var c in candidates)
-            if (c != best && related.All(r => r.Item1 != c.Id) && Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim >= o.RelatedThreshold)
-                related.Add((c.Id, Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim));
+        {
+            if (c == best || related.Any(r => r.Item1 == c.Id)) continue;
+            var sim = Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim;
+            if (sim >= o.RelatedThreshold) related.Add((c.Id, sim));
+        }
         return new Decision(best, Explain(a, best, bestScore, bestNamesOnly ? "names" : "matched", bestNamesOnly), related);
     }
 
@@ -211,7 +213,7 @@ public static class StoryEngine
         {
             // As in the store: the stories sharing most weight with the article's strongest terms are scored.
             var shared = new Dictionary<int, double>();
-            foreach (var (t, w) in a.Weights.OrderByDescending(kv => kv.Value).Take(CandidateTerms))
+            foreach (var (t, w) in Vectors.Strongest(a.Weights, CandidateTerms))
                 foreach (var i in postings.GetValueOrDefault(t) ?? [])
                     shared[i] = shared.GetValueOrDefault(i) + w;
             var candidates = shared.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(MaxCandidates).Select(kv => stories[kv.Key]).ToList();
@@ -226,7 +228,7 @@ public static class StoryEngine
             else index = (int)d.Story.Id;
             stories[index].Add(a);
             members[index].Add(a);
-            foreach (var t in a.Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms).Select(kv => kv.Key))
+            foreach (var t in Vectors.Strongest(a.Weights, IndexedTerms).Select(kv => kv.Key))
             {
                 if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
                 if (list.Count == 0 || list[^1] != index) list.Add(index);
@@ -301,7 +303,7 @@ public static class StoryEngine
             {
                 var own = explanations[a.Id].Story;
                 var shared = new Dictionary<int, double>();
-                foreach (var (t, w) in a.Weights.OrderByDescending(kv => kv.Value).Take(CandidateTerms))
+                foreach (var (t, w) in Vectors.Strongest(a.Weights, CandidateTerms))
                     foreach (var i in postings.GetValueOrDefault(t) ?? [])
                         if (members[i].Count > 0) shared[i] = shared.GetValueOrDefault(i) + w;
                 var rest = Build(own, a);
@@ -314,7 +316,7 @@ public static class StoryEngine
                 members[to].Add(a);
                 stories[own] = Build(own, null);
                 stories[to].Add(a);
-                foreach (var t in a.Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms).Select(kv => kv.Key))
+                foreach (var t in Vectors.Strongest(a.Weights, IndexedTerms).Select(kv => kv.Key))
                 {
                     if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
                     if (!list.Contains(to)) list.Add(to);

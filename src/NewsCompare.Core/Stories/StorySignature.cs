@@ -13,8 +13,6 @@ internal sealed class StorySignature
     public int? FirstDay { get; set; }
     public int? LastDay { get; set; }
     public HashSet<string> Languages { get; } = new(StringComparer.Ordinal);
-    /// <summary>Set for stories a person fixed (moved, split, merged): the engine never merges two of these.</summary>
-    public long? LockGroup { get; set; }
     /// <summary>The collection size (documents) its member vectors were weighed against; re-weighed when the store has doubled.</summary>
     public int WeighedAt { get; set; }
 
@@ -60,9 +58,9 @@ internal sealed class StorySignature
         return buffer;
     }
 
-    public static StorySignature Deserialise(long id, ReadOnlySpan<byte> span, long? lockGroup)
+    public static StorySignature Deserialise(long id, ReadOnlySpan<byte> span)
     {
-        var s = new StorySignature { Id = id, LockGroup = lockGroup, Members = BinaryPrimitives.ReadInt32LittleEndian(span) };
+        var s = new StorySignature { Id = id, Members = BinaryPrimitives.ReadInt32LittleEndian(span) };
         var f = BinaryPrimitives.ReadInt32LittleEndian(span[4..]);
         var l = BinaryPrimitives.ReadInt32LittleEndian(span[8..]);
         if (f >= 0) { s.FirstDay = f; s.LastDay = l; }

@@ -335,7 +335,7 @@ public sealed class StoryStore
     /// <summary>A story's signature without one of its members (dates re-read when the member was at an edge).</summary>
     private StorySignature Without(StorySignature s, ArticleProfile a)
     {
-        var rest = new StorySignature { Id = s.Id, Members = s.Members - 1, WeighedAt = s.WeighedAt, LockGroup = s.LockGroup, Centroid = new Dictionary<uint, float>(s.Centroid) };
+        var rest = new StorySignature { Id = s.Id, Members = s.Members - 1, WeighedAt = s.WeighedAt, Centroid = new Dictionary<uint, float>(s.Centroid) };
         foreach (var (k, w) in a.Weights)
             if (rest.Centroid.TryGetValue(k, out var x))
             {
@@ -366,8 +366,8 @@ public sealed class StoryStore
     /// </summary>
     private static IEnumerable<uint> PostingTerms(ArticleProfile score, ArticleProfile? keep)
     {
-        var terms = score.Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms).Select(kv => kv.Key);
-        return keep is null ? terms : terms.Union(keep.Weights.OrderByDescending(kv => kv.Value).Take(IndexedTerms).Select(kv => kv.Key));
+        var terms = Vectors.Strongest(score.Weights, IndexedTerms).Select(kv => kv.Key);
+        return keep is null ? terms : terms.Union(Vectors.Strongest(keep.Weights, IndexedTerms).Select(kv => kv.Key));
     }
 
     private readonly Dictionary<long, long> _lockedStories = [];
@@ -395,7 +395,7 @@ public sealed class StoryStore
     {
         var score = new Dictionary<long, double>();
         using var cmd = Command($"SELECT StoryId FROM StoryPostings WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm}", ("$t", 0L));
-        foreach (var (term, weight) in a.Weights.OrderByDescending(kv => kv.Value).Take(CandidateTerms))
+        foreach (var (term, weight) in Vectors.Strongest(a.Weights, CandidateTerms))
         {
             cmd.Parameters["$t"].Value = (long)term;
             using var r = cmd.ExecuteReader();
@@ -413,7 +413,7 @@ public sealed class StoryStore
         if (cache.TryGetValue(id, out var s)) return s;
         using var cmd = Command("SELECT Data FROM StorySignatures WHERE StoryId = $s", ("$s", id));
         if (cmd.ExecuteScalar() is not byte[] data) return null;
-        s = StorySignature.Deserialise(id, data, null);
+        s = StorySignature.Deserialise(id, data);
         // Weights drift as the store grows (a story opened when the store held 50 articles was weighed against
         // those 50). Once the store has doubled since, weigh its members again: each story is redone only a
         // logarithmic number of times over its life.
