@@ -40,10 +40,10 @@ public sealed class RefinementTests
     }
 
     [Fact]
-    public void RefinementStillKeepsReportsOfOneTopicAWeekApartInTwoStories()
+    public void RefinementStillKeepsReportsOfOneTopicWeeksApartInTwoStories()
     {
         var list = Articles(new DateOnly(2024, 3, 4));
-        // The same walkout's words, a month later: the date window still rules the move out.
+        // The same walkout's words, seven weeks later: the date window still rules the move out.
         list[0] = list[0] with { Published = new DateOnly(2024, 4, 20) };
 
         var refined = StoryEngine.Group(list, StoryEngineOptions.Default with { RefinePasses = 3 });
