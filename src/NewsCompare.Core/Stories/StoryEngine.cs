@@ -231,7 +231,7 @@ public static class StoryEngine
             foreach (var t in Vectors.Strongest(a.Weights, IndexedTerms).Select(kv => kv.Key))
             {
                 if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
-                if (list.Count == 0 || list[^1] != index) list.Add(index);
+                if (!list.Contains(index)) list.Add(index);
             }
             explanations[a.Id] = (index, d.Explanation);
             foreach (var (other, _) in d.Related) if (other != index) related.Add(((int)Math.Min(other, index), (int)Math.Max(other, index)));
