@@ -19,7 +19,16 @@ public sealed class StoryEditor(NewsDb db) : IStoryEditor
             story => $"Merged story {otherStoryId} into story {story}.");
 
     /// <summary>The corrections log keeps one reason text; it names the editor so the log says who decided.</summary>
-    public static string Signed(string editor, string reason) => $"{reason.Trim()} (editor: {editor})";
+    public static string Signed(string editor, string reason) => $"{reason.Trim()} {EditorMark}{editor})";
+
+    /// <summary>The editor a <see cref="Signed"/> reason names; a correction made from the command line names none.</summary>
+    public static string SignedBy(string reason)
+    {
+        var at = reason.LastIndexOf(EditorMark, StringComparison.Ordinal);
+        return at >= 0 && reason.EndsWith(')') ? reason[(at + EditorMark.Length)..^1] : "command line";
+    }
+
+    private const string EditorMark = "(editor: ";
 
     private async Task<StoryEditResult> Run(Func<StoryStore, Task<long>> change, Func<long, string> describe)
     {

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Data;
 using NewsCompare.Core.Stories;
+using NewsCompare.Web.Editing;
+using NewsCompare.Web.Pages.Shared;
 
 namespace NewsCompare.Web.Reading;
 
@@ -11,7 +13,7 @@ public sealed class StoryInsights(NewsDb db) : IStoryInsights
     public async Task<StoryInsight> ForStoryAsync(long storyId, CancellationToken cancellationToken)
     {
         var related = (await StoryStore.RelatedAsync(db, storyId, cancellationToken))
-            .Select(s => new RelatedStory(s.Id, s.Title, Span(s.FirstDate, s.LastDate)))
+            .Select(s => new RelatedStory(s.Id, s.Title, Display.Range(s.FirstDate, s.LastDate)))
             .ToList();
 
         // One query for the whole story: the memberships already hold each article's explanation.
@@ -25,7 +27,7 @@ public sealed class StoryInsights(NewsDb db) : IStoryInsights
             .ToListAsync(cancellationToken);
 
         return new StoryInsight(related, why, corrections
-            .Select(c => new Reading.StoryCorrection(c.At, Editor(c.Reason), $"{c.Kind} of article(s) {c.ArticleIds.Trim('[', ']')}: {c.Reason}"))
+            .Select(c => new Reading.StoryCorrection(c.At, StoryEditor.SignedBy(c.Reason), $"{c.Kind} of article(s) {c.ArticleIds.Trim('[', ']')}: {c.Reason}"))
             .ToList());
     }
 
@@ -46,16 +48,5 @@ public sealed class StoryInsights(NewsDb db) : IStoryInsights
         var shared = parts.Count > 0 ? "shares " + string.Join("; ", parts) : "shares no listed terms";
         var gap = e.GapDays is { } days ? $", {days} day(s) from the story's dates" : "";
         return $"{method}: {shared} (score {e.Score.ToString("0.00", CultureInfo.InvariantCulture)}{gap})";
-    }
-
-    private static string Span(DateOnly? first, DateOnly? last) =>
-        first is null ? "undated"
-        : first == last || last is null ? first.Value.ToString("d MMM yyyy", CultureInfo.InvariantCulture)
-        : $"{first.Value.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {last.Value.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
-
-    private static string Editor(string reason)
-    {
-        var at = reason.LastIndexOf("(editor: ", StringComparison.Ordinal);
-        return at >= 0 && reason.EndsWith(')') ? reason[(at + 9)..^1] : "command line";
     }
 }

@@ -65,8 +65,13 @@ public sealed class ApiTests(NewsroomSite site) : IClassFixture<NewsroomSite>
     [Fact]
     public async Task MissingThingsAreNotFoundInJson()
     {
-        (await site.Reader().GetAsync("/api/stories/424242")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await site.Reader().GetAsync("/api/articles/424242")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        foreach (var url in new[] { "/api/stories/424242", "/api/articles/424242" })
+        {
+            using var response = await site.Reader().GetAsync(url);
+            response.StatusCode.Should().Be(HttpStatusCode.NotFound, url);
+            // The site's HTML error page is for browsers; an API client must not be handed it.
+            response.Content.Headers.ContentType?.MediaType.Should().NotBe("text/html", url);
+        }
     }
 
     [Fact]
