@@ -108,6 +108,15 @@ internal static class ImportInputs
         return new ImportPlan(inputs, problems, null);
     }
 
+    /// <summary>See <see cref="Importer.FilesUnder"/>.</summary>
+    public static IReadOnlyList<string> FilesUnder(string root, out IReadOnlyList<ImportResult> problems)
+    {
+        var found = new List<ImportResult>();
+        var files = Walk(root, found, root).Select(f => f.File).ToList();
+        problems = found;
+        return files;
+    }
+
     /// <summary>Files under <paramref name="root"/> in ordinal path order; unreadable folders are reported, not skipped silently.</summary>
     private static IEnumerable<(string File, string Relative)> Walk(string root, List<ImportResult> problems, string shownRoot)
     {

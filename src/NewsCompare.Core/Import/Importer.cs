@@ -69,6 +69,15 @@ public sealed class Importer
     }
 
     /// <summary>
+    /// The files an import of the folder <paramref name="root"/> reads, as full paths in ordinal order of their paths
+    /// relative to it: hidden files and folders are skipped and linked folders are not followed.
+    /// </summary>
+    /// <param name="root">The folder.</param>
+    /// <param name="problems">Folders that could not be read, each naming the folder and the reason.</param>
+    public static IReadOnlyList<string> FilesUnder(string root, out IReadOnlyList<ImportResult> problems) =>
+        ImportInputs.FilesUnder(root, out problems);
+
+    /// <summary>
     /// What an import would make of files and folders, without a store: for each file the capture and article, or why
     /// it fails. Problems found while listing (missing files, a malformed manifest) come back as failed analyses.
     /// </summary>

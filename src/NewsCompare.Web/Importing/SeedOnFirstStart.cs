@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsCompare.Core.Data;
+using NewsCompare.Core.Import;
 using NewsCompare.Web.Startup;
 
 namespace NewsCompare.Web.Importing;
@@ -28,16 +29,16 @@ public sealed class SeedOnFirstStart(
         if (await db.Captures.AnyAsync(cancellationToken)) return;
         var importer = scope.ServiceProvider.GetRequiredService<ICaptureImporter>();
 
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
+        // The same walk as `newscompare import FOLDER`: hidden files and folders skipped, linked folders not followed.
+        var files = Importer.FilesUnder(folder, out var unreadable)
             .Select(f => new CaptureFile(Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes(f)))
             .ToList();
+        foreach (var problem in unreadable) log.LogWarning("Seeds: {File}: {Reason}", problem.File, problem.Reason);
         log.LogInformation("Empty store: importing {Count} seed files from {Folder}", files.Count, folder);
         var report = await importer.ImportAsync(files, cancellationToken);
         log.LogInformation("Seeds imported: {Imported} imported, {Unchanged} unchanged, {Failed} failed",
             report.Imported, report.Unchanged, report.Failed);
-        foreach (var failure in report.Results.Where(r => r.Outcome == Core.Import.ImportOutcome.Failed))
+        foreach (var failure in report.Results.Where(r => r.Outcome == ImportOutcome.Failed))
             log.LogWarning("Seed {File} failed: {Reason}", failure.File, failure.Reason);
     }
 

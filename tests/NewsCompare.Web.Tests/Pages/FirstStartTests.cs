@@ -15,6 +15,8 @@ public sealed class UngroupedStoreSite : TestSite
         File.WriteAllText(Path.Combine(SeedsFolder, "a.txt"), "Seed headline\n\nSeed body.");
         File.WriteAllText(Path.Combine(SeedsFolder, "more", "b.html"), "<h1>Seed</h1>");
         File.WriteAllText(Path.Combine(SeedsFolder, ".hidden"), "editor backup");
+        Directory.CreateDirectory(Path.Combine(SeedsFolder, ".git"));
+        File.WriteAllText(Path.Combine(SeedsFolder, ".git", "config"), "[core]\n\tbare = false");
         base.ConfigureWebHost(builder);
         builder.UseSetting("NewsCompare:SeedOnFirstStart", "true");
         builder.UseSetting("NewsCompare:Seeds", SeedsFolder);
