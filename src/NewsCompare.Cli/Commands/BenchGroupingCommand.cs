@@ -34,10 +34,15 @@ internal static class BenchGroupingCommand
         var refine = new Option<int>("--refine") { Description = "Re-assignment passes after greedy placement (StoryEngineOptions.RefinePasses; default: the engine's)", DefaultValueFactory = _ => StoryEngineOptions.Default.RefinePasses };
         var refineImports = new Option<bool>("--refine-imports") { Description = "Let imports refine too (StoryEngineOptions.RefineImports)" };
         var join = new Option<double>("--join") { Description = "Join threshold (default: the engine's)", DefaultValueFactory = _ => StoryEngineOptions.Default.JoinThreshold };
+        var eventMargin = new Option<double>("--event-margin")
+        {
+            Description = "How much more an undated article must resemble a story than that story resembles a dated other event of its topic (StoryEngineOptions.EventMargin; a large negative value turns the rule off)",
+            DefaultValueFactory = _ => StoryEngineOptions.Default.EventMargin,
+        };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Write predictions-{with,without}-dates.json ({file: storyId}, score.py's input) here" };
         var command = new Command("bench-grouping", "Score story grouping (B-cubed) on the seeds and a labelled dataset")
         {
-            dataset, seeds, sweep, orders, importBatch, output, background, refine, refineImports, join,
+            dataset, seeds, sweep, orders, importBatch, output, background, refine, refineImports, join, eventMargin,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -48,6 +53,7 @@ internal static class BenchGroupingCommand
                     Background = parse.GetValue(background) ? BackgroundTerms.Default : BackgroundTerms.None,
                     RefinePasses = parse.GetValue(refine), RefineImports = parse.GetValue(refineImports),
                     JoinThreshold = parse.GetValue(join),
+                    EventMargin = parse.GetValue(eventMargin),
                 };
                 return await RunAsync(parse, options, dataset, seeds, sweep, orders, importBatch, output, ct);
             }

@@ -65,10 +65,8 @@ public static class StoryEngine
     /// <summary>Picks the story <paramref name="a"/> belongs to among <paramref name="candidates"/>, or none (open a new one).</summary>
     internal static Decision Choose(ArticleProfile a, IEnumerable<StorySignature> candidates, StoryEngineOptions o)
     {
-        StorySignature? best = null;
-        double bestScore = 0;
-        var bestNamesOnly = false;
         var related = new List<(long, double)>();
+        var eligible = new List<(StorySignature Story, double Sim, bool NamesOnly)>();
         foreach (var c in candidates)
         {
             if (c.Members == 0) continue;
@@ -84,8 +82,22 @@ public static class StoryEngine
                 if (sim >= o.RelatedThreshold) related.Add((c.Id, sim));
                 continue;
             }
-            if (sim > bestScore || (sim == bestScore && best is not null && c.Id < best.Id))
-                (best, bestScore, bestNamesOnly) = (c, sim, namesOnly);
+            eligible.Add((c, sim, namesOnly));
+        }
+        StorySignature? best = null;
+        double bestScore = 0;
+        var bestNamesOnly = false;
+        foreach (var (c, sim, namesOnly) in eligible.OrderByDescending(e => e.Sim).ThenBy(e => e.Story.Id))
+        {
+            // An undated article that resembles the story no more than the story resembles another event of its
+            // topic cannot be told apart from the topic: it opens a story of its own, linked as related.
+            if (a.Day is null && !StandsOut(sim, c, candidates, o))
+            {
+                related.Add((c.Id, sim));
+                continue;
+            }
+            (best, bestScore, bestNamesOnly) = (c, sim, namesOnly);
+            break;
         }
         if (best is null) return new Decision(null, new StoryExplanation(1, "opened", [], [], null), related);
 
@@ -96,6 +108,29 @@ public static class StoryEngine
             if (sim >= o.RelatedThreshold) related.Add((c.Id, sim));
         }
         return new Decision(best, Explain(a, best, bestScore, bestNamesOnly ? "names" : "matched", bestNamesOnly), related);
+    }
+
+    /// <summary>
+    /// Whether an undated article's similarity <paramref name="sim"/> to <paramref name="story"/> stands out from how
+    /// alike the topic's events look: against every candidate story whose known dates put it more than
+    /// <see cref="StoryEngineOptions.MaxGapDays"/> from <paramref name="story"/>'s (another event for certain), the
+    /// article must resemble the story by <see cref="StoryEngineOptions.EventMargin"/> more than the two stories
+    /// resemble each other (average similarity of their members). Known dates calibrate how alike two events of one
+    /// topic look: the same officials, places and lines recur, and an article that matches a story only that well
+    /// matches the topic, not the event.
+    /// </summary>
+    private static bool StandsOut(double sim, StorySignature story, IEnumerable<StorySignature> candidates, StoryEngineOptions o)
+    {
+        if (story.FirstDay is not int f || story.LastDay is not int l) return true;
+        foreach (var t in candidates)
+        {
+            if (t == story || t.Members == 0 || t.FirstDay is not int tf || t.LastDay is not int tl) continue;
+            var apart = tf > l ? tf - l : f > tl ? f - tl : 0;
+            if (apart <= o.MaxGapDays) continue;
+            var cross = Vectors.Dot(story.Centroid, t.Centroid) / ((double)story.Members * t.Members);
+            if (sim < cross + o.EventMargin) return false;
+        }
+        return true;
     }
 
     private static bool HasNames(Dictionary<uint, float> v)

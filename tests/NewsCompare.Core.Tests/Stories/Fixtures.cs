@@ -27,6 +27,12 @@ internal static class Fixtures
               "Lian Pei and Dmitri Volkov discussed the Arctic shipping pact in Vladivostok on Monday, officials said, ahead of the Eastern Economic Forum.\n\nA deal on 80 icebreaker-class vessels and the Zarubino port expansion could be signed at the forum on Wednesday.\n\n" + RecurringQuote),
     };
 
+    /// <summary>A third meeting of the topic: the same security chief and the same line, another counterpart and city.</summary>
+    public static (string Headline, string Body) ThirdMeeting() =>
+        ("Volkov in Xiamen: security chief seeks closer ties with Beijing",
+         "XIAMEN - Russia's security chief Dmitri Volkov, on a visit to China, met party official Shen Hao in Xiamen on Monday and called closer coordination with Beijing a priority.\n\n" + RecurringQuote +
+         "\n\nVolkov and Shen agreed to share information on cyber threats and on extremist groups, Volkov's office said after the Xiamen talks.");
+
     /// <summary>
     /// Unrelated coverage (weather, markets, sport, courts…) so that how rare a word is means something, as it does
     /// in any real collection. Deterministic.

@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using NewsCompare.Core.Extraction.Text;
 using NewsCompare.Core.Stories;
 
 namespace NewsCompare.Core.Tests.Stories;
 
 /// <summary>
 /// The real captures in seeds/: three events (000+001 in February 2023, 003+004 in September 2023, 002 alone in
-/// 2022). Fed to the engine as raw lines (clutter included), so the result does not hang on the extractor; the
-/// dates are the ones the addresses carry, as the metadata resolver reads them.
+/// 2022). Fed to the engine as the importer feeds it, through the plain-text extractor (on raw lines, clutter included,
+/// the page furniture makes the two dated meetings look as alike as any report looks to either, and the undated reports
+/// stand apart: see docs/stories.md, known limits); the dates are the ones the addresses carry, as the metadata
+/// resolver reads them.
 /// </summary>
 public sealed partial class SeedGroupingTests
 {
@@ -27,15 +30,15 @@ public sealed partial class SeedGroupingTests
         return Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Select((path, i) =>
         {
             var name = Path.GetFileName(path);
-            var lines = File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+            var extracted = PlainTextExtractor.Extract(File.ReadAllText(path));
             var m = UrlDate().Match(urls.GetValueOrDefault(name) ?? "");
             DateOnly? date = m.Success ? DateOnly.ParseExact(m.Groups[1].Value + m.Groups[2].Value + m.Groups[3].Value, "yyyyMMdd", CultureInfo.InvariantCulture) : null;
-            return (name[..3], new StoryArticle(i + 1, null, lines, null, null, date));
+            return (name[..3], new StoryArticle(i + 1, extracted.Headline, extracted.Paragraphs, null, null, date));
         }).ToList();
     }
 
     [Fact]
-    public void SeedsWithTheDatesTheirAddressesCarryPairTheRightReportsAndAvoidTheQuoteTrap()
+    public void SeedsWithTheDatesTheirAddressesCarryFormTheThreeEventsAndAvoidTheQuoteTrap()
     {
         var seeds = LoadSeeds();
         seeds.Count(s => s.Article.Published is not null).Should().Be(2, "two of the five addresses carry a date");
@@ -45,6 +48,8 @@ public sealed partial class SeedGroupingTests
         StoryOf("001").Should().Be(StoryOf("000"), "both report Wang Yi's February visit");
         StoryOf("004").Should().Be(StoryOf("003"), "both report the September talks");
         StoryOf("004").Should().NotBe(StoryOf("000"), "the shared Patrushev quote is from meetings seven months apart");
+        StoryOf("002").Should().NotBe(StoryOf("000"), "the undated Nanping report fits the February meeting no better than the topic's other meeting does")
+            .And.NotBe(StoryOf("004"));
         result.Placements[seeds.Single(s => s.Prefix == "000").Article.Id].InferredDate.Should().Be(new DateOnly(2023, 2, 21));
     }
 

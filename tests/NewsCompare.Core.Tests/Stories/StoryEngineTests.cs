@@ -30,6 +30,46 @@ public sealed class StoryEngineTests
         StoryOf(4).Should().NotBe(StoryOf(1), "the same officials and the same quote, seven months apart, are two events");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AnUndatedReportThatFitsADatedEventNoBetterThanTheTopicsOtherEventsDoStandsAlone(bool thirdFirst)
+    {
+        var third = Article(9, Fixtures.ThirdMeeting());
+        var articles = new List<StoryArticle>
+        {
+            Article(1, Fixtures.FirstMeeting(0)), Article(2, Fixtures.FirstMeeting(1), new DateOnly(2023, 2, 21)),
+            Article(4, Fixtures.SecondMeeting(0)), Article(5, Fixtures.SecondMeeting(1), new DateOnly(2023, 9, 19)),
+        };
+        articles.Insert(thirdFirst ? 0 : articles.Count, third);
+        articles.AddRange(Background(sameOfficials: true));
+
+        var result = StoryEngine.Group(articles);
+        int StoryOf(long id) => result.Placements[id].Story;
+
+        StoryOf(1).Should().Be(StoryOf(2), "the undated Kazan report shares that meeting's places, deal and figures");
+        StoryOf(4).Should().Be(StoryOf(5));
+        StoryOf(9).Should().NotBe(StoryOf(1), "the Xiamen meeting shares only the topic's officials and line with the Kazan one").And.NotBe(StoryOf(4));
+        result.Stories[StoryOf(9)].Related.Should().Contain(StoryOf(1), "it is coverage of the same topic");
+    }
+
+    [Fact]
+    public void WithoutTheEventMarginTheUndatedThirdMeetingJoinsADatedOne()
+    {
+        // The fixture above is only a test of the margin if the other rules let the third meeting join.
+        var articles = new List<StoryArticle>
+        {
+            Article(1, Fixtures.FirstMeeting(0)), Article(2, Fixtures.FirstMeeting(1), new DateOnly(2023, 2, 21)),
+            Article(4, Fixtures.SecondMeeting(0)), Article(5, Fixtures.SecondMeeting(1), new DateOnly(2023, 9, 19)),
+            Article(9, Fixtures.ThirdMeeting()),
+        };
+        articles.AddRange(Background(sameOfficials: true));
+
+        var result = StoryEngine.Group(articles, StoryEngineOptions.Default with { EventMargin = double.NegativeInfinity });
+
+        result.Stories[result.Placements[9].Story].Articles.Should().HaveCountGreaterThan(1);
+    }
+
     [Fact]
     public void WordsOfTheLeadWeighMoreThanTheSameWordsInBackgroundParagraphs()
     {

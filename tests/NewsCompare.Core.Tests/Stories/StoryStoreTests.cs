@@ -198,6 +198,23 @@ public sealed class StoryStoreTests
         story.IndependentCount.Should().Be(2);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AnUndatedReportOfAnotherMeetingOfTheTopicImportedLaterOpensItsOwnRelatedStory(bool assignEachAlone)
+    {
+        await using var store = await TestStore.CreateAsync();
+        var (first, second, _) = await SeedAsync(store, assignEachAlone);
+        var third = await store.AddAsync(Fixtures.ThirdMeeting().Headline, Fixtures.ThirdMeeting().Body, "evening");
+
+        await StoryStore.AssignNewArticlesAsync(store.Db, [third]);
+
+        var story = (await store.ArticleAsync(third)).StoryId!.Value;
+        story.Should().NotBe((await store.ArticleAsync(first[0])).StoryId).And.NotBe((await store.ArticleAsync(second[0])).StoryId);
+        (await store.Db.Articles.CountAsync(a => a.StoryId == story)).Should().Be(1);
+        (await StoryStore.RelatedAsync(store.Db, story)).Select(s => s.Id).Should().Contain((await store.ArticleAsync(first[0])).StoryId!.Value);
+    }
+
     [Fact]
     public async Task StoriesOfOneOngoingTopicAreLinkedAsRelatedInTimeOrder()
     {
