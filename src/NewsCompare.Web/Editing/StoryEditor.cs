@@ -22,10 +22,13 @@ public sealed class StoryEditor(NewsDb db) : IStoryEditor
     public static string Signed(string editor, string reason) => $"{reason.Trim()} {EditorMark}{editor})";
 
     /// <summary>The editor a <see cref="Signed"/> reason names; a correction made from the command line names none.</summary>
-    public static string SignedBy(string reason)
+    public static string SignedBy(string reason) => Unsign(reason).Editor;
+
+    /// <summary>A <see cref="Signed"/> reason split back into who decided and why; "command line" when it names no editor.</summary>
+    public static (string Editor, string Reason) Unsign(string reason)
     {
         var at = reason.LastIndexOf(EditorMark, StringComparison.Ordinal);
-        return at >= 0 && reason.EndsWith(')') ? reason[(at + EditorMark.Length)..^1] : "command line";
+        return at >= 0 && reason.EndsWith(')') ? (reason[(at + EditorMark.Length)..^1], reason[..at].TrimEnd()) : ("command line", reason);
     }
 
     private const string EditorMark = "(editor: ";

@@ -26,9 +26,15 @@ public sealed class StoryInsights(NewsDb db) : IStoryInsights
             .Take(50)
             .ToListAsync(cancellationToken);
 
-        return new StoryInsight(related, why, corrections
-            .Select(c => new Reading.StoryCorrection(c.At, StoryEditor.SignedBy(c.Reason), $"{c.Kind} of article(s) {c.ArticleIds.Trim('[', ']')}: {c.Reason}"))
-            .ToList());
+        return new StoryInsight(related, why, corrections.Select(Describe).ToList());
+    }
+
+    /// <summary>A log line: the editor once (the stored reason carries the signature), what changed, and why.</summary>
+    public static Reading.StoryCorrection Describe(Core.Stories.StoryCorrection correction)
+    {
+        ArgumentNullException.ThrowIfNull(correction);
+        var (editor, reason) = StoryEditor.Unsign(correction.Reason);
+        return new Reading.StoryCorrection(correction.At, editor, $"{correction.Kind} of article(s) {correction.ArticleIds.Trim('[', ']')}: {reason}");
     }
 
     /// <summary>A sentence a reader can follow: what the article shares with the story and how strongly.</summary>

@@ -24,4 +24,25 @@ public sealed class StoryInsightsTests
     {
         StoryInsights.Describe(new StoryExplanation(1, "moved", [], [], null)).Should().Contain("editor");
     }
+
+    [Fact]
+    public void ACorrectionsLogLineNamesTheEditorOnceAndKeepsTheReasonWhole()
+    {
+        var line = StoryInsights.Describe(new Core.Stories.StoryCorrection
+        {
+            Kind = "move", ArticleIds = "[12]", Reason = NewsCompare.Web.Editing.StoryEditor.Signed("ana.lima", "a different (second) strike"),
+        });
+
+        line.Editor.Should().Be("ana.lima");
+        line.Description.Should().Be("move of article(s) 12: a different (second) strike");
+    }
+
+    [Fact]
+    public void ACorrectionMadeFromTheCommandLineKeepsItsReasonAsWritten()
+    {
+        var line = StoryInsights.Describe(new Core.Stories.StoryCorrection { Kind = "merge", ArticleIds = "[3,4]", Reason = "one vote (two reports)" });
+
+        line.Editor.Should().Be("command line");
+        line.Description.Should().Be("merge of article(s) 3,4: one vote (two reports)");
+    }
 }
