@@ -26,7 +26,7 @@ public sealed class StoreFacets(NewsDb db, IMemoryCache cache, StoreGeneration g
 
     public async Task<IReadOnlyList<string>> LanguagesAsync(CancellationToken ct) =>
         await CachedAsync("languages", () => db.Articles
-            .Where(a => a.Language != null)
+            .Where(a => a.IsLatest && a.Language != null)
             .Select(a => a.Language!)
             .Distinct()
             .OrderBy(l => l)

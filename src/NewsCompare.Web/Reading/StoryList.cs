@@ -93,8 +93,8 @@ public static class StoryList
         if (language is not null)
         {
             stories = forPage
-                ? stories.Where(s => db.Articles.Any(a => a.Language == language && a.StoryId == s.Id))
-                : stories.Where(s => db.Articles.Where(a => a.Language == language).Select(a => a.StoryId).Contains(s.Id));
+                ? stories.Where(s => db.Articles.Any(a => a.IsLatest && a.Language == language && a.StoryId == s.Id))
+                : stories.Where(s => db.Articles.Where(a => a.IsLatest && a.Language == language).Select(a => a.StoryId).Contains(s.Id));
         }
 
         // A story overlaps the range when it starts before the range ends and ends after it starts.

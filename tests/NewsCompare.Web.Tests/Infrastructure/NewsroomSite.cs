@@ -64,6 +64,12 @@ public class NewsroomSite : TestSite
             Paragraphs = ["The town will hold a lantern festival."],
         });
         FestivalStory = (await Store.StoryAsync("Lantern festival announced", Festival)).Id;
+        // An earlier capture of the festival page, in Italian, replaced by the English version above.
+        await Store.ArticleAsync(new Article
+        {
+            Headline = "Festa delle lanterne", Outlet = "Valley Gazette", Language = "it", IsLatest = false, StoryId = FestivalStory,
+            Paragraphs = ["La città organizza una festa delle lanterne."],
+        });
         Insights.ByStory[TreatyStory] = new StoryInsight(
             [new RelatedStory(StrikeStory, "Port strike ends", "same river port, a week later")],
             new Dictionary<long, string> { [TreatyHarbour.Id] = "same event: treaty signing, same ministers, same day" },

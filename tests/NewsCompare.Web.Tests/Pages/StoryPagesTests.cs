@@ -67,6 +67,14 @@ public sealed class StoryPagesTests(NewsroomSite site) : IClassFixture<NewsroomS
     }
 
     [Fact]
+    public async Task TheLanguageFilterKnowsOnlyTheLanguagesOfLatestVersions()
+    {
+        var page = await site.PageAsync("/");
+        page.QuerySelectorAll("#lang option").Select(o => o.GetAttribute("value")).Should().Contain(["en", "fr"]).And.NotContain("it", "the only Italian text is an earlier version of a page since re-captured in English");
+        Titles(await site.PageAsync("/?lang=it")).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task HomeSortsByCoverageWhenAsked()
     {
         var page = await site.PageAsync("/?sort=coverage");
