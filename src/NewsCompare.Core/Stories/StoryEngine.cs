@@ -246,12 +246,7 @@ public static class StoryEngine
         var related = new HashSet<(int, int)>();
         foreach (var a in profiles)
         {
-            // As in the store: the stories sharing most weight with the article's strongest terms are scored.
-            var shared = new Dictionary<int, double>();
-            foreach (var (t, w) in Vectors.Strongest(a.Weights, CandidateTerms))
-                foreach (var i in postings.GetValueOrDefault(t) ?? [])
-                    shared[i] = shared.GetValueOrDefault(i) + w;
-            var candidates = shared.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(MaxCandidates).Select(kv => stories[kv.Key]).ToList();
+            var candidates = Candidates(a, postings, members, except: -1, MaxCandidates).Select(i => stories[i]).ToList();
             var d = Choose(a, candidates, o);
             int index;
             if (d.Story is null)
@@ -300,6 +295,19 @@ public static class StoryEngine
         return new GroupingResult(result, placements);
     }
 
+    /// <summary>
+    /// As in the store: the <paramref name="take"/> non-empty stories (other than <paramref name="except"/>) sharing most
+    /// weight with the article's strongest terms, by index, most shared first (ties to the newer story).
+    /// </summary>
+    private static IEnumerable<int> Candidates(ArticleProfile a, Dictionary<uint, List<int>> postings, List<List<ArticleProfile>> members, int except, int take)
+    {
+        var shared = new Dictionary<int, double>();
+        foreach (var (t, w) in Vectors.Strongest(a.Weights, CandidateTerms))
+            foreach (var i in postings.GetValueOrDefault(t) ?? [])
+                if (i != except && members[i].Count > 0) shared[i] = shared.GetValueOrDefault(i) + w;
+        return shared.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(take).Select(kv => kv.Key);
+    }
+
     /// <summary>How much better another story must match before refinement moves an article out of its own.</summary>
     internal const double RefineMargin = 0.02;
 
@@ -337,13 +345,9 @@ public static class StoryEngine
             foreach (var a in profiles)
             {
                 var own = explanations[a.Id].Story;
-                var shared = new Dictionary<int, double>();
-                foreach (var (t, w) in Vectors.Strongest(a.Weights, CandidateTerms))
-                    foreach (var i in postings.GetValueOrDefault(t) ?? [])
-                        if (members[i].Count > 0) shared[i] = shared.GetValueOrDefault(i) + w;
                 var rest = Build(own, a);
-                var candidates = shared.Where(kv => kv.Key != own).OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key)
-                    .Take(MaxCandidates - 1).Select(kv => stories[kv.Key]).Prepend(rest).ToList();
+                // Its own story (without it) is always a candidate, in place of the last of the others.
+                var candidates = Candidates(a, postings, members, except: own, MaxCandidates - 1).Select(i => stories[i]).Prepend(rest).ToList();
                 var d = Choose(a, candidates, o);
                 if (!Moves(a, rest, d, o) || d.Story is null) continue;
                 var to = (int)d.Story.Id;
