@@ -121,7 +121,8 @@ public sealed class StoryStore
                     UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0 WHERE PublishedInferred = 1;
                     DELETE FROM Stories;
                     """);
-                _df.Clear();
+                ClearDocumentFrequencies();
+                _savedSignatures.Clear();
                 return 0;
             });
             var ids = new List<long>();
@@ -260,7 +261,7 @@ public sealed class StoryStore
         }
         foreach (var id in dirty)
         {
-            Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", id), ("$d", signatures[id].Serialise()));
+            SaveSignature(signatures[id]);
             RefreshStory(id, now);
         }
         return new GroupingReport(profiles.Count, joined, opened, dirty.Count);
@@ -310,7 +311,7 @@ public sealed class StoryStore
         }
         foreach (var id in dirty)
         {
-            Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", id), ("$d", signatures[id].Serialise()));
+            SaveSignature(signatures[id]);
             RefreshStory(id, now);
         }
         return moved;
@@ -411,14 +412,31 @@ public sealed class StoryStore
     private StorySignature? LoadSignature(long id, Dictionary<long, StorySignature> cache)
     {
         if (cache.TryGetValue(id, out var s)) return s;
-        using var cmd = Command("SELECT Data FROM StorySignatures WHERE StoryId = $s", ("$s", id));
-        if (cmd.ExecuteScalar() is not byte[] data) return null;
-        s = StorySignature.Deserialise(id, data);
+        s = _savedSignatures.Get(id);
+        if (s is null)
+        {
+            using var cmd = Command("SELECT Data FROM StorySignatures WHERE StoryId = $s", ("$s", id));
+            if (cmd.ExecuteScalar() is not byte[] data) return null;
+            s = StorySignature.Deserialise(id, data);
+            _savedSignatures.Put(s.Clone());
+        }
         // Weights drift as the store grows (a story opened when the store held 50 articles was weighed against
         // those 50). Once the store has doubled since, weigh its members again: each story is redone only a
         // logarithmic number of times over its life.
         if (_documents > 2L * s.WeighedAt && _documents >= 20) s = Reweigh(id);
         return cache[id] = s;
+    }
+
+    // Signatures as saved, across batches (bounded; see SignatureCache). What it hands out is decoded from the
+    // saved bytes, exactly as a read from the store would be: a story's in-memory sum may hold more terms than it saves.
+    private readonly SignatureCache _savedSignatures = new(SignatureCacheBytes);
+    private const long SignatureCacheBytes = 64L << 20;
+
+    private void SaveSignature(StorySignature s)
+    {
+        var data = s.Serialise();
+        Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", s.Id), ("$d", data));
+        _savedSignatures.Put(StorySignature.Deserialise(s.Id, data));
     }
 
     private Dictionary<long, long> _batchDf = [];
@@ -429,7 +447,7 @@ public sealed class StoryStore
     {
         var s = new StorySignature { Id = storyId, WeighedAt = (int)Math.Min(_documents, int.MaxValue) };
         foreach (var m in LoadMembers(storyId)) s.Add(m.Reweigh(t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete), _options));
-        Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", storyId), ("$d", s.Serialise()));
+        SaveSignature(s);
         return s;
     }
 
@@ -438,7 +456,7 @@ public sealed class StoryStore
         if (_batchDf.TryGetValue(term, out var d) || _df.TryGetValue(term, out d)) return d;
         using var cmd = Command("SELECT Df FROM StoryTermStats WHERE TermHash = $t", ("$t", (long)term));
         d = cmd.ExecuteScalar() is long found ? found : 0;
-        if (_df.Count < DfCacheCap) _df[term] = d;
+        _df.Set(term, d);
         return d;
     }
 
@@ -469,6 +487,7 @@ public sealed class StoryStore
         if (members.Count == 0)
         {
             Exec("DELETE FROM StorySignatures WHERE StoryId = $s; DELETE FROM Stories WHERE Id = $s;", ("$s", storyId));
+            _savedSignatures.Remove(storyId);
             return;
         }
         var copies = members.Count <= 400 ? StoryEngine.CopySources(members, _options) : [];
@@ -510,47 +529,65 @@ public sealed class StoryStore
     {
         var s = new StorySignature { Id = storyId };
         foreach (var m in LoadMembers(storyId)) s.Add(m.ToProfile());
-        if (s.Members > 0) Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", storyId), ("$d", s.Serialise()));
+        if (s.Members > 0) SaveSignature(s);
     }
 
     // ---- document frequencies ------------------------------------------------------------------------------
 
-    // Document frequencies read or written in this run, so consecutive batches need not ask the database again.
-    // Bounded: dropped whole when it grows past the cap (it is only a cache of StoryTermStats).
-    private readonly Dictionary<long, long> _df = [];
-    private const int DfCacheCap = 1_000_000;
+    // Document frequencies read or written by this store object, so later batches need not ask the database again.
+    // Only a cache of StoryTermStats, exact for every term it holds: a compact table with a byte budget that drops
+    // its rarest terms when full (a few million terms fit), and the collection size beside it.
+    private readonly TermCountTable _df = new(DfCacheBytes);
+    private long? _dfDocuments;
+    private const long DfCacheBytes = 32L << 20;
+
+    private void ClearDocumentFrequencies()
+    {
+        _df.Clear();
+        _dfDocuments = null;
+    }
 
     private void AddDocumentFrequencies(IReadOnlyList<TermCounts> counts)
     {
-        if (_df.Count > DfCacheCap) _df.Clear();
         var delta = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) delta[t] = delta.GetValueOrDefault(t) + 1;
-        using var cmd = Command("INSERT INTO StoryTermStats (TermHash, Df) VALUES ($t, $d) ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df",
-            ("$t", 0L), ("$d", 0));
+        // The upsert returns the new total, so the cache learns every term of the batch without a second lookup.
+        using var cmd = Command("""
+            INSERT INTO StoryTermStats (TermHash, Df) VALUES ($t, $d) ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df RETURNING Df
+            """, ("$t", 0L), ("$d", 0));
         foreach (var (t, d) in delta)
         {
             cmd.Parameters["$t"].Value = (long)t;
             cmd.Parameters["$d"].Value = d;
-            cmd.ExecuteNonQuery();
-            if (_df.TryGetValue(t, out var cached)) _df[t] = cached + d;
+            _df.Set(t, (long)cmd.ExecuteScalar()!);
         }
         cmd.Parameters["$t"].Value = DocumentsKey;
         cmd.Parameters["$d"].Value = counts.Count;
-        cmd.ExecuteNonQuery();
-        if (_df.TryGetValue(DocumentsKey, out var docs)) _df[DocumentsKey] = docs + counts.Count;
+        _dfDocuments = (long)cmd.ExecuteScalar()!;
     }
 
     private Dictionary<long, long> ReadDocumentFrequencies(IReadOnlyList<TermCounts> counts)
     {
         var df = new Dictionary<long, long>();
         using var cmd = Command("SELECT Df FROM StoryTermStats WHERE TermHash = $t", ("$t", 0L));
-        foreach (var t in counts.SelectMany(c => c.Counts.Keys).Select(k => (long)k).Append(DocumentsKey).Distinct())
+        foreach (var c in counts)
+            foreach (var t in c.Counts.Keys)
+            {
+                if (df.ContainsKey(t)) continue;
+                if (!_df.TryGetValue(t, out var d))
+                {
+                    cmd.Parameters["$t"].Value = (long)t;
+                    d = cmd.ExecuteScalar() is long found ? found : 0;
+                    _df.Set(t, d);
+                }
+                df[t] = d;
+            }
+        if (_dfDocuments is not long n)
         {
-            if (_df.TryGetValue(t, out var cached)) { df[t] = cached; continue; }
-            cmd.Parameters["$t"].Value = t;
-            var d = cmd.ExecuteScalar() is long found ? found : 0;
-            df[t] = _df[t] = d;
+            cmd.Parameters["$t"].Value = DocumentsKey;
+            _dfDocuments = n = cmd.ExecuteScalar() is long found ? found : 0;
         }
+        df[DocumentsKey] = n;
         return df;
     }
 
@@ -799,10 +836,19 @@ public sealed class StoryStore
         _connection = (SqliteConnection)_db.Database.GetDbConnection();
         if (_connection.State != System.Data.ConnectionState.Open) await _db.Database.OpenConnectionAsync(ct);
         _lockedStories.Clear();
+        // Grouping looks up postings, term counts and signatures all over a large store: give this connection a
+        // page cache big enough to keep the hot pages (SQLite's default is 2 MB), and hand it back as it was.
+        using var cmd = Command("PRAGMA cache_size");
+        _cacheSize = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        Exec(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {-PageCacheKiB}"));
     }
+
+    private const int PageCacheKiB = 32 << 10;
+    private long _cacheSize;
 
     private async Task CloseAsync()
     {
+        Exec(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {_cacheSize}"));
         foreach (var cmd in _prepared.Values) await cmd.DisposeAsync();
         _prepared.Clear();
         await _db.Database.CloseConnectionAsync();
@@ -821,7 +867,8 @@ public sealed class StoryStore
         catch
         {
             _lockedStories.Clear();
-            _df.Clear();
+            ClearDocumentFrequencies();
+            _savedSignatures.Clear();
             throw;
         }
         finally
