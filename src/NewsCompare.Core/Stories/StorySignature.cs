@@ -29,14 +29,6 @@ internal sealed class StorySignature
         Languages.Add(a.Language);
     }
 
-    /// <summary>An independent copy (the centroid keeps its entry order).</summary>
-    public StorySignature Clone()
-    {
-        var c = new StorySignature { Id = Id, Centroid = new Dictionary<uint, float>(Centroid), Members = Members, FirstDay = FirstDay, LastDay = LastDay, WeighedAt = WeighedAt };
-        c.Languages.UnionWith(Languages);
-        return c;
-    }
-
     /// <summary>Days between <paramref name="day"/> and the story's known dates; 0 inside them, null when either is unknown.</summary>
     public int? GapDays(int? day) =>
         day is not int d || FirstDay is not int f || LastDay is not int l ? null : d < f ? f - d : d > l ? d - l : 0;

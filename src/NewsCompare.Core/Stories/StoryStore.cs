@@ -122,7 +122,6 @@ public sealed class StoryStore
                     DELETE FROM Stories;
                     """);
                 ClearDocumentFrequencies();
-                _savedSignatures.Clear();
                 return 0;
             });
             var ids = new List<long>();
@@ -412,14 +411,9 @@ public sealed class StoryStore
     private StorySignature? LoadSignature(long id, Dictionary<long, StorySignature> cache)
     {
         if (cache.TryGetValue(id, out var s)) return s;
-        s = _savedSignatures.Get(id);
-        if (s is null)
-        {
-            using var cmd = Command("SELECT Data FROM StorySignatures WHERE StoryId = $s", ("$s", id));
-            if (cmd.ExecuteScalar() is not byte[] data) return null;
-            s = StorySignature.Deserialise(id, data);
-            _savedSignatures.Put(s.Clone());
-        }
+        using var cmd = Command("SELECT Data FROM StorySignatures WHERE StoryId = $s", ("$s", id));
+        if (cmd.ExecuteScalar() is not byte[] data) return null;
+        s = StorySignature.Deserialise(id, data);
         // Weights drift as the store grows (a story opened when the store held 50 articles was weighed against
         // those 50). Once the store has doubled since, weigh its members again: each story is redone only a
         // logarithmic number of times over its life.
@@ -427,17 +421,8 @@ public sealed class StoryStore
         return cache[id] = s;
     }
 
-    // Signatures as saved, across batches (bounded; see SignatureCache). What it hands out is decoded from the
-    // saved bytes, exactly as a read from the store would be: a story's in-memory sum may hold more terms than it saves.
-    private readonly SignatureCache _savedSignatures = new(SignatureCacheBytes);
-    private const long SignatureCacheBytes = 64L << 20;
-
-    private void SaveSignature(StorySignature s)
-    {
-        var data = s.Serialise();
-        Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", s.Id), ("$d", data));
-        _savedSignatures.Put(StorySignature.Deserialise(s.Id, data));
-    }
+    private void SaveSignature(StorySignature s) =>
+        Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", s.Id), ("$d", s.Serialise()));
 
     private Dictionary<long, long> _batchDf = [];
     private long _documents;
@@ -487,7 +472,6 @@ public sealed class StoryStore
         if (members.Count == 0)
         {
             Exec("DELETE FROM StorySignatures WHERE StoryId = $s; DELETE FROM Stories WHERE Id = $s;", ("$s", storyId));
-            _savedSignatures.Remove(storyId);
             return;
         }
         var copies = members.Count <= 400 ? StoryEngine.CopySources(members, _options) : [];
@@ -836,19 +820,10 @@ public sealed class StoryStore
         _connection = (SqliteConnection)_db.Database.GetDbConnection();
         if (_connection.State != System.Data.ConnectionState.Open) await _db.Database.OpenConnectionAsync(ct);
         _lockedStories.Clear();
-        // Grouping looks up postings, term counts and signatures all over a large store: give this connection a
-        // page cache big enough to keep the hot pages (SQLite's default is 2 MB), and hand it back as it was.
-        using var cmd = Command("PRAGMA cache_size");
-        _cacheSize = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-        Exec(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {-PageCacheKiB}"));
     }
-
-    private const int PageCacheKiB = 32 << 10;
-    private long _cacheSize;
 
     private async Task CloseAsync()
     {
-        Exec(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {_cacheSize}"));
         foreach (var cmd in _prepared.Values) await cmd.DisposeAsync();
         _prepared.Clear();
         await _db.Database.CloseConnectionAsync();
@@ -868,7 +843,6 @@ public sealed class StoryStore
         {
             _lockedStories.Clear();
             ClearDocumentFrequencies();
-            _savedSignatures.Clear();
             throw;
         }
         finally
