@@ -535,19 +535,20 @@ public sealed class StoryStore
     {
         var delta = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) delta[t] = delta.GetValueOrDefault(t) + 1;
-        // The upsert returns the new total, so the cache learns every term of the batch without a second lookup.
-        using var cmd = Command("""
-            INSERT INTO StoryTermStats (TermHash, Df) VALUES ($t, $d) ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df RETURNING Df
-            """, ("$t", 0L), ("$d", 0));
+        // Terms the table holds are updated in place; the others are read when the batch asks for them.
+        using var cmd = Command("INSERT INTO StoryTermStats (TermHash, Df) VALUES ($t, $d) ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df",
+            ("$t", 0L), ("$d", 0));
         foreach (var (t, d) in delta)
         {
             cmd.Parameters["$t"].Value = (long)t;
             cmd.Parameters["$d"].Value = d;
-            _df.Set(t, (long)cmd.ExecuteScalar()!);
+            cmd.ExecuteNonQuery();
+            if (_df.TryGetValue(t, out var held)) _df.Set(t, held + d);
         }
         cmd.Parameters["$t"].Value = DocumentsKey;
         cmd.Parameters["$d"].Value = counts.Count;
-        _dfDocuments = (long)cmd.ExecuteScalar()!;
+        cmd.ExecuteNonQuery();
+        if (_dfDocuments is long docs) _dfDocuments = docs + counts.Count;
     }
 
     private Dictionary<long, long> ReadDocumentFrequencies(IReadOnlyList<TermCounts> counts)
