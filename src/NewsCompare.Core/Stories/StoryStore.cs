@@ -121,7 +121,7 @@ public sealed class StoryStore
                     UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0 WHERE PublishedInferred = 1;
                     DELETE FROM Stories;
                     """);
-                _df.Clear();
+                ClearDocumentFrequencies();
                 return 0;
             });
             var ids = new List<long>();
@@ -260,7 +260,7 @@ public sealed class StoryStore
         }
         foreach (var id in dirty)
         {
-            Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", id), ("$d", signatures[id].Serialise()));
+            SaveSignature(signatures[id]);
             RefreshStory(id, now);
         }
         return new GroupingReport(profiles.Count, joined, opened, dirty.Count);
@@ -310,7 +310,7 @@ public sealed class StoryStore
         }
         foreach (var id in dirty)
         {
-            Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", id), ("$d", signatures[id].Serialise()));
+            SaveSignature(signatures[id]);
             RefreshStory(id, now);
         }
         return moved;
@@ -421,6 +421,9 @@ public sealed class StoryStore
         return cache[id] = s;
     }
 
+    private void SaveSignature(StorySignature s) =>
+        Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", s.Id), ("$d", s.Serialise()));
+
     private Dictionary<long, long> _batchDf = [];
     private long _documents;
     private bool _complete;
@@ -429,7 +432,7 @@ public sealed class StoryStore
     {
         var s = new StorySignature { Id = storyId, WeighedAt = (int)Math.Min(_documents, int.MaxValue) };
         foreach (var m in LoadMembers(storyId)) s.Add(m.Reweigh(t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete), _options));
-        Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", storyId), ("$d", s.Serialise()));
+        SaveSignature(s);
         return s;
     }
 
@@ -438,7 +441,7 @@ public sealed class StoryStore
         if (_batchDf.TryGetValue(term, out var d) || _df.TryGetValue(term, out d)) return d;
         using var cmd = Command("SELECT Df FROM StoryTermStats WHERE TermHash = $t", ("$t", (long)term));
         d = cmd.ExecuteScalar() is long found ? found : 0;
-        if (_df.Count < DfCacheCap) _df[term] = d;
+        _df.Set(term, d);
         return d;
     }
 
@@ -510,21 +513,29 @@ public sealed class StoryStore
     {
         var s = new StorySignature { Id = storyId };
         foreach (var m in LoadMembers(storyId)) s.Add(m.ToProfile());
-        if (s.Members > 0) Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", storyId), ("$d", s.Serialise()));
+        if (s.Members > 0) SaveSignature(s);
     }
 
     // ---- document frequencies ------------------------------------------------------------------------------
 
-    // Document frequencies read or written in this run, so consecutive batches need not ask the database again.
-    // Bounded: dropped whole when it grows past the cap (it is only a cache of StoryTermStats).
-    private readonly Dictionary<long, long> _df = [];
-    private const int DfCacheCap = 1_000_000;
+    // Document frequencies read or written by this store object, so later batches need not ask the database again.
+    // Only a cache of StoryTermStats, exact for every term it holds: a compact table with a byte budget that drops
+    // its rarest terms when full (a few million terms fit), and the collection size beside it.
+    private readonly TermCountTable _df = new(DfCacheBytes);
+    private long? _dfDocuments;
+    private const long DfCacheBytes = 32L << 20;
+
+    private void ClearDocumentFrequencies()
+    {
+        _df.Clear();
+        _dfDocuments = null;
+    }
 
     private void AddDocumentFrequencies(IReadOnlyList<TermCounts> counts)
     {
-        if (_df.Count > DfCacheCap) _df.Clear();
         var delta = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) delta[t] = delta.GetValueOrDefault(t) + 1;
+        // Terms the table holds are updated in place; the others are read when the batch asks for them.
         using var cmd = Command("INSERT INTO StoryTermStats (TermHash, Df) VALUES ($t, $d) ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df",
             ("$t", 0L), ("$d", 0));
         foreach (var (t, d) in delta)
@@ -532,25 +543,36 @@ public sealed class StoryStore
             cmd.Parameters["$t"].Value = (long)t;
             cmd.Parameters["$d"].Value = d;
             cmd.ExecuteNonQuery();
-            if (_df.TryGetValue(t, out var cached)) _df[t] = cached + d;
+            if (_df.TryGetValue(t, out var held)) _df.Set(t, held + d);
         }
         cmd.Parameters["$t"].Value = DocumentsKey;
         cmd.Parameters["$d"].Value = counts.Count;
         cmd.ExecuteNonQuery();
-        if (_df.TryGetValue(DocumentsKey, out var docs)) _df[DocumentsKey] = docs + counts.Count;
+        if (_dfDocuments is long docs) _dfDocuments = docs + counts.Count;
     }
 
     private Dictionary<long, long> ReadDocumentFrequencies(IReadOnlyList<TermCounts> counts)
     {
         var df = new Dictionary<long, long>();
         using var cmd = Command("SELECT Df FROM StoryTermStats WHERE TermHash = $t", ("$t", 0L));
-        foreach (var t in counts.SelectMany(c => c.Counts.Keys).Select(k => (long)k).Append(DocumentsKey).Distinct())
+        foreach (var c in counts)
+            foreach (var t in c.Counts.Keys)
+            {
+                if (df.ContainsKey(t)) continue;
+                if (!_df.TryGetValue(t, out var d))
+                {
+                    cmd.Parameters["$t"].Value = (long)t;
+                    d = cmd.ExecuteScalar() is long found ? found : 0;
+                    _df.Set(t, d);
+                }
+                df[t] = d;
+            }
+        if (_dfDocuments is not long n)
         {
-            if (_df.TryGetValue(t, out var cached)) { df[t] = cached; continue; }
-            cmd.Parameters["$t"].Value = t;
-            var d = cmd.ExecuteScalar() is long found ? found : 0;
-            df[t] = _df[t] = d;
+            cmd.Parameters["$t"].Value = DocumentsKey;
+            _dfDocuments = n = cmd.ExecuteScalar() is long found ? found : 0;
         }
+        df[DocumentsKey] = n;
         return df;
     }
 
@@ -821,7 +843,7 @@ public sealed class StoryStore
         catch
         {
             _lockedStories.Clear();
-            _df.Clear();
+            ClearDocumentFrequencies();
             throw;
         }
         finally
