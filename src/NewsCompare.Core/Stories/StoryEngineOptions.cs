@@ -20,7 +20,8 @@ public sealed record StoryEngineOptions
     /// For an article without a date of its own: how much more (in average cosine similarity) it must resemble a story
     /// than that story resembles a candidate story whose known dates make it another event of the same topic. The
     /// seeds' undated report of a 2022 meeting in Nanping resembles the February 2023 story by 0.01–0.07 more than the
-    /// February and September 2023 stories resemble each other; the undated reports of those two meetings, by 0.14–0.24.
+    /// February and September 2023 stories resemble each other; the undated reports of those two meetings, by 0.14–0.24
+    /// (measured with a temporary diagnostic; docs/stories.md §2).
     /// </summary>
     public double EventMargin { get; init; } = 0.1;
     /// <summary>Estimated share of the shorter text's 3-word phrases found in the other from which it is a copy or light rewrite.</summary>
