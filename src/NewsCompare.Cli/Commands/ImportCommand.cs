@@ -62,6 +62,8 @@ internal static class ImportCommand
         var counts = new Table().AddColumns("imported", "new versions", "unchanged", "failed");
         counts.AddRow((report.Imported - report.NewVersions).ToString(), report.NewVersions.ToString(), report.Unchanged.ToString(), report.Failed.ToString());
         AnsiConsole.Write(counts);
+        if (report.Grouping is { Rebuilt: true })
+            Console.WriteLine("stories: the store had been grouped by an older version that read other terms from text; every story was rebuilt (as regroup does)");
         if (report.Grouping is { } g)
             Console.WriteLine($"stories: {g.Articles} article(s) placed, {g.Joined} joined an existing story, {g.Opened} opened a new one");
 

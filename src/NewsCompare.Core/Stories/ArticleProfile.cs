@@ -20,6 +20,11 @@ internal sealed class TermCounts
     internal const float HeadlineWeight = 4f;
     /// <summary>Words of the lead paragraphs count this many times; background paragraphs once.</summary>
     internal const float LeadWeight = 3f;
+    /// <summary>
+    /// Each headline word also counts this many times as a headline term, which only another headline can match
+    /// (bench-grouping on the development set: 2–3 is a plateau; docs/stories.md §1).
+    /// </summary>
+    internal const float HeadlineTermWeight = 2.5f;
 
     // The lead says who did what, where and when; later paragraphs are background the whole topic shares.
     private static float Weight(TextSignals.Token t) =>
@@ -35,6 +40,8 @@ internal sealed class TermCounts
 
         var counts = new Dictionary<uint, float>();
         var text = new Dictionary<uint, string>();
+        // A headline-only item has nothing besides its headline for the headline terms to stand apart from.
+        var hasBody = tokens.Count > 0 && !tokens[^1].Headline;
         void Add(string term, bool name, float weight)
         {
             var h = TextSignals.Hash(term, name);
@@ -48,6 +55,14 @@ internal sealed class TermCounts
             if (TextSignals.IsStopWord(t.Text) || (!t.Numeric && t.Text.Length < 3)) continue;
             var name = t.Numeric ? t.Text.Length > 1 : names.Contains(t.Text);
             Add(t.Text, name, Weight(t));
+            // Two reports of one event word their headlines alike far more often than two events of a topic do, and
+            // that agreement is lost when the headline's words are only a few among a hundred terms of the text.
+            if (t.Headline && hasBody)
+            {
+                var h = TextSignals.HeadlineHash(t.Text);
+                counts[h] = counts.GetValueOrDefault(h) + HeadlineTermWeight;
+                text.TryAdd(h, t.Text);
+            }
         }
 
         // Runs of names ("Foreign Minister Wang Yi", "Belt and Road Forum") give their 2- and 3-word parts as

@@ -139,7 +139,7 @@ public static class StoryEngine
         return false;
     }
 
-    private static (double Sim, int Shared, int SharedNames) Similarity(ArticleProfile a, StorySignature c, bool namesOnly, StoryEngineOptions o)
+    internal static (double Sim, int Shared, int SharedNames) Similarity(ArticleProfile a, StorySignature c, bool namesOnly, StoryEngineOptions o)
     {
         var an = Vectors.Norm(a.Weights, namesOnly);
         if (an == 0) return (0, 0, 0);
@@ -164,7 +164,7 @@ public static class StoryEngine
     internal static StoryExplanation Explain(ArticleProfile a, StorySignature s, double score, string method, bool namesOnly = false)
     {
         var shared = a.Weights
-            .Where(kv => s.Centroid.ContainsKey(kv.Key) && (!namesOnly || (kv.Key & TextSignals.NameBit) != 0))
+            .Where(kv => s.Centroid.ContainsKey(kv.Key) && !TextSignals.IsHeadlineTerm(kv.Key) && (!namesOnly || (kv.Key & TextSignals.NameBit) != 0))
             .OrderByDescending(kv => kv.Value * s.Centroid[kv.Key]).ThenBy(kv => kv.Key)
             .Select(kv => (Name: (kv.Key & TextSignals.NameBit) != 0, Text: a.Text.GetValueOrDefault(kv.Key, "?")))
             .ToList();
@@ -268,6 +268,7 @@ public static class StoryEngine
         }
 
         Refine(profiles, stories, members, postings, explanations, o);
+        SplitTwoEvents(stories, members, explanations, related, o);
 
         // Refinement may have emptied stories: number the rest in order.
         var kept = Enumerable.Range(0, stories.Count).Where(i => members[i].Count > 0).ToList();
@@ -306,6 +307,88 @@ public static class StoryEngine
             foreach (var i in postings.GetValueOrDefault(t) ?? [])
                 if (i != except && members[i].Count > 0) shared[i] = shared.GetValueOrDefault(i) + w;
         return shared.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(take).Select(kv => kv.Key);
+    }
+
+    /// <summary>Stories smaller than this are never split (each half must hold two articles).</summary>
+    public const int MinSplitMembers = 4;
+    /// <summary>Stories larger than this are not checked for a split (the bisection grows with the cube of the size).</summary>
+    internal const int MaxSplitMembers = 200;
+
+    /// <summary>
+    /// Whether the members' term vectors (unit length) fall into two events (<see cref="StoryEngineOptions.SplitBelow"/>):
+    /// the members are joined bottom-up, the most alike groups first (average linkage), until two groups are left; when
+    /// each holds at least two members and their average cosine to each other is below the threshold, returns the
+    /// indices of the group holding member 0 (<c>Keep</c>), of the other (<c>Move</c>), and that average.
+    /// </summary>
+    internal static (List<int> Keep, List<int> Move, double Cross)? Bisect(IReadOnlyList<Dictionary<uint, float>> vectors, StoryEngineOptions o)
+    {
+        var n = vectors.Count;
+        if (o.SplitBelow <= 0 || n < MinSplitMembers || n > MaxSplitMembers) return null;
+        // sum[i, j]: the summed cosines between the members of groups i and j (Lance–Williams for average linkage).
+        var sum = new double[n, n];
+        for (var i = 0; i < n; i++)
+            for (var j = i + 1; j < n; j++)
+                sum[i, j] = sum[j, i] = Vectors.Dot(vectors[i], vectors[j]);
+        var groups = Enumerable.Range(0, n).Select(i => new List<int> { i }).ToArray();
+        var alive = Enumerable.Range(0, n).ToList();
+        while (alive.Count > 2)
+        {
+            var (a, b, best) = (-1, -1, double.NegativeInfinity);
+            for (var x = 0; x < alive.Count; x++)
+                for (var y = x + 1; y < alive.Count; y++)
+                {
+                    var (i, j) = (alive[x], alive[y]);
+                    var average = sum[i, j] / (groups[i].Count * groups[j].Count);
+                    if (average > best) (a, b, best) = (i, j, average);
+                }
+            foreach (var k in alive)
+                if (k != a && k != b) { sum[a, k] += sum[b, k]; sum[k, a] = sum[a, k]; }
+            groups[a].AddRange(groups[b]);
+            alive.Remove(b);
+        }
+        var (first, second) = (groups[alive[0]], groups[alive[1]]);
+        if (first.Count < 2 || second.Count < 2) return null;
+        var cross = sum[alive[0], alive[1]] / (first.Count * second.Count);
+        if (cross >= o.SplitBelow) return null;
+        return first.Contains(0) ? (first.Order().ToList(), second.Order().ToList(), cross) : (second.Order().ToList(), first.Order().ToList(), cross);
+    }
+
+    /// <summary>
+    /// Splits every story whose members are two events (<see cref="Bisect"/>), the halves again if they are, and links
+    /// the halves as related. The half that holds the story's first article keeps the story.
+    /// </summary>
+    private static void SplitTwoEvents(List<StorySignature> stories, List<List<ArticleProfile>> members,
+        Dictionary<long, (int Story, StoryExplanation Why)> explanations, HashSet<(int, int)> related, StoryEngineOptions o)
+    {
+        for (var i = 0; i < stories.Count; i++)
+        {
+            if (Bisect(members[i].Select(m => m.Weights).ToList(), o) is not var (keep, move, _)) continue;
+            var index = stories.Count;
+            var (kept, moved) = (keep.Select(k => members[i][k]).ToList(), move.Select(k => members[i][k]).ToList());
+            (members[i], stories[i]) = (kept, Signature(i, kept));
+            members.Add(moved);
+            stories.Add(Signature(index, moved));
+            foreach (var (half, story) in new[] { (kept, i), (moved, index) })
+                foreach (var a in half)
+                    if (story == index || explanations[a.Id].Why.Method != "opened")
+                        explanations[a.Id] = (story, Rejoin(a, half, stories[story], o));
+            related.Add((i, index));
+            i--; // the kept half may hold two events again
+        }
+    }
+
+    private static StorySignature Signature(int index, IEnumerable<ArticleProfile> members)
+    {
+        var s = new StorySignature { Id = index };
+        foreach (var m in members) s.Add(m);
+        return s;
+    }
+
+    /// <summary>Why <paramref name="a"/> is in a story that was split: what it shares with the rest of its half.</summary>
+    private static StoryExplanation Rejoin(ArticleProfile a, List<ArticleProfile> half, StorySignature story, StoryEngineOptions o)
+    {
+        var rest = Signature((int)story.Id, half.Where(m => m != a));
+        return Explain(a, rest, Similarity(a, rest, !rest.Languages.Contains(a.Language), o).Sim, "matched");
     }
 
     /// <summary>How much better another story must match before refinement moves an article out of its own.</summary>

@@ -12,7 +12,9 @@ namespace NewsCompare.Core.Stories;
 /// <param name="Joined">Articles that joined an existing story.</param>
 /// <param name="Opened">Stories opened.</param>
 /// <param name="Stories">Stories touched.</param>
-public sealed record GroupingReport(int Articles, int Joined, int Opened, int Stories);
+/// <param name="Rebuilt">Whether the whole store was regrouped first, because it had been grouped on the terms of an
+/// older version (see <see cref="StoryStore.AssignAsync"/>).</param>
+public sealed record GroupingReport(int Articles, int Joined, int Opened, int Stories, bool Rebuilt = false);
 
 /// <summary>
 /// The store side of story grouping: loads articles and the grouping index from the database, asks
@@ -26,6 +28,8 @@ public sealed class StoryStore
     private const int MaxCandidates = StoryEngine.MaxCandidates;
     private const int IndexedTerms = StoryEngine.IndexedTerms;
     private const long DocumentsKey = -1;
+    // StoryTermStats row that records which version of the term features (TextSignals.FeaturesVersion) the store holds.
+    private const long FeaturesKey = -2;
 
     private readonly NewsDb _db;
     private readonly StoryEngineOptions _options;
@@ -52,7 +56,11 @@ public sealed class StoryStore
     public static Task<GroupingReport> AssignNewArticlesAsync(NewsDb db, IReadOnlyCollection<long> articleIds, CancellationToken cancellationToken = default) =>
         new StoryStore(db).AssignAsync(articleIds, cancellationToken);
 
-    /// <summary>Places the given articles (see <see cref="AssignNewArticlesAsync(NewsDb, IReadOnlyCollection{long}, CancellationToken)"/>).</summary>
+    /// <summary>
+    /// Places the given articles (see <see cref="AssignNewArticlesAsync(NewsDb, IReadOnlyCollection{long}, CancellationToken)"/>).
+    /// A store grouped by a version that read other terms from text is regrouped whole instead (once), since its
+    /// stories could not be compared with the new articles; the report then says <see cref="GroupingReport.Rebuilt"/>.
+    /// </summary>
     /// <param name="articleIds">The articles.</param>
     /// <param name="cancellationToken">Cancels between batches.</param>
     public async Task<GroupingReport> AssignAsync(IReadOnlyCollection<long> articleIds, CancellationToken cancellationToken = default)
@@ -62,6 +70,11 @@ public sealed class StoryStore
         await OpenAsync(cancellationToken);
         try
         {
+            if (GroupedWithOtherFeatures())
+            {
+                await CloseAsync();
+                return await RegroupAsync(null, cancellationToken) with { Rebuilt = true };
+            }
             foreach (var chunk in articleIds.Distinct().Chunk(1000))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -78,6 +91,8 @@ public sealed class StoryStore
                 // event; articles that joined a story are left alone (re-scoring them all would cost as much again).
                 if (_options.RefinesImports)
                     await Task.Run(() => InTransaction(() => RefineBatch(SmallCandidateMembers())), cancellationToken);
+                // A story the batch grew may now hold two events (StoryEngine.Bisect).
+                await Task.Run(() => InTransaction(() => SplitStories(TakeTouched())), cancellationToken);
                 total = new GroupingReport(total.Articles + report.Articles, total.Joined + report.Joined, total.Opened + report.Opened, total.Stories + report.Stories);
             }
         }
@@ -157,6 +172,13 @@ public sealed class StoryStore
                     moved += InTransaction(() => RefineBatch(chunk));
                 }
                 if (moved == 0) break;
+            }
+            // Pass 4: stories that hold two events are split (StoryEngineOptions.SplitBelow).
+            _touched.Clear();
+            foreach (var chunk in StoriesOfAtLeast(StoryEngine.MinSplitMembers).Chunk(1000))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                InTransaction(() => SplitStories(chunk));
             }
             return total with { Stories = CountStories() };
         }
@@ -263,6 +285,7 @@ public sealed class StoryStore
             SaveSignature(signatures[id]);
             RefreshStory(id, now);
         }
+        _touched.UnionWith(dirty.Where(id => signatures[id].Members >= StoryEngine.MinSplitMembers));
         return new GroupingReport(profiles.Count, joined, opened, dirty.Count);
     }
 
@@ -313,7 +336,92 @@ public sealed class StoryStore
             SaveSignature(signatures[id]);
             RefreshStory(id, now);
         }
+        _touched.UnionWith(dirty.Where(id => signatures[id].Members >= StoryEngine.MinSplitMembers));
         return moved;
+    }
+
+    // Stories of at least StoryEngine.MinSplitMembers placed into or refined since the last split check.
+    private readonly HashSet<long> _touched = [];
+
+    private List<long> TakeTouched()
+    {
+        var ids = _touched.Order().ToList();
+        _touched.Clear();
+        return ids;
+    }
+
+    private List<long> StoriesOfAtLeast(int members)
+    {
+        var ids = new List<long>();
+        using var cmd = Command("SELECT StoryId FROM StoryMemberships GROUP BY StoryId HAVING COUNT(*) >= $n ORDER BY StoryId", ("$n", members));
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) ids.Add(r.GetInt64(0));
+        return ids;
+    }
+
+    /// <summary>
+    /// Splits each of <paramref name="storyIds"/> whose members are two events (<see cref="StoryEngine.Bisect"/>), and
+    /// the halves again if they are: the half holding the story's earliest article keeps the story, the other opens a
+    /// new one, and the two are linked as related. Stories with an article fixed by a correction are left as people
+    /// made them. Returns how many splits were made.
+    /// </summary>
+    private int SplitStories(IEnumerable<long> storyIds)
+    {
+        var work = new Stack<long>(storyIds);
+        var now = DateTime.UtcNow;
+        var splits = 0;
+        while (work.Count > 0)
+        {
+            var id = work.Pop();
+            var members = LoadMembers(id);
+            if (members.Count < StoryEngine.MinSplitMembers || HasLockedMember(id)) continue;
+            if (StoryEngine.Bisect(members.Select(m => m.Weights).ToList(), _options) is not var (keep, move, cross)) continue;
+            var other = InsertStory(HeadlineOf(members[move[0]].ArticleId), now);
+            var opener = OpenerOf(id);
+            foreach (var (half, story) in new[] { (keep, id), (move, other) })
+            {
+                var rest = half.Select(i => members[i]).ToList();
+                foreach (var m in rest)
+                {
+                    if (m.ArticleId == opener && story == id) continue;
+                    var a = LoadArticles([m.ArticleId]).Select(TermCounts.Count)
+                        .Select(c => ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete), _options))
+                        .FirstOrDefault() ?? m.ToProfile();
+                    var signature = new StorySignature { Id = story };
+                    foreach (var o in rest) if (o != m) signature.Add(o.ToProfile());
+                    var why = StoryEngine.Explain(a, signature, StoryEngine.Similarity(a, signature, !signature.Languages.Contains(a.Language), _options).Sim, "matched");
+                    Exec("""
+                        UPDATE StoryMemberships SET StoryId = $s, Score = $score, Method = $m, SharedNames = $n, SharedTerms = $t, GapDays = $g WHERE ArticleId = $a;
+                        UPDATE Articles SET StoryId = $s WHERE Id = $a;
+                        """, ("$a", m.ArticleId), ("$s", story), ("$score", why.Score), ("$m", why.Method),
+                        ("$n", JsonSerializer.Serialize(why.SharedNames)), ("$t", JsonSerializer.Serialize(why.SharedTerms)), ("$g", why.GapDays));
+                    if (story == other)
+                        foreach (var t in Vectors.Strongest(m.Weights, IndexedTerms))
+                            Exec("INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) VALUES ($t, $s)", ("$t", (long)t.Key), ("$s", other));
+                }
+            }
+            Exec("INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score) VALUES ($a, $b, $x)", ("$a", id), ("$b", other), ("$x", Math.Round(cross, 4)));
+            foreach (var story in new[] { id, other })
+            {
+                RebuildSignature(story);
+                RefreshStory(story, now);
+                work.Push(story);
+            }
+            splits++;
+        }
+        return splits;
+    }
+
+    private bool HasLockedMember(long storyId)
+    {
+        using var cmd = Command("SELECT EXISTS (SELECT 1 FROM StoryLocks l JOIN StoryMemberships m ON m.ArticleId = l.ArticleId WHERE m.StoryId = $s)", ("$s", storyId));
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
+    }
+
+    private long? OpenerOf(long storyId)
+    {
+        using var cmd = Command("SELECT ArticleId FROM StoryMemberships WHERE StoryId = $s AND Method = 'opened' ORDER BY ArticleId LIMIT 1", ("$s", storyId));
+        return cmd.ExecuteScalar() is long a ? a : null;
     }
 
     // One-article stories the current batch opened or came near as candidates (see AssignAsync).
@@ -549,6 +657,17 @@ public sealed class StoryStore
         cmd.Parameters["$d"].Value = counts.Count;
         cmd.ExecuteNonQuery();
         if (_dfDocuments is long docs) _dfDocuments = docs + counts.Count;
+        Exec("INSERT OR REPLACE INTO StoryTermStats (TermHash, Df) VALUES ($t, $v)", ("$t", FeaturesKey), ("$v", TextSignals.FeaturesVersion));
+    }
+
+    /// <summary>Whether articles are grouped and the store's term statistics were counted by another version of the term features.</summary>
+    private bool GroupedWithOtherFeatures()
+    {
+        using var cmd = Command("""
+            SELECT EXISTS (SELECT 1 FROM StoryMemberships)
+               AND COALESCE((SELECT Df FROM StoryTermStats WHERE TermHash = $t), 0) <> $v
+            """, ("$t", FeaturesKey), ("$v", TextSignals.FeaturesVersion));
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
     }
 
     private Dictionary<long, long> ReadDocumentFrequencies(IReadOnlyList<TermCounts> counts)

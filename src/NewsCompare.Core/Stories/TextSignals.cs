@@ -7,11 +7,15 @@ namespace NewsCompare.Core.Stories;
 /// Reads an article's text into weighted terms: content words (lower-cased, accents folded, plural stripped),
 /// names and numbers (flagged by the top bit of their hash, so "Wang Yi" matches across languages), and 3-word
 /// shingles for copy detection. Words inside quotation marks count half: officials repeat their lines from one
-/// meeting to the next, so a quote says less about which event it is than the reporting around it does.
+/// meeting to the next, so a quote says less about which event it is than the reporting around it does. Headline
+/// words also count as headline terms of their own (the second-highest bit), which match only another headline.
 /// </summary>
 internal static class TextSignals
 {
     public const uint NameBit = 0x8000_0000u;
+    public const uint HeadlineBit = 0x4000_0000u;
+    /// <summary>Bumped whenever the terms a text yields change: a store grouped with other terms must be regrouped.</summary>
+    public const int FeaturesVersion = 2;
     public const int MinHashSize = 48;
 
     private static readonly Dictionary<string, string[]> StopWords = new(StringComparer.Ordinal)
@@ -134,8 +138,14 @@ internal static class TextSignals
     {
         var h = 2166136261u;
         foreach (var ch in text) { h ^= ch; h *= 16777619u; }
-        return name ? h | NameBit : h & ~NameBit;
+        h &= ~(NameBit | HeadlineBit);
+        return name ? h | NameBit : h;
     }
+
+    /// <summary>The headline term of a word: the same word, counted only when it stands in a headline.</summary>
+    public static uint HeadlineHash(string normalised) => Hash(normalised, false) | HeadlineBit;
+
+    public static bool IsHeadlineTerm(uint term) => (term & HeadlineBit) != 0;
 
     /// <summary>
     /// MinHash of the text's 3-word shingles (every word, function words included, so copies are told from

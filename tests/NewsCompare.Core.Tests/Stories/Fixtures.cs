@@ -73,4 +73,28 @@ internal static class Fixtures
         yield return ("Volkov's deputy resigns after audit", "A deputy of security chief Dmitri Volkov resigned in Moscow after an audit of procurement contracts, the agency said.");
         yield return ("Volkov meets Indian adviser in Delhi", "Dmitri Volkov met India's national security adviser in Delhi to discuss counter-terrorism and arms deliveries.");
     }
+
+    /// <summary>
+    /// Two events of one labour dispute, weeks apart, told with the same port, union, leader and grievance: the end of
+    /// a strike, then the threat of a new one over cranes.
+    /// </summary>
+    public static (string Headline, string Body)[] PortDispute(bool second) => second
+        ?
+        [
+            ("Union threatens walkout over automated cranes",
+             "The dockers' union in Ostrava threatened a new strike on Tuesday over automated cranes, Jana Novak said.\n\n" +
+             "The cranes, bought from a Finnish maker for 60 million euros, would cut two hundred jobs on the container quay."),
+            ("Finnish cranes would cost two hundred quay jobs, union warns",
+             "Automated cranes ordered from a Finnish maker for 60 million euros would cost two hundred jobs on the container quay, Jana Novak warned on Tuesday.\n\n" +
+             "Her members will vote on a walkout next month."),
+        ]
+        :
+        [
+            ("Ostrava dockers end harbour strike after pay offer",
+             "Dockers in Ostrava voted on Friday to end the three-week harbour strike after the union accepted a pay offer of nine percent from the port authority.\n\n" +
+             "Union leader Jana Novak said night shifts would resume at the grain terminal on Monday and the backlog of 40 ships would clear within days.\n\nThe strike had halted grain exports along the Oder canal."),
+            ("Harbour strike over as Ostrava dockers accept nine percent",
+             "The Ostrava harbour strike ended on Friday when dockers accepted the port authority's nine percent pay offer, union leader Jana Novak said.\n\n" +
+             "The grain terminal reopens for night shifts on Monday; 40 ships are waiting to load, and grain exports on the Oder canal should resume next week."),
+        ];
 }

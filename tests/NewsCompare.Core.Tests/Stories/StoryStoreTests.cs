@@ -242,4 +242,113 @@ public sealed class StoryStoreTests
         (await store.ArticleAsync(late)).StoryId.Should().Be(before);
         (await store.ArticleAsync(first[0])).StoryId.Should().Be(before);
     }
+
+    [Fact]
+    public async Task AStoreGroupedOnAnOlderVersionsTermsIsRegroupedWholeOnTheNextImport()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var (first, second, all) = await SeedAsync(store);
+        // What a store grouped before the term features were versioned looks like: no version row.
+        await store.Db.Database.ExecuteSqlRawAsync("DELETE FROM StoryTermStats WHERE TermHash = -2");
+        var late = await store.AddAsync(Fixtures.FirstMeeting(1).Headline + " again", Fixtures.FirstMeeting(1).Body, "evening");
+
+        var report = await StoryStore.AssignNewArticlesAsync(store.Db, [late]);
+
+        report.Rebuilt.Should().BeTrue();
+        report.Articles.Should().Be(all.Length + 1, "every article is placed again");
+        var partition = await PartitionAsync(store);
+        partition.Should().ContainEquivalentOf(first.Append(late).ToHashSet());
+        partition.Should().ContainEquivalentOf(second.ToHashSet());
+        var next = await StoryStore.AssignNewArticlesAsync(store.Db, [await store.AddAsync("Harbour strike ends in Ostrava", "Dockers in Ostrava voted to end the walkout.")]);
+        next.Rebuilt.Should().BeFalse("the rebuilt store records the version it was grouped with");
+    }
+
+    [Fact]
+    public async Task AStoreGroupedOnTheCurrentTermsIsNeverRebuilt()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await SeedAsync(store, assignEachAlone: true);
+        var late = await store.AddAsync(Fixtures.SecondMeeting(1).Headline, Fixtures.SecondMeeting(1).Body, "evening");
+
+        var report = await StoryStore.AssignNewArticlesAsync(store.Db, [late]);
+
+        report.Rebuilt.Should().BeFalse();
+        report.Articles.Should().Be(1);
+    }
+
+    private static async Task<(long[] First, long[] Second)> PortDisputeAsync(TestStore store)
+    {
+        var background = new List<long>();
+        foreach (var (h, b) in Fixtures.Background(30)) background.Add(await store.AddAsync(h, b));
+        await StoryStore.AssignNewArticlesAsync(store.Db, background);
+        async Task<long[]> Add(bool second)
+        {
+            var ids = new List<long>();
+            foreach (var (h, b) in Fixtures.PortDispute(second))
+            {
+                ids.Add(await store.AddAsync(h, b));
+                await StoryStore.AssignNewArticlesAsync(store.Db, [ids[^1]]);
+            }
+            return ids.ToArray();
+        }
+        return (await Add(second: false), await Add(second: true));
+    }
+
+    [Fact]
+    public async Task ImportingAnotherEventIntoTheStoryItsFirstReportJoinedSplitsThatStoryAndLinksTheHalves()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var (first, second) = await PortDisputeAsync(store);
+
+        var partition = await PartitionAsync(store);
+        partition.Should().ContainEquivalentOf(first.ToHashSet());
+        partition.Should().ContainEquivalentOf(second.ToHashSet());
+        var firstStory = (await store.ArticleAsync(first[0])).StoryId!.Value;
+        var secondStory = (await store.ArticleAsync(second[0])).StoryId!.Value;
+        (await StoryStore.RelatedAsync(store.Db, firstStory)).Select(s => s.Id).Should().Contain(secondStory);
+        (await store.Db.Stories.SingleAsync(s => s.Id == secondStory)).ArticleCount.Should().Be(2);
+        (await store.Db.Stories.SingleAsync(s => s.Id == firstStory)).ArticleCount.Should().Be(2);
+        var why = await StoryStore.ExplanationAsync(store.Db, second[0]);
+        why!.Method.Should().Be("matched");
+        why.SharedTerms.Should().Contain("crane", "the explanation names what it shares with its own half");
+
+        await new StoryStore(store.Db).RegroupAsync();
+        (await PartitionAsync(store)).Should().ContainEquivalentOf(second.ToHashSet(), "regroup splits the same way");
+    }
+
+    [Fact]
+    public async Task WithoutTheSplitTheImportedPortDisputeIsOneStory()
+    {
+        // The test above is only a test of the split if the import path does merge the two events.
+        await using var store = await TestStore.CreateAsync();
+        var background = new List<long>();
+        foreach (var (h, b) in Fixtures.Background(30)) background.Add(await store.AddAsync(h, b));
+        var noSplit = StoryEngineOptions.Default with { SplitBelow = 0 };
+        await new StoryStore(store.Db, noSplit).AssignAsync(background);
+        var ids = new List<long>();
+        foreach (var (h, b) in Fixtures.PortDispute(false).Concat(Fixtures.PortDispute(true)))
+        {
+            ids.Add(await store.AddAsync(h, b));
+            await new StoryStore(store.Db, noSplit).AssignAsync([ids[^1]]);
+        }
+
+        (await PartitionAsync(store)).Should().ContainEquivalentOf(ids.ToHashSet());
+    }
+
+    [Fact]
+    public async Task AStoryPeopleMergedIsNeverSplitByTheEngine()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var (first, second) = await PortDisputeAsync(store);
+        var stories = new StoryStore(store.Db);
+        await stories.MergeAsync((await store.ArticleAsync(first[0])).StoryId!.Value, (await store.ArticleAsync(second[0])).StoryId!.Value, "one dispute, told as one story");
+        var late = await store.AddAsync("Ostrava union sets date for crane strike ballot",
+            "Jana Novak said the Ostrava dockers' union would hold its ballot on automated cranes next month.");
+
+        await StoryStore.AssignNewArticlesAsync(store.Db, [late]);
+
+        (await PartitionAsync(store)).Should().Contain(p => first.Concat(second).Append(late).All(p.Contains), "the correction outranks the engine");
+        await stories.RegroupAsync();
+        (await PartitionAsync(store)).Should().Contain(p => first.Concat(second).All(p.Contains), "and survives a regroup");
+    }
 }
