@@ -39,10 +39,15 @@ internal static class BenchGroupingCommand
             Description = "How much more an undated article must resemble a story than that story resembles a dated other event of its topic (StoryEngineOptions.EventMargin; a large negative value turns the rule off)",
             DefaultValueFactory = _ => StoryEngineOptions.Default.EventMargin,
         };
+        var split = new Option<double>("--split")
+        {
+            Description = "Average cosine between a story's two halves under which it is split in two (StoryEngineOptions.SplitBelow; 0 turns the split off)",
+            DefaultValueFactory = _ => StoryEngineOptions.Default.SplitBelow,
+        };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Write predictions-{with,without}-dates.json ({file: storyId}, score.py's input) here" };
         var command = new Command("bench-grouping", "Score story grouping (B-cubed) on the seeds and a labelled dataset")
         {
-            dataset, seeds, sweep, orders, importBatch, output, background, refine, refineImports, join, eventMargin,
+            dataset, seeds, sweep, orders, importBatch, output, background, refine, refineImports, join, eventMargin, split,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -54,6 +59,7 @@ internal static class BenchGroupingCommand
                     RefinePasses = parse.GetValue(refine), RefineImports = parse.GetValue(refineImports),
                     JoinThreshold = parse.GetValue(join),
                     EventMargin = parse.GetValue(eventMargin),
+                    SplitBelow = parse.GetValue(split),
                 };
                 return await RunAsync(parse, options, dataset, seeds, sweep, orders, importBatch, output, ct);
             }
