@@ -24,9 +24,10 @@ internal static class BenchGroupingScaleCommand
         var regroup = new Option<bool>("--regroup") { Description = "After the import, time a full regroup of the store and score it" };
         var refine = new Option<int>("--refine") { Description = "Re-assignment passes (StoryEngineOptions.RefinePasses; default: the engine's)", DefaultValueFactory = _ => StoryEngineOptions.Default.RefinePasses };
         var refineImports = new Option<bool>("--refine-imports") { Description = "Let imports refine too (StoryEngineOptions.RefineImports)" };
+        var split = new Option<double>("--split") { Description = "Split threshold for two-event stories (StoryEngineOptions.SplitBelow; 0 turns the split off)", DefaultValueFactory = _ => StoryEngineOptions.Default.SplitBelow };
         var command = new Command("bench-grouping-scale", "Time incremental story grouping on a generated corpus as the store grows")
         {
-            articles, batch, every, store, seed, regroup, refine, refineImports,
+            articles, batch, every, store, seed, regroup, refine, refineImports, split,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -38,7 +39,10 @@ internal static class BenchGroupingScaleCommand
             }
             try
             {
-                var options = StoryEngineOptions.Default with { RefinePasses = parse.GetValue(refine), RefineImports = parse.GetValue(refineImports) };
+                var options = StoryEngineOptions.Default with
+                {
+                    RefinePasses = parse.GetValue(refine), RefineImports = parse.GetValue(refineImports), SplitBelow = parse.GetValue(split),
+                };
                 await RunAsync(path, parse.GetValue(articles), Math.Max(1, parse.GetValue(batch)), Math.Max(1, parse.GetValue(every)), parse.GetValue(seed), options, parse.GetValue(regroup), ct);
             }
             finally

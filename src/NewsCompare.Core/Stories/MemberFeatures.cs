@@ -29,10 +29,10 @@ internal sealed class MemberFeatures
         MinHash = MinHash, Shingles = Shingles, Words = Words, Terms = Terms,
     }, idf, options);
 
-    /// <summary>The member as a profile (for rebuilding a story's centroid after a correction).</summary>
-    public ArticleProfile ToProfile() => new()
+    /// <summary>The member as a profile (for rebuilding a story's centroid after a correction); <paramref name="text"/> names its terms for explanations.</summary>
+    public ArticleProfile ToProfile(Dictionary<uint, string>? text = null) => new()
     {
-        Id = ArticleId, Outlet = null, Language = Language, Day = Day, Weights = Weights, Text = [],
+        Id = ArticleId, Outlet = null, Language = Language, Day = Day, Weights = Weights, Text = text ?? [],
         MinHash = MinHash, Shingles = Shingles, Words = Words, Terms = Terms > 0 ? Terms : Weights.Count,
     };
 

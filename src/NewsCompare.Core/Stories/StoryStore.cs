@@ -283,9 +283,8 @@ public sealed class StoryStore
         foreach (var id in dirty)
         {
             SaveSignature(signatures[id]);
-            RefreshStory(id, now);
+            Touched(id, RefreshStory(id, now));
         }
-        _touched.UnionWith(dirty.Where(id => signatures[id].Members >= StoryEngine.MinSplitMembers));
         return new GroupingReport(profiles.Count, joined, opened, dirty.Count);
     }
 
@@ -334,21 +333,22 @@ public sealed class StoryStore
         foreach (var id in dirty)
         {
             SaveSignature(signatures[id]);
-            RefreshStory(id, now);
+            Touched(id, RefreshStory(id, now));
         }
-        _touched.UnionWith(dirty.Where(id => signatures[id].Members >= StoryEngine.MinSplitMembers));
         return moved;
     }
 
-    // Stories of at least StoryEngine.MinSplitMembers placed into or refined since the last split check.
-    private readonly HashSet<long> _touched = [];
+    // Stories of at least StoryEngine.MinSplitMembers placed into or refined since the last split check, with the
+    // members their refresh read (so the check need not read them again).
+    private readonly Dictionary<long, List<MemberFeatures>> _touched = [];
 
-    private List<long> TakeTouched()
+    private void Touched(long storyId, List<MemberFeatures> members)
     {
-        var ids = _touched.Order().ToList();
-        _touched.Clear();
-        return ids;
+        if (members.Count >= StoryEngine.MinSplitMembers) _touched[storyId] = members;
+        else _touched.Remove(storyId);
     }
+
+    private List<long> TakeTouched() => _touched.Keys.Order().ToList();
 
     private List<long> StoriesOfAtLeast(int members)
     {
@@ -373,38 +373,40 @@ public sealed class StoryStore
         while (work.Count > 0)
         {
             var id = work.Pop();
-            var members = LoadMembers(id);
+            var members = _touched.Remove(id, out var read) ? read : LoadMembers(id);
             if (members.Count < StoryEngine.MinSplitMembers || HasLockedMember(id)) continue;
             if (StoryEngine.Bisect(members.Select(m => m.Weights).ToList(), _options) is not var (keep, move, cross)) continue;
             var other = InsertStory(HeadlineOf(members[move[0]].ArticleId), now);
             var opener = OpenerOf(id);
+            // The words behind the stored term hashes, for the explanations (the weights are the stored ones).
+            var text = LoadArticles(members.Select(m => m.ArticleId).ToList()).AsParallel()
+                .ToDictionary(x => x.Id, x => TermCounts.Count(x).Text);
             foreach (var (half, story) in new[] { (keep, id), (move, other) })
             {
-                var rest = half.Select(i => members[i]).ToList();
-                foreach (var m in rest)
+                var profiles = half.Select(i => members[i].ToProfile(text.GetValueOrDefault(members[i].ArticleId))).ToList();
+                var whole = new StorySignature { Id = story, WeighedAt = (int)Math.Min(_documents, int.MaxValue) };
+                foreach (var p in profiles) whole.Add(p);
+                SaveSignature(whole);
+                foreach (var a in profiles)
                 {
-                    if (m.ArticleId == opener && story == id) continue;
-                    var a = LoadArticles([m.ArticleId]).Select(TermCounts.Count)
-                        .Select(c => ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete), _options))
-                        .FirstOrDefault() ?? m.ToProfile();
-                    var signature = new StorySignature { Id = story };
-                    foreach (var o in rest) if (o != m) signature.Add(o.ToProfile());
-                    var why = StoryEngine.Explain(a, signature, StoryEngine.Similarity(a, signature, !signature.Languages.Contains(a.Language), _options).Sim, "matched");
+                    if (a.Id == opener && story == id) continue;
+                    var rest = new StorySignature { Id = story };
+                    foreach (var p in profiles) if (p != a) rest.Add(p);
+                    var why = StoryEngine.Explain(a, rest, StoryEngine.Similarity(a, rest, !rest.Languages.Contains(a.Language), _options).Sim, "matched");
                     Exec("""
                         UPDATE StoryMemberships SET StoryId = $s, Score = $score, Method = $m, SharedNames = $n, SharedTerms = $t, GapDays = $g WHERE ArticleId = $a;
                         UPDATE Articles SET StoryId = $s WHERE Id = $a;
-                        """, ("$a", m.ArticleId), ("$s", story), ("$score", why.Score), ("$m", why.Method),
+                        """, ("$a", a.Id), ("$s", story), ("$score", why.Score), ("$m", why.Method),
                         ("$n", JsonSerializer.Serialize(why.SharedNames)), ("$t", JsonSerializer.Serialize(why.SharedTerms)), ("$g", why.GapDays));
                     if (story == other)
-                        foreach (var t in Vectors.Strongest(m.Weights, IndexedTerms))
+                        foreach (var t in Vectors.Strongest(a.Weights, IndexedTerms))
                             Exec("INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) VALUES ($t, $s)", ("$t", (long)t.Key), ("$s", other));
                 }
             }
             Exec("INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score) VALUES ($a, $b, $x)", ("$a", id), ("$b", other), ("$x", Math.Round(cross, 4)));
             foreach (var story in new[] { id, other })
             {
-                RebuildSignature(story);
-                RefreshStory(story, now);
+                Touched(story, RefreshStory(story, now));
                 work.Push(story);
             }
             splits++;
@@ -574,13 +576,14 @@ public sealed class StoryStore
     }
 
     /// <summary>Recomputes a story's copies, counts, dates, title and its undated articles' inferred date; drops it when empty.</summary>
-    private void RefreshStory(long storyId, DateTime now)
+    /// <summary>Recomputes a story's copies, counts, dates, title and inferred dates; returns the members it read.</summary>
+    private List<MemberFeatures> RefreshStory(long storyId, DateTime now)
     {
         var members = LoadMembers(storyId);
         if (members.Count == 0)
         {
             Exec("DELETE FROM StorySignatures WHERE StoryId = $s; DELETE FROM Stories WHERE Id = $s;", ("$s", storyId));
-            return;
+            return members;
         }
         var copies = members.Count <= 400 ? StoryEngine.CopySources(members, _options) : [];
         Exec("UPDATE Articles SET CopyOfArticleId = NULL WHERE StoryId = $s AND CopyOfArticleId IS NOT NULL", ("$s", storyId));
@@ -604,6 +607,7 @@ public sealed class StoryStore
                 PublishedSource = CASE WHEN (SELECT FirstDate FROM Stories WHERE Id = $s) IS NULL THEN NULL ELSE $src END
             WHERE StoryId = $s AND (Published IS NULL OR PublishedInferred = 1);
             """, ("$s", storyId), ("$u", Stamp(now)), ("$src", MetadataSources.Story));
+        return members;
     }
 
     private List<MemberFeatures> LoadMembers(long storyId)
@@ -1005,3 +1009,4 @@ public sealed class StoryStore
 
 /// <summary>A correction that cannot be applied (unknown story or article, missing reason…); the message says why.</summary>
 public sealed class StoryCorrectionException(string message) : Exception(message);
+
