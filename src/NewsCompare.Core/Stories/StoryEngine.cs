@@ -168,11 +168,16 @@ public static class StoryEngine
             .OrderByDescending(kv => kv.Value * s.Centroid[kv.Key]).ThenBy(kv => kv.Key)
             .Select(kv => (Name: (kv.Key & TextSignals.NameBit) != 0, Text: a.Text.GetValueOrDefault(kv.Key, "?")))
             .ToList();
+        var names = shared.Where(x => x.Name).Select(x => x.Text).ToList();
         return new StoryExplanation(Math.Round(score, 4), method,
-            shared.Where(x => x.Name).Select(x => x.Text).Take(8).ToList(),
+            names.Where(n => !names.Any(longer => longer.Length > n.Length && ContainsWords(longer, n))).Take(8).ToList(),
             shared.Where(x => !x.Name).Select(x => x.Text).Take(8).ToList(),
             s.GapDays(a.Day));
     }
+
+    // "belt road forum" holds "belt road" and "road": a reader is told the longer name once, not its parts again.
+    private static bool ContainsWords(string phrase, string part) =>
+        $" {phrase} ".Contains($" {part} ", StringComparison.Ordinal);
 
     /// <summary>
     /// Splits a story's members into copy groups and names each group's source: the earliest known date, then the

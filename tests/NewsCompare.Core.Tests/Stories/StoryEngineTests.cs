@@ -159,6 +159,17 @@ public sealed class StoryEngineTests
     }
 
     [Fact]
+    public void AnExplanationNamesASharedFullNameOnceWithoutItsParts()
+    {
+        var result = StoryEngine.Group([Article(1, Fixtures.FirstMeeting(0)), Article(2, Fixtures.FirstMeeting(2)), .. Background()]);
+        var names = result.Placements[2].Explanation.SharedNames;
+
+        names.Should().Contain("dmitri volkov").And.Contain("lian pei");
+        names.Should().NotContain(["dmitri", "volkov", "lian", "pei"], "each is already said by the full name");
+        names.Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
     public void ReportsSharingTheTopicsWordsButNoNameAreDifferentEvents()
     {
         var result = StoryEngine.Group([
