@@ -28,8 +28,6 @@ public sealed class StoryStore
     private const int MaxCandidates = StoryEngine.MaxCandidates;
     private const int IndexedTerms = StoryEngine.IndexedTerms;
     private const long DocumentsKey = -1;
-    // StoryTermStats row that records which version of the term features (TextSignals.FeaturesVersion) the store holds.
-    private const long FeaturesKey = -2;
 
     private readonly NewsDb _db;
     private readonly StoryEngineOptions _options;
@@ -131,7 +129,7 @@ public sealed class StoryStore
             InTransaction(() =>
             {
                 Exec("""
-                    DELETE FROM StoryLinks; DELETE FROM StoryMemberships; DELETE FROM StorySignatures; DELETE FROM StoryPostings; DELETE FROM StoryTermStats;
+                    DELETE FROM StoryLinks; DELETE FROM StoryMemberships; DELETE FROM StorySignatures; DELETE FROM StoryPostings; DELETE FROM StoryTermStats; DELETE FROM StoryGroupingInfo;
                     UPDATE Articles SET StoryId = NULL, CopyOfArticleId = NULL;
                     UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0 WHERE PublishedInferred = 1;
                     DELETE FROM Stories;
@@ -661,16 +659,16 @@ public sealed class StoryStore
         cmd.Parameters["$d"].Value = counts.Count;
         cmd.ExecuteNonQuery();
         if (_dfDocuments is long docs) _dfDocuments = docs + counts.Count;
-        Exec("INSERT OR REPLACE INTO StoryTermStats (TermHash, Df) VALUES ($t, $v)", ("$t", FeaturesKey), ("$v", TextSignals.FeaturesVersion));
+        Exec("INSERT OR REPLACE INTO StoryGroupingInfo (Name, Value) VALUES ('features', $v)", ("$v", TextSignals.FeaturesVersion));
     }
 
-    /// <summary>Whether articles are grouped and the store's term statistics were counted by another version of the term features.</summary>
+    /// <summary>Whether articles are grouped and the store's grouping index was built on another version of the term features.</summary>
     private bool GroupedWithOtherFeatures()
     {
         using var cmd = Command("""
             SELECT EXISTS (SELECT 1 FROM StoryMemberships)
-               AND COALESCE((SELECT Df FROM StoryTermStats WHERE TermHash = $t), 0) <> $v
-            """, ("$t", FeaturesKey), ("$v", TextSignals.FeaturesVersion));
+               AND COALESCE((SELECT Value FROM StoryGroupingInfo WHERE Name = 'features'), 0) <> $v
+            """, ("$v", TextSignals.FeaturesVersion));
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
     }
 

@@ -249,7 +249,7 @@ public sealed class StoryStoreTests
         await using var store = await TestStore.CreateAsync();
         var (first, second, all) = await SeedAsync(store);
         // What a store grouped before the term features were versioned looks like: no version row.
-        await store.Db.Database.ExecuteSqlRawAsync("DELETE FROM StoryTermStats WHERE TermHash = -2");
+        await store.Db.Database.ExecuteSqlRawAsync("DELETE FROM StoryGroupingInfo");
         var late = await store.AddAsync(Fixtures.FirstMeeting(1).Headline + " again", Fixtures.FirstMeeting(1).Body, "evening");
 
         var report = await StoryStore.AssignNewArticlesAsync(store.Db, [late]);
