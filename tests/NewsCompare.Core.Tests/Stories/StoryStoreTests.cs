@@ -301,4 +301,27 @@ public sealed class StoryStoreTests
         var written = await store.Db.Database.SqlQueryRaw<long>("SELECT DISTINCT ArticleId AS \"Value\" FROM ArticleWrites").ToListAsync();
         written.Should().Equal([late], "the members already in the story keep the same date and copy link, so their rows are not rewritten");
     }
+
+    [Fact]
+    public async Task GroupingUsesItsOwnCacheAndCheckpointSettingsAndPutsTheConnectionsBack()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var connection = store.Db.Database.GetDbConnection();
+        async Task<long> Pragma(string sql)
+        {
+            await connection.OpenAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            var value = Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            await connection.CloseAsync();
+            return value;
+        }
+        var (cache, checkpoint) = (await Pragma("PRAGMA cache_size"), await Pragma("PRAGMA wal_autocheckpoint"));
+
+        await SeedAsync(store);
+
+        StoryStore.GroupingPragmas.Should().Contain("cache_size = -65536").And.Contain("wal_autocheckpoint = 16384");
+        (await Pragma("PRAGMA cache_size")).Should().Be(cache);
+        (await Pragma("PRAGMA wal_autocheckpoint")).Should().Be(checkpoint);
+    }
 }
