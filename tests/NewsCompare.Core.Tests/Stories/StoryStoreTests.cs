@@ -320,7 +320,7 @@ public sealed class StoryStoreTests
 
         await SeedAsync(store);
 
-        StoryStore.GroupingPragmas.Should().Contain("cache_size = -65536").And.Contain("wal_autocheckpoint = 16384");
+        StoryStore.GroupingPragmas.Should().Contain("cache_size = -16384").And.Contain("wal_autocheckpoint = 16384");
         (await Pragma("PRAGMA cache_size")).Should().Be(cache);
         (await Pragma("PRAGMA wal_autocheckpoint")).Should().Be(checkpoint);
     }
