@@ -874,9 +874,9 @@ public sealed class StoryStore
 
     /// <summary>
     /// Connection settings while grouping, put back when it ends. A batch rewrites the recent index tables (a few
-    /// thousand pages, see RecentRowsLimit) many times; SQLite's default 2 MB cache could not hold them. 16 MB can:
-    /// 64 MB gave no more speed and, freed and allocated again on each call's threads, raised the peak working set by
-    /// about 250 MB at 360,000 articles. SQLite's default checkpoint after every commit that leaves 1,000 pages in
+    /// thousand pages, see RecentRowsLimit) many times; SQLite's default 2 MB cache could not hold them. 16 MB can.
+    /// 64 MB gave nothing measurable at 100,000 articles and, freed and allocated again on each call's threads, raised
+    /// the peak working set by about 250 MB at 360,000 articles. SQLite's default checkpoint after every commit that leaves 1,000 pages in
     /// the WAL copied each transaction's pages into the store file; with 16,384 (64 MB) the pages several
     /// transactions rewrite are copied once, and the call ends with one checkpoint of its own.
     /// </summary>
