@@ -129,7 +129,7 @@ public sealed class StoryStore
             InTransaction(() =>
             {
                 Exec("""
-                    DELETE FROM StoryLinks; DELETE FROM StoryMemberships; DELETE FROM StorySignatures; DELETE FROM StoryPostings; DELETE FROM StoryTermStats; DELETE FROM StoryGroupingInfo;
+                    DELETE FROM StoryLinks; DELETE FROM StoryMemberships; DELETE FROM StorySignatures; DELETE FROM StoryPostings; DELETE FROM StoryPostingsRecent; DELETE FROM StoryTermStats; DELETE FROM StoryTermStatsRecent; DELETE FROM StoryGroupingInfo;
                     UPDATE Articles SET StoryId = NULL, CopyOfArticleId = NULL;
                     UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0 WHERE PublishedInferred = 1;
                     DELETE FROM Stories;
@@ -271,8 +271,7 @@ public sealed class StoryStore
             dirty.Add(target.Id);
             InsertMembership(keep ?? a, target.Id, why, now);
             if (locks.TryGetValue(a.Id, out var g)) _lockedStories[g] = target.Id;
-            foreach (var t in PostingTerms(a, keep))
-                Exec("INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) VALUES ($t, $s)", ("$t", (long)t), ("$s", target.Id));
+            foreach (var t in PostingTerms(a, keep)) Post(t, target.Id);
             foreach (var (other, score) in related.OrderByDescending(r => r.Score).Take(5))
                 if (other != target.Id)
                     Exec("INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score) VALUES ($a, $b, $x)",
@@ -283,6 +282,7 @@ public sealed class StoryStore
             SaveSignature(signatures[id]);
             Touched(id, RefreshStory(id, now));
         }
+        MergeRecentIndex();
         return new GroupingReport(profiles.Count, joined, opened, dirty.Count);
     }
 
@@ -324,8 +324,7 @@ public sealed class StoryStore
             dirty.Add(story);
             dirty.Add(d.Story.Id);
             InsertMembership(text, d.Story.Id, why, now);
-            foreach (var t in PostingTerms(text, null))
-                Exec("INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) VALUES ($t, $s)", ("$t", (long)t), ("$s", d.Story.Id));
+            foreach (var t in PostingTerms(text, null)) Post(t, d.Story.Id);
             moved++;
         }
         foreach (var id in dirty)
@@ -333,6 +332,7 @@ public sealed class StoryStore
             SaveSignature(signatures[id]);
             Touched(id, RefreshStory(id, now));
         }
+        MergeRecentIndex();
         return moved;
     }
 
@@ -398,7 +398,7 @@ public sealed class StoryStore
                         ("$n", JsonSerializer.Serialize(why.SharedNames)), ("$t", JsonSerializer.Serialize(why.SharedTerms)), ("$g", why.GapDays));
                     if (story == other)
                         foreach (var t in Vectors.Strongest(a.Weights, IndexedTerms))
-                            Exec("INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) VALUES ($t, $s)", ("$t", (long)t.Key), ("$s", other));
+                            Post(t.Key, other);
                 }
             }
             Exec("INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score) VALUES ($a, $b, $x)", ("$a", id), ("$b", other), ("$x", Math.Round(cross, 4)));
@@ -409,6 +409,7 @@ public sealed class StoryStore
             }
             splits++;
         }
+        if (splits > 0) MergeRecentIndex();
         return splits;
     }
 
@@ -502,25 +503,63 @@ public sealed class StoryStore
     private List<long> Candidates(ArticleProfile a)
     {
         var score = new Dictionary<long, double>();
-        using var cmd = Command($"SELECT StoryId FROM StoryPostings WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm}", ("$t", 0L));
+        var posted = new List<long>(2 * PostingsPerTerm);
         foreach (var (term, weight) in Vectors.Strongest(a.Weights, CandidateTerms))
         {
-            cmd.Parameters["$t"].Value = (long)term;
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
+            // The term's most recent stories across both postings tables, each story once.
+            posted.Clear();
+            foreach (var sql in PostingsQueries)
+                using (var r = Prepared(sql, ("$t", (long)term)).ExecuteReader())
+                    while (r.Read()) posted.Add(r.GetInt64(0));
+            posted.Sort();
+            for (int i = posted.Count - 1, taken = 0; i >= 0 && taken < PostingsPerTerm; i--)
             {
-                var id = r.GetInt64(0);
-                score[id] = score.GetValueOrDefault(id) + weight;
+                if (i < posted.Count - 1 && posted[i] == posted[i + 1]) continue;
+                score[posted[i]] = score.GetValueOrDefault(posted[i]) + weight;
+                taken++;
             }
         }
         return score.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(MaxCandidates).Select(kv => kv.Key).ToList();
     }
 
+    private static readonly string[] PostingsQueries =
+    [
+        $"SELECT StoryId FROM StoryPostings WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm}",
+        $"SELECT StoryId FROM StoryPostingsRecent WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm}",
+    ];
+
+    private void Post(uint term, long storyId) =>
+        Exec("INSERT OR IGNORE INTO StoryPostingsRecent (TermHash, StoryId) VALUES ($t, $s)", ("$t", (long)term), ("$s", storyId));
+
+    /// <summary>
+    /// Rows a recent table of the grouping index may hold before it is merged into its large table. New postings and
+    /// document-frequency changes go to small tables (StoryPostingsRecent, StoryTermStatsRecent) whose pages stay in
+    /// the cache; the merge inserts them in key order. Inserted one at a time at random terms, they dirtied nearly
+    /// every page of the large B-trees in every transaction, so the bytes written per article grew with the store.
+    /// </summary>
+    internal int RecentRowsLimit { get; init; } = 250_000;
+
+    private void MergeRecentIndex()
+    {
+        if (Count("StoryPostingsRecent") >= RecentRowsLimit)
+            Exec("""
+                INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) SELECT TermHash, StoryId FROM StoryPostingsRecent ORDER BY TermHash, StoryId;
+                DELETE FROM StoryPostingsRecent;
+                """);
+        if (Count("StoryTermStatsRecent") >= RecentRowsLimit)
+            Exec("""
+                INSERT INTO StoryTermStats (TermHash, Df) SELECT TermHash, Df FROM StoryTermStatsRecent WHERE true ORDER BY TermHash
+                    ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df;
+                DELETE FROM StoryTermStatsRecent;
+                """);
+    }
+
+    private long Count(string table) => Scalar($"SELECT COUNT(*) FROM {table}");
+
     private StorySignature? LoadSignature(long id, Dictionary<long, StorySignature> cache)
     {
         if (cache.TryGetValue(id, out var s)) return s;
-        using var cmd = Command("SELECT Data FROM StorySignatures WHERE StoryId = $s", ("$s", id));
-        if (cmd.ExecuteScalar() is not byte[] data) return null;
+        if (Prepared("SELECT Data FROM StorySignatures WHERE StoryId = $s", ("$s", id)).ExecuteScalar() is not byte[] data) return null;
         s = StorySignature.Deserialise(id, data);
         // Weights drift as the store grows (a story opened when the store held 50 articles was weighed against
         // those 50). Once the store has doubled since, weigh its members again: each story is redone only a
@@ -547,18 +586,16 @@ public sealed class StoryStore
     private long DocumentFrequency(uint term)
     {
         if (_batchDf.TryGetValue(term, out var d) || _df.TryGetValue(term, out d)) return d;
-        using var cmd = Command("SELECT Df FROM StoryTermStats WHERE TermHash = $t", ("$t", (long)term));
-        d = cmd.ExecuteScalar() is long found ? found : 0;
+        d = (long)Prepared(DfQuery, ("$t", (long)term)).ExecuteScalar()!;
         _df.Set(term, d);
         return d;
     }
 
     private long InsertStory(string? title, DateTime now)
     {
-        using var cmd = Command("""
+        return (long)Prepared("""
             INSERT INTO Stories (Title, ArticleCount, IndependentCount, OutletCount, UpdatedAt) VALUES ($t, 0, 0, 0, $u) RETURNING Id
-            """, ("$t", string.IsNullOrWhiteSpace(title) ? "(untitled)" : title.Trim()), ("$u", Stamp(now)));
-        return (long)cmd.ExecuteScalar()!;
+            """, ("$t", string.IsNullOrWhiteSpace(title) ? "(untitled)" : title.Trim()), ("$u", Stamp(now))).ExecuteScalar()!;
     }
 
     private void InsertMembership(ArticleProfile a, long storyId, StoryExplanation why, DateTime now)
@@ -584,9 +621,12 @@ public sealed class StoryStore
             return members;
         }
         var copies = members.Count <= 400 ? StoryEngine.CopySources(members, _options) : [];
-        Exec("UPDATE Articles SET CopyOfArticleId = NULL WHERE StoryId = $s AND CopyOfArticleId IS NOT NULL", ("$s", storyId));
+        // Rows are written only where a value changes: an UPDATE rewrites the row and its indexes even when it sets
+        // what is already there, and most of a touched story's rows do not change.
+        Exec("UPDATE Articles SET CopyOfArticleId = NULL WHERE StoryId = $s AND CopyOfArticleId IS NOT NULL AND Id NOT IN (SELECT value FROM json_each($c))",
+            ("$s", storyId), ("$c", JsonSerializer.Serialize(copies.Keys)));
         foreach (var (copy, source) in copies)
-            Exec("UPDATE Articles SET CopyOfArticleId = $c WHERE Id = $a", ("$c", source), ("$a", copy));
+            Exec("UPDATE Articles SET CopyOfArticleId = $c WHERE Id = $a AND CopyOfArticleId IS NOT $c", ("$c", source), ("$a", copy));
         Exec("""
             UPDATE Stories SET
                 ArticleCount = (SELECT COUNT(*) FROM Articles WHERE StoryId = $s AND IsLatest = 1),
@@ -603,7 +643,10 @@ public sealed class StoryStore
                 Published = (SELECT FirstDate FROM Stories WHERE Id = $s),
                 PublishedInferred = (SELECT FirstDate IS NOT NULL FROM Stories WHERE Id = $s),
                 PublishedSource = CASE WHEN (SELECT FirstDate FROM Stories WHERE Id = $s) IS NULL THEN NULL ELSE $src END
-            WHERE StoryId = $s AND (Published IS NULL OR PublishedInferred = 1);
+            WHERE StoryId = $s AND (Published IS NULL OR PublishedInferred = 1)
+                AND NOT (Published IS (SELECT FirstDate FROM Stories WHERE Id = $s)
+                         AND PublishedInferred IS (SELECT FirstDate IS NOT NULL FROM Stories WHERE Id = $s)
+                         AND PublishedSource IS (CASE WHEN (SELECT FirstDate FROM Stories WHERE Id = $s) IS NULL THEN NULL ELSE $src END));
             """, ("$s", storyId), ("$u", Stamp(now)), ("$src", MetadataSources.Story));
         return members;
     }
@@ -611,8 +654,7 @@ public sealed class StoryStore
     private List<MemberFeatures> LoadMembers(long storyId)
     {
         var list = new List<MemberFeatures>();
-        using var cmd = Command("SELECT ArticleId, Features FROM StoryMemberships WHERE StoryId = $s ORDER BY ArticleId", ("$s", storyId));
-        using var r = cmd.ExecuteReader();
+        using var r = Prepared("SELECT ArticleId, Features FROM StoryMemberships WHERE StoryId = $s ORDER BY ArticleId", ("$s", storyId)).ExecuteReader();
         while (r.Read())
             if (!r.IsDBNull(1)) list.Add(MemberFeatures.Deserialise(r.GetInt64(0), (byte[])r.GetValue(1)));
         return list;
@@ -646,7 +688,7 @@ public sealed class StoryStore
         var delta = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) delta[t] = delta.GetValueOrDefault(t) + 1;
         // Terms the table holds are updated in place; the others are read when the batch asks for them.
-        using var cmd = Command("INSERT INTO StoryTermStats (TermHash, Df) VALUES ($t, $d) ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df",
+        using var cmd = Command("INSERT INTO StoryTermStatsRecent (TermHash, Df) VALUES ($t, $d) ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df",
             ("$t", 0L), ("$d", 0));
         foreach (var (t, d) in delta)
         {
@@ -672,10 +714,15 @@ public sealed class StoryStore
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
     }
 
+    // A term's count is its row in the large table plus its row in the recent one (see RecentRowsLimit); 0 without either.
+    private const string DfQuery = """
+        SELECT COALESCE((SELECT Df FROM StoryTermStats WHERE TermHash = $t), 0) + COALESCE((SELECT Df FROM StoryTermStatsRecent WHERE TermHash = $t), 0)
+        """;
+
     private Dictionary<long, long> ReadDocumentFrequencies(IReadOnlyList<TermCounts> counts)
     {
         var df = new Dictionary<long, long>();
-        using var cmd = Command("SELECT Df FROM StoryTermStats WHERE TermHash = $t", ("$t", 0L));
+        using var cmd = Command(DfQuery, ("$t", 0L));
         foreach (var c in counts)
             foreach (var t in c.Counts.Keys)
             {
@@ -683,7 +730,7 @@ public sealed class StoryStore
                 if (!_df.TryGetValue(t, out var d))
                 {
                     cmd.Parameters["$t"].Value = (long)t;
-                    d = cmd.ExecuteScalar() is long found ? found : 0;
+                    d = (long)cmd.ExecuteScalar()!;
                     _df.Set(t, d);
                 }
                 df[t] = d;
@@ -691,7 +738,7 @@ public sealed class StoryStore
         if (_dfDocuments is not long n)
         {
             cmd.Parameters["$t"].Value = DocumentsKey;
-            _dfDocuments = n = cmd.ExecuteScalar() is long found ? found : 0;
+            _dfDocuments = n = (long)cmd.ExecuteScalar()!;
         }
         df[DocumentsKey] = n;
         return df;
@@ -941,13 +988,41 @@ public sealed class StoryStore
     {
         _connection = (SqliteConnection)_db.Database.GetDbConnection();
         if (_connection.State != System.Data.ConnectionState.Open) await _db.Database.OpenConnectionAsync(ct);
+        _restorePragmas = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA cache_size = {Scalar("PRAGMA cache_size")}; PRAGMA wal_autocheckpoint = {Scalar("PRAGMA wal_autocheckpoint")};");
+        Exec(GroupingPragmas);
         _lockedStories.Clear();
+    }
+
+    /// <summary>
+    /// Connection settings while grouping, put back when it ends. A batch rewrites the recent index tables (a few
+    /// thousand pages, see RecentRowsLimit) many times; SQLite's default 2 MB cache could not hold them. 16 MB can.
+    /// 64 MB gave nothing measurable at 100,000 articles and, freed and allocated again on each call's threads, raised
+    /// the peak working set by about 250 MB at 360,000 articles. SQLite's default checkpoint after every commit that leaves 1,000 pages in
+    /// the WAL copied each transaction's pages into the store file; with 16,384 (64 MB) the pages several
+    /// transactions rewrite are copied once, and the call ends with one checkpoint of its own.
+    /// </summary>
+    internal const string GroupingPragmas = "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 16384;";
+
+    private string? _restorePragmas;
+
+    private long Scalar(string sql)
+    {
+        using var cmd = Command(sql);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private async Task CloseAsync()
     {
         foreach (var cmd in _prepared.Values) await cmd.DisposeAsync();
         _prepared.Clear();
+        if (_restorePragmas is not null && _connection.State == System.Data.ConnectionState.Open)
+        {
+            await using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "PRAGMA wal_checkpoint(PASSIVE); " + _restorePragmas;
+            await cmd.ExecuteNonQueryAsync();
+        }
+        _restorePragmas = null;
         await _db.Database.CloseConnectionAsync();
     }
 
@@ -985,7 +1060,9 @@ public sealed class StoryStore
     // Statements run once per article or term are prepared once per run and reused.
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
 
-    private void Exec(string sql, params (string Name, object? Value)[] parameters)
+    private void Exec(string sql, params (string Name, object? Value)[] parameters) => Prepared(sql, parameters).ExecuteNonQuery();
+
+    private SqliteCommand Prepared(string sql, params (string Name, object? Value)[] parameters)
     {
         if (!_prepared.TryGetValue(sql, out var cmd))
         {
@@ -999,7 +1076,7 @@ public sealed class StoryStore
             if (cmd.Parameters.Contains(name)) cmd.Parameters[name].Value = value ?? DBNull.Value;
             else cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
-        cmd.ExecuteNonQuery();
+        return cmd;
     }
 
     private static string Stamp(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);

@@ -75,7 +75,9 @@ public sealed class StoryStoreTests
         await StoryStore.AssignNewArticlesAsync(store.Db, [first, second]);
 
         var storyOfFirst = (await store.ArticleAsync(first)).StoryId;
-        var posted = await store.Db.Database.SqlQueryRaw<long>("SELECT TermHash AS \"Value\" FROM StoryPostings WHERE StoryId = {0}", storyOfFirst!).ToListAsync();
+        var posted = await store.Db.Database.SqlQueryRaw<long>("""
+            SELECT TermHash AS "Value" FROM StoryPostings WHERE StoryId = {0} UNION SELECT TermHash FROM StoryPostingsRecent WHERE StoryId = {0}
+            """, storyOfFirst!).ToListAsync();
         posted.Should().Contain((long)TextSignals.Hash("kralova", true), "both reports name the union leader");
         posted.Should().Contain((long)TextSignals.Hash("ostrava", true), "both reports name the port");
     }
@@ -350,5 +352,85 @@ public sealed class StoryStoreTests
         (await PartitionAsync(store)).Should().Contain(p => first.Concat(second).Append(late).All(p.Contains), "the correction outranks the engine");
         await stories.RegroupAsync();
         (await PartitionAsync(store)).Should().Contain(p => first.Concat(second).All(p.Contains), "and survives a regroup");
+    }
+
+    [Fact]
+    public async Task MergingTheRecentIndexTablesIntoTheLargeOnesChangesNoStory()
+    {
+        await using var merged = await TestStore.CreateAsync();
+        await using var unmerged = await TestStore.CreateAsync();
+        foreach (var store in new[] { merged, unmerged })
+        {
+            var ids = new List<long>();
+            foreach (var (h, b) in Fixtures.Background(30)) ids.Add(await store.AddAsync(h, b));
+            for (var i = 0; i < 3; i++) ids.Add(await store.AddAsync(Fixtures.FirstMeeting(i).Headline, Fixtures.FirstMeeting(i).Body, $"outlet-{i}"));
+            for (var i = 0; i < 2; i++) ids.Add(await store.AddAsync(Fixtures.SecondMeeting(i).Headline, Fixtures.SecondMeeting(i).Body, $"outlet-{i}"));
+            // In small batches, so later batches look up what earlier ones posted.
+            var grouping = new StoryStore(store.Db) { RecentRowsLimit = store == merged ? 1 : int.MaxValue };
+            foreach (var chunk in ids.Chunk(4)) await grouping.AssignAsync(chunk);
+        }
+
+        async Task<long> Count(TestStore store, string table)
+        {
+            var connection = store.Db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT COUNT(*) FROM {table}";
+            var count = (long)(await cmd.ExecuteScalarAsync())!;
+            await connection.CloseAsync();
+            return count;
+        }
+        (await Count(merged, "StoryPostingsRecent")).Should().Be(0);
+        (await Count(merged, "StoryTermStatsRecent")).Should().Be(0);
+        (await Count(unmerged, "StoryPostings")).Should().Be(0);
+        (await Count(unmerged, "StoryTermStats")).Should().Be(0);
+        (await Count(merged, "StoryPostings")).Should().Be(await Count(unmerged, "StoryPostingsRecent"));
+        (await Count(merged, "StoryTermStats")).Should().Be(await Count(unmerged, "StoryTermStatsRecent"));
+        (await PartitionAsync(merged)).Should().BeEquivalentTo(await PartitionAsync(unmerged));
+        var scores = (TestStore store) => store.Db.StoryMemberships.OrderBy(m => m.ArticleId).Select(m => m.Score).ToListAsync();
+        (await scores(merged)).Should().Equal(await scores(unmerged));
+    }
+
+    [Fact]
+    public async Task RefreshingAStoryRewritesOnlyTheArticleRowsThatChange()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var (first, _, _) = await SeedAsync(store);
+        await store.Db.Database.ExecuteSqlRawAsync("""
+            CREATE TABLE ArticleWrites (ArticleId INTEGER NOT NULL);
+            CREATE TRIGGER CountArticleWrites AFTER UPDATE ON Articles BEGIN INSERT INTO ArticleWrites VALUES (new.Id); END;
+            """);
+        var late = await store.AddAsync("Volkov and Lian wrap up Kazan talks on the Volga grain corridor",
+            "Dmitri Volkov and envoy Lian Pei ended their Kazan talks on Tuesday with a pledge on the Sviyazhsk rail terminal and the Volga grain corridor, worth 4.2 billion yuan, after the Tatarstan flood.");
+
+        await StoryStore.AssignNewArticlesAsync(store.Db, [late]);
+
+        (await store.ArticleAsync(late)).StoryId.Should().Be((await store.ArticleAsync(first[0])).StoryId);
+        (await store.ArticleAsync(first[1])).PublishedInferred.Should().BeTrue("the story's undated members keep their inferred date");
+        var written = await store.Db.Database.SqlQueryRaw<long>("SELECT DISTINCT ArticleId AS \"Value\" FROM ArticleWrites").ToListAsync();
+        written.Should().Equal([late], "the members already in the story keep the same date and copy link, so their rows are not rewritten");
+    }
+
+    [Fact]
+    public async Task GroupingUsesItsOwnCacheAndCheckpointSettingsAndPutsTheConnectionsBack()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var connection = store.Db.Database.GetDbConnection();
+        async Task<long> Pragma(string sql)
+        {
+            await connection.OpenAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            var value = Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            await connection.CloseAsync();
+            return value;
+        }
+        var (cache, checkpoint) = (await Pragma("PRAGMA cache_size"), await Pragma("PRAGMA wal_autocheckpoint"));
+
+        await SeedAsync(store);
+
+        StoryStore.GroupingPragmas.Should().Contain("cache_size = -16384").And.Contain("wal_autocheckpoint = 16384");
+        (await Pragma("PRAGMA cache_size")).Should().Be(cache);
+        (await Pragma("PRAGMA wal_autocheckpoint")).Should().Be(checkpoint);
     }
 }
