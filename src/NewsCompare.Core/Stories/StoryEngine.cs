@@ -139,7 +139,7 @@ public static class StoryEngine
         return false;
     }
 
-    internal static (double Sim, int Shared, int SharedNames) Similarity(ArticleProfile a, StorySignature c, bool namesOnly, StoryEngineOptions o)
+    private static (double Sim, int Shared, int SharedNames) Similarity(ArticleProfile a, StorySignature c, bool namesOnly, StoryEngineOptions o)
     {
         var an = Vectors.Norm(a.Weights, namesOnly);
         if (an == 0) return (0, 0, 0);
@@ -370,29 +370,22 @@ public static class StoryEngine
             if (Bisect(members[i].Select(m => m.Weights).ToList(), o) is not var (keep, move, _)) continue;
             var index = stories.Count;
             var (kept, moved) = (keep.Select(k => members[i][k]).ToList(), move.Select(k => members[i][k]).ToList());
-            (members[i], stories[i]) = (kept, Signature(i, kept));
+            (members[i], stories[i]) = (kept, StorySignature.Of(i, kept));
             members.Add(moved);
-            stories.Add(Signature(index, moved));
+            stories.Add(StorySignature.Of(index, moved));
             foreach (var (half, story) in new[] { (kept, i), (moved, index) })
                 foreach (var a in half)
                     if (story == index || explanations[a.Id].Why.Method != "opened")
-                        explanations[a.Id] = (story, Rejoin(a, half, stories[story], o));
+                        explanations[a.Id] = (story, Rejoin(a, half, o));
             related.Add((i, index));
             i--; // the kept half may hold two events again
         }
     }
 
-    private static StorySignature Signature(int index, IEnumerable<ArticleProfile> members)
-    {
-        var s = new StorySignature { Id = index };
-        foreach (var m in members) s.Add(m);
-        return s;
-    }
-
     /// <summary>Why <paramref name="a"/> is in a story that was split: what it shares with the rest of its half.</summary>
-    private static StoryExplanation Rejoin(ArticleProfile a, List<ArticleProfile> half, StorySignature story, StoryEngineOptions o)
+    internal static StoryExplanation Rejoin(ArticleProfile a, IReadOnlyList<ArticleProfile> half, StoryEngineOptions o)
     {
-        var rest = Signature((int)story.Id, half.Where(m => m != a));
+        var rest = StorySignature.Of(0, half.Where(m => m != a));
         return Explain(a, rest, Similarity(a, rest, !rest.Languages.Contains(a.Language), o).Sim, "matched");
     }
 
@@ -421,12 +414,7 @@ public static class StoryEngine
     private static void Refine(List<ArticleProfile> profiles, List<StorySignature> stories, List<List<ArticleProfile>> members,
         Dictionary<uint, List<int>> postings, Dictionary<long, (int Story, StoryExplanation Why)> explanations, StoryEngineOptions o)
     {
-        StorySignature Build(int index, ArticleProfile? without)
-        {
-            var s = new StorySignature { Id = index };
-            foreach (var m in members[index]) if (m != without) s.Add(m);
-            return s;
-        }
+        StorySignature Build(int index, ArticleProfile? without) => StorySignature.Of(index, members[index].Where(m => m != without));
         for (var pass = 0; pass < o.RefinePasses; pass++)
         {
             var moved = 0;

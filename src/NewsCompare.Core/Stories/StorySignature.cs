@@ -16,6 +16,14 @@ internal sealed class StorySignature
     /// <summary>The collection size (documents) its member vectors were weighed against; re-weighed when the store has doubled.</summary>
     public int WeighedAt { get; set; }
 
+    /// <summary>The signature of a story made of <paramref name="members"/>.</summary>
+    public static StorySignature Of(long id, IEnumerable<ArticleProfile> members)
+    {
+        var s = new StorySignature { Id = id };
+        foreach (var m in members) s.Add(m);
+        return s;
+    }
+
     public void Add(ArticleProfile a)
     {
         foreach (var (k, w) in a.Weights) Centroid[k] = Centroid.GetValueOrDefault(k) + w;

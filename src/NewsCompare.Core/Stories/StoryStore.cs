@@ -382,15 +382,13 @@ public sealed class StoryStore
             foreach (var (half, story) in new[] { (keep, id), (move, other) })
             {
                 var profiles = half.Select(i => members[i].ToProfile(text.GetValueOrDefault(members[i].ArticleId))).ToList();
-                var whole = new StorySignature { Id = story, WeighedAt = (int)Math.Min(_documents, int.MaxValue) };
-                foreach (var p in profiles) whole.Add(p);
+                var whole = StorySignature.Of(story, profiles);
+                whole.WeighedAt = (int)Math.Min(_documents, int.MaxValue);
                 SaveSignature(whole);
                 foreach (var a in profiles)
                 {
                     if (a.Id == opener && story == id) continue;
-                    var rest = new StorySignature { Id = story };
-                    foreach (var p in profiles) if (p != a) rest.Add(p);
-                    var why = StoryEngine.Explain(a, rest, StoryEngine.Similarity(a, rest, !rest.Languages.Contains(a.Language), _options).Sim, "matched");
+                    var why = StoryEngine.Rejoin(a, profiles, _options);
                     Exec("""
                         UPDATE StoryMemberships SET StoryId = $s, Score = $score, Method = $m, SharedNames = $n, SharedTerms = $t, GapDays = $g WHERE ArticleId = $a;
                         UPDATE Articles SET StoryId = $s WHERE Id = $a;
