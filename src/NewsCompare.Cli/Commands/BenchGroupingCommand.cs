@@ -101,6 +101,17 @@ internal static class BenchGroupingCommand
             var predicted = set.Items.ToDictionary(i => i.File, i => result.Placements[i.Article.Id].Story.ToString(Inv));
             var (p, r, f) = BCubed.Score(set.Labels, predicted);
             Console.WriteLine($"{label}: engine: articles {set.Items.Count}  stories {result.Stories.Count}  B-cubed P {p:F3} R {r:F3} F1 {f:F3}  ({clock.ElapsedMilliseconds} ms)");
+            // The dataset's files come event by event; the engine is also run with the articles numbered in the
+            // store path's shuffled orders, since greedy placement depends on the order articles come in.
+            for (var order = 0; order < parse.GetValue(orders); order++)
+            {
+                var shuffled = Shuffle(set.Items, order);
+                var renumbered = shuffled.Select((item, k) => item.Article with { Id = k + 1 }).ToList();
+                var grouped = StoryEngine.Group(renumbered, options);
+                var (sp, sr, sf) = BCubed.Score(set.Labels, shuffled.Select((item, k) => (item.File, Story: grouped.Placements[k + 1].Story))
+                    .ToDictionary(x => x.File, x => x.Story.ToString(Inv)));
+                Console.WriteLine($"{label}: engine, order {order + 1}: stories {grouped.Stories.Count}  B-cubed P {sp:F3} R {sr:F3} F1 {sf:F3}");
+            }
             if (parse.GetValue(output) is { } outDir)
             {
                 outDir.Create();
@@ -177,13 +188,7 @@ internal static class BenchGroupingCommand
             try
             {
                 await using var db = await NewsStore.OpenAsync(path, ct);
-                var shuffled = set.Items.OrderBy(_ => 0).ToList();
-                var rng = new Random(order + 1);
-                for (var i = shuffled.Count - 1; i > 0; i--)
-                {
-                    var j = rng.Next(i + 1);
-                    (shuffled[i], shuffled[j]) = (shuffled[j], shuffled[i]);
-                }
+                var shuffled = Shuffle(set.Items, order);
                 var fileOf = new Dictionary<long, string>();
                 await using (var connection = new SqliteConnection(NewsStore.SqliteConnectionString(path)))
                 {
@@ -216,6 +221,19 @@ internal static class BenchGroupingCommand
         for (var a = 0; a < incremental.Count; a++)
             for (var b = a + 1; b < incremental.Count; b++)
                 Console.WriteLine($"{label}: agreement between import orders {a + 1} and {b + 1}: incremental {BCubed.Score(incremental[a], incremental[b]).F1:F3}, regroup {BCubed.Score(full[a], full[b]).F1:F3}");
+    }
+
+    /// <summary>The items in import order <paramref name="order"/> (0-based): a fixed shuffle per order.</summary>
+    private static List<(string File, StoryArticle Article)> Shuffle(IReadOnlyList<(string File, StoryArticle Article)> items, int order)
+    {
+        var shuffled = items.ToList();
+        var rng = new Random(order + 1);
+        for (var i = shuffled.Count - 1; i > 0; i--)
+        {
+            var j = rng.Next(i + 1);
+            (shuffled[i], shuffled[j]) = (shuffled[j], shuffled[i]);
+        }
+        return shuffled;
     }
 
     private static async Task<Dictionary<string, string>> PartitionAsync(NewsDb db, Dictionary<long, string> fileOf, CancellationToken ct) =>

@@ -53,6 +53,19 @@ public static class StoryEngine
             * (df <= 1 && complete ? 0.25 : 1);
     }
 
+    /// <summary>
+    /// The order in which articles are placed: dated articles by date, then the undated ones; within one day (and
+    /// among the undated), the articles with the most distinct terms first, so that the fullest reports open the
+    /// stories and shorter or partial ones join them; then by their text (a MinHash slot); the id settles only
+    /// articles of the same text. Placement is greedy, so its order matters: an order taken from the articles
+    /// themselves groups one collection the same way whatever order it was imported in.
+    /// </summary>
+    internal static (bool Undated, int Day, int FewerTerms, uint Text, long Id) PlacementKey(int? day, int terms, uint[] minHash, long id) =>
+        (day is null, day ?? 0, -terms, minHash.Length > 0 ? minHash[0] : 0, id);
+
+    internal static (bool Undated, int Day, int FewerTerms, uint Text, long Id) PlacementKey(ArticleProfile p) =>
+        PlacementKey(p.Day, p.Terms, p.MinHash, p.Id);
+
     /// <summary>How many of an article's strongest terms look up candidate stories.</summary>
     internal const int CandidateTerms = 16;
     /// <summary>How many of an article's strongest terms point to its story in the postings.</summary>
@@ -229,8 +242,8 @@ public static class StoryEngine
     }
 
     /// <summary>
-    /// Groups <paramref name="articles"/> into stories in memory, the same way the store does: articles with a known
-    /// date first in date order, then the undated ones, each joining the most similar story or opening a new one.
+    /// Groups <paramref name="articles"/> into stories in memory, the same way the store does: in placement order
+    /// (<see cref="PlacementKey(int?, int, uint[], long)"/>), each article joins the most similar story or opens a new one.
     /// </summary>
     /// <param name="articles">The articles (ids must be unique).</param>
     /// <param name="options">Thresholds; <see cref="StoryEngineOptions.Default"/> when null.</param>
@@ -242,7 +255,7 @@ public static class StoryEngine
         var df = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
         var profiles = counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background), o))
-            .OrderBy(p => p.Day is null).ThenBy(p => p.Day).ThenBy(p => p.Id).ToList();
+            .OrderBy(PlacementKey).ToList();
 
         var stories = new List<StorySignature>();
         var members = new List<List<ArticleProfile>>();

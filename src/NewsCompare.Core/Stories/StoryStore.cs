@@ -83,7 +83,7 @@ public sealed class StoryStore
                 var bulk = _options.RefinePasses > 0 && chunk.Length >= BulkArticles && chunk.Length >= CountGrouped();
                 var report = await Task.Run(() => InTransaction(() => AssignBatch(chunk, updateDf: true, bulk)), cancellationToken);
                 for (var pass = 0; bulk && pass < _options.RefinePasses; pass++)
-                    if (await Task.Run(() => InTransaction(() => RefineBatch(InPlacementOrder(chunk))), cancellationToken) == 0) break;
+                    if (await Task.Run(() => InTransaction(() => RefineBatch(_placedOrder)), cancellationToken) == 0) break;
                 // As regroup does, but only for the articles that stand alone: those of the batch that opened a story,
                 // and those of earlier one-article stories the batch came near. A later report may tie them to their
                 // event; articles that joined a story are left alone (re-scoring them all would cost as much again).
@@ -116,7 +116,8 @@ public sealed class StoryStore
     }
 
     /// <summary>
-    /// Rebuilds every story from scratch, in a fixed order (dated articles by date, then undated ones), keeping
+    /// Rebuilds every story from scratch, in placement order (<see cref="StoryEngine.PlacementKey(int?, int, uint[], long)"/>:
+    /// dated articles by date, then undated ones, the fullest texts first; the order of import plays no part), keeping
     /// people's corrections (lock groups). Inferred dates, copies and related links are recomputed.
     /// </summary>
     /// <param name="progress">Receives the number of articles placed so far.</param>
@@ -137,20 +138,22 @@ public sealed class StoryStore
                 ClearDocumentFrequencies();
                 return 0;
             });
-            var ids = new List<long>();
-            using (var cmd = Command("""
-                SELECT Id FROM Articles WHERE IsLatest = 1
-                ORDER BY (Published IS NULL), Published, Id
-                """))
+            var latest = new List<long>();
+            using (var cmd = Command("SELECT Id FROM Articles WHERE IsLatest = 1 ORDER BY Id"))
             using (var r = cmd.ExecuteReader())
-                while (r.Read()) ids.Add(r.GetInt64(0));
+                while (r.Read()) latest.Add(r.GetInt64(0));
 
-            // Pass 1: document frequencies over everything, so every article is weighed the same way.
-            foreach (var chunk in ids.Chunk(2000))
+            // Pass 1: document frequencies over everything, so every article is weighed the same way; and the order
+            // placement takes, which the text decides.
+            var keys = new List<(bool, int, int, uint, long Id)>(latest.Count);
+            foreach (var chunk in latest.Chunk(2000))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                InTransaction(() => { AddDocumentFrequencies(LoadArticles(chunk).AsParallel().Select(TermCounts.Count).ToList()); return 0; });
+                var counts = LoadArticles(chunk).AsParallel().Select(TermCounts.Count).ToList();
+                keys.AddRange(counts.Select(c => StoryEngine.PlacementKey(c.Day, c.Terms ?? c.Counts.Count, c.MinHash, c.Id)));
+                InTransaction(() => { AddDocumentFrequencies(counts); return 0; });
             }
+            var ids = keys.Order().Select(k => k.Id).ToList();
             // Pass 2: placement.
             var total = new GroupingReport(0, 0, 0, 0);
             foreach (var chunk in ids.Chunk(1000))
@@ -194,18 +197,8 @@ public sealed class StoryStore
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    // The order placement uses: dated articles by date, then the others (inferred dates count as none).
-    private List<long> InPlacementOrder(IReadOnlyList<long> ids)
-    {
-        var ordered = new List<long>();
-        using var cmd = Command("""
-            SELECT Id FROM Articles WHERE Id IN (SELECT value FROM json_each($ids))
-            ORDER BY (Published IS NULL OR PublishedInferred = 1), Published, Id
-            """, ("$ids", JsonSerializer.Serialize(ids)));
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) ordered.Add(r.GetInt64(0));
-        return ordered;
-    }
+    // The articles of the last AssignBatch in the order it placed them, which a bulk batch's refinement follows.
+    private List<long> _placedOrder = [];
 
     private int CountStories()
     {
@@ -229,7 +222,8 @@ public sealed class StoryStore
         // regroup: it cannot match anything now); to keep, it counts fully (the next report may share it).
         var profiles = counts.AsParallel().Select(c => (Score: ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background), _options),
                 Keep: updateDf && !bulk ? ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background, complete: false), _options) : null))
-            .OrderBy(p => p.Score.Day is null).ThenBy(p => p.Score.Day).ThenBy(p => p.Score.Id).ToList();
+            .OrderBy(p => StoryEngine.PlacementKey(p.Score)).ToList();
+        _placedOrder = profiles.Select(p => p.Score.Id).ToList();
         (_batchDf, _documents, _complete) = (df, n, !updateDf || bulk);
         var headlines = articles.ToDictionary(a => a.Id, a => a.Headline);
         var locks = ReadLocks(ids);

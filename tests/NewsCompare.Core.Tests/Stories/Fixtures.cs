@@ -85,8 +85,7 @@ internal static class Fixtures
              "The dockers' union in Ostrava threatened a new strike on Tuesday over automated cranes, Jana Novak said.\n\n" +
              "The cranes, bought from a Finnish maker for 60 million euros, would cut two hundred jobs on the container quay."),
             ("Finnish cranes would cost two hundred quay jobs, union warns",
-             "Automated cranes ordered from a Finnish maker for 60 million euros would cost two hundred jobs on the container quay, Jana Novak warned on Tuesday.\n\n" +
-             "Her members will vote on a walkout next month."),
+             "Automated cranes ordered from a Finnish maker for 60 million euros would cost two hundred jobs on the container quay, Jana Novak warned on Tuesday."),
         ]
         :
         [

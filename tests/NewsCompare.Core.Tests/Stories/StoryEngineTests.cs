@@ -272,6 +272,52 @@ public sealed class StoryEngineTests
         joined.Explanation.SharedNames.Should().Contain(n => n.Contains("lian", StringComparison.Ordinal) || n.Contains("volkov", StringComparison.Ordinal));
     }
 
+    /// <summary>Three events of one labour dispute and two meetings of one topic, among unrelated coverage; undated.</summary>
+    private static List<(string Headline, string Body)> TwoTopics() =>
+    [
+        .. Fixtures.PortDispute(false), .. Fixtures.PortDispute(true),
+        ("Ostrava strike ends", "Ostrava's dockers went back to work on Friday, ending a three-week strike, after union leader Jana Novak agreed a nine percent rise with the port authority."),
+        Fixtures.FirstMeeting(0), Fixtures.FirstMeeting(1), Fixtures.FirstMeeting(2), Fixtures.SecondMeeting(0), Fixtures.SecondMeeting(1), Fixtures.ThirdMeeting(),
+        .. Fixtures.Background(40),
+    ];
+
+    [Fact]
+    public void AFullGroupingGivesTheSameStoriesWhateverOrderTheArticlesCameIn()
+    {
+        var texts = TwoTopics();
+        // Articles are numbered as they come in; stories and explanations are compared by text.
+        (List<HashSet<string>> Stories, Dictionary<string, string> Why) GroupInOrder(int seed)
+        {
+            var order = Enumerable.Range(0, texts.Count).ToArray();
+            new Random(seed).Shuffle(order);
+            var result = StoryEngine.Group(order.Select((t, k) => Article(k + 1, texts[t])).ToList());
+            string Headline(long id) => texts[order[id - 1]].Headline;
+            return (result.Stories.Select(st => st.Articles.Select(Headline).ToHashSet()).ToList(),
+                result.Placements.Values.ToDictionary(p => Headline(p.ArticleId), p => $"{p.Explanation.Method} {p.Explanation.Score}"));
+        }
+
+        var first = GroupInOrder(1);
+        foreach (var seed in new[] { 2, 3, 4, 5 })
+        {
+            var other = GroupInOrder(seed);
+            other.Stories.Should().BeEquivalentTo(first.Stories, $"order {seed} holds the same articles");
+            other.Why.Should().Equal(first.Why, "the same report opens each story, and the others join it with the same scores");
+        }
+    }
+
+    [Fact]
+    public void TheFullestReportOpensTheStoryAndAOneLineItemJoinsIt()
+    {
+        // The one-line item came first; a full grouping still lets the fuller report found the story.
+        var result = StoryEngine.Group([
+            Article(1, ("Ostrava strike ends", "Ostrava's dockers ended their harbour strike on Friday, union leader Jana Novak said.")),
+            Article(2, Fixtures.PortDispute(false)[0]), Article(3, Fixtures.PortDispute(false)[1]), .. Background()]);
+
+        result.Placements[2].Explanation.Method.Should().Be("opened");
+        result.Placements[1].Story.Should().Be(result.Placements[2].Story);
+        result.Placements[1].Explanation.Method.Should().Be("matched");
+    }
+
     [Fact]
     public void ImportOrderDoesNotChangeTheStoriesOfAFixture()
     {
@@ -281,8 +327,10 @@ public sealed class StoryEngineTests
             Article(4, Fixtures.SecondMeeting(0)), Article(5, Fixtures.SecondMeeting(1)),
         };
         articles.AddRange(Background());
+        // Ids follow the order articles come in, so coming in reversed means numbered in reverse.
+        var reversed = articles.Select(a => a with { Id = 10_000 - a.Id }).ToList();
         var forward = Partition(StoryEngine.Group(articles));
-        var backward = Partition(StoryEngine.Group(articles.AsEnumerable().Reverse().ToList()));
+        var backward = Partition(StoryEngine.Group(reversed)).Select(s => s.Select(id => 10_000 - id).ToHashSet()).ToList();
 
         backward.Should().BeEquivalentTo(forward);
     }

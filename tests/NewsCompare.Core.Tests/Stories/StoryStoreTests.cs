@@ -252,7 +252,8 @@ public sealed class StoryStoreTests
         var (first, second, all) = await SeedAsync(store);
         // What a store grouped before the term features were versioned looks like: no version row.
         await store.Db.Database.ExecuteSqlRawAsync("DELETE FROM StoryGroupingInfo");
-        var late = await store.AddAsync(Fixtures.FirstMeeting(1).Headline + " again", Fixtures.FirstMeeting(1).Body, "evening");
+        // The wire report again, undated, on another site.
+        var late = await store.AddAsync(Fixtures.FirstMeeting(0).Headline + " again", Fixtures.FirstMeeting(0).Body, "evening");
 
         var report = await StoryStore.AssignNewArticlesAsync(store.Db, [late]);
 
@@ -409,6 +410,37 @@ public sealed class StoryStoreTests
         (await store.ArticleAsync(first[1])).PublishedInferred.Should().BeTrue("the story's undated members keep their inferred date");
         var written = await store.Db.Database.SqlQueryRaw<long>("SELECT DISTINCT ArticleId AS \"Value\" FROM ArticleWrites").ToListAsync();
         written.Should().Equal([late], "the members already in the story keep the same date and copy link, so their rows are not rewritten");
+    }
+
+    [Fact]
+    public async Task RegroupGivesTheSameStoriesWhateverOrderTheArticlesWereImportedIn()
+    {
+        (string Headline, string Body)[] texts =
+        [
+            ("Ostrava strike ends", "Ostrava's dockers ended their harbour strike on Friday, union leader Jana Novak said."),
+            .. Fixtures.PortDispute(false), .. Fixtures.PortDispute(true),
+            Fixtures.FirstMeeting(0), Fixtures.FirstMeeting(1), Fixtures.FirstMeeting(2), Fixtures.SecondMeeting(0), Fixtures.SecondMeeting(1),
+            .. Fixtures.Background(20),
+        ];
+        async Task<(List<HashSet<string>> Stories, Dictionary<string, string> Why)> ImportAndRegroupAsync(int seed)
+        {
+            await using var store = await TestStore.CreateAsync();
+            var order = Enumerable.Range(0, texts.Length).ToArray();
+            new Random(seed).Shuffle(order);
+            foreach (var t in order) await StoryStore.AssignNewArticlesAsync(store.Db, [await store.AddAsync(texts[t].Headline, texts[t].Body)]);
+            await new StoryStore(store.Db).RegroupAsync();
+            var rows = await store.Db.Articles.AsNoTracking().Select(a => new { a.Id, a.Headline, a.StoryId }).ToListAsync();
+            var why = new Dictionary<string, string>();
+            foreach (var r in rows)
+                why[r.Headline!] = (await StoryStore.ExplanationAsync(store.Db, r.Id)) is { } e ? $"{e.Method} {e.Score}" : "none";
+            return (rows.GroupBy(r => r.StoryId).Select(g => g.Select(r => r.Headline!).ToHashSet()).ToList(), why);
+        }
+
+        var first = await ImportAndRegroupAsync(1);
+        var second = await ImportAndRegroupAsync(2);
+
+        second.Stories.Should().BeEquivalentTo(first.Stories);
+        second.Why.Should().Equal(first.Why, "the same report opens each story, whichever came first");
     }
 
     [Fact]
