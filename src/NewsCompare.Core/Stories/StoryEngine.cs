@@ -53,18 +53,54 @@ public static class StoryEngine
             * (df <= 1 && complete ? 0.25 : 1);
     }
 
-    /// <summary>
-    /// The order in which articles are placed: dated articles by date, then the undated ones; within one day (and
-    /// among the undated), the articles with the most distinct terms first, so that the fullest reports open the
-    /// stories and shorter or partial ones join them; then by their text (a MinHash slot); the id settles only
-    /// articles of the same text. Placement is greedy, so its order matters: an order taken from the articles
-    /// themselves groups one collection the same way whatever order it was imported in.
-    /// </summary>
-    internal static (bool Undated, int Day, int FewerTerms, uint Text, long Id) PlacementKey(int? day, int terms, uint[] minHash, long id) =>
-        (day is null, day ?? 0, -terms, minHash.Length > 0 ? minHash[0] : 0, id);
+    /// <summary>What the placement order reads of an article (<see cref="InPlacementOrder(IReadOnlyCollection{PlacementFacts})"/>).</summary>
+    /// <param name="Id">The article.</param>
+    /// <param name="Day">Day number of its own date, if it has one.</param>
+    /// <param name="Terms">How many distinct terms its text has.</param>
+    /// <param name="FirstMinHash">The first slot of its shingles' MinHash: a value of the text itself.</param>
+    /// <param name="TextHash">A hash of its whole MinHash signature and shingle count, equal for equal texts; 0 for none.</param>
+    internal readonly record struct PlacementFacts(long Id, int? Day, int Terms, uint FirstMinHash, ulong TextHash)
+    {
+        public static PlacementFacts Of(long id, int? day, int terms, uint[] minHash, int shingles)
+        {
+            var h = 14695981039346656037UL;
+            foreach (var x in minHash) { h ^= x; h *= 1099511628211UL; }
+            h ^= (uint)shingles;
+            h *= 1099511628211UL;
+            return new PlacementFacts(id, day, terms, minHash.Length > 0 ? minHash[0] : 0, shingles == 0 ? 0 : h | 1);
+        }
 
-    internal static (bool Undated, int Day, int FewerTerms, uint Text, long Id) PlacementKey(ArticleProfile p) =>
-        PlacementKey(p.Day, p.Terms, p.MinHash, p.Id);
+        public static PlacementFacts Of(ArticleProfile p) => Of(p.Id, p.Day, p.Terms, p.MinHash, p.Shingles);
+    }
+
+    /// <summary>
+    /// The order in which articles are placed, as ids. Placement is greedy, so its order matters; an order read from
+    /// the articles themselves groups one collection the same way whatever order it was imported in:
+    /// <list type="number">
+    /// <item>dated articles first, by date, then the undated ones;</item>
+    /// <item>within a day (and among the undated), each text before its exact repeats (copies add no evidence of their
+    /// own: placed next to their original, a copy would hold it wherever it opened a story);</item>
+    /// <item>the articles with the most distinct terms first, so the fullest reports open the stories and shorter or
+    /// partial ones join them;</item>
+    /// <item>then a value of the text (a MinHash slot), and the id only for articles of the same text.</item>
+    /// </list>
+    /// Of several articles with one text, the original is the earliest dated, then the lowest id.
+    /// </summary>
+    internal static List<long> InPlacementOrder(IReadOnlyCollection<PlacementFacts> articles)
+    {
+        var repeats = new HashSet<long>();
+        var texts = new HashSet<ulong>();
+        foreach (var a in articles.OrderBy(a => a.Day is null).ThenBy(a => a.Day).ThenBy(a => a.Id))
+            if (a.TextHash != 0 && !texts.Add(a.TextHash)) repeats.Add(a.Id);
+        return articles.OrderBy(a => (a.Day is null, a.Day ?? 0, repeats.Contains(a.Id), -a.Terms, a.FirstMinHash, a.Id)).Select(a => a.Id).ToList();
+    }
+
+    /// <summary><paramref name="items"/> in placement order, by the profile each holds (<see cref="InPlacementOrder(IReadOnlyCollection{PlacementFacts})"/>).</summary>
+    internal static List<T> InPlacementOrder<T>(IReadOnlyCollection<T> items, Func<T, ArticleProfile> profile)
+    {
+        var byId = items.ToDictionary(i => profile(i).Id);
+        return InPlacementOrder(items.Select(i => PlacementFacts.Of(profile(i))).ToList()).Select(id => byId[id]).ToList();
+    }
 
     /// <summary>How many of an article's strongest terms look up candidate stories.</summary>
     internal const int CandidateTerms = 16;
@@ -243,7 +279,7 @@ public static class StoryEngine
 
     /// <summary>
     /// Groups <paramref name="articles"/> into stories in memory, the same way the store does: in placement order
-    /// (<see cref="PlacementKey(int?, int, uint[], long)"/>), each article joins the most similar story or opens a new one.
+    /// (<see cref="InPlacementOrder(IReadOnlyCollection{PlacementFacts})"/>), each article joins the most similar story or opens a new one.
     /// </summary>
     /// <param name="articles">The articles (ids must be unique).</param>
     /// <param name="options">Thresholds; <see cref="StoryEngineOptions.Default"/> when null.</param>
@@ -254,8 +290,7 @@ public static class StoryEngine
         var counts = articles.Select(TermCounts.Count).ToList();
         var df = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
-        var profiles = counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background), o))
-            .OrderBy(PlacementKey).ToList();
+        var profiles = InPlacementOrder(counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background), o)).ToList(), p => p);
 
         var stories = new List<StorySignature>();
         var members = new List<List<ArticleProfile>>();

@@ -116,7 +116,7 @@ public sealed class StoryStore
     }
 
     /// <summary>
-    /// Rebuilds every story from scratch, in placement order (<see cref="StoryEngine.PlacementKey(int?, int, uint[], long)"/>:
+    /// Rebuilds every story from scratch, in placement order (<see cref="StoryEngine.InPlacementOrder(IReadOnlyCollection{StoryEngine.PlacementFacts})"/>:
     /// dated articles by date, then undated ones, the fullest texts first; the order of import plays no part), keeping
     /// people's corrections (lock groups). Inferred dates, copies and related links are recomputed.
     /// </summary>
@@ -145,15 +145,15 @@ public sealed class StoryStore
 
             // Pass 1: document frequencies over everything, so every article is weighed the same way; and the order
             // placement takes, which the text decides.
-            var keys = new List<(bool, int, int, uint, long Id)>(latest.Count);
+            var facts = new List<StoryEngine.PlacementFacts>(latest.Count);
             foreach (var chunk in latest.Chunk(2000))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var counts = LoadArticles(chunk).AsParallel().Select(TermCounts.Count).ToList();
-                keys.AddRange(counts.Select(c => StoryEngine.PlacementKey(c.Day, c.Terms ?? c.Counts.Count, c.MinHash, c.Id)));
+                facts.AddRange(counts.Select(c => StoryEngine.PlacementFacts.Of(c.Id, c.Day, c.Terms ?? c.Counts.Count, c.MinHash, c.Shingles)));
                 InTransaction(() => { AddDocumentFrequencies(counts); return 0; });
             }
-            var ids = keys.Order().Select(k => k.Id).ToList();
+            var ids = StoryEngine.InPlacementOrder(facts);
             // Pass 2: placement.
             var total = new GroupingReport(0, 0, 0, 0);
             foreach (var chunk in ids.Chunk(1000))
@@ -220,9 +220,9 @@ public sealed class StoryStore
         var n = df.GetValueOrDefault(DocumentsKey);
         // Two weighings while importing: to decide, a term no other article has yet counts a quarter (as in a full
         // regroup: it cannot match anything now); to keep, it counts fully (the next report may share it).
-        var profiles = counts.AsParallel().Select(c => (Score: ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background), _options),
+        var profiles = StoryEngine.InPlacementOrder(counts.AsParallel().Select(c => (Score: ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background), _options),
                 Keep: updateDf && !bulk ? ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background, complete: false), _options) : null))
-            .OrderBy(p => StoryEngine.PlacementKey(p.Score)).ToList();
+            .ToList(), p => p.Score);
         _placedOrder = profiles.Select(p => p.Score.Id).ToList();
         (_batchDf, _documents, _complete) = (df, n, !updateDf || bulk);
         var headlines = articles.ToDictionary(a => a.Id, a => a.Headline);

@@ -282,6 +282,30 @@ public sealed class StoryEngineTests
     ];
 
     [Fact]
+    public void AnUndatedReportAndItsCopyJoinTheirEventWhicheverCameFirst()
+    {
+        // The Kazan readout (2) and its copy (6), both undated, beside a dated report of each meeting. Placed next to
+        // each other, the copy would hold the readout in a story of their own.
+        (string, string) copy = (Fixtures.FirstMeeting(1).Headline + " again", Fixtures.FirstMeeting(1).Body);
+        foreach (var (readout, again) in new[] { (2L, 6L), (6L, 2L) })
+        {
+            var articles = new List<StoryArticle>
+            {
+                Article(1, Fixtures.FirstMeeting(0), new DateOnly(2023, 2, 21)), Article(readout, Fixtures.FirstMeeting(1)), Article(3, Fixtures.FirstMeeting(2)),
+                Article(4, Fixtures.SecondMeeting(0), new DateOnly(2023, 9, 19)), Article(5, Fixtures.SecondMeeting(1)), Article(again, copy),
+            };
+            articles.AddRange(Background(sameOfficials: true));
+
+            var result = StoryEngine.Group(articles);
+            int StoryOf(long id) => result.Placements[id].Story;
+
+            new[] { 2L, 3L, 6L }.Select(StoryOf).Should().AllBeEquivalentTo(StoryOf(1), "the readout and its copy report the Kazan meeting");
+            StoryOf(5).Should().Be(StoryOf(4)).And.NotBe(StoryOf(1));
+            new[] { result.Placements[2].CopyOf, result.Placements[6].CopyOf }.Should().Contain(x => x == 2 || x == 6, "inside the story one is still marked as a copy of the other");
+        }
+    }
+
+    [Fact]
     public void AFullGroupingGivesTheSameStoriesWhateverOrderTheArticlesCameIn()
     {
         var texts = TwoTopics();
