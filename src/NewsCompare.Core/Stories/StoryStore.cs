@@ -655,8 +655,7 @@ public sealed class StoryStore
     /// <summary>Rebuilds a story's summed vector from its members (after a correction took some away).</summary>
     private void RebuildSignature(long storyId)
     {
-        var s = new StorySignature { Id = storyId };
-        foreach (var m in LoadMembers(storyId)) s.Add(m.ToProfile());
+        var s = StorySignature.Of(storyId, LoadMembers(storyId).Select(m => m.ToProfile()));
         if (s.Members > 0) SaveSignature(s);
     }
 
