@@ -80,7 +80,7 @@ public sealed class StoryStore
                 // bulk load) is placed as regroup places a store: weighed against its finished counts, then refined.
                 // Smaller batches keep full weight for words no other article has yet, which the next report may share:
                 // in a handful of articles most words are such words.
-                var bulk = _options.RefinePasses > 0 && chunk.Length >= BulkArticles && chunk.Length >= CountGrouped();
+                var bulk = _options.RefinePasses > 0 && chunk.Length >= BulkArticles && chunk.Length >= CountGrouped(chunk.Length + 1);
                 var report = await Task.Run(() => InTransaction(() => AssignBatch(chunk, updateDf: true, bulk)), cancellationToken);
                 for (var pass = 0; bulk && pass < _options.RefinePasses; pass++)
                     if (await Task.Run(() => InTransaction(() => RefineBatch(InPlacementOrder(chunk))), cancellationToken) == 0) break;
@@ -188,9 +188,10 @@ public sealed class StoryStore
 
     private const int BulkArticles = 100;
 
-    private long CountGrouped()
+    // Grouped articles, counted up to `limit` (counting them all read the whole index each batch).
+    private long CountGrouped(long limit)
     {
-        using var cmd = Command("SELECT COUNT(*) FROM StoryMemberships");
+        using var cmd = Command("SELECT COUNT(*) FROM (SELECT 1 FROM StoryMemberships LIMIT $n)", ("$n", limit));
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
@@ -773,9 +774,12 @@ public sealed class StoryStore
     private List<StoryArticle> LoadArticles(IReadOnlyList<long> ids, bool onlyUngrouped = false)
     {
         var list = new List<StoryArticle>(ids.Count);
+        // "+a.IsLatest" keeps SQLite from reading the articles through IX_Articles_IsLatest_Published: with that index
+        // it walked every latest article of the store to find the few asked for (a split's members, a batch), so
+        // the cost of each call grew with the store. Without it, each article is looked up by its id.
         using var cmd = Command($"""
             SELECT a.Id, a.Headline, a.Paragraphs, COALESCE(a.Outlet, a.Site), a.Language, CASE WHEN a.PublishedInferred = 0 THEN a.Published END
-            FROM Articles a WHERE a.Id IN (SELECT value FROM json_each($ids)) AND a.IsLatest = 1
+            FROM Articles a WHERE a.Id IN (SELECT value FROM json_each($ids)) AND +a.IsLatest = 1
             {(onlyUngrouped ? "AND NOT EXISTS (SELECT 1 FROM StoryMemberships m WHERE m.ArticleId = a.Id)" : "")}
             ORDER BY a.Id
             """, ("$ids", JsonSerializer.Serialize(ids)));
