@@ -80,7 +80,7 @@ public sealed class StoryStore
                 // bulk load) is placed as regroup places a store: weighed against its finished counts, then refined.
                 // Smaller batches keep full weight for words no other article has yet, which the next report may share:
                 // in a handful of articles most words are such words.
-                var bulk = _options.RefinePasses > 0 && chunk.Length >= BulkArticles && chunk.Length >= CountGrouped();
+                var bulk = _options.RefinePasses > 0 && chunk.Length >= BulkArticles && chunk.Length >= CountGrouped(chunk.Length + 1);
                 var report = await Task.Run(() => InTransaction(() => AssignBatch(chunk, updateDf: true, bulk)), cancellationToken);
                 for (var pass = 0; bulk && pass < _options.RefinePasses; pass++)
                     if (await Task.Run(() => InTransaction(() => RefineBatch(_placedOrder)), cancellationToken) == 0) break;
@@ -191,9 +191,10 @@ public sealed class StoryStore
 
     private const int BulkArticles = 100;
 
-    private long CountGrouped()
+    // Grouped articles, counted up to `limit` (counting them all read the whole index each batch).
+    private long CountGrouped(long limit)
     {
-        using var cmd = Command("SELECT COUNT(*) FROM StoryMemberships");
+        using var cmd = Command("SELECT COUNT(*) FROM (SELECT 1 FROM StoryMemberships LIMIT $n)", ("$n", limit));
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
@@ -248,7 +249,7 @@ public sealed class StoryStore
             }
             else
             {
-                var candidates = Candidates(a).Select(id => LoadSignature(id, signatures)).OfType<StorySignature>().ToList();
+                var candidates = LoadSignatures(Candidates(a), signatures);
                 if (updateDf && _options.RefinesImports) foreach (var c in candidates) if (c.Members == 1) _smallCandidates.Add(c.Id);
                 var d = StoryEngine.Choose(a, candidates, _options);
                 (target, why, related) = (d.Story, d.Explanation, d.Related);
@@ -265,7 +266,7 @@ public sealed class StoryStore
             dirty.Add(target.Id);
             InsertMembership(keep ?? a, target.Id, why, now);
             if (locks.TryGetValue(a.Id, out var g)) _lockedStories[g] = target.Id;
-            foreach (var t in PostingTerms(a, keep)) Post(t, target.Id);
+            Post(PostingTerms(a, keep), target.Id);
             foreach (var (other, score) in related.OrderByDescending(r => r.Score).Take(5))
                 if (other != target.Id)
                     Exec("INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score) VALUES ($a, $b, $x)",
@@ -318,7 +319,7 @@ public sealed class StoryStore
             dirty.Add(story);
             dirty.Add(d.Story.Id);
             InsertMembership(text, d.Story.Id, why, now);
-            foreach (var t in PostingTerms(text, null)) Post(t, d.Story.Id);
+            Post(PostingTerms(text, null), d.Story.Id);
             moved++;
         }
         foreach (var id in dirty)
@@ -362,11 +363,13 @@ public sealed class StoryStore
         var work = new Stack<long>(storyIds);
         var now = DateTime.UtcNow;
         var splits = 0;
+        // No lock can appear while this write transaction runs, so a store without any needs no query per story.
+        var anyLocks = Scalar("SELECT EXISTS (SELECT 1 FROM StoryLocks)") != 0;
         while (work.Count > 0)
         {
             var id = work.Pop();
             var members = _touched.Remove(id, out var read) ? read : LoadMembers(id);
-            if (members.Count < StoryEngine.MinSplitMembers || HasLockedMember(id)) continue;
+            if (members.Count < StoryEngine.MinSplitMembers || (anyLocks && HasLockedMember(id))) continue;
             if (StoryEngine.Bisect(members.Select(m => m.Weights).ToList(), _options) is not var (keep, move, cross)) continue;
             var other = InsertStory(HeadlineOf(members[move[0]].ArticleId), now);
             var opener = OpenerOf(id);
@@ -388,9 +391,7 @@ public sealed class StoryStore
                         UPDATE Articles SET StoryId = $s WHERE Id = $a;
                         """, ("$a", a.Id), ("$s", story), ("$score", why.Score), ("$m", why.Method),
                         ("$n", JsonSerializer.Serialize(why.SharedNames)), ("$t", JsonSerializer.Serialize(why.SharedTerms)), ("$g", why.GapDays));
-                    if (story == other)
-                        foreach (var t in Vectors.Strongest(a.Weights, IndexedTerms))
-                            Post(t.Key, other);
+                    if (story == other) Post(Vectors.Strongest(a.Weights, IndexedTerms).Select(t => t.Key), other);
                 }
             }
             Exec("INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score) VALUES ($a, $b, $x)", ("$a", id), ("$b", other), ("$x", Math.Round(cross, 4)));
@@ -407,7 +408,7 @@ public sealed class StoryStore
 
     private bool HasLockedMember(long storyId)
     {
-        using var cmd = Command("SELECT EXISTS (SELECT 1 FROM StoryLocks l JOIN StoryMemberships m ON m.ArticleId = l.ArticleId WHERE m.StoryId = $s)", ("$s", storyId));
+        var cmd = Prepared("SELECT EXISTS (SELECT 1 FROM StoryLocks l JOIN StoryMemberships m ON m.ArticleId = l.ArticleId WHERE m.StoryId = $s)", ("$s", storyId));
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
     }
 
@@ -495,33 +496,32 @@ public sealed class StoryStore
     private List<long> Candidates(ArticleProfile a)
     {
         var score = new Dictionary<long, double>();
-        var posted = new List<long>(2 * PostingsPerTerm);
         foreach (var (term, weight) in Vectors.Strongest(a.Weights, CandidateTerms))
         {
             // The term's most recent stories across both postings tables, each story once.
-            posted.Clear();
-            foreach (var sql in PostingsQueries)
-                using (var r = Prepared(sql, ("$t", (long)term)).ExecuteReader())
-                    while (r.Read()) posted.Add(r.GetInt64(0));
-            posted.Sort();
-            for (int i = posted.Count - 1, taken = 0; i >= 0 && taken < PostingsPerTerm; i--)
+            using var r = Prepared(PostingsQuery, ("$t", (long)term)).ExecuteReader();
+            while (r.Read())
             {
-                if (i < posted.Count - 1 && posted[i] == posted[i + 1]) continue;
-                score[posted[i]] = score.GetValueOrDefault(posted[i]) + weight;
-                taken++;
+                var story = r.GetInt64(0);
+                score[story] = score.GetValueOrDefault(story) + weight;
             }
         }
         return score.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(MaxCandidates).Select(kv => kv.Key).ToList();
     }
 
-    private static readonly string[] PostingsQueries =
-    [
-        $"SELECT StoryId FROM StoryPostings WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm}",
-        $"SELECT StoryId FROM StoryPostingsRecent WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm}",
-    ];
+    // The newest PostingsPerTerm of each table, merged by SQLite (UNION drops a story both hold), newest first: one
+    // statement and at most PostingsPerTerm rows per term instead of two statements and twice the rows.
+    private static readonly string PostingsQuery = $"""
+        SELECT StoryId FROM (SELECT StoryId FROM StoryPostings WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm})
+        UNION
+        SELECT StoryId FROM (SELECT StoryId FROM StoryPostingsRecent WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm})
+        ORDER BY StoryId DESC LIMIT {PostingsPerTerm}
+        """;
 
-    private void Post(uint term, long storyId) =>
-        Exec("INSERT OR IGNORE INTO StoryPostingsRecent (TermHash, StoryId) VALUES ($t, $s)", ("$t", (long)term), ("$s", storyId));
+    /// <summary>Posts <paramref name="storyId"/> under each of <paramref name="terms"/> (one statement for them all).</summary>
+    private void Post(IEnumerable<uint> terms, long storyId) =>
+        Exec("INSERT OR IGNORE INTO StoryPostingsRecent (TermHash, StoryId) SELECT value, $s FROM json_each($t)",
+            ("$t", JsonSerializer.Serialize(terms)), ("$s", storyId));
 
     /// <summary>
     /// Rows a recent table of the grouping index may hold before it is merged into its large table. New postings and
@@ -558,6 +558,33 @@ public sealed class StoryStore
         // logarithmic number of times over its life.
         if (_documents > 2L * s.WeighedAt && _documents >= 20) s = Reweigh(id);
         return cache[id] = s;
+    }
+
+    /// <summary>
+    /// The signatures of <paramref name="ids"/> in that order (those with none left out), as <see cref="LoadSignature"/>
+    /// gives them, with one query for all those <paramref name="cache"/> does not hold.
+    /// </summary>
+    private List<StorySignature> LoadSignatures(List<long> ids, Dictionary<long, StorySignature> cache)
+    {
+        var missing = ids.Where(id => !cache.ContainsKey(id)).ToList();
+        var data = new Dictionary<long, byte[]>(missing.Count);
+        if (missing.Count > 0)
+            using (var r = Prepared("SELECT StoryId, Data FROM StorySignatures WHERE StoryId IN (SELECT value FROM json_each($ids))",
+                ("$ids", JsonSerializer.Serialize(missing))).ExecuteReader())
+                while (r.Read()) data[r.GetInt64(0)] = (byte[])r.GetValue(1);
+        var list = new List<StorySignature>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (!cache.TryGetValue(id, out var s))
+            {
+                if (!data.TryGetValue(id, out var bytes)) continue;
+                s = StorySignature.Deserialise(id, bytes);
+                if (_documents > 2L * s.WeighedAt && _documents >= 20) s = Reweigh(id);
+                cache[id] = s;
+            }
+            list.Add(s);
+        }
+        return list;
     }
 
     private void SaveSignature(StorySignature s) =>
@@ -740,9 +767,12 @@ public sealed class StoryStore
     private List<StoryArticle> LoadArticles(IReadOnlyList<long> ids, bool onlyUngrouped = false)
     {
         var list = new List<StoryArticle>(ids.Count);
+        // "+a.IsLatest" keeps SQLite from reading the articles through IX_Articles_IsLatest_Published: with that index
+        // it walked every latest article of the store to find the few asked for (a split's members, a batch), so
+        // the cost of each call grew with the store. Without it, each article is looked up by its id.
         using var cmd = Command($"""
             SELECT a.Id, a.Headline, a.Paragraphs, COALESCE(a.Outlet, a.Site), a.Language, CASE WHEN a.PublishedInferred = 0 THEN a.Published END
-            FROM Articles a WHERE a.Id IN (SELECT value FROM json_each($ids)) AND a.IsLatest = 1
+            FROM Articles a WHERE a.Id IN (SELECT value FROM json_each($ids)) AND +a.IsLatest = 1
             {(onlyUngrouped ? "AND NOT EXISTS (SELECT 1 FROM StoryMemberships m WHERE m.ArticleId = a.Id)" : "")}
             ORDER BY a.Id
             """, ("$ids", JsonSerializer.Serialize(ids)));
