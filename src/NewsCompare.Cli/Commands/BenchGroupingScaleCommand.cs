@@ -137,24 +137,18 @@ internal static class BenchGroupingScaleCommand
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     // As the importer does: open the store's connection, write, close it (returning it to the pool) before grouping.
-    private static async Task<List<long>> InsertOnStoreAsync(NewsDb db, List<GeneratedArticle> batch, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try { return BenchStore.Insert((SqliteConnection)db.Database.GetDbConnection(), batch); }
-        finally { await db.Database.CloseConnectionAsync(); }
-    }
+    private static Task<List<long>> InsertOnStoreAsync(NewsDb db, List<GeneratedArticle> batch, CancellationToken ct) =>
+        OnStoreAsync(db, c => BenchStore.Insert(c, batch), ct);
 
-    private static async Task<long> CountAsync(NewsDb db, string table, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try { return Count((SqliteConnection)db.Database.GetDbConnection(), table); }
-        finally { await db.Database.CloseConnectionAsync(); }
-    }
+    private static Task<long> CountAsync(NewsDb db, string table, CancellationToken ct) => OnStoreAsync(db, c => Count(c, table), ct);
 
-    private static async Task<(double P, double R, double F1)> ScoreAsync(NewsDb db, long firstId, List<int> events, CancellationToken ct)
+    private static Task<(double P, double R, double F1)> ScoreAsync(NewsDb db, long firstId, List<int> events, CancellationToken ct) =>
+        OnStoreAsync(db, c => Score(c, firstId, events), ct);
+
+    private static async Task<T> OnStoreAsync<T>(NewsDb db, Func<SqliteConnection, T> work, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        try { return Score((SqliteConnection)db.Database.GetDbConnection(), firstId, events); }
+        try { return work((SqliteConnection)db.Database.GetDbConnection()); }
         finally { await db.Database.CloseConnectionAsync(); }
     }
 

@@ -16,6 +16,9 @@ internal sealed class TermCounts
     /// <summary>Distinct terms of the full text, when <see cref="Counts"/> holds only some of them.</summary>
     public int? Terms { get; init; }
 
+    /// <summary>Distinct terms of the full text.</summary>
+    public int DistinctTerms => Terms ?? Counts.Count;
+
     /// <summary>Headline words count this many times (bench-grouping: 4–6 is a plateau on the development set).</summary>
     internal const float HeadlineWeight = 4f;
     /// <summary>Words of the lead paragraphs count this many times; background paragraphs once.</summary>
@@ -138,7 +141,7 @@ internal sealed class ArticleProfile
         return new ArticleProfile
         {
             Id = counts.Id, Outlet = counts.Outlet, Language = counts.Language, Day = counts.Day,
-            Weights = top, Counts = top.Keys.ToDictionary(k => k, k => counts.Counts[k]), Text = counts.Text, MinHash = counts.MinHash, Shingles = counts.Shingles, Words = counts.Words, Terms = counts.Terms ?? counts.Counts.Count,
+            Weights = top, Counts = top.Keys.ToDictionary(k => k, k => counts.Counts[k]), Text = counts.Text, MinHash = counts.MinHash, Shingles = counts.Shingles, Words = counts.Words, Terms = counts.DistinctTerms,
         };
     }
 }

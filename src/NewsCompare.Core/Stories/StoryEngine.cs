@@ -71,6 +71,8 @@ public static class StoryEngine
         }
 
         public static PlacementFacts Of(ArticleProfile p) => Of(p.Id, p.Day, p.Terms, p.MinHash, p.Shingles);
+
+        public static PlacementFacts Of(TermCounts c) => Of(c.Id, c.Day, c.DistinctTerms, c.MinHash, c.Shingles);
     }
 
     /// <summary>

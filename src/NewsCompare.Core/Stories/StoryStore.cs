@@ -150,7 +150,7 @@ public sealed class StoryStore
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var counts = LoadArticles(chunk).AsParallel().Select(TermCounts.Count).ToList();
-                facts.AddRange(counts.Select(c => StoryEngine.PlacementFacts.Of(c.Id, c.Day, c.Terms ?? c.Counts.Count, c.MinHash, c.Shingles)));
+                facts.AddRange(counts.Select(StoryEngine.PlacementFacts.Of));
                 InTransaction(() => { AddDocumentFrequencies(counts); return 0; });
             }
             var ids = StoryEngine.InPlacementOrder(facts);
@@ -307,8 +307,7 @@ public sealed class StoryStore
             var a = p.Features.ToProfile();
             if (LoadSignature(story, signatures) is not { } own) continue;
             var rest = Without(own, a);
-            var candidates = Candidates(a).Where(c => c != story).Select(c => LoadSignature(c, signatures)).OfType<StorySignature>()
-                .Take(MaxCandidates - 1).Prepend(rest).ToList();
+            var candidates = LoadSignatures(Candidates(a).Where(c => c != story).ToList(), signatures).Take(MaxCandidates - 1).Prepend(rest).ToList();
             var d = StoryEngine.Choose(a, candidates, _options);
             if (!StoryEngine.Moves(a, rest, d, _options) || d.Story is null) continue;
             // Moved: weigh it from its text again so the explanation names the shared words.
@@ -552,12 +551,16 @@ public sealed class StoryStore
     {
         if (cache.TryGetValue(id, out var s)) return s;
         if (Prepared("SELECT Data FROM StorySignatures WHERE StoryId = $s", ("$s", id)).ExecuteScalar() is not byte[] data) return null;
-        s = StorySignature.Deserialise(id, data);
-        // Weights drift as the store grows (a story opened when the store held 50 articles was weighed against
-        // those 50). Once the store has doubled since, weigh its members again: each story is redone only a
-        // logarithmic number of times over its life.
-        if (_documents > 2L * s.WeighedAt && _documents >= 20) s = Reweigh(id);
-        return cache[id] = s;
+        return cache[id] = Current(id, data);
+    }
+
+    // A stored signature as grouping uses it. Weights drift as the store grows (a story opened when the store held 50
+    // articles was weighed against those 50). Once the store has doubled since, its members are weighed again: each
+    // story is redone only a logarithmic number of times over its life.
+    private StorySignature Current(long id, byte[] data)
+    {
+        var s = StorySignature.Deserialise(id, data);
+        return _documents > 2L * s.WeighedAt && _documents >= 20 ? Reweigh(id) : s;
     }
 
     /// <summary>
@@ -578,9 +581,7 @@ public sealed class StoryStore
             if (!cache.TryGetValue(id, out var s))
             {
                 if (!data.TryGetValue(id, out var bytes)) continue;
-                s = StorySignature.Deserialise(id, bytes);
-                if (_documents > 2L * s.WeighedAt && _documents >= 20) s = Reweigh(id);
-                cache[id] = s;
+                s = cache[id] = Current(id, bytes);
             }
             list.Add(s);
         }
