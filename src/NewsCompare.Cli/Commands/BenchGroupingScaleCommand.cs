@@ -75,6 +75,9 @@ internal static class BenchGroupingScaleCommand
         var windowClock = new Stopwatch();
         var windowCount = 0;
         var groupCpu = TimeSpan.Zero;
+        // Memory churn of the grouping alone: bytes allocated and time the collector paused it.
+        long groupAllocated = 0;
+        var groupPauses = TimeSpan.Zero;
         var windowCpu = TimeSpan.Zero;
         var done = 0;
         var process = Process.GetCurrentProcess();
@@ -94,7 +97,9 @@ internal static class BenchGroupingScaleCommand
             groupClock.Start();
             windowClock.Start();
             var cpuBefore = process.TotalProcessorTime;
+            var (allocatedBefore, pausesBefore) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
             await stories.AssignAsync(ids, ct);
+            (groupAllocated, groupPauses) = (groupAllocated + GC.GetTotalAllocatedBytes() - allocatedBefore, groupPauses + GC.GetTotalPauseDuration() - pausesBefore);
             process.Refresh();
             groupCpu += process.TotalProcessorTime - cpuBefore;
             windowCpu += process.TotalProcessorTime - cpuBefore;
@@ -116,7 +121,7 @@ internal static class BenchGroupingScaleCommand
         }
         var (p, r, f) = await ScoreAsync(db, firstId, events, ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"done: {done} articles, grouping {groupClock.Elapsed.TotalSeconds:F1} s wall ({done / groupClock.Elapsed.TotalSeconds:F0} articles/s), {groupCpu.TotalSeconds:F1} s CPU ({done / groupCpu.TotalSeconds:F0} articles per CPU-second), load average {LoadAverage()}, store {new FileInfo(path).Length / 1048576.0:F0} MB, peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB"));
+            $"done: {done} articles, grouping {groupClock.Elapsed.TotalSeconds:F1} s wall ({done / groupClock.Elapsed.TotalSeconds:F0} articles/s), {groupCpu.TotalSeconds:F1} s CPU ({done / groupCpu.TotalSeconds:F0} articles per CPU-second), load average {LoadAverage()}, store {new FileInfo(path).Length / 1048576.0:F0} MB, peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB; grouping allocated {groupAllocated / 1024.0 / Math.Max(1, done):F0} KB per article, garbage-collection pauses {groupPauses.TotalSeconds:F1} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"B-cubed against the generated events: P {p:F3} R {r:F3} F1 {f:F3}"));
         if (!regroup) return;
         process.Refresh();

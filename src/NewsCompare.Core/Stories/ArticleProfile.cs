@@ -153,7 +153,21 @@ internal static class Vectors
         v.Count <= n ? new Dictionary<uint, float>(v) : v.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(n).ToDictionary(kv => kv.Key, kv => kv.Value);
 
     /// <summary>The <paramref name="n"/> heaviest entries, heaviest first (ties keep the dictionary's order): the terms that look up and post to stories.</summary>
-    public static IEnumerable<KeyValuePair<uint, float>> Strongest(Dictionary<uint, float> v, int n) => v.OrderByDescending(kv => kv.Value).Take(n);
+    public static KeyValuePair<uint, float>[] Strongest(Dictionary<uint, float> v, int n)
+    {
+        // Insertion into a short sorted array: called several times per article, where sorting the whole vector
+        // allocated more than anything else of the candidate lookup. Equal weights stay in the dictionary's order.
+        var top = new KeyValuePair<uint, float>[Math.Min(n, v.Count)];
+        var count = 0;
+        foreach (var kv in v)
+        {
+            if (top.Length == 0 || (count == top.Length && kv.Value <= top[^1].Value)) continue;
+            var i = count < top.Length ? count++ : count - 1;
+            for (; i > 0 && top[i - 1].Value < kv.Value; i--) top[i] = top[i - 1];
+            top[i] = kv;
+        }
+        return top;
+    }
 
     public static void Normalise(Dictionary<uint, float> v)
     {

@@ -116,13 +116,19 @@ public static class StoryEngine
     /// <summary>Picks the story <paramref name="a"/> belongs to among <paramref name="candidates"/>, or none (open a new one).</summary>
     internal static Decision Choose(ArticleProfile a, IEnumerable<StorySignature> candidates, StoryEngineOptions o)
     {
+        var list = candidates as IReadOnlyList<StorySignature> ?? candidates.ToList();
         var related = new List<(long, double)>();
         var eligible = new List<(StorySignature Story, double Sim, bool NamesOnly)>();
-        foreach (var c in candidates)
+        // Each candidate's similarity, kept for the related links below (NaN: not computed).
+        var sims = new double[list.Count];
+        for (var i = 0; i < list.Count; i++)
         {
+            var c = list[i];
+            sims[i] = double.NaN;
             if (c.Members == 0) continue;
             var namesOnly = !c.Languages.Contains(a.Language);
             var (sim, shared, sharedNames) = Similarity(a, c, namesOnly, o);
+            sims[i] = sim;
             // Both name people, places or figures, and not one of them is the same: another event of the topic
             // ("Mt. Gox creditors repaid in bitcoin" and "FTX collapse drags bitcoin lower" share only the topic's words).
             var otherCast = !namesOnly && sharedNames == 0 && HasNames(a.Weights) && HasNames(c.Centroid);
@@ -142,7 +148,7 @@ public static class StoryEngine
         {
             // An undated article that resembles the story no more than the story resembles another event of its
             // topic cannot be told apart from the topic: it opens a story of its own, linked as related.
-            if (a.Day is null && !StandsOut(sim, c, candidates, o))
+            if (a.Day is null && !StandsOut(sim, c, list, o))
             {
                 related.Add((c.Id, sim));
                 continue;
@@ -152,10 +158,11 @@ public static class StoryEngine
         }
         if (best is null) return new Decision(null, new StoryExplanation(1, "opened", [], [], null), related);
 
-        foreach (var c in candidates)
+        for (var i = 0; i < list.Count; i++)
         {
+            var c = list[i];
             if (c == best || related.Any(r => r.Item1 == c.Id)) continue;
-            var sim = Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim;
+            var sim = double.IsNaN(sims[i]) ? Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim : sims[i];
             if (sim >= o.RelatedThreshold) related.Add((c.Id, sim));
         }
         return new Decision(best, Explain(a, best, bestScore, bestNamesOnly ? "names" : "matched", bestNamesOnly), related);

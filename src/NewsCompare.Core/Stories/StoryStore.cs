@@ -212,6 +212,7 @@ public sealed class StoryStore
     private GroupingReport AssignBatch(IReadOnlyList<long> ids, bool updateDf, bool bulk = false)
     {
         _smallCandidates.Clear();
+        _postings.Clear();
         var articles = LoadArticles(ids, onlyUngrouped: true);
         if (articles.Count == 0) return new GroupingReport(0, 0, 0, 0);
         // Reading text is pure and the bulk of the CPU work: spread it over the cores.
@@ -289,6 +290,7 @@ public sealed class StoryStore
     /// </summary>
     private int RefineBatch(IReadOnlyList<long> ids)
     {
+        _postings.Clear();
         var placed = new List<(long Article, long Story, MemberFeatures Features)>();
         using (var cmd = Command("SELECT ArticleId, StoryId, Features FROM StoryMemberships WHERE ArticleId IN (SELECT value FROM json_each($ids)) AND Features IS NOT NULL",
             ("$ids", JsonSerializer.Serialize(ids))))
@@ -359,6 +361,7 @@ public sealed class StoryStore
     /// </summary>
     private int SplitStories(IEnumerable<long> storyIds)
     {
+        _postings.Clear();
         var work = new Stack<long>(storyIds);
         var now = DateTime.UtcNow;
         var splits = 0;
@@ -496,16 +499,26 @@ public sealed class StoryStore
     {
         var score = new Dictionary<long, double>();
         foreach (var (term, weight) in Vectors.Strongest(a.Weights, CandidateTerms))
-        {
-            // The term's most recent stories across both postings tables, each story once.
-            using var r = Prepared(PostingsQuery, ("$t", (long)term)).ExecuteReader();
-            while (r.Read())
-            {
-                var story = r.GetInt64(0);
+            foreach (var story in Postings(term))
                 score[story] = score.GetValueOrDefault(story) + weight;
-            }
-        }
         return score.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(MaxCandidates).Select(kv => kv.Key).ToList();
+    }
+
+    // The postings lists this batch has read, kept as they would read now: Post adds to them what it writes. A
+    // batch's articles share many strongest terms (several reports of one event or topic arrive together), and each
+    // list read again from SQLite cost a statement. Only postings are ever added while grouping (regroup empties the
+    // tables, and starts its batches afresh), so a list plus what was posted since is what the query would return.
+    private readonly Dictionary<uint, List<long>> _postings = [];
+
+    /// <summary>The newest <see cref="PostingsPerTerm"/> stories posted under <paramref name="term"/>, newest first.</summary>
+    private List<long> Postings(uint term)
+    {
+        if (_postings.TryGetValue(term, out var stories)) return stories;
+        stories = new List<long>(PostingsPerTerm);
+        // The term's most recent stories across both postings tables, each story once.
+        using (var r = Prepared(PostingsQuery, ("$t", (long)term)).ExecuteReader())
+            while (r.Read()) stories.Add(r.GetInt64(0));
+        return _postings[term] = stories;
     }
 
     // The newest PostingsPerTerm of each table, merged by SQLite (UNION drops a story both hold), newest first: one
@@ -518,9 +531,22 @@ public sealed class StoryStore
         """;
 
     /// <summary>Posts <paramref name="storyId"/> under each of <paramref name="terms"/> (one statement for them all).</summary>
-    private void Post(IEnumerable<uint> terms, long storyId) =>
+    private void Post(IEnumerable<uint> terms, long storyId)
+    {
+        var list = terms as IReadOnlyCollection<uint> ?? terms.ToList();
         Exec("INSERT OR IGNORE INTO StoryPostingsRecent (TermHash, StoryId) SELECT value, $s FROM json_each($t)",
-            ("$t", JsonSerializer.Serialize(terms)), ("$s", storyId));
+            ("$t", JsonSerializer.Serialize(list)), ("$s", storyId));
+        foreach (var term in list)
+        {
+            if (!_postings.TryGetValue(term, out var stories)) continue;
+            var at = stories.BinarySearch(storyId, Newest);
+            if (at >= 0) continue;
+            stories.Insert(~at, storyId);
+            if (stories.Count > PostingsPerTerm) stories.RemoveAt(PostingsPerTerm);
+        }
+    }
+
+    private static readonly Comparer<long> Newest = Comparer<long>.Create((x, y) => y.CompareTo(x));
 
     /// <summary>
     /// Rows a recent table of the grouping index may hold before it is merged into its large table. New postings and
