@@ -730,21 +730,16 @@ public sealed class StoryStore
 
     private void AddDocumentFrequencies(IReadOnlyList<TermCounts> counts)
     {
-        var delta = new Dictionary<uint, int>();
+        var delta = new Dictionary<long, int> { [DocumentsKey] = counts.Count };
         foreach (var c in counts) foreach (var t in c.Counts.Keys) delta[t] = delta.GetValueOrDefault(t) + 1;
+        // One statement for the batch's tens of thousands of terms: one statement each cost more than their upserts.
+        Exec("""
+            INSERT INTO StoryTermStatsRecent (TermHash, Df) SELECT CAST(key AS INTEGER), value FROM json_each($d) WHERE true
+            ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df
+            """, ("$d", JsonSerializer.Serialize(delta)));
         // Terms the table holds are updated in place; the others are read when the batch asks for them.
-        using var cmd = Command("INSERT INTO StoryTermStatsRecent (TermHash, Df) VALUES ($t, $d) ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df",
-            ("$t", 0L), ("$d", 0));
         foreach (var (t, d) in delta)
-        {
-            cmd.Parameters["$t"].Value = (long)t;
-            cmd.Parameters["$d"].Value = d;
-            cmd.ExecuteNonQuery();
-            if (_df.TryGetValue(t, out var held)) _df.Set(t, held + d);
-        }
-        cmd.Parameters["$t"].Value = DocumentsKey;
-        cmd.Parameters["$d"].Value = counts.Count;
-        cmd.ExecuteNonQuery();
+            if (t != DocumentsKey && _df.TryGetValue((uint)t, out var held)) _df.Set((uint)t, held + d);
         if (_dfDocuments is long docs) _dfDocuments = docs + counts.Count;
         Exec("INSERT OR REPLACE INTO StoryGroupingInfo (Name, Value) VALUES ('features', $v)", ("$v", TextSignals.FeaturesVersion));
     }
