@@ -131,7 +131,7 @@ public static class StoryEngine
             sims[i] = sim;
             // Both name people, places or figures, and not one of them is the same: another event of the topic
             // ("Mt. Gox creditors repaid in bitcoin" and "FTX collapse drags bitcoin lower" share only the topic's words).
-            var otherCast = !namesOnly && sharedNames == 0 && HasNames(a.Weights) && HasNames(c.Centroid);
+            var otherCast = !namesOnly && sharedNames == 0 && HasNames(a.Weights) && c.HasNames();
             var gap = c.GapDays(a.Day);
             var dateConflict = gap > o.MaxGapDays;
             if (dateConflict || otherCast || shared < o.MinSharedTerms || sim < o.JoinThreshold)
@@ -185,7 +185,7 @@ public static class StoryEngine
             if (t == story || t.Members == 0 || t.FirstDay is not int tf || t.LastDay is not int tl) continue;
             var apart = tf > l ? tf - l : f > tl ? f - tl : 0;
             if (apart <= o.MaxGapDays) continue;
-            var cross = Vectors.Dot(story.Centroid, t.Centroid) / ((double)story.Members * t.Members);
+            var cross = StorySignature.Dot(story, t) / ((double)story.Members * t.Members);
             if (sim < cross + o.EventMargin) return false;
         }
         return true;
@@ -206,7 +206,7 @@ public static class StoryEngine
         foreach (var (k, w) in a.Weights)
         {
             if (namesOnly && (k & TextSignals.NameBit) == 0) continue;
-            if (!c.Centroid.TryGetValue(k, out var x)) continue;
+            if (!c.TryGetWeight(k, out var x)) continue;
             dot += (double)w * x;
             // Names alone are the recurring cast of a topic; in one language, an event also shares ordinary words.
             if (namesOnly || (k & TextSignals.NameBit) == 0) shared++;

@@ -8,7 +8,66 @@ internal sealed class StorySignature
     public const int MaxTerms = 400;
 
     public long Id { get; set; }
-    public Dictionary<uint, float> Centroid { get; set; } = [];
+
+    /// <summary>Term hash → summed weight (the strongest terms). Reading it turns a stored signature into a dictionary.</summary>
+    public Dictionary<uint, float> Centroid
+    {
+        get
+        {
+            if (_centroid is null)
+            {
+                // Inserted in stored order, so it enumerates as the dictionary that was stored did.
+                _centroid = new Dictionary<uint, float>(_stored!.Keys.Length);
+                for (var i = 0; i < _stored.Keys.Length; i++) _centroid[_stored.Keys[i]] = _stored.Values[i];
+                _stored = null;
+            }
+            return _centroid;
+        }
+        set => (_centroid, _stored) = (value, null);
+    }
+
+    // A signature read from the store stays in its stored form (arrays and a lookup table) until something needs the
+    // dictionary: most are only scored against a few articles, and building a dictionary for each of the candidates
+    // an article looks at was a large part of grouping's allocations and of its time in dictionary lookups.
+    private Dictionary<uint, float>? _centroid = [];
+    private StoredTerms? _stored;
+
+    /// <summary>How many terms the centroid holds.</summary>
+    public int TermCount => _centroid?.Count ?? _stored!.Keys.Length;
+
+    /// <summary>The summed weight of <paramref name="term"/>, if the centroid holds it.</summary>
+    public bool TryGetWeight(uint term, out float weight) =>
+        _centroid?.TryGetValue(term, out weight) ?? _stored!.TryGet(term, out weight);
+
+    /// <summary>Whether any of its terms is a name.</summary>
+    public bool HasNames()
+    {
+        if (_centroid is not null)
+        {
+            foreach (var k in _centroid.Keys) if ((k & TextSignals.NameBit) != 0) return true;
+            return false;
+        }
+        foreach (var k in _stored!.Keys) if ((k & TextSignals.NameBit) != 0) return true;
+        return false;
+    }
+
+    /// <summary>Dot product of two centroids, summed over the smaller one's terms in its order (as <see cref="Vectors.Dot"/>).</summary>
+    public static double Dot(StorySignature a, StorySignature b)
+    {
+        if (a.TermCount > b.TermCount) (a, b) = (b, a);
+        double s = 0;
+        if (a._centroid is not null)
+        {
+            foreach (var (k, x) in a._centroid)
+                if (b.TryGetWeight(k, out var y)) s += (double)x * y;
+            return s;
+        }
+        var keys = a._stored!.Keys;
+        var values = a._stored.Values;
+        for (var i = 0; i < keys.Length; i++)
+            if (b.TryGetWeight(keys[i], out var y)) s += (double)values[i] * y;
+        return s;
+    }
     public int Members { get; set; }
     public int? FirstDay { get; set; }
     public int? LastDay { get; set; }
@@ -79,9 +138,52 @@ internal sealed class StorySignature
         var o = 18 + langLength;
         var n = BinaryPrimitives.ReadInt32LittleEndian(span[o..]);
         o += 4;
-        s.Centroid = new Dictionary<uint, float>(n);
+        var keys = new uint[n];
+        var values = new float[n];
         for (var i = 0; i < n; i++, o += 8)
-            s.Centroid[BinaryPrimitives.ReadUInt32LittleEndian(span[o..])] = BinaryPrimitives.ReadSingleLittleEndian(span[(o + 4)..]);
+            (keys[i], values[i]) = (BinaryPrimitives.ReadUInt32LittleEndian(span[o..]), BinaryPrimitives.ReadSingleLittleEndian(span[(o + 4)..]));
+        (s._centroid, s._stored) = (null, new StoredTerms(keys, values));
         return s;
+    }
+
+    /// <summary>A stored centroid's terms in stored order, with an open-addressing table of their positions.</summary>
+    private sealed class StoredTerms
+    {
+        public uint[] Keys { get; }
+        public float[] Values { get; }
+        private readonly int[] _slots; // position + 1; 0 = empty
+        private readonly int _shift;
+
+        public StoredTerms(uint[] keys, float[] values)
+        {
+            (Keys, Values) = (keys, values);
+            var bits = 3;
+            while ((1 << bits) < keys.Length * 2) bits++;
+            _slots = new int[1 << bits];
+            _shift = 32 - bits;
+            var mask = _slots.Length - 1;
+            for (var i = 0; i < keys.Length; i++)
+            {
+                var at = Slot(keys[i]);
+                // A repeated term keeps its last weight, as the dictionary it replaces did.
+                while (_slots[at] != 0 && keys[_slots[at] - 1] != keys[i]) at = (at + 1) & mask;
+                _slots[at] = i + 1;
+            }
+        }
+
+        private int Slot(uint term) => (int)((term * 2654435769u) >> _shift);
+
+        public bool TryGet(uint term, out float weight)
+        {
+            var mask = _slots.Length - 1;
+            for (var at = Slot(term); _slots[at] != 0; at = (at + 1) & mask)
+                if (Keys[_slots[at] - 1] == term)
+                {
+                    weight = Values[_slots[at] - 1];
+                    return true;
+                }
+            weight = 0;
+            return false;
+        }
     }
 }
