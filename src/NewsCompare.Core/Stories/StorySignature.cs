@@ -68,6 +68,7 @@ internal sealed class StorySignature
             if (b.TryGetWeight(keys[i], out var y)) s += (double)values[i] * y;
         return s;
     }
+
     public int Members { get; set; }
     public int? FirstDay { get; set; }
     public int? LastDay { get; set; }
