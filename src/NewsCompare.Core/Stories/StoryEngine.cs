@@ -117,6 +117,7 @@ public static class StoryEngine
     internal static Decision Choose(ArticleProfile a, IEnumerable<StorySignature> candidates, StoryEngineOptions o)
     {
         var list = candidates as IReadOnlyList<StorySignature> ?? candidates.ToList();
+        var scored = new Scored(a);
         var related = new List<(long, double)>();
         var eligible = new List<(StorySignature Story, double Sim, bool NamesOnly)>();
         // Each candidate's similarity, kept for the related links below (NaN: not computed).
@@ -127,11 +128,11 @@ public static class StoryEngine
             sims[i] = double.NaN;
             if (c.Members == 0) continue;
             var namesOnly = !c.Languages.Contains(a.Language);
-            var (sim, shared, sharedNames) = Similarity(a, c, namesOnly, o);
+            var (sim, shared, sharedNames) = Similarity(scored, c, namesOnly, o);
             sims[i] = sim;
             // Both name people, places or figures, and not one of them is the same: another event of the topic
             // ("Mt. Gox creditors repaid in bitcoin" and "FTX collapse drags bitcoin lower" share only the topic's words).
-            var otherCast = !namesOnly && sharedNames == 0 && HasNames(a.Weights) && c.HasNames();
+            var otherCast = !namesOnly && sharedNames == 0 && scored.HasNames && c.HasNames();
             var gap = c.GapDays(a.Day);
             var dateConflict = gap > o.MaxGapDays;
             if (dateConflict || otherCast || shared < o.MinSharedTerms || sim < o.JoinThreshold)
@@ -162,7 +163,7 @@ public static class StoryEngine
         {
             var c = list[i];
             if (c == best || related.Any(r => r.Item1 == c.Id)) continue;
-            var sim = double.IsNaN(sims[i]) ? Similarity(a, c, !c.Languages.Contains(a.Language), o).Sim : sims[i];
+            var sim = double.IsNaN(sims[i]) ? Similarity(scored, c, !c.Languages.Contains(a.Language), o).Sim : sims[i];
             if (sim >= o.RelatedThreshold) related.Add((c.Id, sim));
         }
         return new Decision(best, Explain(a, best, bestScore, bestNamesOnly ? "names" : "matched", bestNamesOnly), related);
@@ -197,17 +198,42 @@ public static class StoryEngine
         return false;
     }
 
-    private static (double Sim, int Shared, int SharedNames) Similarity(ArticleProfile a, StorySignature c, bool namesOnly, StoryEngineOptions o)
+    private static (double Sim, int Shared, int SharedNames) Similarity(ArticleProfile a, StorySignature c, bool namesOnly, StoryEngineOptions o) =>
+        Similarity(new Scored(a), c, namesOnly, o);
+
+    /// <summary>An article read once for scoring against many stories: its terms as arrays in its vector's order, and its norms.</summary>
+    private sealed class Scored
     {
-        var an = Vectors.Norm(a.Weights, namesOnly);
+        public Scored(ArticleProfile a)
+        {
+            Article = a;
+            (Keys, Weights) = (new uint[a.Weights.Count], new float[a.Weights.Count]);
+            var i = 0;
+            foreach (var (k, w) in a.Weights) (Keys[i], Weights[i++]) = (k, w);
+            (Norm, NamesNorm, HasNames) = (Vectors.Norm(a.Weights), Vectors.Norm(a.Weights, namesOnly: true), StoryEngine.HasNames(a.Weights));
+        }
+
+        public ArticleProfile Article { get; }
+        public uint[] Keys { get; }
+        public float[] Weights { get; }
+        public double Norm { get; }
+        public double NamesNorm { get; }
+        public bool HasNames { get; }
+    }
+
+    private static (double Sim, int Shared, int SharedNames) Similarity(Scored s, StorySignature c, bool namesOnly, StoryEngineOptions o)
+    {
+        var a = s.Article;
+        var an = namesOnly ? s.NamesNorm : s.Norm;
         if (an == 0) return (0, 0, 0);
         double dot = 0;
         int shared = 0, sharedNames = 0;
-        foreach (var (k, w) in a.Weights)
+        for (var i = 0; i < s.Keys.Length; i++)
         {
+            var k = s.Keys[i];
             if (namesOnly && (k & TextSignals.NameBit) == 0) continue;
             if (!c.TryGetWeight(k, out var x)) continue;
-            dot += (double)w * x;
+            dot += (double)s.Weights[i] * x;
             // Names alone are the recurring cast of a topic; in one language, an event also shares ordinary words.
             if (namesOnly || (k & TextSignals.NameBit) == 0) shared++;
             if ((k & TextSignals.NameBit) != 0) sharedNames++;
