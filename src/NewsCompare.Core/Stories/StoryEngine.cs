@@ -114,17 +114,16 @@ public static class StoryEngine
     internal sealed record Decision(StorySignature? Story, StoryExplanation Explanation, IReadOnlyList<(long StoryId, double Score)> Related);
 
     /// <summary>Picks the story <paramref name="a"/> belongs to among <paramref name="candidates"/>, or none (open a new one).</summary>
-    internal static Decision Choose(ArticleProfile a, IEnumerable<StorySignature> candidates, StoryEngineOptions o)
+    internal static Decision Choose(ArticleProfile a, IReadOnlyList<StorySignature> candidates, StoryEngineOptions o)
     {
-        var list = candidates as IReadOnlyList<StorySignature> ?? candidates.ToList();
         var scored = new Scored(a);
         var related = new List<(long, double)>();
         var eligible = new List<(StorySignature Story, double Sim, bool NamesOnly)>();
         // Each candidate's similarity, kept for the related links below (NaN: not computed).
-        var sims = new double[list.Count];
-        for (var i = 0; i < list.Count; i++)
+        var sims = new double[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var c = list[i];
+            var c = candidates[i];
             sims[i] = double.NaN;
             if (c.Members == 0) continue;
             var namesOnly = !c.Languages.Contains(a.Language);
@@ -149,7 +148,7 @@ public static class StoryEngine
         {
             // An undated article that resembles the story no more than the story resembles another event of its
             // topic cannot be told apart from the topic: it opens a story of its own, linked as related.
-            if (a.Day is null && !StandsOut(sim, c, list, o))
+            if (a.Day is null && !StandsOut(sim, c, candidates, o))
             {
                 related.Add((c.Id, sim));
                 continue;
@@ -159,9 +158,9 @@ public static class StoryEngine
         }
         if (best is null) return new Decision(null, new StoryExplanation(1, "opened", [], [], null), related);
 
-        for (var i = 0; i < list.Count; i++)
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var c = list[i];
+            var c = candidates[i];
             if (c == best || related.Any(r => r.Item1 == c.Id)) continue;
             var sim = double.IsNaN(sims[i]) ? Similarity(scored, c, !c.Languages.Contains(a.Language), o).Sim : sims[i];
             if (sim >= o.RelatedThreshold) related.Add((c.Id, sim));
@@ -178,7 +177,7 @@ public static class StoryEngine
     /// topic look: the same officials, places and lines recur, and an article that matches a story only that well
     /// matches the topic, not the event.
     /// </summary>
-    private static bool StandsOut(double sim, StorySignature story, IEnumerable<StorySignature> candidates, StoryEngineOptions o)
+    private static bool StandsOut(double sim, StorySignature story, IReadOnlyList<StorySignature> candidates, StoryEngineOptions o)
     {
         if (story.FirstDay is not int f || story.LastDay is not int l) return true;
         foreach (var t in candidates)

@@ -212,7 +212,6 @@ public sealed class StoryStore
     private GroupingReport AssignBatch(IReadOnlyList<long> ids, bool updateDf, bool bulk = false)
     {
         _smallCandidates.Clear();
-        _postings.Clear();
         var articles = LoadArticles(ids, onlyUngrouped: true);
         if (articles.Count == 0) return new GroupingReport(0, 0, 0, 0);
         // Reading text is pure and the bulk of the CPU work: spread it over the cores.
@@ -290,7 +289,6 @@ public sealed class StoryStore
     /// </summary>
     private int RefineBatch(IReadOnlyList<long> ids)
     {
-        _postings.Clear();
         var placed = new List<(long Article, long Story, MemberFeatures Features)>();
         using (var cmd = Command("SELECT ArticleId, StoryId, Features FROM StoryMemberships WHERE ArticleId IN (SELECT value FROM json_each($ids)) AND Features IS NOT NULL",
             ("$ids", JsonSerializer.Serialize(ids))))
@@ -361,7 +359,6 @@ public sealed class StoryStore
     /// </summary>
     private int SplitStories(IEnumerable<long> storyIds)
     {
-        _postings.Clear();
         var work = new Stack<long>(storyIds);
         var now = DateTime.UtcNow;
         var splits = 0;
@@ -504,10 +501,11 @@ public sealed class StoryStore
         return score.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(MaxCandidates).Select(kv => kv.Key).ToList();
     }
 
-    // The postings lists this batch has read, kept as they would read now: Post adds to them what it writes. A
+    // The postings lists this transaction has read, kept as they would read now: Post adds to them what it writes. A
     // batch's articles share many strongest terms (several reports of one event or topic arrive together), and each
     // list read again from SQLite cost a statement. Only postings are ever added while grouping (regroup empties the
-    // tables, and starts its batches afresh), so a list plus what was posted since is what the query would return.
+    // tables before its first batch), so a list plus what was posted since is what the query would return.
+    // InTransaction starts each transaction with none kept, so nothing a rolled-back batch posted outlives it.
     private readonly Dictionary<uint, List<long>> _postings = [];
 
     /// <summary>The newest <see cref="PostingsPerTerm"/> stories posted under <paramref name="term"/>, newest first.</summary>
@@ -573,12 +571,8 @@ public sealed class StoryStore
 
     private long Count(string table) => Scalar($"SELECT COUNT(*) FROM {table}");
 
-    private StorySignature? LoadSignature(long id, Dictionary<long, StorySignature> cache)
-    {
-        if (cache.TryGetValue(id, out var s)) return s;
-        if (Prepared("SELECT Data FROM StorySignatures WHERE StoryId = $s", ("$s", id)).ExecuteScalar() is not byte[] data) return null;
-        return cache[id] = Current(id, data);
-    }
+    private StorySignature? LoadSignature(long id, Dictionary<long, StorySignature> cache) =>
+        LoadSignatures([id], cache) is [var s] ? s : null;
 
     // A stored signature as grouping uses it. Weights drift as the store grows (a story opened when the store held 50
     // articles was weighed against those 50). Once the store has doubled since, its members are weighed again: each
@@ -1071,6 +1065,7 @@ public sealed class StoryStore
 
     private T InTransaction<T>(Func<T> work)
     {
+        _postings.Clear();
         using var tx = _connection.BeginTransaction();
         _tx = tx;
         try
