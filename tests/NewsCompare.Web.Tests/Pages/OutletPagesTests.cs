@@ -162,3 +162,24 @@ public sealed class OutletPagesTests(OutletSite site) : IClassFixture<OutletSite
 
     private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
+
+public sealed class SeededOutletTests(SeededSite site) : IClassFixture<SeededSite>
+{
+    [Fact]
+    public async Task TheSeedsStoriesNameTheirStateControlledVersions()
+    {
+        var home = await TestSite.ParseAsync(await site.CreateClient().GetAsync("/"));
+        var shares = new List<string>();
+        var badges = new List<string>();
+        foreach (var link in home.QuerySelectorAll(".story-list .story-title a").Select(a => a.GetAttribute("href")!))
+        {
+            var page = await TestSite.ParseAsync(await site.CreateClient().GetAsync(link));
+            shares.AddRange(page.QuerySelectorAll(".state-share").Select(p => p.TextContent));
+            badges.AddRange(page.QuerySelectorAll(".headlines .owner-badge").Select(b => b.TextContent));
+        }
+
+        shares.Should().Contain(s => s.Contains("from state-controlled outlets: Press TV", StringComparison.Ordinal))
+            .And.Contain(s => s.Contains("Sputnik", StringComparison.Ordinal));
+        badges.Should().Contain(["state-controlled · Iran", "state-controlled · Russia", "public · Canada"]);
+    }
+}
