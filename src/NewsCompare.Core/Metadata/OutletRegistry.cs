@@ -32,7 +32,10 @@ public sealed record OutletInfo
     /// <summary>The address of a source supporting <see cref="OwnerType"/> (a reference article or the outlet's ownership page).</summary>
     public string? Source { get; init; }
 
-    /// <summary>This entry with every description field it leaves out taken from <paramref name="fallback"/>.</summary>
+    /// <summary>
+    /// This entry with every description field it leaves out taken from <paramref name="fallback"/>; a name either
+    /// marks ambiguous stays so.
+    /// </summary>
     /// <param name="fallback">The entry it replaces.</param>
     public OutletInfo Over(OutletInfo fallback)
     {
@@ -40,6 +43,7 @@ public sealed record OutletInfo
         return this with
         {
             Kind = Kind ?? fallback.Kind,
+            Ambiguous = Ambiguous || fallback.Ambiguous,
             Domains = Domains.Count > 0 ? Domains : fallback.Domains,
             Aliases = Aliases.Count > 0 ? Aliases : fallback.Aliases,
             Country = Country ?? fallback.Country,

@@ -105,6 +105,7 @@ public sealed class OutletRegistryTests : IDisposable
         File.WriteAllText(_file, """
             [
               {"name": "Press TV", "domains": ["presstv.example"]},
+              {"name": "Time", "domains": ["time.com", "time.example"]},
               {"name": "Valley Courier", "domains": ["valleycourier.example"], "country": "NZ", "language": "en",
                "ownerType": "private", "owner": "The Ng family.", "homepage": "https://valleycourier.example",
                "source": "https://valleycourier.example/about"}
@@ -121,6 +122,8 @@ public sealed class OutletRegistryTests : IDisposable
         var courier = registry.FindByName("Valley Courier")!;
         courier.OwnerType.Should().Be(OwnerTypes.Private);
         courier.Owner.Should().Be("The Ng family.");
+        registry.FindByHost("time.example")!.Ambiguous.Should().BeTrue("an ordinary word stays unmatched in text");
+        registry.FindMentions("Time to go").Should().BeEmpty();
     }
 
     [Theory]
