@@ -3,12 +3,15 @@ using System.Text.Json.Serialization;
 
 namespace NewsCompare.Core.Metadata;
 
-/// <summary>A known outlet: its display name, the domains it publishes on, and other names it goes by.</summary>
+/// <summary>
+/// A known outlet: its display name, the domains it publishes on, other names it goes by, and who it is: country,
+/// main language, owner type and owner, homepage, and the address of a source supporting the owner type.
+/// </summary>
 public sealed record OutletInfo
 {
     /// <summary>The name shown to readers.</summary>
     public required string Name { get; init; }
-    /// <summary>What kind of outlet it is ("wire", "state", "public", "national", "local", "aggregator"), if known.</summary>
+    /// <summary>What it publishes as: one of <see cref="OutletKinds"/>, if known.</summary>
     public string? Kind { get; init; }
     /// <summary>Hosts it publishes on; subdomains match too.</summary>
     public IReadOnlyList<string> Domains { get; init; } = [];
@@ -16,6 +19,84 @@ public sealed record OutletInfo
     public IReadOnlyList<string> Aliases { get; init; } = [];
     /// <summary>True when the name is an ordinary word ("Time"): then only its domains and aliases are matched in text.</summary>
     public bool Ambiguous { get; init; }
+    /// <summary>ISO 3166-1 alpha-2 code of its country ("IR"): the state that owns or funds it, else where it is based.</summary>
+    public string? Country { get; init; }
+    /// <summary>ISO 639-1 code of its main language ("en").</summary>
+    public string? Language { get; init; }
+    /// <summary>Who owns it: one of <see cref="OwnerTypes"/>, if known.</summary>
+    public string? OwnerType { get; init; }
+    /// <summary>The owner and how it holds the outlet, in a sentence.</summary>
+    public string? Owner { get; init; }
+    /// <summary>The outlet's home page.</summary>
+    public string? Homepage { get; init; }
+    /// <summary>The address of a source supporting <see cref="OwnerType"/> (a reference article or the outlet's ownership page).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>
+    /// This entry with every description field it leaves out taken from <paramref name="fallback"/>; a name either
+    /// marks ambiguous stays so.
+    /// </summary>
+    /// <param name="fallback">The entry it replaces.</param>
+    public OutletInfo Over(OutletInfo fallback)
+    {
+        ArgumentNullException.ThrowIfNull(fallback);
+        return this with
+        {
+            Kind = Kind ?? fallback.Kind,
+            Ambiguous = Ambiguous || fallback.Ambiguous,
+            Domains = Domains.Count > 0 ? Domains : fallback.Domains,
+            Aliases = Aliases.Count > 0 ? Aliases : fallback.Aliases,
+            Country = Country ?? fallback.Country,
+            Language = Language ?? fallback.Language,
+            OwnerType = OwnerType ?? fallback.OwnerType,
+            Owner = Owner ?? fallback.Owner,
+            Homepage = Homepage ?? fallback.Homepage,
+            Source = Source ?? fallback.Source,
+        };
+    }
+
+    /// <summary>What is wrong with the entry's description fields (empty when nothing): each a short phrase naming the field.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (OwnerType is not null && !OwnerTypes.All.Contains(OwnerType)) problems.Add($"ownerType \"{OwnerType}\" is not one of {string.Join(", ", OwnerTypes.All)}");
+        if (Kind is not null && !OutletKinds.All.Contains(Kind)) problems.Add($"kind \"{Kind}\" is not one of {string.Join(", ", OutletKinds.All)}");
+        if (Country is not null && (Country.Length != 2 || !Country.All(char.IsAsciiLetterUpper))) problems.Add($"country \"{Country}\" is not a two-letter ISO 3166 code such as \"FR\"");
+        if (Language is not null && (Language.Length != 2 || !Language.All(char.IsAsciiLetterLower))) problems.Add($"language \"{Language}\" is not a two-letter ISO 639-1 code such as \"fr\"");
+        if (Homepage is not null && !IsWebAddress(Homepage)) problems.Add($"homepage \"{Homepage}\" is not an http(s) address");
+        if (Source is not null && !IsWebAddress(Source)) problems.Add($"source \"{Source}\" is not an http(s) address");
+        return problems;
+    }
+
+    private static bool IsWebAddress(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Contains('.', StringComparison.Ordinal);
+}
+
+/// <summary>The owner types an outlet may have (docs/outlets.md defines each).</summary>
+public static class OwnerTypes
+{
+    /// <summary>A company whose shares trade on a stock exchange, or one such a company controls.</summary>
+    public const string Public = "public";
+    /// <summary>Privately held: people, families, private companies, trusts, foundations, cooperatives, non-profits.</summary>
+    public const string Private = "private";
+    /// <summary>A state owns it or directs its management, with no statute shielding its editorial line from the government.</summary>
+    public const string StateControlled = "state-controlled";
+    /// <summary>Funded mainly by public money, with editorial independence from the government set in law or charter.</summary>
+    public const string StateFundedPublicService = "state-funded-public-service";
+
+    /// <summary>Every owner type.</summary>
+    public static IReadOnlyList<string> All { get; } = [Public, Private, StateControlled, StateFundedPublicService];
+
+    /// <summary>The owner type as readers see it ("state-funded public service").</summary>
+    /// <param name="ownerType">An owner type.</param>
+    public static string Label(string ownerType) => ownerType == StateFundedPublicService ? "state-funded public service" : ownerType;
+}
+
+/// <summary>What an outlet publishes as.</summary>
+public static class OutletKinds
+{
+    /// <summary>Every kind: a news agency, a broadcaster, a newspaper, a magazine, an online-only outlet, an aggregator.</summary>
+    public static IReadOnlyList<string> All { get; } = ["wire", "broadcaster", "newspaper", "magazine", "online", "aggregator"];
 }
 
 /// <summary>
@@ -43,13 +124,17 @@ public sealed class OutletRegistry
     /// <summary>The first words of the names, so that most words of a line cost one lookup.</summary>
     private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
 
-    /// <summary>Builds a registry from <paramref name="outlets"/>; later entries with the same name replace earlier ones.</summary>
+    /// <summary>
+    /// Builds a registry from <paramref name="outlets"/>; a later entry with the same name replaces an earlier one, keeping
+    /// the earlier one's description fields it leaves out.
+    /// </summary>
     /// <param name="outlets">The outlets.</param>
     public OutletRegistry(IEnumerable<OutletInfo> outlets)
     {
         ArgumentNullException.ThrowIfNull(outlets);
         var byName = new Dictionary<string, OutletInfo>(StringComparer.OrdinalIgnoreCase);
-        foreach (var outlet in outlets.Where(o => !string.IsNullOrWhiteSpace(o.Name))) byName[outlet.Name.Trim()] = outlet;
+        foreach (var outlet in outlets.Where(o => !string.IsNullOrWhiteSpace(o.Name)))
+            byName[outlet.Name.Trim()] = byName.TryGetValue(outlet.Name.Trim(), out var earlier) ? outlet.Over(earlier) : outlet;
         Outlets = byName.Values.ToList();
 
         foreach (var outlet in Outlets)
@@ -74,11 +159,14 @@ public sealed class OutletRegistry
     public static OutletRegistry Default => BuiltIn.Value;
 
     /// <summary>
-    /// The built-in registry extended by the user's file at <paramref name="userFile"/> (a JSON list of
-    /// <c>{name, domains, aliases, kind?, ambiguous?}</c>), or the built-in one when no file is given.
+    /// The built-in registry extended by the user's file at <paramref name="userFile"/> (a JSON list of entries shaped as
+    /// the built-in ones; docs/outlets.md), or the built-in one when no file is given.
     /// </summary>
     /// <param name="userFile">The user's registry file, or null.</param>
-    /// <exception cref="InvalidDataException">The file cannot be read or is not a list of outlets; the message names it.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file cannot be read, is not a list of outlets, or an entry has an invalid field; the message names the file
+    /// (and the entry).
+    /// </exception>
     public static OutletRegistry Load(string? userFile)
     {
         if (string.IsNullOrWhiteSpace(userFile)) return Default;
@@ -86,6 +174,11 @@ public sealed class OutletRegistry
         {
             var extra = JsonSerializer.Deserialize<List<OutletInfo>>(File.ReadAllText(userFile), Json)
                         ?? throw new InvalidDataException("empty registry");
+            foreach (var entry in extra)
+            {
+                if (string.IsNullOrWhiteSpace(entry.Name)) throw new InvalidDataException("an entry has no name");
+                if (entry.Problems() is { Count: > 0 } problems) throw new InvalidDataException($"\"{entry.Name}\": {string.Join("; ", problems)}");
+            }
             return new OutletRegistry(Default.Outlets.Concat(extra));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidDataException)

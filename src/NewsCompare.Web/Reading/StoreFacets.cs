@@ -4,25 +4,43 @@ using NewsCompare.Core.Data;
 
 namespace NewsCompare.Web.Reading;
 
-public sealed record OutletSummary(string Name, int Articles, int Stories, DateOnly? First, DateOnly? Last);
+/// <summary>
+/// An outlet in the store: its counts, the span of its stated dates (or, when it has none, of its inferred ones, with
+/// <paramref name="DatesInferred"/> set), and who it is when the outlet registry knows it.
+/// </summary>
+public sealed record OutletSummary(string Name, int Articles, int Stories, DateOnly? First, DateOnly? Last,
+    bool DatesInferred = false, OutletFacts? About = null);
 
 /// <summary>
 /// The outlets and languages offered by the filters and the outlets page. Grouping a whole table is too slow to do per
 /// request at 100,000 articles, so results are cached until the store changes (its generation moves; then at most a
 /// minute longer) and for at most ten minutes.
 /// </summary>
-public sealed class StoreFacets(NewsDb db, IMemoryCache cache, StoreGeneration generation)
+public sealed class StoreFacets(NewsDb db, IMemoryCache cache, StoreGeneration generation, OutletDirectory outlets)
 {
-    /// <summary>Article and story counts per outlet (latest versions), with the span of stated (not inferred) dates.</summary>
+    /// <summary>
+    /// Article and story counts per outlet (latest versions), with the span of stated dates (inferred ones only for an
+    /// outlet with no stated date), and the registry's facts about it.
+    /// </summary>
     public async Task<IReadOnlyList<OutletSummary>> OutletsAsync(CancellationToken ct) =>
         await CachedAsync("outlets", async () => (await db.Database.SqlQuery<OutletRow>($"""
                 SELECT "Outlet" AS "Name", COUNT(*) AS "Articles", COUNT(DISTINCT "StoryId") AS "Stories",
                        MIN(CASE WHEN "PublishedInferred" = 0 THEN "Published" END) AS "First",
-                       MAX(CASE WHEN "PublishedInferred" = 0 THEN "Published" END) AS "Last"
+                       MAX(CASE WHEN "PublishedInferred" = 0 THEN "Published" END) AS "Last",
+                       MIN("Published") AS "FirstAny", MAX("Published") AS "LastAny"
                 FROM "Articles" WHERE "IsLatest" = 1 AND "Outlet" IS NOT NULL
                 GROUP BY "Outlet" ORDER BY "Outlet"
                 """).ToListAsync(ct))
-            .Select(r => new OutletSummary(r.Name, r.Articles, r.Stories, r.First, r.Last)).ToList(), ct);
+            .Select(r => r.First is null && r.FirstAny is not null
+                ? new OutletSummary(r.Name, r.Articles, r.Stories, r.FirstAny, r.LastAny, DatesInferred: true, outlets.Describe(r.Name))
+                : new OutletSummary(r.Name, r.Articles, r.Stories, r.First, r.Last, About: outlets.Describe(r.Name))).ToList(), ct);
+
+    /// <summary>The outlet called <paramref name="name"/> in the store; a '/' in the name may come escaped as %2F (links that escape it).</summary>
+    public async Task<OutletSummary?> OutletAsync(string name, CancellationToken ct)
+    {
+        var unescaped = name.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        return (await OutletsAsync(ct)).FirstOrDefault(o => o.Name == unescaped);
+    }
 
     public async Task<IReadOnlyList<string>> LanguagesAsync(CancellationToken ct) =>
         await CachedAsync("languages", () => db.Articles
@@ -57,5 +75,7 @@ public sealed class StoreFacets(NewsDb db, IMemoryCache cache, StoreGeneration g
         public int Stories { get; set; }
         public DateOnly? First { get; set; }
         public DateOnly? Last { get; set; }
+        public DateOnly? FirstAny { get; set; }
+        public DateOnly? LastAny { get; set; }
     }
 }

@@ -48,7 +48,10 @@ public static class ApiEndpoints
         }).WithName("GetArticle").WithSummary("An article with metadata provenance and the clutter removed from it");
 
         api.MapGet("/outlets", async (StoreFacets facets, CancellationToken ct) => TypedResults.Ok(await facets.OutletsAsync(ct)))
-            .WithName("ListOutlets").WithSummary("Outlets with their article and story counts and date span");
+            .WithName("ListOutlets").WithSummary("Outlets with their article and story counts, date span, and who they are (country, language, owner type, source)");
+        api.MapGet("/outlets/{**name}", async Task<Results<Ok<OutletSummary>, NotFound>> (string name, StoreFacets facets, CancellationToken ct) =>
+            await facets.OutletAsync(name, ct) is { } outlet ? TypedResults.Ok(outlet) : TypedResults.NotFound())
+            .WithName("GetOutlet").WithSummary("One outlet: counts, date span, and who it is");
         return app;
     }
 }

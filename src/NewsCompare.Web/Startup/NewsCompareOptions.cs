@@ -10,6 +10,8 @@ public sealed class NewsCompareOptions
     /// <summary>The folder imported when the store is empty; default: the repository's seeds folder.</summary>
     public string? Seeds { get; set; }
     public bool SeedOnFirstStart { get; set; } = true;
+    /// <summary>A file of outlets extending the built-in registry (docs/outlets.md); a relative path is taken from the content root.</summary>
+    public string? Outlets { get; set; }
     /// <summary>A rolling log file (one per day); no file when empty.</summary>
     public string? LogFile { get; set; }
     public EditorSeedOptions Editor { get; set; } = new();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using NewsCompare.Core.Metadata;
 using NewsCompare.Web.Editing;
 using NewsCompare.Web.Importing;
 using NewsCompare.Web.Reading;
@@ -12,6 +14,27 @@ public static class NewsServices
         services.AddScoped<ICaptureImporter, StoreCaptureImporter>();
         services.AddScoped<IStoryEditor, StoryEditor>();
         services.AddScoped<IStoryInsights, StoryInsights>();
+        services.AddSingleton<OutletDirectory>();
+        // A bad outlets file stops the app at start with the file and the reason, not a page later.
+        services.AddSingleton<IValidateOptions<NewsCompareOptions>, OutletFileCheck>();
+        services.AddOptions<NewsCompareOptions>().ValidateOnStart();
         return services;
+    }
+}
+
+/// <summary>Checks at start that the outlets file named in configuration is a valid registry.</summary>
+public sealed class OutletFileCheck(IWebHostEnvironment environment) : IValidateOptions<NewsCompareOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NewsCompareOptions options)
+    {
+        try
+        {
+            OutletRegistry.Load(OutletDirectory.FullPath(options.Outlets, environment.ContentRootPath));
+            return ValidateOptionsResult.Success;
+        }
+        catch (InvalidDataException e)
+        {
+            return ValidateOptionsResult.Fail($"NewsCompare:Outlets: {e.Message}");
+        }
     }
 }

@@ -93,6 +93,28 @@ public sealed class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
     }
 
     [Fact]
+    public async Task ReaderSeesWhoEachOutletIsOnTheOutletsAndStoryPages()
+    {
+        var page = await site.PageAsync();
+        await page.GotoAsync("/outlets");
+        var badge = page.GetByRole(AriaRole.Row, new() { Name = "Press TV" }).GetByRole(AriaRole.Link, new() { Name = "state-controlled · Iran" });
+        (await badge.GetAttributeAsync("href")).Should().Be("https://en.wikipedia.org/wiki/Press_TV");
+        await BrowserSite.ScreenshotAsync(page, "outlets-desktop");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Radio Free Europe/Radio Liberty", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Radio Free Europe/Radio Liberty");
+        await Assertions.Expect(page.Locator(".outlet-facts")).ToContainTextAsync("state-funded public service · United States");
+        await BrowserSite.ScreenshotAsync(page, "outlet-desktop");
+
+        await page.GotoAsync($"/stories/{site.PipelineStory}");
+        await Assertions.Expect(page.Locator(".state-share")).ToContainTextAsync("2 of 4 independent versions");
+        var strip = await Boxes(page.Locator(".headlines li").First.Locator(".outlet, .headline"));
+        (strip[0].X + strip[0].Width).Should().BeLessThanOrEqualTo(strip[1].X, "the outlet's badge stays in its column");
+        await BrowserSite.ScreenshotAsync(page, "story-outlets-desktop");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task EveryPageIsFreeOfSeriousAccessibilityProblemsOnDesktopAndPhone()
     {
         var pages = new Dictionary<string, string>
@@ -105,6 +127,8 @@ public sealed class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
             ["compare"] = $"/compare?ids={site.TreatyPlanet.Id},{site.TreatyHarbour.Id},{site.StrikeValley.Id}",
             ["outlets"] = "/outlets",
             ["outlet"] = "/outlets/Daily%20Planet",
+            ["outlet-described"] = "/outlets/Press%20TV",
+            ["story-outlets"] = $"/stories/{site.PipelineStory}",
             ["signin"] = "/account/signin",
         };
         // Every rule on the desktop; on a phone and in dark mode the layout and colours change, so contrast and
@@ -121,7 +145,7 @@ public sealed class BrowserTests(BrowserSite site) : IClassFixture<BrowserSite>
                 problems.AddRange(result.Violations
                     .Where(v => v.Impact is "serious" or "critical")
                     .Select(v => $"{device} {url}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
-                if (device != "dark" || name is "story" or "article") await BrowserSite.ScreenshotAsync(page, $"{name}-{device}");
+                if (device != "dark" || name is "story" or "article" or "story-outlets") await BrowserSite.ScreenshotAsync(page, $"{name}-{device}");
             }
             await page.Context.CloseAsync();
         }

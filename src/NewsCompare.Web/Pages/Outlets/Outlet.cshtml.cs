@@ -6,7 +6,7 @@ using NewsCompare.Web.Reading;
 
 namespace NewsCompare.Web.Pages.Outlets;
 
-/// <summary>One outlet's articles, newest first, filterable by date and words.</summary>
+/// <summary>One outlet: who it is (from the outlet registry), then its articles, newest first, filterable by date and words.</summary>
 public sealed class OutletModel(NewsDb db, StoreFacets facets, ListCounts counts) : PageModel
 {
     public OutletSummary Outlet { get; private set; } = null!;
@@ -16,10 +16,10 @@ public sealed class OutletModel(NewsDb db, StoreFacets facets, ListCounts counts
 
     public async Task<IActionResult> OnGetAsync(string name, [FromQuery] ListFilter filter, CancellationToken ct)
     {
-        var outlet = (await facets.OutletsAsync(ct)).FirstOrDefault(o => o.Name == name);
+        var outlet = await facets.OutletAsync(name, ct);
         if (outlet is null) return NotFound();
         Outlet = outlet;
-        filter.Outlet = [name];
+        filter.Outlet = [outlet.Name];
         Filter = filter;
         Form = new FilterForm(filter, [], [], ShowSort: false, ShowOutlets: false);
         Articles = await ArticleList.QueryAsync(db, counts, filter, ct);

@@ -15,6 +15,14 @@ public static class Display
         : first is null || last is null || first == last ? Date(first ?? last)
         : $"{Date(first)} – {Date(last)}";
 
+    /// <summary>An outlet's span of dates, marked "(inferred)" when it has only inferred ones.</summary>
+    public static string Span(NewsCompare.Web.Reading.OutletSummary outlet) =>
+        Range(outlet.First, outlet.Last) + (outlet.DatesInferred ? " (inferred)" : "");
+
+    /// <summary>The outlet's page: each part of the name escaped, a '/' in it kept as a path separator the page reads back.</summary>
+    public static string OutletHref(string outlet) =>
+        "/outlets/" + string.Join('/', outlet.Split('/').Select(Uri.EscapeDataString));
+
     public static string Plural(int count, string one, string many) =>
         count.ToString("N0", CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
 
