@@ -58,11 +58,11 @@ internal static class ImportInputs
             }
             catch (ManifestException e)
             {
-                return new ImportPlan([], [], new ImportResult(manifest, ImportOutcome.Failed, e.Message));
+                return new ImportPlan([], [], new ImportResult(manifest, ImportOutcome.Failed, WithoutName(e.Message, manifest)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return new ImportPlan([], [], new ImportResult(manifest, ImportOutcome.Failed, $"{manifest}: cannot read the sources manifest: {e.Message}"));
+                return new ImportPlan([], [], new ImportResult(manifest, ImportOutcome.Failed, $"cannot read the sources manifest: {e.Message}"));
             }
             var folder = System.IO.Path.GetDirectoryName(manifest)!;
             foreach (var entry in entries)
@@ -98,7 +98,7 @@ internal static class ImportInputs
             }
             catch (ManifestException e)
             {
-                return new ImportPlan([], [], new ImportResult(manifest.Name, ImportOutcome.Failed, e.Message));
+                return new ImportPlan([], [], new ImportResult(manifest.Name, ImportOutcome.Failed, WithoutName(e.Message, manifest.Name)));
             }
             foreach (var entry in entries)
             {
@@ -109,6 +109,10 @@ internal static class ImportInputs
         }
         return new ImportPlan(inputs, problems, null);
     }
+
+    /// <summary>The reason alone: a result already names its file, so a report line does not print the path twice.</summary>
+    private static string WithoutName(string message, string name) =>
+        message.StartsWith(name + ": ", StringComparison.Ordinal) ? message[(name.Length + 2)..] : message;
 
     /// <summary>See <see cref="Importer.FilesUnder"/>.</summary>
     public static IReadOnlyList<string> FilesUnder(string root, out IReadOnlyList<ImportResult> problems)

@@ -3,8 +3,7 @@ namespace NewsCompare.Web.Reading;
 /// <summary>A story linked to another, with why.</summary>
 public sealed record RelatedStory(long StoryId, string Title, string Reason);
 
-/// <summary>A correction an editor made to a story's grouping.</summary>
-/// <param name="Editor">The sign-in name (shown to editors only), or "command line".</param>
+/// <summary>A correction an editor made to a story's grouping; <c>Editor</c> is the sign-in name (shown to editors only) or "command line".</summary>
 public sealed record StoryCorrection(DateTime At, string Editor, string Description)
 {
     /// <summary>What readers see: the editor's chosen display name, else "an editor". Sign-in names are never public.</summary>

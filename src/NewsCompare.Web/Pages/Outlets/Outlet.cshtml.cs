@@ -16,6 +16,8 @@ public sealed class OutletModel(NewsDb db, StoreFacets facets, ListCounts counts
 
     public async Task<IActionResult> OnGetAsync(string name, [FromQuery] ListFilter filter, CancellationToken ct)
     {
+        // The server decodes every escape in the path but %2F, so an outlet named "Rock/Pop" arrives as "Rock%2FPop".
+        name = name.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         var outlet = (await facets.OutletsAsync(ct)).FirstOrDefault(o => o.Name == name);
         if (outlet is null) return NotFound();
         Outlet = outlet;
