@@ -72,8 +72,10 @@ public static class UploadReader
         try
         {
             using var archive = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
-            foreach (var entry in archive.Entries)
+            var data = ZipEntryData.Locate(bytes);
+            for (var index = 0; index < archive.Entries.Count; index++)
             {
+                var entry = archive.Entries[index];
                 var path = entry.FullName.Replace('\\', '/');
                 if (path.EndsWith('/')) continue; // a folder
                 var label = $"{zipName}: {path}";
@@ -102,7 +104,7 @@ public static class UploadReader
                 }
 
                 // The sizes in the header can lie: count the bytes actually inflated, and judge the ratio by them.
-                var content = ReadBounded(entry, limits.MaxFileBytes);
+                var content = index < data.Count ? ZipEntryData.Inflate(bytes, data[index], limits.MaxFileBytes) : null;
                 if (content is null || content.LongLength != entry.Length)
                 {
                     problems.Add($"{label}: its header says {Size(entry.Length)} but it expands to {(content is null ? "more than " + Size(limits.MaxFileBytes) : Size(content.Length))} (a damaged or hostile archive).");
@@ -133,20 +135,6 @@ public static class UploadReader
             problems.Add($"{zipName}: not a readable zip archive ({e.Message}).");
         }
         return expanded;
-    }
-
-    private static byte[]? ReadBounded(ZipArchiveEntry entry, long max)
-    {
-        using var stream = entry.Open();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > max) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     private static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken ct)
