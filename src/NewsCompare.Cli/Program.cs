@@ -24,5 +24,6 @@ root.Subcommands.Add(EditorCommands.SetPassword());
 root.Subcommands.Add(EditorCommands.Remove());
 root.Subcommands.Add(EditorCommands.SetDisplayName());
 root.Subcommands.Add(BenchWebCommand.Create());
+root.Subcommands.Add(BenchSoakCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

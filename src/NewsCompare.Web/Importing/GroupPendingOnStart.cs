@@ -16,11 +16,10 @@ public sealed class GroupPendingOnStart(IServiceScopeFactory scopes, ILogger<Gro
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NewsDb>();
-            var pending = await db.Articles.Where(a => a.IsLatest && a.StoryId == null).Select(a => a.Id).ToListAsync(stoppingToken);
-            if (pending.Count == 0) return;
-            log.LogInformation("Grouping {Count} articles an earlier import left out of every story", pending.Count);
-            var report = await StoryStore.AssignNewArticlesAsync(db, pending, stoppingToken);
-            log.LogInformation("Pending articles grouped: {Joined} joined a story, {Opened} opened one", report.Joined, report.Opened);
+            var placed = await new StoryStore(db).AssignPendingAsync(stoppingToken);
+            if (placed.Articles > 0)
+                log.LogInformation("Grouped {Count} articles an earlier import left out of every story: {Joined} joined a story, {Opened} opened one",
+                    placed.Articles, placed.Joined, placed.Opened);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
