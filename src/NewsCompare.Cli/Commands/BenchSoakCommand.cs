@@ -116,6 +116,7 @@ internal static class BenchSoakCommand
         long totalRequests = 0, totalErrors = 0, peak = 0;
         var minute = 0;
         var allP95 = new List<double>();
+        var windowStart = started;
         while (!stop.IsCancellationRequested)
         {
             var left = settings.Duration - Stopwatch.GetElapsedTime(started);
@@ -123,11 +124,13 @@ internal static class BenchSoakCommand
             try { if (wait > TimeSpan.Zero) await Task.Delay(wait, stop.Token); }
             catch (OperationCanceledException) { }
             var done = Interlocked.Exchange(ref window, new Window());
-            ids = await IdsAsync(store, ct);
+            var span = Stopwatch.GetElapsedTime(windowStart);
+            windowStart = Stopwatch.GetTimestamp();
             minute++;
             var rss = web?.ResidentMegabytes() ?? 0;
             peak = Math.Max(peak, rss);
-            var p95 = Report(minute, wait, done, web is null ? "n/a" : rss.ToString(CultureInfo.InvariantCulture), background);
+            var p95 = Report(minute, span, done, web is null ? "n/a" : rss.ToString(CultureInfo.InvariantCulture), background);
+            ids = await IdsAsync(store, ct);
             if (p95 is { } p) allP95.Add(p);
             totalRequests += done.Latencies.Count;
             totalErrors += done.Errors;
@@ -135,6 +138,7 @@ internal static class BenchSoakCommand
 
         await Task.WhenAll(workers);
         await imports;
+        if (!regroup.IsCompleted) Console.WriteLine($"{"",72}load stopped; waiting for the regroup to finish");
         await AwaitQuietly(regroup);
         while (background.TryDequeue(out var note)) Console.WriteLine($"{"",72}{note}");
         Console.WriteLine($"total: {totalRequests:N0} requests, {totalErrors:N0} errors, worst minute's p95 {(allP95.Count == 0 ? 0 : allP95.Max()):0.0} ms" +
@@ -233,7 +237,9 @@ internal static class BenchSoakCommand
                 await using var db = await NewsStore.OpenAsync(store, stop);
                 var clock = Stopwatch.StartNew();
                 var report = await new Importer(db).ImportPathsAsync([root], cancellationToken: stop);
-                background.Enqueue($"import {round}: {report.Imported} imported, {report.Failed} failed in {clock.Elapsed.TotalSeconds:0.0} s");
+                var failure = report.Results.FirstOrDefault(r => r.Outcome == ImportOutcome.Failed);
+                background.Enqueue($"import {round}: {report.Imported} imported, {report.Failed} failed in {clock.Elapsed.TotalSeconds:0.0} s" +
+                    (failure is null ? "" : $" (first failure: {failure.Reason})"));
                 Directory.Delete(folder, recursive: true);
             }
         }
