@@ -16,10 +16,12 @@ public sealed class GroupPendingOnStart(IServiceScopeFactory scopes, ILogger<Gro
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NewsDb>();
-            var placed = await new StoryStore(db).AssignPendingAsync(stoppingToken);
-            if (placed.Articles > 0)
-                log.LogInformation("Grouped {Count} articles an earlier import left out of every story: {Joined} joined a story, {Opened} opened one",
-                    placed.Articles, placed.Joined, placed.Opened);
+            // The importer's own test for what it still has to group: latest versions in no story.
+            var pending = await db.Articles.Where(a => a.IsLatest && a.StoryId == null).Select(a => a.Id).ToListAsync(stoppingToken);
+            if (pending.Count == 0) return;
+            var placed = await StoryStore.AssignNewArticlesAsync(db, pending, stoppingToken);
+            log.LogInformation("Grouped {Count} articles an earlier import left out of every story: {Joined} joined a story, {Opened} opened one",
+                pending.Count, placed.Joined, placed.Opened);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

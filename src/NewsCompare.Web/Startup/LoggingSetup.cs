@@ -38,6 +38,8 @@ public static class LoggingSetup
     {
         app.UseSerilogRequestLogging(options =>
         {
+            // The host's logger: without it the middleware writes to the static Log.Logger, which this app leaves unset.
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetLevel = (context, _, error) =>
                 error is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
