@@ -99,6 +99,21 @@ public sealed class Importer
     }
 
     /// <summary>
+    /// Reads one capture file as an import does: only a regular file (a link is followed; a device, pipe or socket is
+    /// refused unread), its size checked on the opened file, reading stopped at <paramref name="maxBytes"/>.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="maxBytes">The size limit.</param>
+    /// <param name="error">Why the file was not read (as an import reports it), or null.</param>
+    /// <returns>The bytes, or null when <paramref name="error"/> says why not.</returns>
+    public static byte[]? ReadFile(string path, long maxBytes, out string? error)
+    {
+        var read = CaptureFiles.Read(path, null, maxBytes);
+        error = read.Error;
+        return read.Bytes;
+    }
+
+    /// <summary>
     /// <paramref name="name"/> safe to print to a terminal: control and format characters, and U+FFFD, written as
     /// \uXXXX. Reports keep names as they are; callers that print them use this.
     /// </summary>
