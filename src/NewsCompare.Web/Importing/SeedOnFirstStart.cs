@@ -32,7 +32,8 @@ public sealed class SeedOnFirstStart(
         // The same walk and reads as `newscompare import FOLDER`: hidden files and folders skipped, linked folders not
         // followed, only regular files read and never past the size limit.
         var files = new List<CaptureFile>();
-        foreach (var file in Importer.FilesUnder(folder, out var unreadable))
+        var listed = Importer.FilesUnder(folder, out var unreadable);
+        foreach (var file in listed)
         {
             var bytes = Importer.ReadFile(file, options.Value.Upload.MaxFileBytes, out var error);
             if (bytes is null) log.LogWarning("Seeds: {File}: {Reason}", file, error);
