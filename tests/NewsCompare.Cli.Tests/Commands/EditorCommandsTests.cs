@@ -7,7 +7,7 @@ namespace NewsCompare.Cli.Tests.Commands;
 
 public sealed class EditorCommandsTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"nc-cli-editors-{Guid.NewGuid():N}.db");
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"nc-cli-editor-{Guid.NewGuid():N}.db");
 
     public void Dispose()
     {
@@ -23,6 +23,24 @@ public sealed class EditorCommandsTests : IDisposable
         root.Subcommands.Add(EditorCommands.Remove());
         root.Subcommands.Add(EditorCommands.SetDisplayName());
         return root.Parse(["--db", _path, .. args]).InvokeAsync();
+    }
+
+    [Fact]
+    public async Task CreatesAnEditorWhoCanSignInWithThatPassword()
+    {
+        (await Run("add-editor", "grace", "--password", "compiler pioneer")).Should().Be(0);
+        await using var db = await NewsStore.OpenAsync(_path);
+        (await EditorAccounts.SignInAsync(db, "grace", "compiler pioneer")).Should().NotBeNull();
+        (await EditorAccounts.SignInAsync(db, "grace", "wrong password")).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task RefusesATakenNameAShortPasswordAndABadName()
+    {
+        (await Run("add-editor", "grace", "--password", "compiler pioneer")).Should().Be(0);
+        (await Run("add-editor", "GRACE", "--password", "another long one")).Should().Be(1);
+        (await Run("add-editor", "linus", "--password", "short")).Should().Be(2);
+        (await Run("add-editor", "no spaces please", "--password", "long enough pass")).Should().Be(2);
     }
 
     private async Task<T> Store<T>(Func<NewsDb, Task<T>> query)
