@@ -22,8 +22,9 @@ internal static class CaptureFiles
         {
             return OperatingSystem.IsLinux() ? ReadLinux(path, rawPath ?? NameBytes(path), limit) : ReadPortable(path, limit);
         }
-        catch (EntryPointNotFoundException)
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
+            // A C library without statx (or none found): the portable reading, which cannot open a pipe without blocking.
             return ReadPortable(path, limit);
         }
         catch (FileNotFoundException) { return new(null, Vanished(path)); }
@@ -124,7 +125,15 @@ internal static class CaptureFiles
         if (!OperatingSystem.IsLinux()) return [];
         var found = new List<(byte[], string)>();
         var folderBytes = NameBytes(folder);
-        var dir = Native.OpenDir(folderBytes);
+        IntPtr dir;
+        try
+        {
+            dir = Native.OpenDir(folderBytes);
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return found;
+        }
         if (dir == IntPtr.Zero) return found;
         try
         {
