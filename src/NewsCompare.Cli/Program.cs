@@ -20,6 +20,10 @@ root.Subcommands.Add(StoryCorrectionCommands.Move());
 root.Subcommands.Add(StoryCorrectionCommands.Split());
 root.Subcommands.Add(StoryCorrectionCommands.Merge());
 root.Subcommands.Add(AddEditorCommand.Create());
+root.Subcommands.Add(EditorCommands.SetPassword());
+root.Subcommands.Add(EditorCommands.Remove());
+root.Subcommands.Add(EditorCommands.SetDisplayName());
 root.Subcommands.Add(BenchWebCommand.Create());
+root.Subcommands.Add(BenchSoakCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -30,6 +30,23 @@ public sealed class ImportCommandTests : IDisposable
             .Should().BeTrue($"the summary should read {imported}/{newVersions}/{unchanged}/{failed}:\n{run.Stdout}");
 
     [Fact]
+    public async Task LinksToDevZeroAndAPipeFailAloneWhileTheGoodFileImportsAndNamesPrintEscaped()
+    {
+        var captures = Directory.CreateDirectory(Path.Combine(_folder, "captures")).FullName;
+        File.Copy(Directory.GetFiles(Seeds, "*.txt")[0], Path.Combine(captures, "good.txt"));
+        File.CreateSymbolicLink(Path.Combine(captures, "zero.txt"), "/dev/zero");
+        using (var mkfifo = Process.Start("mkfifo", [Path.Combine(_folder, "pipe")])) await mkfifo.WaitForExitAsync();
+        File.CreateSymbolicLink(Path.Combine(captures, "pipe\u001b[2Jname.txt"), Path.Combine(_folder, "pipe"));
+
+        var run = await CliRunner.RunAsync("import", captures, "--db", Db);
+
+        run.ExitCode.Should().Be(1, run.Stdout + run.Stderr);
+        ShouldHaveCounts(run, 1, 0, 0, 2);
+        run.Stdout.Should().Contain("zero.txt: failed: not a regular file: a character device");
+        run.Stdout.Should().Contain("pipe\\u001B[2Jname.txt: failed: not a regular file: a named pipe").And.NotContain("\u001b");
+    }
+
+    [Fact]
     public async Task ImportsTheSeedsWithTheirManifestAndReimportingThemChangesNothing()
     {
         var first = await CliRunner.RunAsync("import", Seeds, "--db", Db);

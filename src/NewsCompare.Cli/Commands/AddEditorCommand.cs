@@ -14,7 +14,8 @@ internal static class AddEditorCommand
         {
             Description = "The password (at least 10 characters); read from standard input when omitted",
         };
-        var command = new Command("add-editor", "Create an editor who can sign in to import and regroup stories") { name, password };
+        var display = new Option<string?>("--display-name") { Description = "The name readers see on the editor's corrections (default: \"an editor\")" };
+        var command = new Command("add-editor", "Create an editor who can sign in to import and regroup stories") { name, password, display };
         command.SetAction(async (parse, ct) =>
         {
             var userName = parse.GetValue(name)!;
@@ -26,7 +27,7 @@ internal static class AddEditorCommand
             }
 
             var secret = parse.GetValue(password) ?? ReadPassword();
-            problem = EditorPasswords.Problem(secret);
+            problem = EditorPasswords.Problem(secret) ?? EditorAccounts.DisplayNameProblem(parse.GetValue(display));
             if (problem is not null)
             {
                 await Console.Error.WriteLineAsync($"add-editor: {problem}");
@@ -37,6 +38,7 @@ internal static class AddEditorCommand
             try
             {
                 var editor = await EditorAccounts.AddAsync(db, userName, secret!, ct);
+                if (parse.GetValue(display) is { } shown) await EditorAccounts.SetDisplayNameAsync(db, editor.UserName, shown, ct);
                 Console.WriteLine($"editor '{editor.UserName}' created in {Path.GetFullPath(CliOptions.DatabasePath(parse))}");
                 return 0;
             }
@@ -50,7 +52,7 @@ internal static class AddEditorCommand
     }
 
     // Piped input is read as one line; at a terminal the password is typed without echo.
-    private static string? ReadPassword()
+    internal static string? ReadPassword()
     {
         if (Console.IsInputRedirected) return Console.In.ReadLine();
         Console.Error.Write("Password: ");

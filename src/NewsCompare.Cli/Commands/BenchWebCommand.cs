@@ -245,7 +245,7 @@ internal static class BenchWebCommand
     private sealed record Settings(int Seconds, int Connections, int? Pid, int StaticPort, string Nginx, int Warmup);
 
     /// <summary>The web process, read from /proc: CPU time used and resident memory.</summary>
-    private sealed class WebProcess(int pid)
+    internal sealed class WebProcess(int pid)
     {
         public static WebProcess? Find(int pid) => File.Exists($"/proc/{pid}/stat") ? new WebProcess(pid) : null;
 

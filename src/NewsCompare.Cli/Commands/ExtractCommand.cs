@@ -25,7 +25,7 @@ internal static class ExtractCommand
                 Console.Error.WriteLine(e.Message);
                 return 2;
             }
-            foreach (var failed in analyses.Where(a => !a.Succeeded)) Console.Error.WriteLine($"{failed.File}: {failed.Error}");
+            foreach (var failed in analyses.Where(a => !a.Succeeded)) Console.Error.WriteLine($"{Importer.PrintableName(failed.File)}: {failed.Error}");
             var documents = analyses.Where(a => a.Succeeded).Select(a => ArticleDocument.From(a.Article!, a.Capture!, a.File));
             await using var stdout = Console.OpenStandardOutput();
             await ArticleJson.WriteArrayAsync(stdout, documents.ToAsyncEnumerable(), ct);

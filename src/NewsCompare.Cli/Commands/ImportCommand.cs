@@ -44,7 +44,7 @@ internal static class ImportCommand
                     {
                         task.MaxValue = Math.Max(1, p.Total);
                         task.Value = p.Done;
-                        task.Description = Markup.Escape(Path.GetFileName(p.Current));
+                        task.Description = Markup.Escape(Importer.PrintableName(Path.GetFileName(p.Current)));
                     });
                     return await importer.ImportPathsAsync(files, manifest, progress, ct);
                 });
@@ -73,11 +73,11 @@ internal static class ImportCommand
         if (!interactive)
         {
             // One line per file, never wrapped, so scripts and people can grep for a file name.
-            foreach (var r in notes) Console.WriteLine($"{r.File}: {Outcome(r)}: {r.Reason}");
+            foreach (var r in notes) Console.WriteLine($"{Importer.PrintableName(r.File)}: {Outcome(r)}: {r.Reason}");
             return;
         }
         var table = new Table().AddColumns("file", "outcome", "reason");
-        foreach (var r in notes) table.AddRow(Markup.Escape(r.File), Outcome(r), Markup.Escape(r.Reason!));
+        foreach (var r in notes) table.AddRow(Markup.Escape(Importer.PrintableName(r.File)), Outcome(r), Markup.Escape(r.Reason!));
         AnsiConsole.Write(table);
     }
 }

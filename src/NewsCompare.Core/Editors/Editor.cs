@@ -11,4 +11,10 @@ public sealed class Editor
     public required string PasswordHash { get; set; }
     /// <summary>When the editor was created (UTC).</summary>
     public DateTime CreatedAt { get; set; }
+    /// <summary>
+    /// A random value every sign-in carries; changing it (sign-out, new password) makes every earlier sign-in invalid.
+    /// </summary>
+    public string SecurityStamp { get; set; } = "";
+    /// <summary>The name readers see on the editor's corrections; null shows "an editor". The sign-in name is never public.</summary>
+    public string? DisplayName { get; set; }
 }

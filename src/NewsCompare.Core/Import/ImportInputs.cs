@@ -8,6 +8,8 @@ namespace NewsCompare.Core.Import;
 internal sealed record ImportInput(string Display, string StoredName, string? Path, byte[]? Bytes)
 {
     public SourceEntry? Source { get; set; }
+    /// <summary>The path's raw bytes (NUL-terminated) when the name is not UTF-8 and <see cref="Path"/> holds its lossless form.</summary>
+    public byte[]? RawPath { get; init; }
 }
 
 /// <summary>The files an import will read, the problems found while listing them, and a fatal manifest error if any.</summary>
@@ -32,10 +34,10 @@ internal static class ImportInputs
             var full = System.IO.Path.GetFullPath(path);
             if (Directory.Exists(full))
             {
-                foreach (var (file, relative) in Walk(full, problems, path))
+                foreach (var (file, relative, raw) in Walk(full, problems, path))
                 {
                     if (SourcesManifest.IsManifestName(file)) { manifests.Add(file); continue; }
-                    if (seen.Add(file)) inputs.Add(new ImportInput(System.IO.Path.Combine(path, relative), relative.Replace('\\', '/'), file, null));
+                    if (seen.Add(file)) inputs.Add(new ImportInput(System.IO.Path.Combine(path, relative), relative.Replace('\\', '/'), file, null) { RawPath = raw });
                 }
             }
             else if (File.Exists(full))
@@ -56,11 +58,11 @@ internal static class ImportInputs
             }
             catch (ManifestException e)
             {
-                return new ImportPlan([], [], new ImportResult(manifest, ImportOutcome.Failed, e.Message));
+                return new ImportPlan([], [], new ImportResult(manifest, ImportOutcome.Failed, WithoutName(e.Message, manifest)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return new ImportPlan([], [], new ImportResult(manifest, ImportOutcome.Failed, $"{manifest}: cannot read the sources manifest: {e.Message}"));
+                return new ImportPlan([], [], new ImportResult(manifest, ImportOutcome.Failed, $"cannot read the sources manifest: {e.Message}"));
             }
             var folder = System.IO.Path.GetDirectoryName(manifest)!;
             foreach (var entry in entries)
@@ -96,7 +98,7 @@ internal static class ImportInputs
             }
             catch (ManifestException e)
             {
-                return new ImportPlan([], [], new ImportResult(manifest.Name, ImportOutcome.Failed, e.Message));
+                return new ImportPlan([], [], new ImportResult(manifest.Name, ImportOutcome.Failed, WithoutName(e.Message, manifest.Name)));
             }
             foreach (var entry in entries)
             {
@@ -108,19 +110,27 @@ internal static class ImportInputs
         return new ImportPlan(inputs, problems, null);
     }
 
+    /// <summary>The reason alone: a result already names its file, so a report line does not print the path twice.</summary>
+    private static string WithoutName(string message, string name) =>
+        message.StartsWith(name + ": ", StringComparison.Ordinal) ? message[(name.Length + 2)..] : message;
+
     /// <summary>See <see cref="Importer.FilesUnder"/>.</summary>
     public static IReadOnlyList<string> FilesUnder(string root, out IReadOnlyList<ImportResult> problems)
     {
         var found = new List<ImportResult>();
-        var files = Walk(root, found, root).Select(f => f.File).ToList();
+        var files = Walk(root, found, root).Where(f => f.Raw is null).Select(f => f.File).ToList();
         problems = found;
         return files;
     }
 
-    /// <summary>Files under <paramref name="root"/> in ordinal path order; unreadable folders are reported, not skipped silently.</summary>
-    private static IEnumerable<(string File, string Relative)> Walk(string root, List<ImportResult> problems, string shownRoot)
+    /// <summary>
+    /// Files under <paramref name="root"/> in ordinal path order; unreadable folders are reported, not skipped
+    /// silently. A file whose name is not UTF-8 comes with its raw path bytes and a lossless name (see
+    /// <see cref="CaptureFiles.NonUtf8Files"/>).
+    /// </summary>
+    private static IEnumerable<(string File, string Relative, byte[]? Raw)> Walk(string root, List<ImportResult> problems, string shownRoot)
     {
-        var found = new List<(string, string)>();
+        var found = new List<(string File, string Relative, byte[]? Raw)>();
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
@@ -128,8 +138,19 @@ internal static class ImportInputs
             var folder = pending.Pop();
             try
             {
-                foreach (var file in Directory.GetFiles(folder))
-                    if (!System.IO.Path.GetFileName(file).StartsWith('.')) found.Add((file, System.IO.Path.GetRelativePath(root, file)));
+                var files = Directory.GetFiles(folder);
+                foreach (var file in files)
+                    if (!System.IO.Path.GetFileName(file).StartsWith('.') && !file.Contains('\uFFFD', StringComparison.Ordinal))
+                        found.Add((file, System.IO.Path.GetRelativePath(root, file), null));
+                // .NET reads a name that is not UTF-8 with U+FFFD in it and cannot open it again: list those by their bytes.
+                if (files.Any(f => f.Contains('\uFFFD', StringComparison.Ordinal)))
+                {
+                    foreach (var (raw, name) in CaptureFiles.NonUtf8Files(folder))
+                    {
+                        var file = System.IO.Path.Combine(folder, name);
+                        if (!name.StartsWith('.')) found.Add((file, System.IO.Path.GetRelativePath(root, file), raw));
+                    }
+                }
                 // Linked folders are not followed: a link back up the tree would make the walk endless.
                 foreach (var sub in Directory.GetDirectories(folder))
                     if (!System.IO.Path.GetFileName(sub).StartsWith('.') && new DirectoryInfo(sub).LinkTarget is null) pending.Push(sub);
@@ -140,6 +161,6 @@ internal static class ImportInputs
                     $"folder not readable: {e.Message}"));
             }
         }
-        return found.OrderBy(f => f.Item2.Replace('\\', '/'), StringComparer.Ordinal);
+        return found.OrderBy(f => f.Relative.Replace('\\', '/'), StringComparer.Ordinal);
     }
 }

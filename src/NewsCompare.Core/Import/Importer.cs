@@ -98,6 +98,28 @@ public sealed class Importer
         return [.. analyses, .. plan.Problems.Select(p => new CaptureAnalysis(p.File, null, null, [], p.Reason))];
     }
 
+    /// <summary>
+    /// Reads one capture file as an import does: only a regular file (a link is followed; a device, pipe or socket is
+    /// refused unread), its size checked on the opened file, reading stopped at <paramref name="maxBytes"/>.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="maxBytes">The size limit.</param>
+    /// <param name="error">Why the file was not read (as an import reports it), or null.</param>
+    /// <returns>The bytes, or null when <paramref name="error"/> says why not.</returns>
+    public static byte[]? ReadFile(string path, long maxBytes, out string? error)
+    {
+        var read = CaptureFiles.Read(path, null, maxBytes);
+        error = read.Error;
+        return read.Bytes;
+    }
+
+    /// <summary>
+    /// <paramref name="name"/> safe to print to a terminal: control and format characters, and U+FFFD, written as
+    /// \uXXXX. Reports keep names as they are; callers that print them use this.
+    /// </summary>
+    /// <param name="name">A file name or path.</param>
+    public static string PrintableName(string name) => CaptureFiles.Printable(name);
+
     private async Task<ImportReport> RunAsync(ImportPlan plan, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         if (plan.Fatal is { } fatal) return new ImportReport([fatal]);
@@ -216,31 +238,12 @@ public sealed class Importer
 
     private sealed record ReadResult(byte[]? Bytes, string? Sha, string? Error);
 
-    /// <summary>Reads a file within the size limit, turning every way it can fail into a reason.</summary>
+    /// <summary>Reads a file within the size limit, turning every way it can fail into a reason (see <see cref="CaptureFiles"/>).</summary>
     private static ReadResult Read(ImportInput input, ImportOptions options)
     {
-        try
-        {
-            byte[] bytes;
-            if (input.Bytes is not null) bytes = input.Bytes;
-            else
-            {
-                var length = new FileInfo(input.Path!).Length;
-                if (length > options.MaxFileBytes) return new ReadResult(null, null, TooLarge(length, options.MaxFileBytes));
-                // Never read what has no size: an empty file, or a pipe or device that would block or never end.
-                if (length == 0) return new ReadResult(null, null, "empty file");
-                bytes = File.ReadAllBytes(input.Path!);
-            }
-            if (bytes.LongLength > options.MaxFileBytes) return new ReadResult(null, null, TooLarge(bytes.LongLength, options.MaxFileBytes));
-            return new ReadResult(bytes, bytes.Length == 0 ? null : CaptureContent.Sha256(bytes), bytes.Length == 0 ? "empty file" : null);
-        }
-        catch (FileNotFoundException) { return new ReadResult(null, null, "file vanished before it could be read"); }
-        catch (DirectoryNotFoundException) { return new ReadResult(null, null, "file vanished before it could be read"); }
-        catch (UnauthorizedAccessException) { return new ReadResult(null, null, "not readable: permission denied"); }
-        catch (IOException e) { return new ReadResult(null, null, $"not readable: {e.Message}"); }
+        var (bytes, error) = input.Bytes is { } upload
+            ? CaptureFiles.Checked(upload, options.MaxFileBytes)
+            : CaptureFiles.Read(input.Path!, input.RawPath, options.MaxFileBytes);
+        return bytes is null ? new ReadResult(null, null, error) : new ReadResult(bytes, CaptureContent.Sha256(bytes), null);
     }
-
-    private static string TooLarge(long length, long limit) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"too large: {length / 1048576.0:0.##} MB exceeds the {limit / 1048576.0:0.##} MB limit (ImportOptions.MaxFileBytes)");
 }

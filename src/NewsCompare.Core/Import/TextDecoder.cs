@@ -34,6 +34,14 @@ internal static partial class TextDecoder
         var (text, label) = DecodeBytes(bytes, warnings);
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        // A few stray NULs in a text file (a broken save, a bad copy) are removed with a warning; the binary check
+        // above refused files with more. Kept, they would reach the API and exports as \u0000.
+        var nuls = text.AsSpan().Count('\0');
+        if (nuls > 0)
+        {
+            text = text.Replace("\0", "", StringComparison.Ordinal);
+            warnings.Add($"{nuls} NUL character(s) removed from the text (the raw bytes are kept)");
+        }
 
         // Repair first: a broken sequence may hold a C1 control character that the repair turns back into a quote.
         var repair = Mojibake.Repair(text);
@@ -139,9 +147,13 @@ internal static partial class TextDecoder
         return null;
     }
 
+    /// <summary>
+    /// Binary when NUL bytes are at least one in a thousand, or other control bytes more than one in twenty,
+    /// counted over the whole file (a binary tail after a text head is still binary).
+    /// </summary>
     private static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
-        var sample = bytes[..Math.Min(bytes.Length, 65536)];
+        var sample = bytes;
         var nul = sample.Count((byte)0);
         var control = 0;
         for (var i = sample.IndexOfAnyInRange((byte)1, (byte)0x1F); i >= 0;)
@@ -150,7 +162,7 @@ internal static partial class TextDecoder
             var next = sample[(i + 1)..].IndexOfAnyInRange((byte)1, (byte)0x1F);
             i = next < 0 ? -1 : i + 1 + next;
         }
-        return nul > 0 && nul * 1000 >= sample.Length || control * 20 > sample.Length || nul > 16;
+        return nul > 0 && nul * 1000L >= sample.Length || control * 20L > sample.Length;
     }
 
     /// <summary>The encoding a page declares in its first 4 KB (meta charset, http-equiv, XML declaration), if known.</summary>

@@ -28,10 +28,13 @@ public sealed class StoryEditor(NewsDb db) : IStoryEditor
     public static (string Editor, string Reason) Unsign(string reason)
     {
         var at = reason.LastIndexOf(EditorMark, StringComparison.Ordinal);
-        return at >= 0 && reason.EndsWith(')') ? (reason[(at + EditorMark.Length)..^1], reason[..at].TrimEnd()) : ("command line", reason);
+        return at >= 0 && reason.EndsWith(')') ? (reason[(at + EditorMark.Length)..^1], reason[..at].TrimEnd()) : (CommandLine, reason);
     }
 
     private const string EditorMark = "(editor: ";
+
+    /// <summary>Who a correction made from the command line is attributed to.</summary>
+    public const string CommandLine = "command line";
 
     private async Task<StoryEditResult> Run(Func<StoryStore, Task<long>> change, Func<long, string> describe)
     {

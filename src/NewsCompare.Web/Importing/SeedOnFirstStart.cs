@@ -29,10 +29,16 @@ public sealed class SeedOnFirstStart(
         if (await db.Captures.AnyAsync(cancellationToken)) return;
         var importer = scope.ServiceProvider.GetRequiredService<ICaptureImporter>();
 
-        // The same walk as `newscompare import FOLDER`: hidden files and folders skipped, linked folders not followed.
-        var files = Importer.FilesUnder(folder, out var unreadable)
-            .Select(f => new CaptureFile(Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes(f)))
-            .ToList();
+        // The same walk and reads as `newscompare import FOLDER`: hidden files and folders skipped, linked folders not
+        // followed, only regular files read and never past the size limit.
+        var files = new List<CaptureFile>();
+        var listed = Importer.FilesUnder(folder, out var unreadable);
+        foreach (var file in listed)
+        {
+            var bytes = Importer.ReadFile(file, options.Value.Upload.MaxFileBytes, out var error);
+            if (bytes is null) log.LogWarning("Seeds: {File}: {Reason}", file, error);
+            else files.Add(new CaptureFile(Path.GetRelativePath(folder, file).Replace('\\', '/'), bytes));
+        }
         foreach (var problem in unreadable) log.LogWarning("Seeds: {File}: {Reason}", problem.File, problem.Reason);
         log.LogInformation("Empty store: importing {Count} seed files from {Folder}", files.Count, folder);
         var report = await importer.ImportAsync(files, cancellationToken);

@@ -1,14 +1,23 @@
 using System.IO.Compression;
+using NewsCompare.Core.Import;
 using NewsCompare.Web.Startup;
 
 namespace NewsCompare.Web.Importing;
 
-/// <summary>What an upload holds once checked: the files to import, and every problem found, each naming its file.</summary>
-public sealed record UploadBatch(IReadOnlyList<CaptureFile> Files, IReadOnlyList<string> Problems, IReadOnlyList<string> Skipped);
+/// <summary>
+/// What an upload holds once checked: the files to import; files refused one by one (empty, over the size limit),
+/// reported beside the imported ones; and problems that refuse the whole upload, each naming its file.
+/// </summary>
+public sealed record UploadBatch(IReadOnlyList<CaptureFile> Files, IReadOnlyList<string> Problems, IReadOnlyList<string> Skipped)
+{
+    public IReadOnlyList<ImportResult> Refused { get; init; } = [];
+}
 
 /// <summary>
 /// Turns uploaded files (and the entries of uploaded .zip files) into <see cref="CaptureFile"/>s, enforcing the
-/// upload limits. An upload with any problem is refused whole, so nothing half-imports from a hostile archive.
+/// upload limits. A hostile sign (a path leaving the archive, a zip bomb, a size header that lies, too many files)
+/// refuses the whole upload, so nothing half-imports from a hostile archive; an ordinary bad file (empty, too
+/// large) is refused alone and the others import.
 /// </summary>
 public static class UploadReader
 {
@@ -17,33 +26,28 @@ public static class UploadReader
         var files = new List<CaptureFile>();
         var problems = new List<string>();
         var skipped = new List<string>();
+        var refused = new List<ImportResult>();
         long expanded = 0;
 
         foreach (var upload in uploads)
         {
             var name = Path.GetFileName(upload.FileName.Replace('\\', '/'));
-            if (upload.Length == 0) { problems.Add($"{name}: the file is empty."); continue; }
+            if (upload.Length == 0) { refused.Add(new ImportResult(name, ImportOutcome.Failed, "empty file")); continue; }
+            if (upload.Length > limits.MaxFileBytes && !IsZipName(name)) { refused.Add(TooLarge(name, upload.Length, limits)); continue; }
             if (upload.Length > limits.MaxRequestBytes) { problems.Add($"{name}: larger than the upload limit."); continue; }
 
             var bytes = await ReadAllAsync(upload, ct);
-            if (IsZip(name, bytes))
-            {
-                expanded += ReadZip(name, bytes, limits, expanded, files, problems, skipped);
-            }
-            else if (bytes.Length > limits.MaxFileBytes)
-            {
-                problems.Add($"{name}: {Size(bytes.Length)} is over the {Size(limits.MaxFileBytes)} limit for one file.");
-            }
-            else
-            {
-                files.Add(new CaptureFile(name, bytes));
-            }
+            if (IsZip(name, bytes)) expanded += ReadZip(name, bytes, limits, expanded, files, problems, skipped, refused);
+            else if (bytes.Length > limits.MaxFileBytes) refused.Add(TooLarge(name, bytes.Length, limits));
+            else files.Add(new CaptureFile(name, bytes));
         }
 
-        if (files.Count > limits.MaxFiles)
-            problems.Add($"The upload holds {files.Count} files; at most {limits.MaxFiles} can be imported at once.");
-        if (files.Count == 0 && problems.Count == 0) problems.Add("The upload holds no file to import.");
-        return new UploadBatch(files, problems, skipped);
+        // A sources.json rides along with the captures it describes: it is not one of the files counted.
+        var captures = files.Count(f => !IsManifest(f.Name));
+        if (captures > limits.MaxFiles)
+            problems.Add($"The upload holds {captures} files; at most {limits.MaxFiles} can be imported at once.");
+        if (files.Count == 0 && refused.Count == 0 && problems.Count == 0) problems.Add("The upload holds no file to import.");
+        return new UploadBatch(files, problems, skipped) { Refused = refused };
     }
 
     /// <summary>Checks a relative path from an archive: no absolute paths, drive letters, "..", or control characters.</summary>
@@ -58,15 +62,20 @@ public static class UploadReader
         return null;
     }
 
+    private static ImportResult TooLarge(string name, long length, UploadOptions limits) =>
+        new(name, ImportOutcome.Failed, $"too large: {Size(length)} is over the {Size(limits.MaxFileBytes)} limit for one file");
+
     private static long ReadZip(string zipName, byte[] bytes, UploadOptions limits, long expandedSoFar,
-        List<CaptureFile> files, List<string> problems, List<string> skipped)
+        List<CaptureFile> files, List<string> problems, List<string> skipped, List<ImportResult> refused)
     {
         long expanded = 0;
         try
         {
             using var archive = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
-            foreach (var entry in archive.Entries)
+            var data = ZipEntryData.Locate(bytes);
+            for (var index = 0; index < archive.Entries.Count; index++)
             {
+                var entry = archive.Entries[index];
                 var path = entry.FullName.Replace('\\', '/');
                 if (path.EndsWith('/')) continue; // a folder
                 var label = $"{zipName}: {path}";
@@ -77,14 +86,15 @@ public static class UploadReader
                     skipped.Add($"{label} (hidden or system file)");
                     continue;
                 }
-                if (files.Count >= limits.MaxFiles)
+                if (files.Count(f => !IsManifest(f.Name)) >= limits.MaxFiles && !IsManifest(path))
                 {
                     problems.Add($"{zipName}: holds more than {limits.MaxFiles} files; at most {limits.MaxFiles} can be imported at once.");
                     return expanded;
                 }
+                var stored = $"{Path.GetFileNameWithoutExtension(zipName)}/{path}";
                 if (entry.Length > limits.MaxFileBytes)
                 {
-                    problems.Add($"{label}: {Size(entry.Length)} is over the {Size(limits.MaxFileBytes)} limit for one file.");
+                    refused.Add(TooLarge(stored, entry.Length, limits));
                     continue;
                 }
                 if (entry.Length > 0 && entry.Length / Math.Max(1, entry.CompressedLength) > limits.MaxCompressionRatio)
@@ -93,11 +103,16 @@ public static class UploadReader
                     continue;
                 }
 
-                // The sizes in the header can lie: count the bytes actually inflated.
-                var content = ReadBounded(entry, limits.MaxFileBytes);
-                if (content is null)
+                // The sizes in the header can lie: count the bytes actually inflated, and judge the ratio by them.
+                var content = index < data.Count ? ZipEntryData.Inflate(bytes, data[index], limits.MaxFileBytes) : null;
+                if (content is null || content.LongLength != entry.Length)
                 {
-                    problems.Add($"{label}: expands past the {Size(limits.MaxFileBytes)} limit for one file.");
+                    problems.Add($"{label}: its header says {Size(entry.Length)} but it expands to {(content is null ? "more than " + Size(limits.MaxFileBytes) : Size(content.Length))} (a damaged or hostile archive).");
+                    continue;
+                }
+                if (content.Length / Math.Max(1, entry.CompressedLength) > limits.MaxCompressionRatio)
+                {
+                    problems.Add($"{label}: compressed {content.Length / Math.Max(1, entry.CompressedLength)} to 1, over the {limits.MaxCompressionRatio} to 1 limit (a zip bomb?).");
                     continue;
                 }
                 expanded += content.Length;
@@ -111,7 +126,8 @@ public static class UploadReader
                     problems.Add($"{label}: archives inside archives are not expanded; unzip it and upload its files.");
                     continue;
                 }
-                files.Add(new CaptureFile($"{Path.GetFileNameWithoutExtension(zipName)}/{path}", content));
+                if (content.Length == 0) refused.Add(new ImportResult(stored, ImportOutcome.Failed, "empty file"));
+                else files.Add(new CaptureFile(stored, content));
             }
         }
         catch (InvalidDataException e)
@@ -119,20 +135,6 @@ public static class UploadReader
             problems.Add($"{zipName}: not a readable zip archive ({e.Message}).");
         }
         return expanded;
-    }
-
-    private static byte[]? ReadBounded(ZipArchiveEntry entry, long max)
-    {
-        using var stream = entry.Open();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > max) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     private static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken ct)
@@ -143,9 +145,11 @@ public static class UploadReader
         return buffer.ToArray();
     }
 
-    private static bool IsZip(string name, byte[] bytes) =>
-        name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
-        || bytes is [0x50, 0x4B, 0x03, 0x04, ..];
+    private static bool IsZip(string name, byte[] bytes) => IsZipName(name) || bytes is [0x50, 0x4B, 0x03, 0x04, ..];
+
+    private static bool IsManifest(string name) => Path.GetFileName(name).Equals("sources.json", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsZipName(string name) => name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
 
     public static string Size(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB"

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using NewsCompare.Core.Import;
 using NewsCompare.Web.Importing;
 using NewsCompare.Web.Startup;
 
@@ -43,8 +44,10 @@ public sealed class ImportModel(ICaptureImporter importer, ImportReports reports
         }
 
         var editor = User.Identity!.Name!;
-        log.LogInformation("Editor {Editor} uploads {Count} files", editor, batch.Files.Count);
-        var report = await importer.ImportAsync(batch.Files, ct);
+        log.LogInformation("Editor {Editor} uploads {Count} files ({Refused} refused)", editor, batch.Files.Count, batch.Refused.Count);
+        var imported = batch.Files.Count > 0 ? await importer.ImportAsync(batch.Files, ct) : new ImportReport([]);
+        // Files refused one by one (empty, too large) are reported beside the others, which still import.
+        var report = imported with { Results = [.. imported.Results, .. batch.Refused] };
         log.LogInformation("Upload by {Editor}: {Imported} imported, {Unchanged} unchanged, {Failed} failed",
             editor, report.Imported, report.Unchanged, report.Failed);
         var id = reports.Keep(new UploadOutcome(editor, DateTime.UtcNow, report, batch.Skipped));

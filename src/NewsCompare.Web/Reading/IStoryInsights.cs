@@ -3,8 +3,12 @@ namespace NewsCompare.Web.Reading;
 /// <summary>A story linked to another, with why.</summary>
 public sealed record RelatedStory(long StoryId, string Title, string Reason);
 
-/// <summary>A correction an editor made to a story's grouping.</summary>
-public sealed record StoryCorrection(DateTime At, string Editor, string Description);
+/// <summary>A correction an editor made to a story's grouping; <c>Editor</c> is the sign-in name (shown to editors only) or "command line".</summary>
+public sealed record StoryCorrection(DateTime At, string Editor, string Description)
+{
+    /// <summary>What readers see: the editor's chosen display name, else "an editor". Sign-in names are never public.</summary>
+    public string PublicEditor { get; init; } = Editor == Editing.StoryEditor.CommandLine ? Editor : "an editor";
+}
 
 /// <summary>What the grouping engine can say about one story. Empty parts are simply not shown.</summary>
 /// <param name="Related">Stories about linked events.</param>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Data;
+using NewsCompare.Core.Editors;
 using NewsCompare.Core.Stories;
 using NewsCompare.Web.Editing;
 using NewsCompare.Web.Pages.Shared;
@@ -26,7 +27,9 @@ public sealed class StoryInsights(NewsDb db) : IStoryInsights
             .Take(50)
             .ToListAsync(cancellationToken);
 
-        return new StoryInsight(related, why, corrections.Select(Describe).ToList());
+        var lines = corrections.Select(Describe).ToList();
+        var shown = await EditorAccounts.DisplayNamesAsync(db, lines.Select(l => l.Editor).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), cancellationToken);
+        return new StoryInsight(related, why, [.. lines.Select(l => shown.TryGetValue(l.Editor, out var name) ? l with { PublicEditor = name } : l)]);
     }
 
     /// <summary>A log line: the editor once (the stored reason carries the signature), what changed, and why.</summary>

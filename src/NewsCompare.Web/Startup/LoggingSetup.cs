@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpLogging;
 using Serilog;
 
 namespace NewsCompare.Web.Startup;
@@ -6,33 +5,46 @@ namespace NewsCompare.Web.Startup;
 public static class LoggingSetup
 {
     /// <summary>
-    /// Serilog behind Microsoft.Extensions.Logging: always the console, a daily rolling file when NewsCompare:LogFile
-    /// is set, and anything else the "Serilog" section configures. Levels are Serilog's (Serilog:MinimumLevel and its
-    /// Override per category): the Serilog provider takes every event and filters by them. Requests are logged by
-    /// ASP.NET Core's HTTP logging.
+    /// Serilog as the host's logger (Serilog.AspNetCore): always the console, a daily rolling file when
+    /// NewsCompare:LogFile is set, and anything else the "Serilog" section configures (levels per category under
+    /// Serilog:MinimumLevel). Requests are logged by <see cref="UseNewsRequestLogging"/>, one line each.
     /// </summary>
     public static WebApplicationBuilder AddNewsLogging(this WebApplicationBuilder builder)
     {
-        var configuration = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
         var file = builder.Configuration[$"{NewsCompareOptions.Section}:LogFile"];
-        if (!string.IsNullOrWhiteSpace(file))
+        var contentRoot = builder.Environment.ContentRootPath;
+        // preserveStaticLogger: each host (and each test server) keeps its own logger instead of replacing Log.Logger.
+        builder.Host.UseSerilog((context, services, configuration) =>
         {
-            configuration.WriteTo.File(Path.Combine(builder.Environment.ContentRootPath, file),
-                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
-        builder.Services.AddHttpLogging(options =>
-        {
-            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
-                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-            options.CombineLogs = true;
-        });
+            configuration.ReadFrom.Configuration(context.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext()
+                .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            if (!string.IsNullOrWhiteSpace(file))
+            {
+                configuration.WriteTo.File(Path.Combine(contentRoot, file),
+                    rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }, preserveStaticLogger: true);
         return builder;
+    }
+
+    /// <summary>
+    /// One line per request with method, path, status and time ("HTTP GET /stories/3 responded 200 in 1.2 ms"),
+    /// in place of the framework's several lines; failed requests (5xx or an exception) are logged as errors.
+    /// </summary>
+    public static WebApplication UseNewsRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(options =>
+        {
+            // The host's logger: without it the middleware writes to the static Log.Logger, which this app leaves unset.
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetLevel = (context, _, error) =>
+                error is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+                : Serilog.Events.LogEventLevel.Information;
+        });
+        return app;
     }
 }

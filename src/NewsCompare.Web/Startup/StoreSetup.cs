@@ -22,6 +22,7 @@ public static class StoreSetup
         services.AddScoped<Reading.StoreFacets>();
         services.AddSingleton<Reading.ListCounts>();
         services.AddHostedService<Importing.SeedOnFirstStart>();
+        services.AddHostedService<Importing.GroupPendingOnStart>();
         return services;
     }
 

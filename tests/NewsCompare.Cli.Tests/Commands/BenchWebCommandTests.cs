@@ -39,3 +39,16 @@ public sealed class BenchWebCommandTests : IDisposable
         again.Stdout.Should().Contain("store: 60 articles");
     }
 }
+
+public sealed class BenchSoakCommandTests
+{
+    [Fact]
+    public async Task RefusesToLoadAnAddressThatIsNotOnThisMachine()
+    {
+        var run = await CliRunner.RunAsync("bench-soak", "--url", "http://192.0.2.10:5000", "--minutes", "0.1",
+            "--db", Path.Combine(Path.GetTempPath(), $"nc-soak-{Guid.NewGuid():N}.db"));
+
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("not a loopback address");
+    }
+}

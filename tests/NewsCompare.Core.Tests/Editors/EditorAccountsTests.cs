@@ -41,4 +41,24 @@ public sealed class EditorAccountsTests : TempStoreFile
         await FluentActions.Awaiting(() => EditorAccounts.AddAsync(db, "bob", "short")).Should()
             .ThrowAsync<ArgumentException>().WithMessage("*at least 10*");
     }
+
+    [Fact]
+    public async Task EachEditorGetsARandomStampThatRotatesAndVanishesWithTheEditor()
+    {
+        await using var db = await NewsStore.OpenAsync(StorePath);
+        var ada = await EditorAccounts.AddAsync(db, "Ada", "analytical engine");
+        var bob = await EditorAccounts.AddAsync(db, "Bob", "difference engine");
+        ada.SecurityStamp.Should().HaveLength(32).And.NotBe(bob.SecurityStamp);
+        (await EditorAccounts.StampAsync(db, "ADA")).Should().Be(ada.SecurityStamp);
+
+        (await EditorAccounts.RotateStampAsync(db, "ada")).Should().BeTrue();
+        var rotated = await EditorAccounts.StampAsync(db, "ada");
+        rotated.Should().NotBe(ada.SecurityStamp);
+        (await EditorAccounts.SignInAsync(db, "Ada", "analytical engine")).Should().NotBeNull("a new stamp ends sign-ins, not the password");
+
+        await EditorAccounts.RemoveAsync(db, "ada");
+        (await EditorAccounts.StampAsync(db, "ada")).Should().BeNull();
+        (await EditorAccounts.RotateStampAsync(db, "ada")).Should().BeFalse();
+        (await EditorAccounts.StampAsync(db, "bob")).Should().Be(bob.SecurityStamp);
+    }
 }

@@ -166,7 +166,7 @@ public sealed class ImporterTests : IDisposable
         var report = await _f.ImportAsync([_f.Captures]);
 
         report.Imported.Should().Be(1);
-        report.Results.Single(r => r.File.EndsWith("gone.txt", StringComparison.Ordinal)).Reason.Should().Contain("vanished");
+        report.Results.Single(r => r.File.EndsWith("gone.txt", StringComparison.Ordinal)).Reason.Should().StartWith("a link to something that does not exist");
     }
 
     [Fact]
@@ -190,7 +190,52 @@ public sealed class ImporterTests : IDisposable
         var report = await _f.ImportAsync([_f.Captures]).WaitAsync(TimeSpan.FromMinutes(1));
 
         report.Imported.Should().Be(1);
-        report.Results.Single(r => r.File.EndsWith("pipe.txt", StringComparison.Ordinal)).Reason.Should().Be("empty file");
+        report.Results.Single(r => r.File.EndsWith("pipe.txt", StringComparison.Ordinal)).Reason.Should().StartWith("not a regular file: a named pipe");
+    }
+
+    [Fact]
+    public async Task LinksToADeviceOrAPipeBesideAGoodFileAreRefusedWithoutReadingThem()
+    {
+        _f.Write("good.txt", ImportFixture.Article("Good"));
+        File.CreateSymbolicLink(Path.Combine(_f.Captures, "zero.txt"), "/dev/zero");
+        var fifo = Path.Combine(_f.Folder, "pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) await mkfifo.WaitForExitAsync();
+        File.CreateSymbolicLink(Path.Combine(_f.Captures, "fifo.txt"), fifo);
+
+        var report = await _f.ImportAsync([_f.Captures]).WaitAsync(TimeSpan.FromMinutes(1));
+
+        report.Imported.Should().Be(1);
+        report.Results.Single(r => r.File.EndsWith("good.txt", StringComparison.Ordinal)).Outcome.Should().Be(ImportOutcome.Imported);
+        report.Results.Single(r => r.File.EndsWith("zero.txt", StringComparison.Ordinal)).Reason.Should().Be("not a regular file: a character device (such as /dev/zero), which is never read");
+        report.Results.Single(r => r.File.EndsWith("fifo.txt", StringComparison.Ordinal)).Reason.Should().Be("not a regular file: a named pipe (FIFO), which is never read");
+    }
+
+    [Fact]
+    public void AFileOverTheLimitIsRefusedFromItsOpenedHandleAndOneWithinItReadsWhole()
+    {
+        var path = _f.Write("small.txt", ImportFixture.Article("Small"));
+        var read = CaptureFiles.Read(path, null, 64);
+        read.Bytes.Should().BeNull();
+        read.Error.Should().StartWith("too large");
+        CaptureFiles.Read(path, null, 1 << 20).Bytes.Should().Equal(File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public async Task AFileWhoseNameIsNotUtf8IsImportedUnderALosslessName()
+    {
+        _f.Write("plain.txt", ImportFixture.Article("Plain"));
+        // "café.txt" with the é as the single Latin-1 byte E9, and a name with a tab (0x09) in it.
+        var script = $"printf '%s' \"$1\" > \"$2\"/caf$'\\xe9'.txt && printf '%s' \"$1 two\" > \"$2\"/tab$'\\t'name.txt";
+        using (var write = System.Diagnostics.Process.Start("bash", ["-c", script, "bash", ImportFixture.Article("Latin one"), _f.Captures]))
+            await write.WaitForExitAsync();
+
+        var report = await _f.ImportAsync([_f.Captures]);
+
+        report.Failed.Should().Be(0, string.Join("; ", report.Results.Select(r => $"{r.File}: {r.Reason}")));
+        report.Imported.Should().Be(3);
+        var names = await _f.QueryAsync(db => db.Captures.Select(c => c.FileName).ToListAsync());
+        names.Should().Contain("caf%E9.txt").And.Contain("tab\tname.txt");
+        Importer.PrintableName("tab\tname\u001b[31m.txt").Should().Be("tab\\u0009name\\u001B[31m.txt");
     }
 
     [Fact]

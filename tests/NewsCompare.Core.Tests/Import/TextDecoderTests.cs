@@ -193,4 +193,23 @@ public sealed class TextDecoderTests
         var decoded = TextDecoder.Decode([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes("one\r\ntwo\rthree\n")]);
         decoded.Text.Should().Be("one\ntwo\nthree\n");
     }
+
+    [Fact]
+    public void AFewStrayNulsAnywhereInTheFileAreRemovedWithAWarning()
+    {
+        var text = new string('a', 70_000) + " tail\0 end" + "\n" + "head\0line";
+        var decoded = TextDecoder.Decode(System.Text.Encoding.UTF8.GetBytes(text));
+
+        decoded.Text.Should().NotContain("\0");
+        decoded.Text.Should().EndWith(" tail end\nheadline");
+        decoded.Warnings.Should().ContainSingle().Which.Should().StartWith("2 NUL character(s) removed");
+    }
+
+    [Fact]
+    public void NulBytesPastTheFirst64KilobytesStillMakeAFileBinary()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(new string('a', 70_000)).Concat(new byte[500]).ToArray();
+        var act = () => TextDecoder.Decode(bytes);
+        act.Should().Throw<TextDecoder.NotTextException>().WithMessage("binary file*");
+    }
 }

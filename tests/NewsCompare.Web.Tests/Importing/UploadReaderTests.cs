@@ -68,14 +68,45 @@ public sealed class UploadReaderTests
     }
 
     [Fact]
-    public async Task RefusesMoreFilesThanTheLimitAndOversizedFiles()
+    public async Task RefusesMoreFilesThanTheLimitWholeButAnOversizedFileAlone()
     {
         var limits = new UploadOptions { MaxFiles = 2, MaxFileBytes = 10 };
         var many = await UploadReader.ReadAsync([Upload("1.txt", [1]), Upload("2.txt", [2]), Upload("3.txt", [3])], limits, default);
-        many.Problems.Should().ContainSingle().Which.Should().Contain("at most 2");
-        var big = await UploadReader.ReadAsync([Upload("big.txt", new byte[11])], limits, default);
-        big.Problems.Should().ContainSingle().Which.Should().StartWith("big.txt: ");
+        many.Problems.Should().ContainSingle().Which.Should().Be("The upload holds 3 files; at most 2 can be imported at once.");
+        var big = await UploadReader.ReadAsync([Upload("big.txt", new byte[11]), Upload("fine.txt", [1])], limits, default);
+        big.Problems.Should().BeEmpty();
+        big.Files.Select(f => f.Name).Should().Equal("fine.txt");
+        big.Refused.Should().ContainSingle().Which.Reason.Should().StartWith("too large: 11 bytes is over the 10 bytes limit");
     }
+
+    [Fact]
+    public async Task ASourcesManifestIsNotCountedAgainstTheFileLimit()
+    {
+        var limits = new UploadOptions { MaxFiles = 2 };
+        var batch = await UploadReader.ReadAsync([Upload("1.txt", [1]), Upload("2.txt", [2]), Upload("sources.json", "[]"u8.ToArray())], limits, default);
+        batch.Problems.Should().BeEmpty();
+        var zipped = await UploadReader.ReadAsync([Upload("z.zip", Zip(("1.txt", [1]), ("2.txt", [2]), ("sources.json", "[]"u8.ToArray())))], limits, default);
+        zipped.Problems.Should().BeEmpty();
+        zipped.Files.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task RefusesAZipEntryWhoseHeaderUnderstatesItsSize()
+    {
+        var zip = Zip(("small.txt", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 2000).Select(i => $"line {i} of the capture\n")))));
+        // Patch both headers to claim 100 bytes: the local header's size at offset 22, the central directory's at 24.
+        var local = 0;
+        var central = IndexOf(zip, [0x50, 0x4B, 0x01, 0x02]);
+        BitConverter.GetBytes(100).CopyTo(zip, local + 22);
+        BitConverter.GetBytes(100).CopyTo(zip, central + 24);
+
+        var batch = await UploadReader.ReadAsync([Upload("lies.zip", zip)], new UploadOptions(), default);
+
+        batch.Files.Should().BeEmpty();
+        batch.Problems.Should().ContainSingle().Which.Should().StartWith("lies.zip: small.txt");
+    }
+
+    private static int IndexOf(byte[] bytes, byte[] pattern) => bytes.AsSpan().IndexOf(pattern);
 
     [Fact]
     public async Task RefusesArchivesInsideArchivesAndUnreadableZips()
@@ -87,9 +118,11 @@ public sealed class UploadReaderTests
     }
 
     [Fact]
-    public async Task RefusesEmptyFiles()
+    public async Task RefusesEmptyFilesAloneAndAnEmptyZipEntryAlone()
     {
-        var batch = await UploadReader.ReadAsync([Upload("empty.txt", [])], new UploadOptions(), default);
-        batch.Problems.Should().Equal("empty.txt: the file is empty.");
+        var batch = await UploadReader.ReadAsync([Upload("empty.txt", []), Upload("z.zip", Zip(("blank.txt", []), ("a.txt", "a"u8.ToArray())))], new UploadOptions(), default);
+        batch.Problems.Should().BeEmpty();
+        batch.Files.Select(f => f.Name).Should().Equal("z/a.txt");
+        batch.Refused.Select(r => (r.File, r.Reason)).Should().Equal(("empty.txt", "empty file"), ("z/blank.txt", "empty file"));
     }
 }

@@ -31,6 +31,9 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Sign-in posts allowed per minute: generous, so tests that sign in often are not throttled.</summary>
     protected virtual int SignInPerMinute => 1000;
 
+    /// <summary>Upload and regrouping posts allowed per editor per minute.</summary>
+    protected virtual int UploadPerMinute => 1000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -39,6 +42,7 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("NewsCompare:Editor:Name", EditorName);
         builder.UseSetting("NewsCompare:Editor:Password", EditorPassword);
         builder.UseSetting("NewsCompare:RateLimits:SignInPerMinute", SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("NewsCompare:RateLimits:UploadPerMinute", UploadPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ICaptureImporter>(Importer);
@@ -76,18 +80,21 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
 
-    /// <summary>A client signed in as the configured editor (cookies kept, redirects not followed).</summary>
-    public async Task<HttpClient> EditorAsync()
+    /// <summary>A client signed in as the configured editor, or another (cookies kept, redirects not followed).</summary>
+    public async Task<HttpClient> EditorAsync(string name = EditorName, string password = EditorPassword) =>
+        await SignInAsync(Reader(), name, password);
+
+    /// <summary>Signs <paramref name="client"/> in (its cookie handling keeps the sign-in).</summary>
+    public async Task<HttpClient> SignInAsync(HttpClient client, string name = EditorName, string password = EditorPassword)
     {
-        var client = Reader();
         var form = await PageAsync("/account/signin", client);
         using var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.UserName"] = EditorName,
-            ["Input.Password"] = EditorPassword,
+            ["Input.UserName"] = name,
+            ["Input.Password"] = password,
             ["__RequestVerificationToken"] = Token(form),
         }));
-        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect, "the configured editor signs in");
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect, $"editor {name} signs in");
         return client;
     }
 

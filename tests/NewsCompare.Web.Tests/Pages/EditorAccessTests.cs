@@ -132,6 +132,40 @@ public sealed class EditorAccessTests(NewsroomSite site) : IClassFixture<Newsroo
         (await client.GetAsync("/import")).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 
+    [Fact]
+    public async Task ReadersSeeAnEditorOnCorrectionsWhereEditorsSeeTheSignInName()
+    {
+        var reader = await site.PageAsync($"/stories/{site.TreatyStory}");
+        var line = reader.QuerySelector(".corrections li")!.TextContent;
+        line.Should().Contain("· an editor:");
+
+        var editor = await site.PageAsync($"/stories/{site.TreatyStory}", await site.EditorAsync());
+        editor.QuerySelector(".corrections li")!.TextContent.Should().Contain($"· {TestSite.EditorName}:");
+    }
+
+    [Fact]
+    public async Task AnEmptyOrOversizeFileIsReportedWhileTheOthersOfTheUploadImport()
+    {
+        var client = await site.EditorAsync();
+        var form = await site.PageAsync("/import", client);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(TestSite.Token(form)), "__RequestVerificationToken" },
+            { File("kept.txt", "Headline kept\n\nBody kept."), "Input.Files", "kept.txt" },
+            { File("empty.txt", ""), "Input.Files", "empty.txt" },
+            { File("huge.txt", new string('x', 21 * 1024 * 1024)), "Input.Files", "huge.txt" },
+        };
+        using var response = await client.PostAsync("/import", content);
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var report = await site.PageAsync(response.Headers.Location!.ToString(), client);
+        var rows = report.QuerySelectorAll("table.report tbody tr").Select(r => r.TextContent).ToList();
+        rows.Should().ContainSingle(r => r.Contains("kept.txt") && r.Contains("Imported"));
+        rows.Should().ContainSingle(r => r.Contains("empty.txt") && r.Contains("Failed") && r.Contains("empty file"));
+        rows.Should().ContainSingle(r => r.Contains("huge.txt") && r.Contains("Failed") && r.Contains("too large"));
+        site.Importer.Received.Should().Contain(f => f.Name == "kept.txt").And.NotContain(f => f.Name == "empty.txt" || f.Name == "huge.txt");
+    }
+
     private static ByteArrayContent File(string name, string text)
     {
         var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text));

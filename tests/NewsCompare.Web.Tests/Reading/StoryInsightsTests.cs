@@ -45,4 +45,34 @@ public sealed class StoryInsightsTests
         line.Editor.Should().Be("command line");
         line.Description.Should().Be("merge of article(s) 3,4: one vote (two reports)");
     }
+
+    [Fact]
+    public async Task ReadersSeeAnEditorsChosenDisplayNameOrAnEditorButNeverTheSignInName()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"nc-insights-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var db = await Core.Data.NewsStore.OpenAsync(path);
+            await Core.Editors.EditorAccounts.AddAsync(db, "ana.lima", "a long enough password");
+            await Core.Editors.EditorAccounts.AddAsync(db, "bo.chen", "a long enough password");
+            await Core.Editors.EditorAccounts.SetDisplayNameAsync(db, "ana.lima", "Ana L.");
+            foreach (var (editor, kind) in new[] { ("ana.lima", "move"), ("bo.chen", "split") })
+                db.StoryCorrections.Add(new Core.Stories.StoryCorrection
+                {
+                    Kind = kind, ArticleIds = "[1]", ToStoryId = 7, Reason = NewsCompare.Web.Editing.StoryEditor.Signed(editor, "why"), At = DateTime.UtcNow,
+                });
+            db.StoryCorrections.Add(new Core.Stories.StoryCorrection { Kind = "merge", ArticleIds = "[2]", ToStoryId = 7, Reason = "from a script", At = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+
+            var lines = (await new StoryInsights(db).ForStoryAsync(7, default)).Corrections;
+
+            lines.Select(l => (l.Editor, l.PublicEditor)).Should().Equal(
+                ("command line", "command line"), ("bo.chen", "an editor"), ("ana.lima", "Ana L."));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
+        }
+    }
 }

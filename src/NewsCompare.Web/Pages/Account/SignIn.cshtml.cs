@@ -44,7 +44,7 @@ public sealed class SignInModel(NewsDb db, ILogger<SignInModel> log) : PageModel
             return Page();
         }
 
-        await HttpContext.SignInAsync(EditorAuth.Principal(editor.UserName));
+        await HttpContext.SignInAsync(EditorAuth.Principal(editor));
         log.LogInformation("Editor {Editor} signed in", editor.UserName);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
