@@ -37,7 +37,7 @@ internal static class AddEditorCommand
             try
             {
                 var editor = await EditorAccounts.AddAsync(db, userName, secret!, ct);
-                Console.WriteLine($"editor '{editor.UserName}' created in {Path.GetFullPath(CliOptions.DatabasePath(parse))}");
+                Console.WriteLine($"editor '{editor.UserName}' created in {CliOptions.DatabasePath(parse)}");
                 return 0;
             }
             catch (ArgumentException e)
