@@ -19,6 +19,7 @@ var app = builder.Build();
 await app.PrepareStoreAsync();
 app.UseSecurityHeaders();
 app.UseNewsErrorPages();
+app.UseApiProblems();
 app.UseHttpLogging();
 app.UseStaticFiles();
 app.UseRouting();

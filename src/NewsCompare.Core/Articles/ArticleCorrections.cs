@@ -74,7 +74,7 @@ public static class ArticleCorrections
         {
             var value = string.IsNullOrWhiteSpace(raw) ? null : Canonical(field, raw.Trim());
             var (old, oldSource) = Get(article, field);
-            if (string.Equals(old, value, StringComparison.Ordinal)) continue;
+            if (string.Equals(old, value, StringComparison.Ordinal) || (value is not null && string.Equals(old, raw!.Trim(), StringComparison.Ordinal))) continue;
             Set(article, field, value, source);
             changes.Add(new MetadataChange
             {
