@@ -45,7 +45,7 @@ internal static class Hosts
     public static bool IsTracking(string name)
     {
         var n = name.Trim().ToLowerInvariant();
-        return n.Length == 0 || n.StartsWith("utm_", StringComparison.Ordinal) || n.StartsWith("at_", StringComparison.Ordinal)
+        return n.Length == 0 || n.StartsWith("utm", StringComparison.Ordinal) || n.StartsWith("at_", StringComparison.Ordinal)
                || n.StartsWith("_hs", StringComparison.Ordinal) || TrackingNames.Contains(n);
     }
 
