@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;
@@ -34,22 +33,9 @@ public sealed class ImportAndCorrectionTests(RealImportSite site) : IClassFixtur
     private const string Ferry = "Ferry service resumes after storm\n\nThe island ferry sailed again on Monday after three days of gales.\n\nThe operator said all crossings would run to timetable.\n";
     private const string Tunnel = "Tunnel works delayed by flooding\n\nWater in the new rail tunnel has set work back by a month.\n\nEngineers are pumping the shafts around the clock.\n";
 
-    /// <summary>A capture as copied from a page: a headline, then paragraphs long enough to read as an article's body.</summary>
-    private static string Capture(string headline, string subject) =>
-        $"{headline}\n\n" + string.Join("\n\n",
-            $"Officials said on Monday that {subject} had been the main concern of residents for most of the past year, and that the council would publish its figures later in the week.",
-            $"Local businesses welcomed the news about {subject}, saying that the months of uncertainty had cost them customers and that they hoped for a quieter summer season.",
-            $"A spokeswoman for the regional authority said the decision on {subject} followed a public consultation that drew more than two thousand written responses from the area.",
-            "Opposition councillors asked for an independent review of the costs, which they said had risen sharply since the plans were first announced three years ago.") + "\n";
+    private static string Capture(string headline, string subject) => Captures.Article(headline, subject);
 
-    private static byte[] Zip(params (string Name, string Content)[] entries)
-    {
-        using var zip = new MemoryStream();
-        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var (name, content) in entries)
-                using (var w = new StreamWriter(archive.CreateEntry(name).Open())) w.Write(content);
-        return zip.ToArray();
-    }
+    private static byte[] Zip(params (string Name, string Content)[] entries) => Captures.Zip(entries);
 
     private async Task<IHtmlDocument> UploadAsync(HttpClient client, Action<MultipartFormDataContent> fill)
     {
