@@ -19,6 +19,7 @@ root.Subcommands.Add(RegroupCommand.Create());
 root.Subcommands.Add(StoryCorrectionCommands.Move());
 root.Subcommands.Add(StoryCorrectionCommands.Split());
 root.Subcommands.Add(StoryCorrectionCommands.Merge());
+root.Subcommands.Add(CorrectCommand.Create());
 root.Subcommands.Add(AddEditorCommand.Create());
 root.Subcommands.Add(EditorCommands.SetPassword());
 root.Subcommands.Add(EditorCommands.Remove());

@@ -20,6 +20,7 @@ await app.PrepareStoreAsync();
 app.UseTrustedProxies();
 app.UseSecurityHeaders();
 app.UseNewsErrorPages();
+app.UseApiProblems();
 app.UseNewsRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();

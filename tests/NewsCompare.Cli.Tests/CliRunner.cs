@@ -17,7 +17,10 @@ internal static class CliRunner
         throw new InvalidOperationException("NewsCompare.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the command line with <paramref name="environment"/> added to its environment.</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -29,12 +32,15 @@ internal static class CliRunner
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newscompare.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment.Remove("NewsCompare__Database");
+        foreach (var (key, value) in environment) info.Environment[key] = value;
         return Process.Start(info)!;
     }
 
-    public static async Task<Run> RunAsync(params string[] args)
+    public static Task<Run> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    public static async Task<Run> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

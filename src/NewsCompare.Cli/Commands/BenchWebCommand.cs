@@ -35,6 +35,12 @@ internal static class BenchWebCommand
         };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(CliOptions.Db) is null && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Core.Data.NewsStore.DatabaseVariable)))
+            {
+                // The default is the store people keep their collection in; a benchmark never fills it.
+                Console.Error.WriteLine("bench-web: name the store to generate into with --db (a new file); it never uses the shared default store");
+                return 2;
+            }
             await using (var db = await CliOptions.OpenStoreAsync(parse, ct))
             {
                 var have = await db.Articles.CountAsync(ct);

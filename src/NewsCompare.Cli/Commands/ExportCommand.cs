@@ -13,7 +13,7 @@ internal static class ExportCommand
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output" };
         var stories = new Option<bool>("--stories")
         {
-            Description = "Print the stories instead: id, title, firstDate, lastDate, articles, independentVersions, outlets, relatedStories",
+            Description = "Print the stories instead: id, title, firstDate, lastDate, articles, independentVersions, outlets, relatedStories, articleIds",
         };
         var command = new Command("export", "Print every stored article (latest versions) as a JSON array") { output, stories };
         command.SetAction(async (parse, ct) =>

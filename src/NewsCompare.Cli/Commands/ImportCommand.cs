@@ -59,8 +59,9 @@ internal static class ImportCommand
 
     private static void PrintSummary(ImportReport report, bool interactive)
     {
-        var counts = new Table().AddColumns("imported", "new versions", "unchanged", "failed");
-        counts.AddRow((report.Imported - report.NewVersions).ToString(), report.NewVersions.ToString(), report.Unchanged.ToString(), report.Failed.ToString());
+        var counts = new Table().AddColumns("imported", "new versions", "unchanged", "failed", "metadata updated");
+        counts.AddRow((report.Imported - report.NewVersions).ToString(), report.NewVersions.ToString(), report.Unchanged.ToString(), report.Failed.ToString(),
+            report.Updated.ToString());
         AnsiConsole.Write(counts);
         if (report.Grouping is { Rebuilt: true })
             Console.WriteLine("stories: the store had been grouped by an older version that read other terms from text; every story was rebuilt (as regroup does)");
@@ -68,7 +69,12 @@ internal static class ImportCommand
             Console.WriteLine($"stories: {g.Articles} article(s) placed, {g.Joined} joined an existing story, {g.Opened} opened a new one");
 
         var notes = report.Results.Where(r => r.Reason is not null).ToList();
-        static string Outcome(ImportResult r) => r.Outcome == ImportOutcome.Failed ? "failed" : $"{r.Outcome.ToString().ToLowerInvariant()} with a warning";
+        static string Outcome(ImportResult r) => r.Outcome switch
+        {
+            ImportOutcome.Failed => "failed",
+            ImportOutcome.Updated => "updated",
+            _ => $"{r.Outcome.ToString().ToLowerInvariant()} with a warning",
+        };
         if (notes.Count == 0) return;
         if (!interactive)
         {

@@ -67,6 +67,10 @@ public sealed record ArticleDocument
     public IReadOnlyList<RemovedLineDocument> Removed { get; init; } = [];
     /// <summary>The story the article belongs to, or null.</summary>
     public long? StoryId { get; init; }
+    /// <summary>The article of its story this one copies or lightly rewrites; null for an independent version.</summary>
+    public long? CopyOf { get; init; }
+    /// <summary>True when <see cref="Published"/> was inferred from the story rather than stated.</summary>
+    public bool PublishedInferred { get; init; }
     /// <summary>1 for the first capture of an address, then 2, 3…</summary>
     public int Version { get; init; }
     /// <summary>Number of words in the body.</summary>
@@ -114,6 +118,8 @@ public sealed record ArticleDocument
             Captions = article.Captions,
             Removed = article.Clutter.OrderBy(c => c.Position).Select(c => new RemovedLineDocument(c.Text, c.Reason)).ToList(),
             StoryId = article.StoryId,
+            CopyOf = article.CopyOfArticleId,
+            PublishedInferred = article.PublishedInferred,
             Version = article.Version,
             WordCount = article.WordCount,
             Format = capture.Format,

@@ -21,6 +21,8 @@ public sealed class NewsDb(DbContextOptions<NewsDb> options) : DbContext(options
     public DbSet<StoryLink> StoryLinks => Set<StoryLink>();
     /// <summary>People's corrections of the grouping.</summary>
     public DbSet<StoryCorrection> StoryCorrections => Set<StoryCorrection>();
+    /// <summary>Corrections of articles' metadata, and manifest values given to articles already stored.</summary>
+    public DbSet<MetadataChange> MetadataChanges => Set<MetadataChange>();
     /// <summary>Lock groups that make corrections survive regrouping.</summary>
     public DbSet<StoryLock> StoryLocks => Set<StoryLock>();
 

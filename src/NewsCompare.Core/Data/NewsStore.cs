@@ -6,6 +6,33 @@ namespace NewsCompare.Core.Data;
 /// <summary>Opens the SQLite store: connection settings shared by the web app, the command line and the tests.</summary>
 public static class NewsStore
 {
+    /// <summary>The environment variable both the command line and the web app read for the store's path.</summary>
+    public const string DatabaseVariable = "NewsCompare__Database";
+
+    /// <summary>
+    /// The store used when none is configured: <c>NewsCompare/newscompare.db</c> in the user's local data folder
+    /// (<c>$XDG_DATA_HOME</c> or <c>~/.local/share</c> on Linux, <c>%LOCALAPPDATA%</c> on Windows,
+    /// <c>~/Library/Application Support</c> on macOS), so the command line and the web app share one store wherever
+    /// they are started from.
+    /// </summary>
+    public static string DefaultPath
+    {
+        get
+        {
+            var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+            // A service account without a home folder: beside the program, the one place both can still agree on.
+            if (string.IsNullOrEmpty(data)) data = AppContext.BaseDirectory;
+            return Path.Combine(data, "NewsCompare", "newscompare.db");
+        }
+    }
+
+    /// <summary>
+    /// The full path of a configured store: <see cref="DefaultPath"/> when <paramref name="configured"/> is empty, else
+    /// <paramref name="configured"/> taken from <paramref name="baseFolder"/> when relative.
+    /// </summary>
+    public static string ResolvePath(string? configured, string baseFolder) =>
+        string.IsNullOrWhiteSpace(configured) ? DefaultPath : Path.GetFullPath(Path.Combine(baseFolder, configured.Trim()));
+
     /// <summary>A connection string for the SQLite file at <paramref name="path"/>, creating its folder if needed.</summary>
     public static string SqliteConnectionString(string path)
     {

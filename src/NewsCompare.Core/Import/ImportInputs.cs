@@ -87,8 +87,6 @@ internal static class ImportInputs
             if (SourcesManifest.IsManifestName(name)) manifests.Add(upload);
             else inputs.Add(new ImportInput(name, name, null, upload.Content));
         }
-        var byName = new Dictionary<string, ImportInput>(StringComparer.OrdinalIgnoreCase);
-        foreach (var input in inputs) byName.TryAdd(input.StoredName, input);
         foreach (var manifest in manifests)
         {
             List<SourceEntry> entries;
@@ -100,10 +98,13 @@ internal static class ImportInputs
             {
                 return new ImportPlan([], [], new ImportResult(manifest.Name, ImportOutcome.Failed, WithoutName(e.Message, manifest.Name)));
             }
+            // A manifest names files relative to its own folder: "bundle/sources.json" (from bundle.zip) speaks of
+            // "bundle/x.txt" when it says "x.txt".
+            var folder = ManifestFolder(manifest.Name);
             foreach (var entry in entries)
             {
-                var key = entry.File.Replace('\\', '/').TrimStart('.', '/');
-                if (byName.TryGetValue(key, out var input) || byName.TryGetValue(System.IO.Path.GetFileName(key), out input)) input.Source = entry;
+                var key = folder + entry.File.Replace('\\', '/').TrimStart('.', '/');
+                if (Named(inputs, key, folder) is { } input) input.Source = entry;
                 else problems.Add(new ImportResult(entry.File, ImportOutcome.Failed, $"named in {manifest.Name} but not uploaded: \"{entry.File}\""));
             }
         }
@@ -113,6 +114,31 @@ internal static class ImportInputs
     /// <summary>The reason alone: a result already names its file, so a report line does not print the path twice.</summary>
     private static string WithoutName(string message, string name) =>
         message.StartsWith(name + ": ", StringComparison.Ordinal) ? message[(name.Length + 2)..] : message;
+
+    private static string ManifestFolder(string name)
+    {
+        var cut = name.Replace('\\', '/').LastIndexOf('/');
+        return cut < 0 ? "" : name[..(cut + 1)];
+    }
+
+    /// <summary>
+    /// The upload a manifest entry names: the one with exactly that path, else the only upload under the manifest's
+    /// folder whose path ends with it (a manifest uploaded beside a zip of the files it describes), else the only
+    /// upload of that file name.
+    /// </summary>
+    private static ImportInput? Named(List<ImportInput> inputs, string key, string folder)
+    {
+        var exact = inputs.FirstOrDefault(i => string.Equals(i.StoredName, key, StringComparison.OrdinalIgnoreCase));
+        if (exact is not null) return exact;
+        var tail = "/" + key[folder.Length..];
+        var ending = inputs.Where(i => i.StoredName.StartsWith(folder, StringComparison.OrdinalIgnoreCase)
+                                       && i.StoredName.EndsWith(tail, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+        if (ending.Count == 1) return ending[0];
+        // Files uploaded one by one lose their folders: "sub/x.txt" in the manifest is the only upload named x.txt.
+        var file = System.IO.Path.GetFileName(key);
+        var named = inputs.Where(i => string.Equals(System.IO.Path.GetFileName(i.StoredName), file, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+        return ending.Count == 0 && named.Count == 1 ? named[0] : null;
+    }
 
     /// <summary>See <see cref="Importer.FilesUnder"/>.</summary>
     public static IReadOnlyList<string> FilesUnder(string root, out IReadOnlyList<ImportResult> problems)

@@ -9,6 +9,11 @@ public enum ImportOutcome
     NewVersion,
     /// <summary>The same bytes were already stored; nothing was added.</summary>
     Unchanged,
+    /// <summary>
+    /// The same bytes were already stored, and a sources manifest gave new metadata for them (address, outlet or
+    /// date), which replaced the stored values and was recorded; <see cref="ImportResult.UpdatedFields"/> names them.
+    /// </summary>
+    Updated,
     /// <summary>The file could not be imported; <see cref="ImportResult.Reason"/> says why.</summary>
     Failed,
 }
@@ -18,7 +23,11 @@ public enum ImportOutcome
 /// <param name="Outcome">What happened.</param>
 /// <param name="Reason">Why it failed, or a warning for an imported file (for example an unrepaired encoding).</param>
 /// <param name="ArticleId">The stored article, when there is one.</param>
-public sealed record ImportResult(string File, ImportOutcome Outcome, string? Reason = null, long? ArticleId = null);
+public sealed record ImportResult(string File, ImportOutcome Outcome, string? Reason = null, long? ArticleId = null)
+{
+    /// <summary>The metadata a manifest updated (<see cref="ImportOutcome.Updated"/>).</summary>
+    public IReadOnlyList<Articles.MetadataField> UpdatedFields { get; init; } = [];
+}
 
 /// <summary>The outcome of an import: one result per file, in the order the files were read.</summary>
 /// <param name="Results">One entry per file.</param>
@@ -36,6 +45,8 @@ public sealed record ImportReport(IReadOnlyList<ImportResult> Results)
     public int NewVersions => Results.Count(r => r.Outcome == ImportOutcome.NewVersion);
     /// <summary>Files whose bytes were already stored.</summary>
     public int Unchanged => Results.Count(r => r.Outcome == ImportOutcome.Unchanged);
+    /// <summary>Files whose bytes were already stored and whose metadata a manifest updated.</summary>
+    public int Updated => Results.Count(r => r.Outcome == ImportOutcome.Updated);
     /// <summary>Files that failed.</summary>
     public int Failed => Results.Count(r => r.Outcome == ImportOutcome.Failed);
 }

@@ -189,7 +189,12 @@ public sealed class Importer
             Writing = Stopwatch.GetElapsedTime(0, writing),
             Committing = committing,
         };
-        return new ImportReport(results) { Grouping = _options.GroupStories ? await GroupUngroupedAsync(ct) : null, Timings = timings };
+        var grouping = _options.GroupStories ? await GroupUngroupedAsync(ct) : null;
+        // A manifest that changed a stored article's date or outlet changes what grouping reads: place it again.
+        var moved = results.Where(r => r.ArticleId is not null && r.UpdatedFields.Any(f => f is MetadataField.Published or MetadataField.Outlet))
+            .Select(r => r.ArticleId!.Value).ToList();
+        if (_options.GroupStories && moved.Count > 0) await new StoryStore(_db).PlaceAgainAsync(moved, ct);
+        return new ImportReport(results) { Grouping = grouping, Timings = timings };
     }
 
     /// <summary>Runs <paramref name="work"/>, adding the time it took to <paramref name="ticks"/> (safe from many threads).</summary>
@@ -221,8 +226,11 @@ public sealed class Importer
     private StoreWriter.Item AnalyzeLoaded(ImportInput input, ReadResult read, HashSet<string> known)
     {
         if (read.Error is { } error) return new(new CaptureAnalysis(input.Display, null, null, [], error), null, null);
-        if (known.Contains(read.Sha!)) return new(new CaptureAnalysis(input.Display, null, null, [], null), read.Sha, null);
+        var stored = known.Contains(read.Sha!);
+        // Stored bytes are analysed again only to read what a manifest now says about them.
+        if (stored && input.Source is null) return new(new CaptureAnalysis(input.Display, null, null, [], null), read.Sha, null);
         var analysis = CaptureAnalyzer.Analyze(input.Display, input.StoredName, read.Bytes!, input.Source, _registry, read.Sha, _extractors);
+        if (stored) return new(analysis, read.Sha, null);
         if (analysis.Capture is not { } capture || analysis.Article is not { } article) return new(analysis, null, null);
         (capture.StoredContent, capture.Storage) = CaptureContent.Pack(read.Bytes!);
         return new(analysis, null, StoreWriter.Encode(article));

@@ -106,7 +106,9 @@ internal sealed class StoreWriter(SqliteConnection connection)
         foreach (var (analysis, knownSha, json) in batch)
         {
             ct.ThrowIfCancellationRequested();
-            results.Add(knownSha is null ? Write(commands, analysis, json) : Unchanged(commands, analysis.File, knownSha));
+            results.Add(knownSha is null ? Write(commands, analysis, json)
+                : analysis.Article is { } again && Stored(commands, knownSha) is { } id ? ManifestUpdate(commands, analysis.File, again, id)
+                : Unchanged(commands, analysis.File, knownSha));
         }
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         tx.Commit();
@@ -122,21 +124,16 @@ internal sealed class StoreWriter(SqliteConnection connection)
         json ??= Encode(article);
         var warning = analysis.Warnings.Count == 0 ? null : string.Join("; ", analysis.Warnings);
 
-        if (Stored(c, capture.Sha256) is { } existingArticle)
-            return new ImportResult(analysis.File, ImportOutcome.Unchanged, null, existingArticle);
+        if (Stored(c, capture.Sha256) is { } existingArticle) return ManifestUpdate(c, analysis.File, article, existingArticle);
 
         var outcome = ImportOutcome.Imported;
         var version = 1;
-        if (article.UrlKey is { } key)
+        if (article.UrlKey is { } key && PreviousVersion(c, key, article) is { } previous)
         {
-            c.LatestVersion.Parameters["$key"].Value = key;
-            if (c.LatestVersion.ExecuteScalar() is long latest)
-            {
-                c.Supersede.Parameters["$key"].Value = key;
-                c.Supersede.ExecuteNonQuery();
-                version = (int)latest + 1;
-                outcome = ImportOutcome.NewVersion;
-            }
+            c.Supersede.Parameters["$id"].Value = previous.Id;
+            c.Supersede.ExecuteNonQuery();
+            version = previous.Version + 1;
+            outcome = ImportOutcome.NewVersion;
         }
 
         var p = c.InsertCapture.Parameters;
@@ -171,6 +168,88 @@ internal sealed class StoreWriter(SqliteConnection connection)
         return new ImportResult(analysis.File, outcome, warning, articleId);
     }
 
+    /// <summary>
+    /// The latest article at <paramref name="key"/> that <paramref name="article"/> is a new version of: the one that
+    /// looks like the same article (<see cref="VersionMatch"/>); null when none does, and the capture is a new article.
+    /// </summary>
+    private static (long Id, int Version)? PreviousVersion(Commands c, string key, Article article)
+    {
+        c.LatestRows.Parameters["$key"].Value = key;
+        using var r = c.LatestRows.ExecuteReader();
+        while (r.Read())
+        {
+            List<string> paragraphs;
+            try { paragraphs = JsonSerializer.Deserialize<List<string>>(r.GetString(3)) ?? []; }
+            catch (JsonException) { paragraphs = [r.GetString(3)]; }
+            if (VersionMatch.SameArticle(article.Headline, article.Paragraphs, r.IsDBNull(2) ? null : r.GetString(2), paragraphs))
+                return (r.GetInt64(0), r.GetInt32(1));
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Bytes already stored, imported again: the values the manifest gives (address, outlet, date) replace the stored
+    /// ones where they differ, each change recorded in MetadataChanges with the manifest as its source; an editor's
+    /// correction is never replaced. Nothing to change: <see cref="ImportOutcome.Unchanged"/>.
+    /// </summary>
+    private static ImportResult ManifestUpdate(Commands c, string file, Article fresh, long articleId)
+    {
+        c.ReadMetadata.Parameters["$id"].Value = articleId;
+        string? url, urlSource, outlet, outletSource, published, publishedSource;
+        bool inferred;
+        using (var r = c.ReadMetadata.ExecuteReader())
+        {
+            if (!r.Read()) return new ImportResult(file, ImportOutcome.Unchanged, null, articleId);
+            string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+            (url, urlSource, outlet, outletSource, published, publishedSource, inferred) = (S(0), S(1), S(2), S(3), S(4), S(5), r.GetBoolean(6));
+        }
+        var changed = new List<MetadataField>();
+        var at = Timestamp(DateTime.UtcNow);
+        void Record(MetadataField field, string? old, string? oldSource, string? value)
+        {
+            var p = c.RecordChange.Parameters;
+            (p["$id"].Value, p["$field"].Value, p["$old"].Value, p["$oldSource"].Value, p["$new"].Value, p["$source"].Value, p["$reason"].Value, p["$at"].Value) =
+                (articleId, field.ToString(), (object?)old ?? DBNull.Value, (object?)oldSource ?? DBNull.Value, (object?)value ?? DBNull.Value,
+                 Metadata.MetadataSources.Manifest, $"imported again with a sources manifest ({file})", at);
+            c.RecordChange.ExecuteNonQuery();
+            changed.Add(field);
+        }
+        bool Takes(string? freshSource, string? freshValue, string? stored, string? storedSource) =>
+            freshSource == Metadata.MetadataSources.Manifest && freshValue != stored && !ArticleCorrections.IsCorrection(storedSource);
+
+        if (Takes(fresh.UrlSource, fresh.Url, url, urlSource))
+        {
+            Exec(c, """UPDATE "Articles" SET "Url" = $a, "UrlSource" = $b, "UrlKey" = $c, "Site" = $d, "SiteSource" = $e WHERE "Id" = $id""",
+                articleId, fresh.Url, fresh.UrlSource, fresh.UrlKey, fresh.Site, fresh.SiteSource);
+            Record(MetadataField.Url, url, urlSource, fresh.Url);
+        }
+        if (Takes(fresh.OutletSource, fresh.Outlet, outlet, outletSource))
+        {
+            Exec(c, """UPDATE "Articles" SET "Outlet" = $a, "OutletSource" = $b WHERE "Id" = $id""", articleId, fresh.Outlet, fresh.OutletSource);
+            Record(MetadataField.Outlet, outlet, outletSource, fresh.Outlet);
+        }
+        var date = fresh.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (Takes(fresh.PublishedSource, date, inferred ? null : published, publishedSource))
+        {
+            Exec(c, """UPDATE "Articles" SET "Published" = $a, "PublishedSource" = $b, "PublishedInferred" = 0 WHERE "Id" = $id""", articleId, date, fresh.PublishedSource);
+            Record(MetadataField.Published, published, publishedSource, date);
+        }
+        return changed.Count == 0
+            ? new ImportResult(file, ImportOutcome.Unchanged, null, articleId)
+            : new ImportResult(file, ImportOutcome.Updated, "metadata updated from the sources manifest: " + string.Join(", ", changed.Select(ArticleCorrections.Name)), articleId)
+                { UpdatedFields = changed };
+    }
+
+    private static void Exec(Commands c, string sql, long id, params string?[] values)
+    {
+        using var cmd = c.Connection.CreateCommand();
+        cmd.Transaction = c.Transaction;
+        cmd.CommandText = sql;
+        cmd.Parameters.AddWithValue("$id", id);
+        for (var i = 0; i < values.Length; i++) cmd.Parameters.AddWithValue("$" + (char)('a' + i), (object?)values[i] ?? DBNull.Value);
+        cmd.ExecuteNonQuery();
+    }
+
     private static ImportResult Unchanged(Commands c, string file, string sha) =>
         new(file, ImportOutcome.Unchanged, null, Stored(c, sha));
 
@@ -191,22 +270,27 @@ internal sealed class StoreWriter(SqliteConnection connection)
         ("Language", a.Language), ("LanguageSource", a.LanguageSource),
     ];
 
-    // Both run for every capture with an address; the 0005 indexes answer each with one seek.
-    internal const string LatestVersionSql = """SELECT MAX("Version") FROM "Articles" WHERE "UrlKey" = $key""";
-    internal const string SupersedeSql = """UPDATE "Articles" SET "IsLatest" = 0 WHERE "UrlKey" = $key AND "IsLatest" = 1""";
+    // Runs for every capture with an address; IX_Articles_UrlKey_Latest (0005) answers it with one seek.
+    internal const string LatestRowsSql = """SELECT "Id", "Version", "Headline", "Paragraphs" FROM "Articles" WHERE "UrlKey" = $key AND "IsLatest" = 1""";
+    internal const string SupersedeSql = """UPDATE "Articles" SET "IsLatest" = 0 WHERE "Id" = $id""";
 
     /// <summary>The batch's prepared commands.</summary>
     private sealed class Commands : IDisposable
     {
         public SqliteCommand FindCapture { get; }
-        public SqliteCommand LatestVersion { get; }
+        public SqliteCommand LatestRows { get; }
         public SqliteCommand Supersede { get; }
         public SqliteCommand InsertCapture { get; }
         public SqliteCommand InsertArticle { get; }
         public SqliteCommand InsertClutter { get; }
+        public SqliteCommand ReadMetadata { get; }
+        public SqliteCommand RecordChange { get; }
+        public SqliteConnection Connection { get; }
+        public SqliteTransaction Transaction { get; }
 
         public Commands(SqliteConnection connection, SqliteTransaction tx)
         {
+            (Connection, Transaction) = (connection, tx);
             SqliteCommand Make(string sql, params string[] parameters)
             {
                 var cmd = connection.CreateCommand();
@@ -219,8 +303,8 @@ internal sealed class StoreWriter(SqliteConnection connection)
             FindCapture = Make("""
                 SELECT a."Id" FROM "Captures" c JOIN "Articles" a ON a."CaptureId" = c."Id" WHERE c."Sha256" = $sha
                 """, "sha");
-            LatestVersion = Make(LatestVersionSql, "key");
-            Supersede = Make(SupersedeSql, "key");
+            LatestRows = Make(LatestRowsSql, "key");
+            Supersede = Make(SupersedeSql, "id");
             InsertCapture = Make("""
                 INSERT INTO "Captures" ("Sha256", "Content", "Storage", "Length", "FileName", "Format", "Encoding", "Warnings", "ImportedAt")
                 VALUES ($sha, $content, $storage, $length, $file, $format, $encoding, $warnings, $at) RETURNING "Id"
@@ -237,16 +321,25 @@ internal sealed class StoreWriter(SqliteConnection connection)
                 SELECT $article, json_extract(j."value", '$[0]'), json_extract(j."value", '$[1]'), json_extract(j."value", '$[2]')
                 FROM json_each($lines) AS j
                 """, "article", "lines");
+            ReadMetadata = Make("""
+                SELECT "Url", "UrlSource", "Outlet", "OutletSource", "Published", "PublishedSource", "PublishedInferred" FROM "Articles" WHERE "Id" = $id
+                """, "id");
+            RecordChange = Make("""
+                INSERT INTO "MetadataChanges" ("ArticleId", "Field", "OldValue", "OldSource", "NewValue", "NewSource", "Editor", "Reason", "At")
+                VALUES ($id, $field, $old, $oldSource, $new, $source, NULL, $reason, $at)
+                """, "id", "field", "old", "oldSource", "new", "source", "reason", "at");
         }
 
         public void Dispose()
         {
             FindCapture.Dispose();
-            LatestVersion.Dispose();
+            LatestRows.Dispose();
             Supersede.Dispose();
             InsertCapture.Dispose();
             InsertArticle.Dispose();
             InsertClutter.Dispose();
+            ReadMetadata.Dispose();
+            RecordChange.Dispose();
         }
     }
 }

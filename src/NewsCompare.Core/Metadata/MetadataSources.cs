@@ -17,6 +17,8 @@ public static class MetadataSources
     public const string Extraction = "extraction";
     /// <summary>Detected from the text's words and script.</summary>
     public const string Detected = "detected";
+    /// <summary>Corrected by an editor; the editor's name follows a colon, as in "editor:alice".</summary>
+    public const string Editor = "editor";
     /// <summary>Inferred from the story the article belongs to.</summary>
     public const string Story = "story";
 }

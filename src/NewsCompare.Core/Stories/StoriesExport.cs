@@ -12,7 +12,9 @@ namespace NewsCompare.Core.Stories;
 /// <param name="IndependentVersions">Articles that are not copies or light rewrites of another.</param>
 /// <param name="Outlets">Number of outlets.</param>
 /// <param name="RelatedStories">Related stories' ids, in time order.</param>
-public sealed record StoryExportRecord(long Id, string Title, DateOnly? FirstDate, DateOnly? LastDate, int Articles, int IndependentVersions, int Outlets, IReadOnlyList<long> RelatedStories);
+/// <param name="ArticleIds">Its articles (latest versions), in id order.</param>
+public sealed record StoryExportRecord(long Id, string Title, DateOnly? FirstDate, DateOnly? LastDate, int Articles, int IndependentVersions, int Outlets,
+    IReadOnlyList<long> RelatedStories, IReadOnlyList<long> ArticleIds);
 
 /// <summary>The stories listing (for `export --stories` and the `stories` verb), streamed page by page in id order.</summary>
 public static class StoriesExport
@@ -32,13 +34,16 @@ public static class StoriesExport
             var ids = page.Select(s => s.Id).ToList();
             var links = await db.StoryLinks.AsNoTracking().Where(l => ids.Contains(l.StoryId) || ids.Contains(l.RelatedStoryId)).ToListAsync(cancellationToken);
             var others = links.SelectMany(l => new[] { l.StoryId, l.RelatedStoryId }).Distinct().ToList();
+            var members = (await db.Articles.AsNoTracking().Where(a => a.IsLatest && a.StoryId != null && ids.Contains(a.StoryId.Value))
+                    .Select(a => new { StoryId = a.StoryId!.Value, a.Id }).ToListAsync(cancellationToken))
+                .ToLookup(a => a.StoryId, a => a.Id);
             var dates = await db.Stories.AsNoTracking().Where(s => others.Contains(s.Id)).Select(s => new { s.Id, s.FirstDate }).ToDictionaryAsync(s => s.Id, s => s.FirstDate, cancellationToken);
             foreach (var s in page)
             {
                 var related = links.Where(l => l.StoryId == s.Id || l.RelatedStoryId == s.Id)
                     .Select(l => l.StoryId == s.Id ? l.RelatedStoryId : l.StoryId).Distinct().Where(dates.ContainsKey)
                     .OrderBy(r => dates[r] is null).ThenBy(r => dates[r]).ThenBy(r => r).ToList();
-                yield return new StoryExportRecord(s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount, related);
+                yield return new StoryExportRecord(s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount, related, [.. members[s.Id].Order()]);
             }
             after = page[^1].Id;
         }

@@ -807,6 +807,50 @@ public sealed class StoryStore
 
     // ---- corrections ---------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Places the given articles again after a person corrected what grouping reads (date, headline, outlet, language):
+    /// each grouped article that no correction of the grouping holds in place leaves its story and is placed as on
+    /// arrival; ungrouped latest articles are placed as new ones.
+    /// </summary>
+    /// <param name="articleIds">The articles.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public async Task<GroupingReport> PlaceAgainAsync(IReadOnlyCollection<long> articleIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        var ids = articleIds.Distinct().ToList();
+        GroupingReport report;
+        await OpenAsync(cancellationToken);
+        try
+        {
+            report = InTransaction(() =>
+            {
+                var locks = ReadLocks(ids);
+                var left = new List<long>();
+                var placed = new List<long>();
+                foreach (var id in ids)
+                {
+                    if (locks.ContainsKey(id) || StoryOf(id) is not long story) continue;
+                    Exec("""
+                        DELETE FROM StoryMemberships WHERE ArticleId = $a;
+                        UPDATE Articles SET StoryId = NULL, CopyOfArticleId = NULL WHERE Id = $a;
+                        UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0 WHERE Id = $a AND PublishedInferred = 1;
+                        """, ("$a", id));
+                    left.Add(story);
+                    placed.Add(id);
+                }
+                Finish([.. left.Distinct()]);
+                // Their terms are already counted in the document frequencies: placing them must not count them twice.
+                return placed.Count == 0 ? new GroupingReport(0, 0, 0, 0) : AssignBatch(placed, updateDf: false);
+            });
+        }
+        finally
+        {
+            await CloseAsync();
+        }
+        var ungrouped = await _db.Articles.Where(a => ids.Contains(a.Id) && a.IsLatest && a.StoryId == null).Select(a => a.Id).ToListAsync(cancellationToken);
+        return ungrouped.Count == 0 ? report : await AssignAsync(ungrouped, cancellationToken);
+    }
+
     /// <summary>Moves an article to another story, or to a new one of its own; recorded, and kept by <see cref="RegroupAsync"/>.</summary>
     /// <param name="articleId">The article.</param>
     /// <param name="toStoryId">The story to move it to; null for a new story.</param>

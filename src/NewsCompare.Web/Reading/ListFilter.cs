@@ -42,6 +42,8 @@ public sealed class ListFilter
     public string? Language => string.IsNullOrWhiteSpace(Lang) ? null : Lang.Trim().ToLowerInvariant();
     public string? Search => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim()[..Math.Min(Q.Trim().Length, 200)];
     public bool HasDateRange => From is not null || To is not null;
+    /// <summary>A range that ends before it starts: nothing can match, and the page says so.</summary>
+    public bool ReversedRange => From is not null && To is not null && From > To;
     public bool IsFiltered => Outlets.Count > 0 || HasDateRange || Search is not null || Language is not null || OnlyUngrouped;
 
     /// <summary>A sentence saying what is filtered, for the top of a list.</summary>
@@ -83,9 +85,10 @@ public sealed class ListFilter
 }
 
 /// <summary>One page of a list, with the total that matched.</summary>
+/// <remarks>A page beyond the last is empty, with <see cref="From"/> and <see cref="To"/> 0 and the true total.</remarks>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    public int From => Total == 0 ? 0 : ((Page - 1) * PageSize) + 1;
-    public int To => Math.Min(Total, Page * PageSize);
+    public int From => Items.Count == 0 ? 0 : ((Page - 1) * PageSize) + 1;
+    public int To => Items.Count == 0 ? 0 : ((Page - 1) * PageSize) + Items.Count;
 }

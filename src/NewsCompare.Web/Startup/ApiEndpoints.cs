@@ -7,7 +7,11 @@ namespace NewsCompare.Web.Startup;
 
 public sealed record ClutterItem(string Text, string Reason, string Description);
 
-public sealed record ArticleDetail(ArticleView Article, IReadOnlyList<ClutterItem> Clutter, string RawUrl);
+public sealed record MetadataChangeItem(string Field, string? OldValue, string? OldSource, string? NewValue, string NewSource, string? Editor, string Reason, DateTime At);
+
+/// <summary>An article with its removed lines, the import's warnings about its capture, and the corrections of its metadata.</summary>
+public sealed record ArticleDetail(ArticleView Article, IReadOnlyList<ClutterItem> Clutter, string RawUrl, IReadOnlyList<string> Warnings,
+    IReadOnlyList<MetadataChangeItem> Corrections);
 
 /// <summary>The read-only JSON API under /api, described at /openapi/v1.json. Filters match the HTML pages'.</summary>
 public static class ApiEndpoints
@@ -28,23 +32,26 @@ public static class ApiEndpoints
             TypedResults.Ok(await StoryList.QueryAsync(db, counts, filter, ct)))
             .WithName("ListStories").WithSummary("Stories, newest first or by coverage, with the home page's filters");
 
-        api.MapGet("/stories/{id:long}", async Task<Results<Ok<StoryDetail>, NotFound>> (long id, NewsDb db, CancellationToken ct) =>
-            await StoryDetail.LoadAsync(db, id, ct) is { } story ? TypedResults.Ok(story) : TypedResults.NotFound())
+        api.MapGet("/stories/{id:long}", async Task<Results<Ok<StoryDetail>, ProblemHttpResult>> (long id, NewsDb db, CancellationToken ct) =>
+            await StoryDetail.LoadAsync(db, id, ct) is { } story ? TypedResults.Ok(story) : ApiProblems.NotFound($"There is no story {id}."))
             .WithName("GetStory").WithSummary("A story and its articles");
 
         api.MapGet("/articles", async ([AsParameters] ListFilter filter, NewsDb db, ListCounts counts, CancellationToken ct) =>
             TypedResults.Ok(await ArticleList.QueryAsync(db, counts, filter, ct)))
             .WithName("ListArticles").WithSummary("Articles (latest versions), newest first, with the articles page's filters");
 
-        api.MapGet("/articles/{id:long}", async Task<Results<Ok<ArticleDetail>, NotFound>> (long id, NewsDb db, CancellationToken ct) =>
+        api.MapGet("/articles/{id:long}", async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> (long id, NewsDb db, CancellationToken ct) =>
         {
             var article = (await ArticleView.LoadAsync(db, [id], ct)).FirstOrDefault();
-            if (article is null) return TypedResults.NotFound();
+            if (article is null) return ApiProblems.NotFound($"There is no article {id}.");
             var clutter = await db.ClutterLines.Where(c => c.ArticleId == id).OrderBy(c => c.Position)
                 .Select(c => new { c.Text, c.Reason }).ToListAsync(ct);
+            var warnings = await db.Captures.Where(c => c.Id == article.CaptureId).Select(c => c.Warnings).FirstOrDefaultAsync(ct);
+            var changes = await db.MetadataChanges.Where(c => c.ArticleId == id).OrderBy(c => c.Id)
+                .Select(c => new MetadataChangeItem(c.Field, c.OldValue, c.OldSource, c.NewValue, c.NewSource, c.Editor, c.Reason, c.At)).ToListAsync(ct);
             return TypedResults.Ok(new ArticleDetail(article,
                 clutter.Select(c => new ClutterItem(c.Text, c.Reason, Core.Extraction.RemovalReasons.Describe(c.Reason))).ToList(),
-                $"/articles/{id}/raw"));
+                $"/articles/{id}/raw", warnings?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [], changes));
         }).WithName("GetArticle").WithSummary("An article with metadata provenance and the clutter removed from it");
 
         api.MapGet("/outlets", async (StoreFacets facets, CancellationToken ct) => TypedResults.Ok(await facets.OutletsAsync(ct)))

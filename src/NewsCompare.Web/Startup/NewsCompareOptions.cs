@@ -5,8 +5,8 @@ public sealed class NewsCompareOptions
 {
     public const string Section = "NewsCompare";
 
-    /// <summary>The SQLite store; a relative path is taken from the content root.</summary>
-    public string Database { get; set; } = "App_Data/newscompare.db";
+    /// <summary>The SQLite store; empty for the shared default (NewsStore.DefaultPath); a relative path is taken from the content root.</summary>
+    public string? Database { get; set; }
     /// <summary>The folder imported when the store is empty; default: the repository's seeds folder.</summary>
     public string? Seeds { get; set; }
     public bool SeedOnFirstStart { get; set; } = true;

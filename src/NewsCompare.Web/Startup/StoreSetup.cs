@@ -7,7 +7,7 @@ namespace NewsCompare.Web.Startup;
 /// <summary>Where the store lives, resolved once from configuration and the content root.</summary>
 public sealed class StoreLocation(IOptions<NewsCompareOptions> options, IHostEnvironment environment)
 {
-    public string DatabasePath { get; } = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Database));
+    public string DatabasePath { get; } = NewsStore.ResolvePath(options.Value.Database, environment.ContentRootPath);
     public string ConnectionString => NewsStore.SqliteConnectionString(DatabasePath);
 }
 

@@ -84,4 +84,57 @@ public sealed class ApiTests(NewsroomSite site) : IClassFixture<NewsroomSite>
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         parameters.Should().Contain(["outlet", "from", "to", "undated", "q", "lang", "sort", "page"]);
     }
+
+    private async Task<JsonElement> ProblemAsync(string url, HttpStatusCode status)
+    {
+        using var response = await site.Reader().GetAsync(url);
+        response.StatusCode.Should().Be(status, url);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json", url);
+        var body = await response.Content.ReadAsStringAsync();
+        body.Should().NotContain("   at ", "a problem never carries a stack trace").And.NotContain("Exception");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    [Theory]
+    [InlineData("/api/stories?from=notadate", "from", "is not a date")]
+    [InlineData("/api/articles?to=2024-13-40", "to", "is not a date")]
+    [InlineData("/api/stories?page=zero", "page", "is not a page number")]
+    [InlineData("/api/stories?from=2024-05-01&to=2024-01-01", "to", "is before from")]
+    [InlineData("/api/stories?undated=perhaps", "undated", "neither true nor false")]
+    [InlineData("/api/stories?sort=random", "sort", "use date or coverage")]
+    public async Task AQueryValueThatCannotBeReadIsAProblemNamingTheParameterAndTheReason(string url, string parameter, string reason)
+    {
+        var problem = await ProblemAsync(url, HttpStatusCode.BadRequest);
+
+        problem.GetProperty("status").GetInt32().Should().Be(400);
+        problem.GetProperty("errors").GetProperty(parameter)[0].GetString().Should().Contain(reason);
+        problem.GetProperty("detail").GetString().Should().StartWith(parameter + ":");
+    }
+
+    [Theory]
+    [InlineData("/api/stories/999999", "There is no story 999999.")]
+    [InlineData("/api/articles/999999", "There is no article 999999.")]
+    public async Task AMissingRecordIsANotFoundProblemSayingWhat(string url, string detail)
+    {
+        var problem = await ProblemAsync(url, HttpStatusCode.NotFound);
+
+        problem.GetProperty("status").GetInt32().Should().Be(404);
+        problem.GetProperty("detail").GetString().Should().Be(detail);
+    }
+
+    [Fact]
+    public async Task AnUnknownApiAddressIsANotFoundProblem() =>
+        (await ProblemAsync("/api/nothing-here", HttpStatusCode.NotFound)).GetProperty("status").GetInt32().Should().Be(404);
+
+    [Fact]
+    public async Task APageBeyondTheEndIsEmptyWithTheTrueCounts()
+    {
+        var json = await JsonAsync("/api/stories?page=999");
+
+        json.GetProperty("items").GetArrayLength().Should().Be(0);
+        json.GetProperty("total").GetInt32().Should().Be(3);
+        (json.GetProperty("from").GetInt32(), json.GetProperty("to").GetInt32()).Should().Be((0, 0));
+        var first = await JsonAsync("/api/stories");
+        (first.GetProperty("from").GetInt32(), first.GetProperty("to").GetInt32()).Should().Be((1, 3));
+    }
 }

@@ -78,7 +78,7 @@ public sealed class ArticlePagesTests(NewsroomSite site) : IClassFixture<Newsroo
     {
         var page = await site.PageAsync($"/articles/{site.TreatyEcho.Id}");
         page.QuerySelector(".kicker .badge")!.TextContent.Should().Be("inferred");
-        page.QuerySelectorAll(".provenance dd").Should().Contain(d => d.TextContent.Contains("from its story (inferred)"));
+        page.QuerySelectorAll(".provenance dd").Should().Contain(d => d.TextContent.Contains("inferred from its story"));
     }
 
     [Fact]

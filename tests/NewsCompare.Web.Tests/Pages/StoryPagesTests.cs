@@ -198,4 +198,32 @@ public sealed class StoryPagesTests(NewsroomSite site) : IClassFixture<NewsroomS
         (await site.Reader().GetAsync("/stories/99999")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
         (await site.Reader().GetAsync("/outlets/Nobody")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task AOneVersionStoryOffersNoComparison()
+    {
+        var single = await site.PageAsync($"/stories/{site.FestivalStory}");
+        single.QuerySelectorAll(".headlines input[type=checkbox]").Should().BeEmpty();
+        single.QuerySelector(".compare-form button").Should().BeNull();
+
+        var several = await site.PageAsync($"/stories/{site.TreatyStory}");
+        several.QuerySelectorAll(".headlines input[type=checkbox]").Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task AReversedDateRangeSaysWhyNothingMatches()
+    {
+        var page = await site.PageAsync("/?from=2024-06-01&to=2024-01-01");
+
+        page.QuerySelector(".date-hint")!.TextContent.Should().Contain("“From” is after “to”");
+        (await site.PageAsync("/?from=2024-01-01&to=2024-06-01")).QuerySelector(".date-hint").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task TheSignInPageNamesTheStoreEditorsAreLookedUpIn()
+    {
+        var page = await site.PageAsync("/account/signin");
+
+        page.QuerySelector(".store-path code")!.TextContent.Should().Be(site.DatabasePath);
+    }
 }

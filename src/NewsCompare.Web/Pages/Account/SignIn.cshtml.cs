@@ -11,8 +11,11 @@ namespace NewsCompare.Web.Pages.Account;
 
 /// <summary>Editors sign in here; attempts are rate-limited per client address.</summary>
 [EnableRateLimiting(EditorAuth.SignInLimit)]
-public sealed class SignInModel(NewsDb db, ILogger<SignInModel> log) : PageModel
+public sealed class SignInModel(NewsDb db, StoreLocation store, ILogger<SignInModel> log) : PageModel
 {
+    /// <summary>The store editors are looked up in, so a name created with the command line can be checked against it.</summary>
+    public string StorePath => store.DatabasePath;
+
     public sealed class SignInInput
     {
         [Required(ErrorMessage = "Enter your editor name.")]

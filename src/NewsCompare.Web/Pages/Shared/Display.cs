@@ -42,10 +42,32 @@ public static class Display
             "extraction" => "the page's structure",
             "detected" => "detected from the text",
             "story" => "its story (inferred)",
+            "editor" => "an editor's correction",
             _ => code,
         };
         return detail is null ? phrase : $"{phrase} ({detail})";
     }
+
+    /// <summary>
+    /// Where a value came from, as a phrase that stands on its own ("from the address's host", "detected from the
+    /// text", "corrected by alice"); empty when no source was recorded.
+    /// </summary>
+    public static string Provenance(string? source)
+    {
+        if (string.IsNullOrWhiteSpace(source)) return "";
+        var cut = source.IndexOf(':', StringComparison.Ordinal);
+        var (code, detail) = cut < 0 ? (source, null) : (source[..cut], source[(cut + 1)..]);
+        return code switch
+        {
+            "detected" => "detected from the text",
+            "story" => "inferred from its story",
+            "editor" => detail is null ? "corrected by an editor" : $"corrected by {detail}",
+            _ => "from " + Source(source),
+        };
+    }
+
+    /// <summary>A dateline without the dash or colon that joins it to the first sentence ("MOSCOW (Sputnik) -").</summary>
+    public static string Dateline(string dateline) => dateline.Trim().TrimEnd('-', '–', '—', ':', ' ', '\u00a0');
 
     public static string Headline(string? headline) => string.IsNullOrWhiteSpace(headline) ? "(no headline)" : headline;
     public static string Outlet(string? outlet) => string.IsNullOrWhiteSpace(outlet) ? "Unknown outlet" : outlet;

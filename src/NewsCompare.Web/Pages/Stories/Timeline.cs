@@ -10,15 +10,16 @@ public sealed record TimelineMark(long ArticleId, double X, double Y, bool Infer
 
 /// <summary>
 /// The server-drawn timeline of when each outlet published: an SVG in a 1000-wide coordinate space, one row per
-/// outlet. Positions are computed here so the page needs no script and no inline style.
+/// outlet, its name written above the row so the dates use the full width (and fit a phone without scrolling).
+/// Positions are computed here so the page needs no script and no inline style.
 /// </summary>
 public sealed record Timeline(IReadOnlyList<string> Rows, IReadOnlyList<TimelineMark> Marks, DateOnly First, DateOnly Last,
     double Height, IReadOnlyList<StoryArticle> Undated)
 {
-    public const double Left = 200;
+    public const double Left = 20;
     public const double Right = 980;
-    public const double RowHeight = 26;
-    public const double Top = 30;
+    public const double RowHeight = 54;
+    public const double Top = 44;
 
     public static Timeline? For(IReadOnlyList<StoryArticle> articles)
     {
@@ -40,6 +41,12 @@ public sealed record Timeline(IReadOnlyList<string> Rows, IReadOnlyList<Timeline
     }
 
     public double RowY(int row) => Top + (row * RowHeight) + (RowHeight / 2);
+
+    /// <summary>Where a row's outlet name sits: above its line, at the left.</summary>
+    public double RowLabelY(int row) => RowY(row) - 17;
+
+    /// <summary>Where the first date's label goes: the left end, or above the dots when every date is the same day.</summary>
+    public (double X, string Class) FirstLabel => First == Last ? ((Left + Right) / 2, "axis-label middle") : (Left, "axis-label");
 
     /// <summary>An SVG text element (Razor reserves the text tag), its content encoded like any other.</summary>
     public static IHtmlContent Label(double x, double y, string cssClass, string content)

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsCompare.Core.Articles;
+
+namespace NewsCompare.Core.Data.Configurations;
+
+internal sealed class MetadataChangeConfiguration : IEntityTypeConfiguration<MetadataChange>
+{
+    public void Configure(EntityTypeBuilder<MetadataChange> builder)
+    {
+        builder.ToTable("MetadataChanges");
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.ArticleId, x.Id });
+        builder.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
