@@ -9,7 +9,7 @@ public static class StoryTitles
 {
     /// <summary>The title is the headline of the version most like the others (several had headlines).</summary>
     public const string Representative = "representative";
-    /// <summary>The title is the headline of the only version that has one.</summary>
+    /// <summary>The title is the headline of the only independent version that has one (or of the only version that has one).</summary>
     public const string Sole = "sole";
 
     /// <summary>A sentence for readers saying where a title came from.</summary>
@@ -17,7 +17,7 @@ public static class StoryTitles
     public static string Describe(string? source) => source switch
     {
         Representative => "the headline of the independent version most like the others",
-        Sole => "the headline of the only version that has one",
+        Sole => "the headline of the only independent version with a headline",
         _ => "the headline of the story's first version",
     };
 
