@@ -34,6 +34,12 @@ public sealed class StoryStore
     private SqliteConnection _connection = null!;
     private SqliteTransaction? _tx;
 
+    /// <summary>
+    /// A story whose two halves are at least <see cref="StoryEngineOptions.SplitBelow"/> but less than this alike
+    /// is flagged as possibly mixed (<see cref="ProposedSplit"/>); <c>bench-mixed</c> sweeps it.
+    /// </summary>
+    public double FlagBelow { get; init; } = ProposedSplit.FlagBelow;
+
     /// <summary>A store over <paramref name="db"/>.</summary>
     /// <param name="db">The open store.</param>
     /// <param name="options">Engine thresholds (defaults when null).</param>
@@ -458,7 +464,7 @@ public sealed class StoryStore
             // halves, and their cross similarity decides between a split, a flag and neither.
             var vectors = members.Select(m => m.Weights).ToList();
             var halves = _options.SplitBelow <= 0 ? null
-                : StoryEngine.Bisect(vectors, _options with { SplitBelow = Math.Max(_options.SplitBelow, ProposedSplit.FlagBelow) });
+                : StoryEngine.Bisect(vectors, _options with { SplitBelow = Math.Max(_options.SplitBelow, FlagBelow) });
             if (halves is not var (keep, move, cross)) { Flag(id, null); continue; }
             if (cross >= _options.SplitBelow)
             {

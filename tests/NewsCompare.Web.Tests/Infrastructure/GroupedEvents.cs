@@ -28,22 +28,27 @@ public sealed record GroupedEvents(long[] Bridge, long[] Ferry, long[] Marathon,
         {
             (await store.ArticleAsync("Mayor Ilse Marek opens Vistra bridge in Tarnova", "Tarnova Courier", BridgeDay,
                 "TARNOVA - Mayor Ilse Marek on Tuesday opened the new Vistra bridge, a cable-stayed span of 420 metres linking the old town with the Kolin district.",
-                Quote, "The bridge cost 96 million crowns and took three years to build; the first trams cross it on Friday.")).Id,
+                "The bridge cost 96 million crowns and took three years to build; the first trams cross it on Friday.",
+                "Engineers from Brno designed the twin pylons, and the deck carries two tram tracks, a cycle lane and a footpath.")).Id,
             (await store.ArticleAsync("Tarnova's new Vistra bridge opens to traffic", "Valley Post", null,
                 "Cars and cyclists crossed the cable-stayed Vistra bridge for the first time after Ilse Marek cut the ribbon in Tarnova.",
-                "The 420-metre span cost 96 million crowns and links the Kolin district with the old town.", Quote)).Id,
+                "The 420-metre span cost 96 million crowns and links the Kolin district with the old town.",
+                "Brno engineers designed the twin pylons, and the deck carries two tram tracks, a cycle lane and a footpath.")).Id,
             (await store.ArticleAsync("Cable-stayed span links Kolin and Tarnova old town", "Regional Wire", null,
                 "The Vistra bridge, 420 metres long, opened in Tarnova with Mayor Ilse Marek and three hundred residents of Kolin on the deck.",
-                "Trams will cross the 96 million crown bridge from Friday.")).Id,
+                "Trams will cross the 96 million crown bridge from Friday.",
+                "Engineers from Brno designed the twin pylons, and its deck carries two tram tracks, a cycle lane and a footpath.")).Id,
         };
         var ferry = new[]
         {
             (await store.ArticleAsync("Ilse Marek shuts Tarnova ferry port after storm wrecks pier", "Tarnova Courier", FerryDay,
                 "TARNOVA - Mayor Ilse Marek closed the ferry port on Saturday after a storm tore away the northern pier and sank two moored barges.",
-                Quote, "Harbour engineers said the ferry terminal would stay shut for at least six weeks while divers inspect the wreckage.")).Id,
+                Quote, "Harbour engineers said the ferry terminal would stay shut for at least six weeks while divers inspect the wreckage.",
+                "The sunken barges carried gravel and diesel; insurers put the damage to the pier and the terminal at 14 million crowns.")).Id,
             (await store.ArticleAsync("Storm closes Tarnova ferry terminal for weeks", "Valley Post", null,
                 "Divers began inspecting the wrecked northern pier and the two sunken barges as Tarnova's ferry port stayed shut, Mayor Ilse Marek said.",
-                "The storm's gusts reached 130 kilometres an hour; ferry passengers were sent to buses for six weeks.", Quote)).Id,
+                "The storm's gusts reached 130 kilometres an hour; ferry passengers were sent to buses for six weeks.",
+                "The sunken barges carried gravel and diesel; insurers estimate the damage to the pier and the terminal at 14 million crowns.")).Id,
         };
         var marathon = new[]
         {
