@@ -8,26 +8,10 @@ namespace NewsCompare.Core.Tests.Stories;
 public sealed class StoryIdentityTests
 {
     private static readonly DateOnly February = new(2023, 2, 21);
-    private static readonly DateOnly September = new(2023, 9, 19);
 
     private static async Task<(long[] First, long[] Second)> SeedAsync(TestStore store, StoryEngineOptions? options = null)
     {
-        var ids = new List<long>();
-        foreach (var (h, b) in Fixtures.Background(30)) ids.Add(await store.AddAsync(h, b));
-        var first = new[]
-        {
-            await store.AddAsync(Fixtures.FirstMeeting(0).Headline, Fixtures.FirstMeeting(0).Body, "wire", February),
-            await store.AddAsync(Fixtures.FirstMeeting(1).Headline, Fixtures.FirstMeeting(1).Body, "daily"),
-            await store.AddAsync(Fixtures.FirstMeeting(2).Headline, Fixtures.FirstMeeting(2).Body, "weekly"),
-        };
-        var second = new[]
-        {
-            await store.AddAsync(Fixtures.SecondMeeting(0).Headline, Fixtures.SecondMeeting(0).Body, "wire", September),
-            await store.AddAsync(Fixtures.SecondMeeting(1).Headline, Fixtures.SecondMeeting(1).Body, "daily"),
-        };
-        ids.AddRange(first);
-        ids.AddRange(second);
-        await new StoryStore(store.Db, options).AssignAsync(ids);
+        var (first, second, _) = await StoryStoreTests.SeedAsync(store, options: options);
         return (first, second);
     }
 
