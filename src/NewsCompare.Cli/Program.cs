@@ -12,6 +12,7 @@ root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(BenchImportCommand.Create());
 root.Subcommands.Add(BenchGroupingCommand.Create());
+root.Subcommands.Add(BenchMixedCommand.Create());
 root.Subcommands.Add(BenchGroupingScaleCommand.Create());
 root.Subcommands.Add(GenerateCorpusCommand.Create());
 root.Subcommands.Add(BuildBackgroundTermsCommand.Create());

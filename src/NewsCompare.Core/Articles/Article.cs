@@ -56,6 +56,8 @@ public sealed class Article
     public string? PublishedSource { get; set; }
     /// <summary>True when <see cref="Published"/> was inferred (from the story) rather than stated.</summary>
     public bool PublishedInferred { get; set; }
+    /// <summary>For an inferred date: the article of the same story whose stated date it is.</summary>
+    public long? PublishedFromArticleId { get; set; }
 
     /// <summary>Two-letter language code.</summary>
     public string? Language { get; set; }

@@ -55,6 +55,8 @@ public sealed record ArticleDocument
     public string? Published { get; init; }
     /// <summary>Where the date came from.</summary>
     public string? PublishedSource { get; init; }
+    /// <summary>For a date inferred from the story: the id of the article whose stated date it is.</summary>
+    public long? PublishedFrom { get; init; }
     /// <summary>Two-letter language code.</summary>
     public string? Language { get; init; }
     /// <summary>Where the language came from.</summary>
@@ -112,6 +114,7 @@ public sealed record ArticleDocument
             Dateline = article.Dateline,
             Published = article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             PublishedSource = article.PublishedSource,
+            PublishedFrom = article.PublishedFromArticleId,
             Language = article.Language,
             LanguageSource = article.LanguageSource,
             Paragraphs = article.Paragraphs,

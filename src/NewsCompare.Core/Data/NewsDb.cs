@@ -25,6 +25,8 @@ public sealed class NewsDb(DbContextOptions<NewsDb> options) : DbContext(options
     public DbSet<MetadataChange> MetadataChanges => Set<MetadataChange>();
     /// <summary>Lock groups that make corrections survive regrouping.</summary>
     public DbSet<StoryLock> StoryLocks => Set<StoryLock>();
+    /// <summary>Story ids that no longer exist, with the stories that hold their articles now.</summary>
+    public DbSet<RetiredStory> RetiredStories => Set<RetiredStory>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -7,6 +7,15 @@ public sealed class Story
     public long Id { get; set; }
     /// <summary>A title for the story, taken from its most representative headline.</summary>
     public required string Title { get; set; }
+    /// <summary>The article whose headline <see cref="Title"/> is, if any.</summary>
+    public long? TitleArticleId { get; set; }
+    /// <summary>How the title was chosen (<see cref="StoryTitles"/>).</summary>
+    public string? TitleSource { get; set; }
+    /// <summary>
+    /// The proposed split of a story that may hold more than one event, as JSON
+    /// (<c>{"keep":[ids],"move":[ids],"cross":x}</c>); null when the story is not flagged (<see cref="MixedSplit"/>).
+    /// </summary>
+    public string? MixedSplit { get; set; }
     /// <summary>The earliest known publication date among its articles.</summary>
     public DateOnly? FirstDate { get; set; }
     /// <summary>The latest known publication date among its articles.</summary>

@@ -59,3 +59,34 @@ public sealed class StoryLock
     /// <summary>Its lock group.</summary>
     public long LockGroup { get; set; }
 }
+
+/// <summary>
+/// A story id that no longer exists, and one of the stories that hold its articles now (one row per successor), so
+/// that old links to it still lead somewhere.
+/// </summary>
+public sealed class RetiredStory
+{
+    /// <summary>The retired story id.</summary>
+    public long StoryId { get; set; }
+    /// <summary>A story that holds some of its articles now.</summary>
+    public long SuccessorId { get; set; }
+    /// <summary>How many of its articles went there.</summary>
+    public int Articles { get; set; }
+    /// <summary>"merged" (its articles went into a story that kept another id), "split" (they went to several stories) or "regrouped".</summary>
+    public required string Reason { get; set; }
+    /// <summary>When (UTC).</summary>
+    public DateTime RetiredAt { get; set; }
+}
+
+/// <summary>A current story that holds articles of a retired one.</summary>
+/// <param name="StoryId">The story.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Articles">How many of the retired story's articles it holds.</param>
+public sealed record StorySuccessor(long StoryId, string Title, int Articles);
+
+/// <summary>A retired story id and where its articles went (<see cref="StoryStore.SuccessorsAsync"/>).</summary>
+/// <param name="StoryId">The retired id.</param>
+/// <param name="Reason">"merged" or "split".</param>
+/// <param name="RetiredAt">When (UTC).</param>
+/// <param name="Successors">The current stories holding its articles, the largest share first; empty when none remains.</param>
+public sealed record RetiredStoryInfo(long StoryId, string Reason, DateTime RetiredAt, IReadOnlyList<StorySuccessor> Successors);

@@ -34,6 +34,12 @@ public sealed class StoryStore
     private SqliteConnection _connection = null!;
     private SqliteTransaction? _tx;
 
+    /// <summary>
+    /// A story whose two halves are at least <see cref="StoryEngineOptions.SplitBelow"/> but less than this alike
+    /// is flagged as possibly mixed (<see cref="ProposedSplit"/>); <c>bench-mixed</c> sweeps it.
+    /// </summary>
+    public double FlagBelow { get; init; } = ProposedSplit.FlagBelow;
+
     /// <summary>A store over <paramref name="db"/>.</summary>
     /// <param name="db">The open store.</param>
     /// <param name="options">Engine thresholds (defaults when null).</param>
@@ -119,74 +125,158 @@ public sealed class StoryStore
     /// Rebuilds every story from scratch, in placement order (<see cref="StoryEngine.InPlacementOrder(IReadOnlyCollection{StoryEngine.PlacementFacts})"/>:
     /// dated articles by date, then undated ones, the fullest texts first; the order of import plays no part), keeping
     /// people's corrections (lock groups). Inferred dates, copies and related links are recomputed.
+    /// <para>
+    /// The whole rebuild is one transaction: readers see the old stories until it commits and the new ones after,
+    /// never an empty or partial list, and a regroup that is stopped or killed leaves the old stories as they were.
+    /// Stories keep their ids: each new story takes the id of the old story it shares most articles with (each old
+    /// id once, largest overlaps first); an old id no new story takes is retired with pointers to the stories that
+    /// hold its articles now (<see cref="SuccessorsAsync"/>).
+    /// </para>
     /// </summary>
     /// <param name="progress">Receives the number of articles placed so far.</param>
-    /// <param name="cancellationToken">Cancels between batches (the store is then partly grouped: run again).</param>
+    /// <param name="cancellationToken">Cancels between batches (nothing is changed then).</param>
     public async Task<GroupingReport> RegroupAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
+        var tx = _connection.BeginTransaction();
+        (_outer, _tx, _regrouping) = (tx, tx, true);
         try
         {
-            InTransaction(() =>
-            {
-                Exec("""
-                    DELETE FROM StoryLinks; DELETE FROM StoryMemberships; DELETE FROM StorySignatures; DELETE FROM StoryPostings; DELETE FROM StoryPostingsRecent; DELETE FROM StoryTermStats; DELETE FROM StoryTermStatsRecent; DELETE FROM StoryGroupingInfo;
-                    UPDATE Articles SET StoryId = NULL, CopyOfArticleId = NULL;
-                    UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0 WHERE PublishedInferred = 1;
-                    DELETE FROM Stories;
-                    """);
-                ClearDocumentFrequencies();
-                return 0;
-            });
-            var latest = new List<long>();
-            using (var cmd = Command("SELECT Id FROM Articles WHERE IsLatest = 1 ORDER BY Id"))
-            using (var r = cmd.ExecuteReader())
-                while (r.Read()) latest.Add(r.GetInt64(0));
-
-            // Pass 1: document frequencies over everything, so every article is weighed the same way; and the order
-            // placement takes, which the text decides.
-            var facts = new List<StoryEngine.PlacementFacts>(latest.Count);
-            foreach (var chunk in latest.Chunk(2000))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var counts = LoadArticles(chunk).AsParallel().Select(TermCounts.Count).ToList();
-                facts.AddRange(counts.Select(StoryEngine.PlacementFacts.Of));
-                InTransaction(() => { AddDocumentFrequencies(counts); return 0; });
-            }
-            var ids = StoryEngine.InPlacementOrder(facts);
-            // Pass 2: placement.
-            var total = new GroupingReport(0, 0, 0, 0);
-            foreach (var chunk in ids.Chunk(1000))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var report = InTransaction(() => AssignBatch(chunk, updateDf: false));
-                total = new GroupingReport(total.Articles + report.Articles, total.Joined + report.Joined, total.Opened + report.Opened, total.Stories + report.Stories);
-                progress?.Report(total.Articles);
-            }
-            // Pass 3: re-assignment against the finished stories (StoryEngineOptions.RefinePasses).
-            for (var pass = 0; pass < _options.RefinePasses; pass++)
-            {
-                var moved = 0;
-                foreach (var chunk in ids.Chunk(1000))
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    moved += InTransaction(() => RefineBatch(chunk));
-                }
-                if (moved == 0) break;
-            }
-            // Pass 4: stories that hold two events are split (StoryEngineOptions.SplitBelow).
-            _touched.Clear();
-            foreach (var chunk in StoriesOfAtLeast(StoryEngine.MinSplitMembers).Chunk(1000))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                InTransaction(() => SplitStories(chunk));
-            }
-            return total with { Stories = CountStories() };
+            var total = Regroup(progress, cancellationToken);
+            tx.Commit();
+            return total;
+        }
+        catch
+        {
+            _lockedStories.Clear();
+            ClearDocumentFrequencies();
+            throw;
         }
         finally
         {
+            (_outer, _tx, _regrouping) = (null, null, false);
+            tx.Dispose();
             await CloseAsync();
         }
+    }
+
+    // Inside RegroupAsync's transaction, the transaction every batch runs in.
+    private SqliteTransaction? _outer;
+    private bool _regrouping;
+
+    private GroupingReport Regroup(IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        // Renumbering stories below moves parent keys their rows point to; the keys agree again by the commit.
+        Exec("PRAGMA defer_foreign_keys = ON");
+        Exec("""
+            CREATE TEMP TABLE IF NOT EXISTS RegroupBefore (ArticleId INTEGER NOT NULL PRIMARY KEY, StoryId INTEGER NOT NULL);
+            DELETE FROM temp.RegroupBefore;
+            INSERT INTO temp.RegroupBefore (ArticleId, StoryId) SELECT ArticleId, StoryId FROM StoryMemberships;
+            DELETE FROM StoryLinks; DELETE FROM StoryMemberships; DELETE FROM StorySignatures; DELETE FROM StoryPostings; DELETE FROM StoryPostingsRecent; DELETE FROM StoryTermStats; DELETE FROM StoryTermStatsRecent; DELETE FROM StoryGroupingInfo;
+            UPDATE Articles SET StoryId = NULL, CopyOfArticleId = NULL;
+            UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0, PublishedFromArticleId = NULL WHERE PublishedInferred = 1;
+            DELETE FROM Stories;
+            """);
+        ClearDocumentFrequencies();
+        var latest = new List<long>();
+        using (var cmd = Command("SELECT Id FROM Articles WHERE IsLatest = 1 ORDER BY Id"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) latest.Add(r.GetInt64(0));
+
+        // Pass 1: document frequencies over everything, so every article is weighed the same way; and the order
+        // placement takes, which the text decides.
+        var facts = new List<StoryEngine.PlacementFacts>(latest.Count);
+        foreach (var chunk in latest.Chunk(2000))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var counts = LoadArticles(chunk).AsParallel().Select(TermCounts.Count).ToList();
+            facts.AddRange(counts.Select(StoryEngine.PlacementFacts.Of));
+            InTransaction(() => { AddDocumentFrequencies(counts); return 0; });
+        }
+        var ids = StoryEngine.InPlacementOrder(facts);
+        // Pass 2: placement.
+        var total = new GroupingReport(0, 0, 0, 0);
+        foreach (var chunk in ids.Chunk(1000))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var report = InTransaction(() => AssignBatch(chunk, updateDf: false));
+            total = new GroupingReport(total.Articles + report.Articles, total.Joined + report.Joined, total.Opened + report.Opened, total.Stories + report.Stories);
+            progress?.Report(total.Articles);
+        }
+        // Pass 3: re-assignment against the finished stories (StoryEngineOptions.RefinePasses).
+        for (var pass = 0; pass < _options.RefinePasses; pass++)
+        {
+            var moved = 0;
+            foreach (var chunk in ids.Chunk(1000))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                moved += InTransaction(() => RefineBatch(chunk));
+            }
+            if (moved == 0) break;
+        }
+        // Pass 4: stories that hold two events are split (StoryEngineOptions.SplitBelow), and flagged when they may.
+        _touched.Clear();
+        foreach (var chunk in StoriesOfAtLeast(StoryEngine.MinSplitMembers).Chunk(1000))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            InTransaction(() => SplitStories(chunk));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        KeepStoryIds(DateTime.UtcNow);
+        return total with { Stories = CountStories() };
+    }
+
+    /// <summary>
+    /// After a regroup built its stories (all with new ids, above every old one): each takes the id of the old story it
+    /// shares most articles with, largest overlaps first and each old id once; old ids left over are retired, pointing
+    /// to the stories that hold their articles now.
+    /// </summary>
+    private void KeepStoryIds(DateTime now)
+    {
+        var overlaps = new List<(long New, long Old, int Shared)>();
+        using (var cmd = Command("""
+            SELECT m.StoryId, b.StoryId, COUNT(*) FROM StoryMemberships m JOIN temp.RegroupBefore b ON b.ArticleId = m.ArticleId
+            GROUP BY m.StoryId, b.StoryId
+            """))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) overlaps.Add((r.GetInt64(0), r.GetInt64(1), r.GetInt32(2)));
+        var renumber = new Dictionary<long, long>();
+        var taken = new HashSet<long>();
+        foreach (var (n, o, _) in overlaps.OrderByDescending(x => x.Shared).ThenBy(x => x.Old).ThenBy(x => x.New))
+            if (!renumber.ContainsKey(n) && taken.Add(o)) renumber[n] = o;
+        Exec("""
+            CREATE TEMP TABLE IF NOT EXISTS RegroupRenumber (New INTEGER NOT NULL PRIMARY KEY, Old INTEGER NOT NULL);
+            DELETE FROM temp.RegroupRenumber;
+            INSERT INTO temp.RegroupRenumber (New, Old) SELECT CAST(key AS INTEGER), value FROM json_each($m);
+            UPDATE Stories SET Id = r.Old FROM temp.RegroupRenumber r WHERE Stories.Id = r.New;
+            UPDATE Articles SET StoryId = r.Old FROM temp.RegroupRenumber r WHERE Articles.StoryId = r.New;
+            UPDATE StoryMemberships SET StoryId = r.Old FROM temp.RegroupRenumber r WHERE StoryMemberships.StoryId = r.New;
+            UPDATE StorySignatures SET StoryId = r.Old FROM temp.RegroupRenumber r WHERE StorySignatures.StoryId = r.New;
+            UPDATE StoryPostings SET StoryId = r.Old FROM temp.RegroupRenumber r WHERE StoryPostings.StoryId = r.New;
+            UPDATE StoryPostingsRecent SET StoryId = r.Old FROM temp.RegroupRenumber r WHERE StoryPostingsRecent.StoryId = r.New;
+            CREATE TEMP TABLE IF NOT EXISTS RegroupLinks (StoryId INTEGER NOT NULL, RelatedStoryId INTEGER NOT NULL, Score REAL NOT NULL);
+            DELETE FROM temp.RegroupLinks;
+            INSERT INTO temp.RegroupLinks SELECT COALESCE(a.Old, l.StoryId), COALESCE(b.Old, l.RelatedStoryId), l.Score FROM StoryLinks l
+                LEFT JOIN temp.RegroupRenumber a ON a.New = l.StoryId LEFT JOIN temp.RegroupRenumber b ON b.New = l.RelatedStoryId;
+            DELETE FROM StoryLinks;
+            INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score)
+                SELECT MIN(StoryId, RelatedStoryId), MAX(StoryId, RelatedStoryId), Score FROM temp.RegroupLinks;
+            """, ("$m", JsonSerializer.Serialize(renumber)));
+        // Old ids no new story took: where their articles are now.
+        var retired = new Dictionary<long, Dictionary<long, int>>();
+        using (var cmd = Command("""
+            SELECT b.StoryId, m.StoryId, COUNT(*) FROM temp.RegroupBefore b JOIN StoryMemberships m ON m.ArticleId = b.ArticleId
+            WHERE b.StoryId NOT IN (SELECT Id FROM Stories) GROUP BY b.StoryId, m.StoryId
+            """))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+            {
+                if (!retired.TryGetValue(r.GetInt64(0), out var to)) retired[r.GetInt64(0)] = to = [];
+                to[r.GetInt64(1)] = r.GetInt32(2);
+            }
+        foreach (var (old, to) in retired) Retire(old, to, to.Count == 1 ? "merged" : "split", now);
+        Exec("DROP TABLE temp.RegroupBefore; DROP TABLE temp.RegroupRenumber; DROP TABLE temp.RegroupLinks;");
+        _lockedStories.Clear();
     }
 
     private const int BulkArticles = 100;
@@ -319,6 +409,7 @@ public sealed class StoryStore
             dirty.Add(d.Story.Id);
             InsertMembership(text, d.Story.Id, why, now);
             Post(PostingTerms(text, null), d.Story.Id);
+            Departed(story, d.Story.Id);
             moved++;
         }
         foreach (var id in dirty)
@@ -368,8 +459,20 @@ public sealed class StoryStore
         {
             var id = work.Pop();
             var members = _touched.Remove(id, out var read) ? read : LoadMembers(id);
-            if (members.Count < StoryEngine.MinSplitMembers || (anyLocks && HasLockedMember(id))) continue;
-            if (StoryEngine.Bisect(members.Select(m => m.Weights).ToList(), _options) is not var (keep, move, cross)) continue;
+            if (members.Count < StoryEngine.MinSplitMembers || (anyLocks && HasLockedMember(id))) { Flag(id, null); continue; }
+            // The bisection does not depend on the threshold: asked with the (higher) flag threshold it gives the same
+            // halves, and their cross similarity decides between a split, a flag and neither.
+            var vectors = members.Select(m => m.Weights).ToList();
+            var halves = _options.SplitBelow <= 0 ? null
+                : StoryEngine.Bisect(vectors, _options with { SplitBelow = Math.Max(_options.SplitBelow, FlagBelow) });
+            if (halves is not var (keep, move, cross)) { Flag(id, null); continue; }
+            if (cross >= _options.SplitBelow)
+            {
+                Flag(id, ProposedSplit.EachHasOwnTerms(vectors, keep, move)
+                    ? new ProposedSplit(keep.Select(i => members[i].ArticleId).ToList(), move.Select(i => members[i].ArticleId).ToList(), Math.Round(cross, 4))
+                    : null);
+                continue;
+            }
             var other = InsertStory(HeadlineOf(members[move[0]].ArticleId), now);
             var opener = OpenerOf(id);
             // The words behind the stored term hashes, for the explanations (the weights are the stored ones).
@@ -403,6 +506,14 @@ public sealed class StoryStore
         }
         if (splits > 0) MergeRecentIndex();
         return splits;
+    }
+
+    /// <summary>Flags a story as possibly mixed with <paramref name="split"/>, or clears the flag; its inferred dates follow.</summary>
+    private void Flag(long storyId, ProposedSplit? split)
+    {
+        var json = split?.Serialise();
+        using var cmd = Command("UPDATE Stories SET MixedSplit = $m WHERE Id = $s AND MixedSplit IS NOT $m", ("$s", storyId), ("$m", json));
+        if (cmd.ExecuteNonQuery() > 0) LendDates(storyId);
     }
 
     private bool HasLockedMember(long storyId)
@@ -650,16 +761,20 @@ public sealed class StoryStore
             ("$g", why.GapDays), ("$at", Stamp(now)), ("$f", MemberFeatures.From(a).Serialise()));
     }
 
-    /// <summary>Recomputes a story's copies, counts, dates, title and its undated articles' inferred date; drops it when empty.</summary>
-    /// <summary>Recomputes a story's copies, counts, dates, title and inferred dates; returns the members it read.</summary>
+    /// <summary>
+    /// Recomputes a story's copies, counts, dates, title and inferred dates; drops it when empty (recording where its
+    /// articles went, when known). Returns the members it read.
+    /// </summary>
     private List<MemberFeatures> RefreshStory(long storyId, DateTime now)
     {
         var members = LoadMembers(storyId);
         if (members.Count == 0)
         {
+            if (_departed.Remove(storyId, out var went)) Retire(storyId, went, went.Count == 1 ? "merged" : "split", now);
             Exec("DELETE FROM StorySignatures WHERE StoryId = $s; DELETE FROM Stories WHERE Id = $s;", ("$s", storyId));
             return members;
         }
+        _departed.Remove(storyId);
         var copies = members.Count <= 400 ? StoryEngine.CopySources(members, _options) : [];
         // Rows are written only where a value changes: an UPDATE rewrites the row and its indexes even when it sets
         // what is already there, and most of a touched story's rows do not change.
@@ -667,6 +782,11 @@ public sealed class StoryStore
             ("$s", storyId), ("$c", JsonSerializer.Serialize(copies.Keys)));
         foreach (var (copy, source) in copies)
             Exec("UPDATE Articles SET CopyOfArticleId = $c WHERE Id = $a AND CopyOfArticleId IS NOT $c", ("$c", source), ("$a", copy));
+        var headlines = new Dictionary<long, string?>();
+        using (var r = Prepared("SELECT Id, Headline FROM Articles WHERE StoryId = $s AND +IsLatest = 1", ("$s", storyId)).ExecuteReader())
+            while (r.Read()) headlines[r.GetInt64(0)] = r.IsDBNull(1) ? null : r.GetString(1);
+        var title = StoryTitles.Choose(members.Where(m => headlines.ContainsKey(m.ArticleId))
+            .Select(m => (m.ArticleId, headlines[m.ArticleId], copies.ContainsKey(m.ArticleId), m.Weights)).ToList());
         Exec("""
             UPDATE Stories SET
                 ArticleCount = (SELECT COUNT(*) FROM Articles WHERE StoryId = $s AND IsLatest = 1),
@@ -674,21 +794,60 @@ public sealed class StoryStore
                 OutletCount = (SELECT COUNT(DISTINCT COALESCE(Outlet, Site)) FROM Articles WHERE StoryId = $s AND IsLatest = 1),
                 FirstDate = (SELECT MIN(Published) FROM Articles WHERE StoryId = $s AND PublishedInferred = 0),
                 LastDate = (SELECT MAX(Published) FROM Articles WHERE StoryId = $s AND PublishedInferred = 0),
-                Title = COALESCE((SELECT a.Headline FROM Articles a JOIN StoryMemberships m ON m.ArticleId = a.Id
-                                  WHERE a.StoryId = $s AND a.CopyOfArticleId IS NULL AND a.Headline IS NOT NULL AND a.Headline <> ''
-                                  ORDER BY m.Method <> 'opened', m.Score DESC, a.Id LIMIT 1), Title),
+                Title = COALESCE($title, Title),
+                TitleArticleId = CASE WHEN $title IS NULL THEN TitleArticleId ELSE $titleArticle END,
+                TitleSource = CASE WHEN $title IS NULL THEN TitleSource ELSE $titleSource END,
+                MixedSplit = CASE WHEN $members < $min THEN NULL ELSE MixedSplit END,
                 UpdatedAt = $u
             WHERE Id = $s;
-            UPDATE Articles SET
-                Published = (SELECT FirstDate FROM Stories WHERE Id = $s),
-                PublishedInferred = (SELECT FirstDate IS NOT NULL FROM Stories WHERE Id = $s),
-                PublishedSource = CASE WHEN (SELECT FirstDate FROM Stories WHERE Id = $s) IS NULL THEN NULL ELSE $src END
-            WHERE StoryId = $s AND (Published IS NULL OR PublishedInferred = 1)
-                AND NOT (Published IS (SELECT FirstDate FROM Stories WHERE Id = $s)
-                         AND PublishedInferred IS (SELECT FirstDate IS NOT NULL FROM Stories WHERE Id = $s)
-                         AND PublishedSource IS (CASE WHEN (SELECT FirstDate FROM Stories WHERE Id = $s) IS NULL THEN NULL ELSE $src END));
-            """, ("$s", storyId), ("$u", Stamp(now)), ("$src", MetadataSources.Story));
+            """, ("$s", storyId), ("$u", Stamp(now)), ("$title", title?.Headline), ("$titleArticle", title?.ArticleId), ("$titleSource", title?.Source),
+            ("$members", members.Count), ("$min", StoryEngine.MinSplitMembers));
+        LendDates(storyId);
         return members;
+    }
+
+    /// <summary>
+    /// Gives the story's undated articles the earliest date one of its articles states, naming that article; a story
+    /// flagged as possibly mixed lends none. Only inferred dates are written: a stated date is never overwritten.
+    /// </summary>
+    private void LendDates(long storyId) =>
+        Exec("""
+            UPDATE Articles SET
+                Published = d.Published,
+                PublishedInferred = d.Published IS NOT NULL,
+                PublishedSource = CASE WHEN d.Published IS NULL THEN NULL ELSE $src END,
+                PublishedFromArticleId = d.FromId
+            FROM (SELECT
+                    (SELECT a.Published FROM Articles a WHERE a.StoryId = $s AND a.PublishedInferred = 0 AND a.Published IS NOT NULL
+                        AND (SELECT MixedSplit FROM Stories WHERE Id = $s) IS NULL ORDER BY a.Published, a.Id LIMIT 1) AS Published,
+                    (SELECT a.Id FROM Articles a WHERE a.StoryId = $s AND a.PublishedInferred = 0 AND a.Published IS NOT NULL
+                        AND (SELECT MixedSplit FROM Stories WHERE Id = $s) IS NULL ORDER BY a.Published, a.Id LIMIT 1) AS FromId) AS d
+            WHERE Articles.StoryId = $s AND (Articles.Published IS NULL OR Articles.PublishedInferred = 1)
+                AND NOT (Articles.Published IS d.Published AND Articles.PublishedFromArticleId IS d.FromId
+                         AND Articles.PublishedInferred IS (d.Published IS NOT NULL)
+                         AND Articles.PublishedSource IS (CASE WHEN d.Published IS NULL THEN NULL ELSE $src END));
+            """, ("$s", storyId), ("$src", MetadataSources.Story));
+
+    // Where the articles of a story went when they left it (refinement, corrections), so a story emptied by it is
+    // retired with pointers to its successors: story -> (successor -> articles).
+    private readonly Dictionary<long, Dictionary<long, int>> _departed = [];
+
+    private void Departed(long from, long to, int articles = 1)
+    {
+        // A regroup's stories are new until it ends, and it retires the old ones itself (KeepStoryIds).
+        if (from == to || _regrouping) return;
+        if (!_departed.TryGetValue(from, out var went)) _departed[from] = went = [];
+        went[to] = went.GetValueOrDefault(to) + articles;
+    }
+
+    /// <summary>Records that <paramref name="storyId"/> no longer exists and which stories hold its articles now.</summary>
+    private void Retire(long storyId, IReadOnlyDictionary<long, int> successors, string reason, DateTime now)
+    {
+        foreach (var (successor, count) in successors)
+            Exec("""
+                INSERT INTO RetiredStories (StoryId, SuccessorId, Articles, Reason, RetiredAt) VALUES ($s, $n, $c, $r, $at)
+                ON CONFLICT (StoryId, SuccessorId) DO UPDATE SET Articles = Articles + excluded.Articles
+                """, ("$s", storyId), ("$n", successor), ("$c", count), ("$r", reason), ("$at", Stamp(now)));
     }
 
     private List<MemberFeatures> LoadMembers(long storyId)
@@ -878,21 +1037,44 @@ public sealed class StoryStore
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>The new story's id.</returns>
     public Task<long> SplitAsync(long storyId, IReadOnlyCollection<long> articleIds, string reason, CancellationToken cancellationToken = default) =>
+        CorrectAsync(() => Split(storyId, articleIds, reason), reason, cancellationToken);
+
+    /// <summary>
+    /// Applies the split proposed for a story flagged as possibly holding more than one event
+    /// (<see cref="ProposedSplit"/>): its <see cref="ProposedSplit.Move"/> group becomes a new story. Recorded as a
+    /// <c>split</c> correction, and kept by <see cref="RegroupAsync"/>.
+    /// </summary>
+    /// <param name="storyId">The flagged story.</param>
+    /// <param name="reason">Why (required).</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The new story's id.</returns>
+    public Task<long> ApplyProposedSplitAsync(long storyId, string reason, CancellationToken cancellationToken = default) =>
         CorrectAsync(() =>
         {
             if (!StoryExists(storyId)) throw new StoryCorrectionException($"story {storyId} does not exist");
-            var members = MembersOf(storyId);
-            var outsiders = articleIds.Where(a => !members.Contains(a)).ToList();
-            if (outsiders.Count > 0) throw new StoryCorrectionException($"article(s) {string.Join(", ", outsiders)} are not in story {storyId}");
-            if (articleIds.Count == 0 || articleIds.Distinct().Count() == members.Count)
-                throw new StoryCorrectionException($"name some but not all of story {storyId}'s {members.Count} articles to split off");
-            var target = InsertStory(HeadlineOf(articleIds.First()), DateTime.UtcNow);
-            Record("split", articleIds, storyId, target, reason);
-            Reassign(articleIds, target, "split");
-            Relock(articleIds, storyId, target);
-            Finish(storyId, target);
-            return target;
+            using var cmd = Command("SELECT MixedSplit FROM Stories WHERE Id = $s", ("$s", storyId));
+            var split = ProposedSplit.Parse(cmd.ExecuteScalar() as string);
+            if (split is null) throw new StoryCorrectionException($"story {storyId} has no proposed split");
+            if (!split.Describes(MembersOf(storyId)))
+                throw new StoryCorrectionException($"story {storyId} has changed since its split was proposed");
+            return Split(storyId, split.Move, reason);
         }, reason, cancellationToken);
+
+    private long Split(long storyId, IReadOnlyCollection<long> articleIds, string reason)
+    {
+        if (!StoryExists(storyId)) throw new StoryCorrectionException($"story {storyId} does not exist");
+        var members = MembersOf(storyId);
+        var outsiders = articleIds.Where(a => !members.Contains(a)).ToList();
+        if (outsiders.Count > 0) throw new StoryCorrectionException($"article(s) {string.Join(", ", outsiders)} are not in story {storyId}");
+        if (articleIds.Count == 0 || articleIds.Distinct().Count() == members.Count)
+            throw new StoryCorrectionException($"name some but not all of story {storyId}'s {members.Count} articles to split off");
+        var target = InsertStory(HeadlineOf(articleIds.First()), DateTime.UtcNow);
+        Record("split", articleIds, storyId, target, reason);
+        Reassign(articleIds, target, "split");
+        Relock(articleIds, storyId, target);
+        Finish(storyId, target);
+        return target;
+    }
 
     /// <summary>Merges <paramref name="otherStoryId"/> into <paramref name="storyId"/>; recorded, and kept by <see cref="RegroupAsync"/>.</summary>
     /// <param name="storyId">The story that remains.</param>
@@ -974,10 +1156,13 @@ public sealed class StoryStore
     private void Reassign(IEnumerable<long> articles, long storyId, string method)
     {
         foreach (var a in articles)
+        {
+            if (StoryOf(a) is long from) Departed(from, storyId);
             Exec("""
                 UPDATE StoryMemberships SET StoryId = $s, Method = $m, AssignedAt = $at WHERE ArticleId = $a;
                 UPDATE Articles SET StoryId = $s, CopyOfArticleId = NULL WHERE Id = $a;
                 """, ("$a", a), ("$s", storyId), ("$m", method), ("$at", Stamp(DateTime.UtcNow)));
+        }
     }
 
     private void Finish(params long[] stories)
@@ -986,7 +1171,9 @@ public sealed class StoryStore
         foreach (var s in stories)
         {
             // Inferred dates are recomputed from the story's known dates, so clear them before refreshing.
-            Exec("UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0 WHERE StoryId = $s AND PublishedInferred = 1", ("$s", s));
+            Exec("UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0, PublishedFromArticleId = NULL WHERE StoryId = $s AND PublishedInferred = 1", ("$s", s));
+            // People have decided what the story holds.
+            Exec("UPDATE Stories SET MixedSplit = NULL WHERE Id = $s AND MixedSplit IS NOT NULL", ("$s", s));
             RebuildSignature(s);
             RefreshStory(s, now);
         }
@@ -1054,6 +1241,37 @@ public sealed class StoryStore
         return stories.OrderBy(s => s.FirstDate is null).ThenBy(s => s.FirstDate).ThenBy(s => s.Id).ToList();
     }
 
+    /// <summary>
+    /// Where the articles of a retired story id are now: the current stories that hold them, each with how many, the
+    /// largest share first (followed through later retirements); null when <paramref name="storyId"/> was never retired.
+    /// </summary>
+    /// <param name="db">The open store.</param>
+    /// <param name="storyId">The story id asked for.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public static async Task<RetiredStoryInfo?> SuccessorsAsync(NewsDb db, long storyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.RetiredStories.AsNoTracking().Where(r => r.StoryId == storyId).ToListAsync(cancellationToken);
+        if (rows.Count == 0) return null;
+        var counts = new Dictionary<long, int>();
+        var seen = new HashSet<long> { storyId };
+        var work = new Queue<(long Id, int Articles)>(rows.Select(r => (r.SuccessorId, r.Articles)));
+        while (work.Count > 0)
+        {
+            var (id, n) = work.Dequeue();
+            if (await db.Stories.AnyAsync(s => s.Id == id, cancellationToken)) { counts[id] = counts.GetValueOrDefault(id) + n; continue; }
+            if (!seen.Add(id)) continue;
+            // Retired again since: its successors share its articles in proportion.
+            var next = await db.RetiredStories.AsNoTracking().Where(r => r.StoryId == id).ToListAsync(cancellationToken);
+            var all = Math.Max(1, next.Sum(r => r.Articles));
+            foreach (var r in next) work.Enqueue((r.SuccessorId, Math.Max(1, (int)Math.Round((double)n * r.Articles / all))));
+        }
+        var titles = await db.Stories.AsNoTracking().Where(s => counts.Keys.Contains(s.Id)).Select(s => new { s.Id, s.Title }).ToDictionaryAsync(s => s.Id, s => s.Title, cancellationToken);
+        var successors = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key)
+            .Select(kv => new StorySuccessor(kv.Key, titles[kv.Key], kv.Value)).ToList();
+        return new RetiredStoryInfo(storyId, rows[0].Reason, rows.Max(r => r.RetiredAt), successors);
+    }
+
     /// <summary>The corrections people made, newest first.</summary>
     /// <param name="db">The open store.</param>
     /// <param name="cancellationToken">Cancellation.</param>
@@ -1110,6 +1328,8 @@ public sealed class StoryStore
     private T InTransaction<T>(Func<T> work)
     {
         _postings.Clear();
+        // Within a regroup every batch is part of its one transaction, which commits or rolls back as a whole.
+        if (_outer is not null) return work();
         using var tx = _connection.BeginTransaction();
         _tx = tx;
         try
@@ -1121,6 +1341,7 @@ public sealed class StoryStore
         catch
         {
             _lockedStories.Clear();
+            _departed.Clear();
             ClearDocumentFrequencies();
             throw;
         }

@@ -15,6 +15,9 @@ public interface IStoryEditor
     /// <summary>Takes the given articles out of their story into a new story of their own.</summary>
     Task<StoryEditResult> SplitAsync(long storyId, IReadOnlyList<long> articleIds, string editor, string reason, CancellationToken cancellationToken);
 
+    /// <summary>Applies the split proposed for a story flagged as possibly holding more than one event.</summary>
+    Task<StoryEditResult> ApplyProposedSplitAsync(long storyId, string editor, string reason, CancellationToken cancellationToken);
+
     /// <summary>Merges story <paramref name="otherStoryId"/> into story <paramref name="storyId"/>.</summary>
     Task<StoryEditResult> MergeAsync(long storyId, long otherStoryId, string editor, string reason, CancellationToken cancellationToken);
 }

@@ -14,6 +14,10 @@ public sealed class StoryEditor(NewsDb db) : IStoryEditor
         Run(store => store.SplitAsync(storyId, articleIds, Signed(editor, reason), cancellationToken),
             story => $"Split {articleIds.Count} article(s) into new story {story}.");
 
+    public Task<StoryEditResult> ApplyProposedSplitAsync(long storyId, string editor, string reason, CancellationToken cancellationToken) =>
+        Run(store => store.ApplyProposedSplitAsync(storyId, Signed(editor, reason), cancellationToken),
+            story => $"Split story {storyId} as proposed: the other group is now story {story}.");
+
     public Task<StoryEditResult> MergeAsync(long storyId, long otherStoryId, string editor, string reason, CancellationToken cancellationToken) =>
         Run(store => store.MergeAsync(storyId, otherStoryId, Signed(editor, reason), cancellationToken),
             story => $"Merged story {otherStoryId} into story {story}.");

@@ -10,7 +10,7 @@ public sealed record ArticleView(
     string? Headline, string? HeadlineSource, string? Standfirst, string? Byline, string? BylineSource, string? Dateline,
     DateOnly? Published, string? PublishedSource, bool PublishedInferred, string? Language, string? LanguageSource,
     IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Captions, int WordCount,
-    long? StoryId, long? CopyOfArticleId, DateTime ImportedAt)
+    long? StoryId, long? CopyOfArticleId, DateTime ImportedAt, long? PublishedFromArticleId = null)
 {
     /// <summary>Loads the given articles, in the order of <paramref name="ids"/>; unknown ids are left out.</summary>
     public static async Task<IReadOnlyList<ArticleView>> LoadAsync(NewsDb db, IReadOnlyCollection<long> ids, CancellationToken ct)
@@ -26,5 +26,5 @@ public sealed record ArticleView(
             a.Outlet, a.OutletSource, a.Site, a.SiteSource, a.Origin, a.OriginSource,
             a.Headline, a.HeadlineSource, a.Standfirst, a.Byline, a.BylineSource, a.Dateline,
             a.Published, a.PublishedSource, a.PublishedInferred, a.Language, a.LanguageSource,
-            a.Paragraphs, a.Captions, a.WordCount, a.StoryId, a.CopyOfArticleId, a.ImportedAt));
+            a.Paragraphs, a.Captions, a.WordCount, a.StoryId, a.CopyOfArticleId, a.ImportedAt, a.PublishedFromArticleId));
 }

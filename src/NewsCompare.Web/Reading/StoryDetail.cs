@@ -1,27 +1,38 @@
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Data;
+using NewsCompare.Core.Stories;
 
 namespace NewsCompare.Web.Reading;
 
 public sealed record StoryArticle(long Id, string? Outlet, string? Headline, DateOnly? Published, string? PublishedSource,
-    bool PublishedInferred, string? Byline, string? Language, long? CopyOfArticleId);
+    bool PublishedInferred, string? Byline, string? Language, long? CopyOfArticleId, long? PublishedFromArticleId = null);
+
+/// <summary>Where a story's title came from: the article whose headline it is, and how it was chosen.</summary>
+public sealed record TitleOrigin(long? ArticleId, string? Source, string Description);
+
+/// <summary>A story flagged as possibly holding more than one event, with the split proposed: the two groups of articles.</summary>
+public sealed record MixedFlag(IReadOnlyList<long> Keep, IReadOnlyList<long> Move, double Cross);
 
 /// <summary>A story with its articles (latest versions) in publication order, undated last.</summary>
 public sealed record StoryDetail(long Id, string Title, DateOnly? FirstDate, DateOnly? LastDate, int ArticleCount,
-    int IndependentCount, int OutletCount, IReadOnlyList<StoryArticle> Articles)
+    int IndependentCount, int OutletCount, IReadOnlyList<StoryArticle> Articles, TitleOrigin? TitleOrigin = null, MixedFlag? Mixed = null)
 {
     public static async Task<StoryDetail?> LoadAsync(NewsDb db, long id, CancellationToken ct)
     {
         var story = await db.Stories.Where(s => s.Id == id)
-            .Select(s => new { s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount })
+            .Select(s => new { s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount, s.TitleArticleId, s.TitleSource, s.MixedSplit })
             .FirstOrDefaultAsync(ct);
         if (story is null) return null;
         var articles = await db.Articles.Where(a => a.StoryId == id && a.IsLatest)
             .OrderBy(a => a.Published == null).ThenBy(a => a.Published).ThenBy(a => a.Id)
             .Select(a => new StoryArticle(a.Id, a.Outlet, a.Headline, a.Published, a.PublishedSource, a.PublishedInferred,
-                a.Byline, a.Language, a.CopyOfArticleId))
+                a.Byline, a.Language, a.CopyOfArticleId, a.PublishedFromArticleId))
             .ToListAsync(ct);
+        // A proposal made before the story last changed no longer says what to split.
+        var split = ProposedSplit.Parse(story.MixedSplit) is { } p && p.Describes(articles.Select(a => a.Id).ToHashSet()) ? p : null;
         return new StoryDetail(story.Id, story.Title, story.FirstDate, story.LastDate, story.ArticleCount,
-            story.IndependentCount, story.OutletCount, articles);
+            story.IndependentCount, story.OutletCount, articles,
+            new TitleOrigin(story.TitleArticleId, story.TitleSource, StoryTitles.Describe(story.TitleSource)),
+            split is null ? null : new MixedFlag(split.Keep, split.Move, split.Cross));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Data;
+using NewsCompare.Core.Stories;
 using NewsCompare.Web.Reading;
 
 namespace NewsCompare.Web.Startup;
@@ -32,9 +33,22 @@ public static class ApiEndpoints
             TypedResults.Ok(await StoryList.QueryAsync(db, counts, filter, ct)))
             .WithName("ListStories").WithSummary("Stories, newest first or by coverage, with the home page's filters");
 
-        api.MapGet("/stories/{id:long}", async Task<Results<Ok<StoryDetail>, ProblemHttpResult>> (long id, NewsDb db, CancellationToken ct) =>
-            await StoryDetail.LoadAsync(db, id, ct) is { } story ? TypedResults.Ok(story) : ApiProblems.NotFound($"There is no story {id}."))
-            .WithName("GetStory").WithSummary("A story and its articles");
+        api.MapGet("/stories/{id:long}", async Task<Results<Ok<StoryDetail>, RedirectHttpResult, ProblemHttpResult>> (long id, NewsDb db, CancellationToken ct) =>
+        {
+            if (await StoryDetail.LoadAsync(db, id, ct) is { } story) return TypedResults.Ok(story);
+            if (await StoryStore.SuccessorsAsync(db, id, ct) is not { } retired) return ApiProblems.NotFound($"There is no story {id}.");
+            // Merged into one story: that story is this one now. Split up, or emptied: gone, with where its articles went.
+            if (retired.Successors is [var only]) return TypedResults.Redirect($"/api/stories/{only.StoryId}", permanent: true);
+            return TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "This story no longer exists",
+                detail: retired.Successors.Count == 0 ? $"Story {id}'s articles are no longer in any story."
+                    : $"Story {id}'s articles went to {retired.Successors.Count} stories.",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["retiredAt"] = retired.RetiredAt,
+                    ["successors"] = retired.Successors.Select(s => new { s.StoryId, s.Title, s.Articles, url = $"/api/stories/{s.StoryId}" }).ToList(),
+                });
+        })
+            .WithName("GetStory").WithSummary("A story and its articles; a retired story id answers 301 to the story it was merged into, or 410 with where its articles went");
 
         api.MapGet("/articles", async ([AsParameters] ListFilter filter, NewsDb db, ListCounts counts, CancellationToken ct) =>
             TypedResults.Ok(await ArticleList.QueryAsync(db, counts, filter, ct)))

@@ -9,7 +9,7 @@ public sealed class StoryStoreTests
     private static readonly DateOnly September = new(2023, 9, 19);
 
     /// <summary>Two meetings (three and two reports, one dated each) plus unrelated coverage.</summary>
-    private static async Task<(long[] First, long[] Second, long[] All)> SeedAsync(TestStore store, bool assignEachAlone = false)
+    internal static async Task<(long[] First, long[] Second, long[] All)> SeedAsync(TestStore store, bool assignEachAlone = false, StoryEngineOptions? options = null)
     {
         var ids = new List<long>();
         foreach (var (h, b) in Fixtures.Background(30)) ids.Add(await store.AddAsync(h, b));
@@ -29,7 +29,7 @@ public sealed class StoryStoreTests
         if (assignEachAlone)
             foreach (var id in ids) await StoryStore.AssignNewArticlesAsync(store.Db, [id]);
         else
-            await StoryStore.AssignNewArticlesAsync(store.Db, ids);
+            await new StoryStore(store.Db, options).AssignAsync(ids);
         return (first, second, ids.ToArray());
     }
 

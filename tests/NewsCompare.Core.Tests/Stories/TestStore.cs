@@ -42,6 +42,14 @@ internal sealed class TestStore : IAsyncDisposable
         return article.Id;
     }
 
+    /// <summary>A second connection to the same file, as another reader (a web request) would have.</summary>
+    public Microsoft.Data.Sqlite.SqliteConnection OpenReader()
+    {
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path}");
+        connection.Open();
+        return connection;
+    }
+
     public async Task<Article> ArticleAsync(long id) => await Db.Articles.AsNoTracking().SingleAsync(a => a.Id == id);
 
     public async ValueTask DisposeAsync()

@@ -9,7 +9,7 @@ namespace NewsCompare.Web.Tests.Browser;
 /// The newsroom, its outlets described, served by Kestrel on a free 127.0.0.1 port (a browser cannot reach the in-memory test server),
 /// and one headless Chromium (Debian's, never a downloaded one) shared by the tests of a class.
 /// </summary>
-public sealed class BrowserSite : OutletSite
+public class BrowserSite : OutletSite
 {
     public string BaseUrl { get; }
     public IBrowser Browser { get; private set; } = null!;

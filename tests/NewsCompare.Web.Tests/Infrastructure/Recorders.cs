@@ -37,6 +37,12 @@ public sealed class RecordingStoryEditor : IStoryEditor
         return Task.FromResult(new StoryEditResult(true, storyId, "Split."));
     }
 
+    public Task<StoryEditResult> ApplyProposedSplitAsync(long storyId, string editor, string reason, CancellationToken cancellationToken)
+    {
+        Calls.Enqueue($"apply proposed split of {storyId} by {editor} because {reason}");
+        return Task.FromResult(new StoryEditResult(true, storyId, "Split as proposed."));
+    }
+
     public Task<StoryEditResult> MergeAsync(long storyId, long otherStoryId, string editor, string reason, CancellationToken cancellationToken)
     {
         Calls.Enqueue($"merge {otherStoryId} into {storyId} by {editor} because {reason}");

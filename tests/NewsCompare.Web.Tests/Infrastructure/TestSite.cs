@@ -28,6 +28,9 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
     public RecordingStoryEditor StoryEditor { get; } = new();
     public CannedInsights Insights { get; } = new();
 
+    /// <summary>Whether corrections go to the app's own story editor (on the real store) instead of the recorder.</summary>
+    protected virtual bool RealStoryEditor => false;
+
     /// <summary>Sign-in posts allowed per minute: generous, so tests that sign in often are not throttled.</summary>
     protected virtual int SignInPerMinute => 1000;
 
@@ -46,7 +49,7 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ICaptureImporter>(Importer);
-            services.AddSingleton<IStoryEditor>(StoryEditor);
+            if (!RealStoryEditor) services.AddSingleton<IStoryEditor>(StoryEditor);
             services.AddSingleton<IStoryInsights>(Insights);
         });
     }

@@ -19,5 +19,6 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => a.StoryId);
         builder.HasOne<Stories.Story>().WithMany().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Article>().WithMany().HasForeignKey(a => a.CopyOfArticleId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Article>().WithMany().HasForeignKey(a => a.PublishedFromArticleId).OnDelete(DeleteBehavior.SetNull);
     }
 }

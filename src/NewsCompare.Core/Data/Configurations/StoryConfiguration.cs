@@ -10,5 +10,6 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
     {
         builder.ToTable("Stories");
         builder.HasIndex(s => s.LastDate);
+        builder.HasOne<Articles.Article>().WithMany().HasForeignKey(s => s.TitleArticleId).OnDelete(DeleteBehavior.SetNull);
     }
 }

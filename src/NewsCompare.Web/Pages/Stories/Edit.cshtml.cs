@@ -33,6 +33,10 @@ public sealed class EditModel(IStoryEditor editor, ILogger<EditModel> log) : Pag
         Run(id, Input.ArticleIds.Count > 0, "Check at least one article to split off.",
             name => editor.SplitAsync(id, Input.ArticleIds.Distinct().ToList(), name, Input.Reason, ct));
 
+    /// <summary>The one-click split of a possibly mixed story (its form carries a reason the editor may change).</summary>
+    public Task<IActionResult> OnPostApplySplitAsync(long id, CancellationToken ct) =>
+        Run(id, true, "", name => editor.ApplyProposedSplitAsync(id, name, Input.Reason, ct));
+
     public Task<IActionResult> OnPostMergeAsync(long id, CancellationToken ct) =>
         Run(id, Input.OtherStoryId > 0 && Input.OtherStoryId != id, "Give the number of another story to merge in.",
             name => editor.MergeAsync(id, Input.OtherStoryId, name, Input.Reason, ct));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsCompare.Core.Data;
+using NewsCompare.Core.Stories;
 using NewsCompare.Web.Reading;
 using NewsCompare.Web.Startup;
 
@@ -13,6 +14,8 @@ public sealed class StoryModel(NewsDb db, IStoryInsights insights) : PageModel
     public const int MaxColumns = 30;
 
     public StoryDetail Story { get; private set; } = null!;
+    /// <summary>Set instead of <see cref="Story"/> when the id asked for was merged away or split up.</summary>
+    public RetiredStoryInfo? Retired { get; private set; }
     public IReadOnlyList<ArticleView> Columns { get; private set; } = [];
     public Timeline? Timeline { get; private set; }
     public StoryInsight Insight { get; private set; } = StoryInsight.None;
@@ -23,7 +26,14 @@ public sealed class StoryModel(NewsDb db, IStoryInsights insights) : PageModel
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         var story = await StoryDetail.LoadAsync(db, id, ct);
-        if (story is null) return NotFound();
+        if (story is null)
+        {
+            // An id a regroup or a correction retired: say where its articles went (410: this story is gone for good).
+            if (await StoryStore.SuccessorsAsync(db, id, ct) is not { } retired) return NotFound();
+            Retired = retired;
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
+        }
         Story = story;
         Columns = await ArticleView.LoadAsync(db, story.Articles.Take(MaxColumns).Select(a => a.Id).ToList(), ct);
         Timeline = Timeline.For(story.Articles);
@@ -34,6 +44,9 @@ public sealed class StoryModel(NewsDb db, IStoryInsights insights) : PageModel
         if (CanEdit) Message = TempData[nameof(Message)] as string;
         return Page();
     }
+
+    public string HeadlineOf(long articleId) =>
+        Shared.Display.Headline(Story.Articles.FirstOrDefault(a => a.Id == articleId)?.Headline);
 
     public string OutletOf(long articleId) =>
         Shared.Display.Outlet(Story.Articles.FirstOrDefault(a => a.Id == articleId)?.Outlet);
