@@ -27,6 +27,12 @@ public sealed record ExtractedArticle
     /// <summary>Every line dropped as page clutter, in page order, with its reason.</summary>
     public IReadOnlyList<RemovedLine> Removed { get; init; } = [];
 
+    /// <summary>
+    /// Why the capture gave no article, in words for the person who imported it (too slow to read, nothing but
+    /// page clutter); null when the extractor has nothing to say.
+    /// </summary>
+    public string? Problem { get; init; }
+
     /// <summary>Metadata the page states about itself (HTML meta tags, JSON-LD, saved-from comments).</summary>
     public PageHints Hints { get; init; } = PageHints.None;
 }

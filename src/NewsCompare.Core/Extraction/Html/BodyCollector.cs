@@ -66,6 +66,7 @@ internal sealed class BodyCollector
             Append(node.Text!);
             return;
         }
+        ExtractionBudget.Check();
         if (node.Tag == "br" || node.Tag == "hr")
         {
             Flush(sink, reason, false);

@@ -32,7 +32,24 @@ public static class HtmlExtractor
     public static ExtractedArticle Extract(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var document = Parser.ParseDocument(html);
+        ExtractionBudget.Start();
+        try
+        {
+            return ExtractWithinBudget(html);
+        }
+        catch (ExtractionBudget.ExceededException e)
+        {
+            return new ExtractedArticle { Problem = e.Message };
+        }
+        finally
+        {
+            ExtractionBudget.Stop();
+        }
+    }
+
+    private static ExtractedArticle ExtractWithinBudget(string html)
+    {
+        var document = Parser.ParseDocument(NestingLimiter.Limit(html));
         var tree = PageTree.Build(document);
         var metadata = PageMetadata.Read(html, tree);
 

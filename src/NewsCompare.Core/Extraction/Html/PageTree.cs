@@ -104,6 +104,7 @@ internal sealed class PageTree
 
     private void AddElement(IElement element, PageNode parent, int depth)
     {
+        ExtractionBudget.Check();
         var tag = element.LocalName;
         if (IsSkipped(tag))
         {

@@ -43,7 +43,14 @@ internal static class BodyLocator
         }
 
         var best = BestChunk(weights, lines, vocabulary);
-        if (best is null || best.Value.Sum < MinimumBody) return null;
+        if (best is null || best.Value.Sum < MinimumBody)
+        {
+            // No run of full paragraphs: a short capture (a headline with an excerpt cut short, a brief, or prose
+            // hard-wrapped into short lines) is still an article when its sentence-shaped lines outweigh the rest.
+            for (var i = 0; i < lines.Count; i++) weights[i] = ExcerptWeight(lines[i]);
+            best = BestChunk(weights, lines, vocabulary);
+            if (best is null || best.Value.Sum < MinimumBody) return null;
+        }
         var (start, end, _) = best.Value;
 
         // Forward across section labels while the prose beyond them is about the same thing (a bounded number of
@@ -88,6 +95,15 @@ internal static class BodyLocator
         LineKind.Caption => -3,
         LineKind.Barrier => double.NegativeInfinity,
         _ => -6,
+    };
+
+    /// <summary>How much a line speaks for being part of a short capture's text, where no line is a full paragraph.</summary>
+    private static double ExcerptWeight(TextLine line) => line.Kind switch
+    {
+        LineKind.Prose => Math.Min(line.Words, 120),
+        LineKind.ShortSentence => Math.Max(2, line.Words),
+        LineKind.Short when line.Words >= 5 && !line.TitleShaped && !line.AllCaps && line.SmallWords * 2 > line.Words => line.Words,
+        _ => Weight(line),
     };
 
     /// <summary>

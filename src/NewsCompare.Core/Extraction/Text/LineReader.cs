@@ -35,7 +35,11 @@ internal static class LineReader
         }
 
         var articleScript = DominantScript(lines);
-        foreach (var line in lines) Classify(line, articleScript, vocabulary);
+        foreach (var line in lines)
+        {
+            ExtractionBudget.Check();
+            Classify(line, articleScript, vocabulary);
+        }
         MarkRepeats(lines);
         return lines;
     }

@@ -15,6 +15,23 @@ public static class PlainTextExtractor
     public static ExtractedArticle Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ExtractionBudget.Start();
+        try
+        {
+            return ExtractWithinBudget(text);
+        }
+        catch (ExtractionBudget.ExceededException e)
+        {
+            return new ExtractedArticle { Problem = e.Message };
+        }
+        finally
+        {
+            ExtractionBudget.Stop();
+        }
+    }
+
+    private static ExtractedArticle ExtractWithinBudget(string text)
+    {
         var vocabulary = ClutterVocabulary.Default;
         var lines = LineReader.Read(text, vocabulary);
         var plan = new LinePlan(lines.Count);
