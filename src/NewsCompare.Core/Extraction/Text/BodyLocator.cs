@@ -50,6 +50,9 @@ internal static class BodyLocator
             for (var i = 0; i < lines.Count; i++) weights[i] = ExcerptWeight(lines[i]);
             best = BestChunk(weights, lines, vocabulary);
             if (best is null || best.Value.Sum < MinimumBody) return null;
+            // A line without a closing mark that opens the run is the excerpt's headline, not its first line.
+            if (best.Value.Start < best.Value.End && lines[best.Value.Start].Kind == LineKind.Short)
+                best = best.Value with { Start = best.Value.Start + 1 };
         }
         var (start, end, _) = best.Value;
 
