@@ -122,7 +122,7 @@ internal sealed class BodyCollector
         if (node.Tag is "figure" or "figcaption" || node.Hint.Kind == HintKind.Caption) return (Sink.Caption, null);
         if (node.Tag == "h1") return (Sink.Removed, RemovalReasons.Furniture);
         if (!node.IsBlock) return (sink, reason);
-        if (node.Hint.IsClutter) return (Sink.Removed, node.Hint.Reason);
+        if (node.Hint.IsClutter && !node.IsProseParagraph) return (Sink.Removed, node.Hint.Reason);
         // The article's own header holds the headline and byline (kept elsewhere) and furniture around them.
         if (node.Tag == "header") return (Sink.Removed, RemovalReasons.Furniture);
         if (ReasonForTag(node.Tag) is { } tagReason) return (Sink.Removed, tagReason);

@@ -158,7 +158,7 @@ internal sealed class PageTree
         foreach (var node in Elements)
         {
             node.Excluded = node.Parent?.Excluded == true || node.Hidden
-                || ((IsChromeTag(node.Tag) || (node.Hint.IsClutter && !node.Hint.Positive)) && node.TextLength <= half);
+                || ((IsChromeTag(node.Tag) || (node.Hint.IsClutter && !node.Hint.Positive && !node.IsProseParagraph)) && node.TextLength <= half);
         }
     }
 
