@@ -35,7 +35,8 @@ internal static class BodyLocator
         var shortRun = 0;
         for (var i = 0; i < lines.Count; i++)
         {
-            weights[i] = Weight(lines[i]) * (lines[i].Kind == LineKind.Prose && !lines[i].BlankBefore ? unspaced : 1.0);
+            // A teaser is a sentence or two; a paragraph of 25 words or more is the article's however the page spaces it.
+            weights[i] = Weight(lines[i]) * (lines[i].Kind == LineKind.Prose && !lines[i].BlankBefore && lines[i].Words < 25 ? unspaced : 1.0);
             // A long run of one- to three-word lines is a menu or a list of names: past a few, each costs more than the last.
             if (lines[i].Kind is LineKind.Prose or LineKind.ShortSentence or LineKind.TableRow) shortRun = 0;
             else if (lines[i].Words <= 3) shortRun++;
@@ -130,7 +131,7 @@ internal static class BodyLocator
                 var position = Math.Max(0.3, Math.Pow(0.93, labelsAbove)) * (belowComments ? 0.3 : 1);
                 // Dates stamped between paragraphs mark a comment thread or a list of teasers, not an article.
                 var stamped = StampedLines(lines, run.Start, run.End) >= 3 ? 0.5 : 1;
-                candidates.Add((run, position * stamped));
+                candidates.Add((run, position * stamped * (OpensWithDateline(lines, run.Start, run.End) ? 1.5 : 1)));
             }
             from = i + 1;
             if (i < lines.Count && lines[i].Reason == RemovalReasons.Spillover) labelsAbove++;
@@ -153,6 +154,19 @@ internal static class BodyLocator
             }
         }
         return best;
+    }
+
+    /// <summary>A news report opens with a dateline ("ISLAMABAD, March 4 (Reuters) - ..."): one among the run's first paragraphs marks it as the article.</summary>
+    private static bool OpensWithDateline(List<TextLine> lines, int start, int end)
+    {
+        var seen = 0;
+        for (var i = start; i <= end && seen < 3; i++)
+        {
+            if (lines[i].Kind != LineKind.Prose) continue;
+            seen++;
+            if (HeaderShapes.TrySplitDateline(lines[i].Text, out _, out var rest) && rest is not null) return true;
+        }
+        return false;
     }
 
     /// <summary>The maximum-sum run of lines between <paramref name="from"/> and <paramref name="to"/> (Kadane), never across a barrier.</summary>
