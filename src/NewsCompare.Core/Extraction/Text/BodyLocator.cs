@@ -84,6 +84,8 @@ internal static class BodyLocator
 
         end = CutTrailingTeaser(lines, start, end, vocabulary);
         start = SkipHeader(lines, start, end, vocabulary);
+        // The paragraph that opens with a dateline is the first of the article: what stands above it is header.
+        if (OpensWithDateline(lines, start, end) is var opening and > 0) start = opening;
         return (start, end);
     }
 
@@ -131,7 +133,9 @@ internal static class BodyLocator
                 var position = Math.Max(0.3, Math.Pow(0.93, labelsAbove)) * (belowComments ? 0.3 : 1);
                 // Dates stamped between paragraphs mark a comment thread or a list of teasers, not an article.
                 var stamped = StampedLines(lines, run.Start, run.End) >= 3 ? 0.5 : 1;
-                candidates.Add((run, position * stamped * (OpensWithDateline(lines, run.Start, run.End) ? 1.5 : 1)));
+                // What stands at an article's top: a dateline opening its first paragraphs, a date line just above.
+                var opening = (OpensWithDateline(lines, run.Start, run.End) >= 0 ? 1.5 : 1) * (DatedAbove(lines, run.Start) ? 1.3 : 1);
+                candidates.Add((run, position * stamped * opening));
             }
             from = i + 1;
             if (i < lines.Count && lines[i].Reason == RemovalReasons.Spillover) labelsAbove++;
@@ -156,16 +160,27 @@ internal static class BodyLocator
         return best;
     }
 
-    /// <summary>A news report opens with a dateline ("ISLAMABAD, March 4 (Reuters) - ..."): one among the run's first paragraphs marks it as the article.</summary>
-    private static bool OpensWithDateline(List<TextLine> lines, int start, int end)
+    /// <summary>
+    /// A news report opens with a dateline ("ISLAMABAD, March 4 (Reuters) - ..."): the index of such a paragraph
+    /// among the run's first three, or -1.
+    /// </summary>
+    private static int OpensWithDateline(List<TextLine> lines, int start, int end)
     {
         var seen = 0;
         for (var i = start; i <= end && seen < 3; i++)
         {
             if (lines[i].Kind != LineKind.Prose) continue;
             seen++;
-            if (HeaderShapes.TrySplitDateline(lines[i].Text, out _, out var rest) && rest is not null) return true;
+            if (HeaderShapes.TrySplitDateline(lines[i].Text, out _, out var rest) && rest is not null) return i;
         }
+        return -1;
+    }
+
+    /// <summary>A date line among the six lines above the run: where an article's header states when it was published.</summary>
+    private static bool DatedAbove(List<TextLine> lines, int start)
+    {
+        for (var i = start - 1; i >= 0 && i >= start - 6; i--)
+            if (lines[i].Kind is not (LineKind.Prose or LineKind.Barrier) && lines[i].Words <= 12 && HeaderShapes.IsDateLine(lines[i])) return true;
         return false;
     }
 

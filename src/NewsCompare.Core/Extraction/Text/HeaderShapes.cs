@@ -26,7 +26,8 @@ internal static partial class HeaderShapes
     /// <summary>"MOSCOW -", "WASHINGTON (AP) —", "CLEVELAND, Ohio –", "Dekalb, Ill. —": the place a story was filed from.</summary>
     [GeneratedRegex(
         @"^(?<d>(?:\p{Lu}[\p{Lu}.'’\-]+(?:\s\p{Lu}[\p{Lu}.'’\-]+){0,3}|\p{Lu}[\p{L}.'’\-]+(?:\s\p{Lu}[\p{L}.'’\-]+){0,2}(?=,))" +
-        @"(?:,\s?\p{Lu}[\p{L}.'’]*(?:\s\p{Lu}[\p{L}.'’]*){0,2})?(?:\s?\([^()]{1,40}\))?\s?[-–—]{1,2})(?:\s+(?<rest>\S.*))?$",
+        @"(?:,\s?\p{Lu}[\p{L}.'’]*(?:\s\p{Lu}[\p{L}.'’]*){0,2})?(?:,\s?(?:\p{L}{3,9}\.?\s\d{1,2}|\d{1,2}\.?\s\p{L}{3,9}\.?)(?:,?\s\d{4})?)?" +
+        @"(?:\s?\([^()]{1,40}\)\.?)?\s?[-–—]{1,2})(?:\s+(?<rest>\S.*))?$",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
     private static partial Regex DatelinePattern();
 
