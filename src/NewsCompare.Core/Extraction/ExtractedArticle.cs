@@ -15,7 +15,7 @@ public sealed record ExtractedArticle
     /// <summary>The byline as printed ("By Jane Doe"), if any.</summary>
     public string? Byline { get; init; }
 
-    /// <summary>The dateline that opens the story ("MOSCOW -", "MOSCOW (Sputnik) -"), if any.</summary>
+    /// <summary>The dateline that opens the story, without the dash that joined it to the first sentence ("MOSCOW", "MOSCOW (Sputnik)"), if any.</summary>
     public string? Dateline { get; init; }
 
     /// <summary>The body paragraphs in reading order, dateline already split off.</summary>

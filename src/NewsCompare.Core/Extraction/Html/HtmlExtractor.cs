@@ -84,7 +84,7 @@ public static class HtmlExtractor
             Headline = headline,
             Standfirst = standfirst,
             Byline = byline ?? metadata.Author,
-            Dateline = dateline,
+            Dateline = TextTools.BareDateline(dateline),
             Paragraphs = paragraphs,
             Captions = collected.Captions,
             Removed = collected.Removed,

@@ -67,6 +67,17 @@ internal sealed class LinePlan(int count)
     public string?[] Texts { get; } = new string?[count];
     public string? SplitDateline { get; set; }
 
+    private DateOnly? _dated, _datedAbove;
+
+    /// <summary>The first complete date read from the header's date lines and byline, under the headline before above it.</summary>
+    public DateOnly? Published => _dated ?? _datedAbove;
+
+    public void NoteDate(string text, bool afterHeadline)
+    {
+        if (afterHeadline) _dated ??= Metadata.DateFinder.InText(text);
+        else _datedAbove ??= Metadata.DateFinder.InText(text);
+    }
+
     private readonly bool[] _used = new bool[(int)LinePart.Removed + 1];
 
     public void Set(int index, LinePart part, string? reason = null, string? text = null)
@@ -95,7 +106,11 @@ internal sealed class LinePlan(int count)
             {
                 case LinePart.Headline: headline = text; break;
                 case LinePart.Standfirst: standfirst = text; break;
-                case LinePart.Byline: byline = text; break;
+                case LinePart.Byline:
+                    byline = text;
+                    // A byline read without its date: the line as printed stays with the dropped lines.
+                    if (Texts[i] is not null) removed.Add(new RemovedLine(lines[i].Text, RemovalReasons.Furniture));
+                    break;
                 case LinePart.Dateline: dateline = text; break;
                 case LinePart.Caption: captions.Add(text); break;
                 case LinePart.Paragraph: paragraphs.Add(text); break;
@@ -107,10 +122,13 @@ internal sealed class LinePlan(int count)
             Headline = headline,
             Standfirst = standfirst,
             Byline = byline,
-            Dateline = dateline,
+            Dateline = Html.TextTools.BareDateline(dateline),
             Paragraphs = paragraphs,
             Captions = captions,
             Removed = removed,
+            Hints = Published is { } date
+                ? new PageHints { Published = date, PublishedSource = Metadata.MetadataSources.Text + ":date-line" }
+                : PageHints.None,
         };
     }
 }
