@@ -314,7 +314,21 @@ internal sealed class BodyCollector
             _removed.Insert(Math.Min(removedBefore, _removed.Count), new RemovedLine(text, RemovalReasons.Spillover));
             _body.RemoveAt(_body.Count - 1);
         }
+        // A short label opening the body, before any sentence, names the section ("World · Europe"), not the article.
+        for (var labels = 0; labels < 2 && _body.Count > 1 && IsSectionLabel(_body[0].Text); labels++)
+        {
+            var (text, _, removedBefore) = _body[0];
+            _removed.Insert(Math.Min(removedBefore, _removed.Count), new RemovedLine(text, RemovalReasons.Navigation));
+            _body.RemoveAt(0);
+        }
         return new Result(_body.Select(b => b.Text).ToList(), _captions, _removed);
+    }
+
+    private static bool IsSectionLabel(string text)
+    {
+        if (text.Length > 40 || TextTools.WordCount(text) > 4) return false;
+        var last = text[^1];
+        return !char.IsDigit(last) && last is not ('.' or '!' or '?' or ':' or '-' or '–' or '—' or '"' or '”' or ')');
     }
 
     internal static bool HasLetterOrDigit(string text)
