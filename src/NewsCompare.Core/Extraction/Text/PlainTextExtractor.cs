@@ -92,6 +92,23 @@ internal sealed class LinePlan(int count)
 
     public bool Has(LinePart part) => _used[(int)part];
 
+    /// <summary>
+    /// A credit the page glued to its caption ("© Agency / Go to the mediabankSecretary of ..."): innerText leaves no
+    /// space where the credit's box ends, so a small letter runs straight into a capital. Credit and caption are split there.
+    /// </summary>
+    internal static IEnumerable<string> SplitCredit(string caption)
+    {
+        if (!caption.StartsWith('©') && !caption.StartsWith("Photo", StringComparison.OrdinalIgnoreCase)
+            && !caption.StartsWith("Foto", StringComparison.OrdinalIgnoreCase))
+            return [caption];
+        for (var i = 1; i + 1 < Math.Min(caption.Length, 120); i++)
+        {
+            if (char.IsLower(caption[i]) && char.IsUpper(caption[i + 1]) && i + 2 < caption.Length && char.IsLower(caption[i + 2]))
+                return [caption[..(i + 1)].Trim(), caption[(i + 1)..].Trim()];
+        }
+        return [caption];
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ExtractedArticle Assemble(List<TextLine> lines)
     {
@@ -112,7 +129,7 @@ internal sealed class LinePlan(int count)
                     if (Texts[i] is not null) removed.Add(new RemovedLine(lines[i].Text, RemovalReasons.Furniture));
                     break;
                 case LinePart.Dateline: dateline = text; break;
-                case LinePart.Caption: captions.Add(text); break;
+                case LinePart.Caption: captions.AddRange(SplitCredit(text)); break;
                 case LinePart.Paragraph: paragraphs.Add(text); break;
                 default: removed.Add(new RemovedLine(text, Reasons[i] ?? RemovalReasons.Furniture)); break;
             }

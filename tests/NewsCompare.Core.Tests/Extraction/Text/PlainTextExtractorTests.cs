@@ -380,7 +380,15 @@ public sealed class PlainTextExtractorTests
         // A byline read without its date stays, as printed, with the removed lines.
         if (article.Byline is not null && !article.Removed.Any(r => r.Text.Contains(article.Byline, StringComparison.Ordinal) && r.Text != article.Byline))
             produced.Add(article.Byline);
-        produced.AddRange(article.Captions);
+        // A credit glued to its caption in the capture comes out as two captions.
+        var lines = Lines(text);
+        for (var c = 0; c < article.Captions.Count; c++)
+        {
+            if (c + 1 < article.Captions.Count && !lines.Contains(article.Captions[c]) && lines.Contains(article.Captions[c] + article.Captions[c + 1]))
+                produced.Add(article.Captions[c] + article.Captions[++c]);
+            else
+                produced.Add(article.Captions[c]);
+        }
         produced.AddRange(article.Removed.Select(r => r.Text));
         var paragraphs = article.Paragraphs.ToList();
         // The dateline (without its dash) is either a line of its own or the opening of the first paragraph.

@@ -105,9 +105,10 @@ public sealed class SeedCaptureTests
         article.Dateline.Should().Be("MOSCOW (Sputnik)");
         article.Paragraphs[0].Should().StartWith("The further deepening of Russian-Chinese coordination is particularly important");
         article.Paragraphs[^1].Should().StartWith("\"In October, we look forward to detailed bilateral negotiations");
-        article.Captions.Should().HaveCount(2);
-        article.Captions[0].Should().StartWith("© Sputnik / Pavel Bednyakov");
-        article.Captions[1].Should().EndWith("- Sputnik International, 1920, 19.09.2023");
+        article.Captions.Should().HaveCount(3, "the photo credit glued to the first caption is kept apart");
+        article.Captions[0].Should().StartWith("© Sputnik").And.EndWith("Go to the mediabank");
+        article.Captions[1].Should().StartWith("Secretary of the Russian Security Council");
+        article.Captions[2].Should().EndWith("- Sputnik International, 1920, 19.09.2023");
 
         ReasonOf(article, "Subscribe").Should().Be(RemovalReasons.Share);
         ReasonOf(article, "China, Russia Bear Special Responsibility for Global Strategic Stability - Wang Yi").Should().Be(RemovalReasons.Spillover);

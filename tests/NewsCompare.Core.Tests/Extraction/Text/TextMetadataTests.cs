@@ -58,4 +58,10 @@ public sealed class TextMetadataTests
         article.Byline.Should().Be("By Jane Doe");
         article.Paragraphs[0].Should().Be(FirstParagraph);
     }
+
+    [Theory]
+    [InlineData("© Agencia / Ana Ruiz / Ver en la mediatecaEl alcalde inaugura el puente", "© Agencia / Ana Ruiz / Ver en la mediateca", "El alcalde inaugura el puente")]
+    [InlineData("© Sputnik / Go to the mediabankSecretary of the Council at the meeting", "© Sputnik / Go to the mediabank", "Secretary of the Council at the meeting")]
+    public void KeepsACreditGluedToItsCaptionApart(string line, string credit, string caption) =>
+        LinePlan.SplitCredit(line).Should().Equal(credit, caption);
 }
