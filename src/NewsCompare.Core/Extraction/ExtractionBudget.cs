@@ -21,8 +21,26 @@ internal static class ExtractionBudget
     public static string Reason { get; } =
         $"extraction stopped after {PerFile.TotalSeconds:0} seconds of work: the page is too large or too deeply nested to read in time";
 
+    /// <summary>Runs one extraction within the budget: a capture that runs out gives no article and the reason.</summary>
+    public static ExtractedArticle Run(string capture, Func<string, ExtractedArticle> extract)
+    {
+        Start();
+        try
+        {
+            return extract(capture);
+        }
+        catch (ExceededException e)
+        {
+            return new ExtractedArticle { Problem = e.Message };
+        }
+        finally
+        {
+            Stop();
+        }
+    }
+
     /// <summary>Starts the clock for one capture on this thread.</summary>
-    public static void Start()
+    private static void Start()
     {
         _deadline = Now() + (long)PerFile.TotalMicroseconds;
         _steps = 0;
@@ -36,7 +54,7 @@ internal static class ExtractionBudget
     }
 
     /// <summary>Ends the clock for this thread.</summary>
-    public static void Stop() => _deadline = 0;
+    private static void Stop() => _deadline = 0;
 
     // Microseconds of this thread's processor time on Linux, of the wall clock elsewhere.
     private static long Now()

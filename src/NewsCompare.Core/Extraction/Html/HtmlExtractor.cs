@@ -32,19 +32,7 @@ public static class HtmlExtractor
     public static ExtractedArticle Extract(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        ExtractionBudget.Start();
-        try
-        {
-            return ExtractWithinBudget(html);
-        }
-        catch (ExtractionBudget.ExceededException e)
-        {
-            return new ExtractedArticle { Problem = e.Message };
-        }
-        finally
-        {
-            ExtractionBudget.Stop();
-        }
+        return ExtractionBudget.Run(html, ExtractWithinBudget);
     }
 
     private static ExtractedArticle ExtractWithinBudget(string html)

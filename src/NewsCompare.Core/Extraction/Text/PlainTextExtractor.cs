@@ -15,19 +15,7 @@ public static class PlainTextExtractor
     public static ExtractedArticle Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ExtractionBudget.Start();
-        try
-        {
-            return ExtractWithinBudget(text);
-        }
-        catch (ExtractionBudget.ExceededException e)
-        {
-            return new ExtractedArticle { Problem = e.Message };
-        }
-        finally
-        {
-            ExtractionBudget.Stop();
-        }
+        return ExtractionBudget.Run(text, ExtractWithinBudget);
     }
 
     private static ExtractedArticle ExtractWithinBudget(string text)
