@@ -122,6 +122,17 @@ public sealed class ExtractionPropertyTests
         }, iter: 300);
 
     [Fact]
+    public void AFaultInsideAnExtractorIsReportedInWordsNotByItsName()
+    {
+        var faulty = new Extractors(_ => throw new ArgumentOutOfRangeException("start"), _ => throw new InvalidOperationException());
+
+        var analysis = CaptureAnalyzer.Analyze("a.txt", "a.txt", "Headline\n\nThe council met on Tuesday."u8.ToArray(), null,
+            OutletRegistry.Default, extractors: faulty);
+
+        analysis.Error.Should().StartWith("extraction failed").And.NotContain("Exception").And.NotContain("start");
+    }
+
+    [Fact]
     public void ShortCapturesOfAHeadlineAndOneParagraphAreArticles()
     {
         var captures = new[]
