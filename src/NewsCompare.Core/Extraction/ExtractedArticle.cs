@@ -15,7 +15,7 @@ public sealed record ExtractedArticle
     /// <summary>The byline as printed ("By Jane Doe"), if any.</summary>
     public string? Byline { get; init; }
 
-    /// <summary>The dateline that opens the story ("MOSCOW -", "MOSCOW (Sputnik) -"), if any.</summary>
+    /// <summary>The dateline that opens the story, without the dash that joined it to the first sentence ("MOSCOW", "MOSCOW (Sputnik)"), if any.</summary>
     public string? Dateline { get; init; }
 
     /// <summary>The body paragraphs in reading order, dateline already split off.</summary>
@@ -26,6 +26,12 @@ public sealed record ExtractedArticle
 
     /// <summary>Every line dropped as page clutter, in page order, with its reason.</summary>
     public IReadOnlyList<RemovedLine> Removed { get; init; } = [];
+
+    /// <summary>
+    /// Why the capture gave no article, in words for the person who imported it (too slow to read, nothing but
+    /// page clutter); null when the extractor has nothing to say.
+    /// </summary>
+    public string? Problem { get; init; }
 
     /// <summary>Metadata the page states about itself (HTML meta tags, JSON-LD, saved-from comments).</summary>
     public PageHints Hints { get; init; } = PageHints.None;

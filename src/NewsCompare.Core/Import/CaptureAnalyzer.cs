@@ -56,12 +56,16 @@ internal static class CaptureAnalyzer
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return Fail($"extraction failed ({format}): {e.GetType().Name}: {e.Message}");
+            // The extractors are built never to throw; should one still do, the person importing needs to know the
+            // file was not read, not the name of a fault inside the program.
+            System.Diagnostics.Trace.TraceError($"{file}: extraction failed: {e}");
+            return Fail($"extraction failed ({format}): the extractor could not read this file (an internal error; please report it with the file)");
         }
         if (format == FormatSniffer.Html && FormatSniffer.LooksTruncated(decoded.Text))
             warnings.Add("truncated HTML: the page ends before </body></html>; imported what could be extracted");
         if (!extracted.Paragraphs.Any(p => !string.IsNullOrWhiteSpace(p)))
-            return Fail(extracted.Removed.Count > 0
+            return Fail(extracted.Problem is { } stopped ? $"no article text found ({format}): {stopped}"
+                : extracted.Removed.Count > 0
                 ? $"no article text found ({format}): all {extracted.Removed.Count} lines are page clutter"
                 : $"no article text found ({format})");
         if (source?.Url is { } manifestUrl && Hosts.Parse(manifestUrl) is null)

@@ -6,8 +6,30 @@ namespace NewsCompare.Core.Metadata;
 /// <summary>Finds complete dates (day, month and year) in addresses and lines of text. A month and year alone is not a date.</summary>
 internal static partial class DateFinder
 {
-    private static readonly string[] Months =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    /// <summary>Month names and abbreviations of the languages the product meets most (month-names.txt), lower case, to their number.</summary>
+    internal static IReadOnlyDictionary<string, int> MonthNames { get; } = LoadMonthNames();
+
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthLookup =
+        ((Dictionary<string, int>)MonthNames).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static Dictionary<string, int> LoadMonthNames()
+    {
+        var assembly = typeof(DateFinder).Assembly;
+        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("month-names.txt", StringComparison.Ordinal));
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!, System.Text.Encoding.UTF8);
+        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var month = int.Parse(parts[1], CultureInfo.InvariantCulture);
+            foreach (var name in parts.Skip(2)) names[name] = month;
+        }
+        return names;
+    }
+
+    /// <summary>Whether <paramref name="word"/> names a month in one of the known languages ("Sept", "Eylül", "сентября").</summary>
+    public static bool IsMonth(ReadOnlySpan<char> word) => MonthLookup.ContainsKey(word);
 
     /// <summary>A date in the address's path: /2023/02/21/, /2023-02-21, /20230919/.</summary>
     public static DateOnly? InUrlPath(string? url)
@@ -34,16 +56,13 @@ internal static partial class DateFinder
             if (MonthNumber(m.Groups["mon"].Value) is { } mon && Make(m.Groups["y"].Value, mon, m.Groups["d"].Value) is { } d) found.Add((m.Index, d));
         foreach (Match m in DayFirst().Matches(line))
             if (MonthNumber(m.Groups["mon"].Value) is { } mon && Make(m.Groups["y"].Value, mon, m.Groups["d"].Value) is { } d) found.Add((m.Index, d));
+        foreach (Match m in Ideographic().Matches(line))
+            if (Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is { } d) found.Add((m.Index, d));
         return found.Count == 0 ? null : found.MinBy(f => f.Index).Date;
     }
 
-    private static string? MonthNumber(string name)
-    {
-        var lower = name.TrimEnd('.').ToLowerInvariant();
-        if (lower.Length < 3) return null;
-        var index = Array.FindIndex(Months, m => m.StartsWith(lower, StringComparison.Ordinal) || (lower == "sept" && m == "september"));
-        return index < 0 ? null : (index + 1).ToString(CultureInfo.InvariantCulture);
-    }
+    private static string? MonthNumber(string name) =>
+        MonthLookup.TryGetValue(name.AsSpan().TrimEnd('.'), out var month) ? month.ToString(CultureInfo.InvariantCulture) : null;
 
     private static DateOnly? Make(string year, string month, string day)
     {
@@ -65,9 +84,15 @@ internal static partial class DateFinder
     [GeneratedRegex(@"(?<![\d.])(?<d>[0-3]?\d)\.(?<m>[01]?\d)\.(?<y>(?:19|20)\d\d)(?![\d])")]
     private static partial Regex Dotted();
 
-    [GeneratedRegex(@"\b(?<mon>[A-Za-z]{3,9}\.?)\s+(?<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d\d)\b")]
+    // "September 19, 2023", "Sept. 19 2023".
+    [GeneratedRegex(@"(?<!\p{L})(?<mon>\p{L}{3,10}\.?)\s+(?<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d\d)(?!\d)")]
     private static partial Regex MonthFirst();
 
-    [GeneratedRegex(@"\b(?<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon>[A-Za-z]{3,9}\.?),?\s+(?<y>(?:19|20)\d\d)\b")]
+    // "19 September 2023", "19. September 2023", "19 de septiembre de 2023", "19 сентября 2023 г.", "19 Eylül 2023".
+    [GeneratedRegex(@"(?<![\d.])(?<d>[0-3]?\d)(?:st|nd|rd|th|\.|º)?\s+(?:of\s+|de\s+)?(?<mon>\p{L}{3,10}\.?),?\s+(?:de\s+|del\s+)?(?<y>(?:19|20)\d\d)(?!\d)")]
     private static partial Regex DayFirst();
+
+    // "2023年9月19日".
+    [GeneratedRegex(@"(?<y>(?:19|20)\d\d)\s?年\s?(?<m>[01]?\d)\s?月\s?(?<d>[0-3]?\d)\s?日")]
+    private static partial Regex Ideographic();
 }

@@ -140,7 +140,7 @@ public static partial class MetadataResolver
         // first captions or top lines ("…, 19.09.2023"). A date told inside running text is an event's, not the article's.
         foreach (var (line, source) in new[] { (article.Byline, "byline"), (article.Dateline, "dateline"), (article.Standfirst, "standfirst") })
             if (DateFinder.InText(line) is { } d) return new(d, MetadataSources.Text + ":" + source);
-        foreach (var (line, source) in article.Captions.Take(2).Select(c => (c, "caption")).Concat(article.Paragraphs.Take(5).Select(p => (p, "top"))))
+        foreach (var (line, source) in article.Captions.Take(3).Select(c => (c, "caption")).Concat(article.Paragraphs.Take(5).Select(p => (p, "top"))))
         {
             var stamp = TrailingDate().Match(line);
             if (stamp.Success && DateFinder.InText(stamp.Value) is { } d) return new(d, MetadataSources.Text + ":" + source);

@@ -66,6 +66,7 @@ internal sealed class BodyCollector
             Append(node.Text!);
             return;
         }
+        ExtractionBudget.Check();
         if (node.Tag == "br" || node.Tag == "hr")
         {
             Flush(sink, reason, false);
@@ -121,7 +122,7 @@ internal sealed class BodyCollector
         if (node.Tag is "figure" or "figcaption" || node.Hint.Kind == HintKind.Caption) return (Sink.Caption, null);
         if (node.Tag == "h1") return (Sink.Removed, RemovalReasons.Furniture);
         if (!node.IsBlock) return (sink, reason);
-        if (node.Hint.IsClutter) return (Sink.Removed, node.Hint.Reason);
+        if (node.Hint.IsClutter && !node.IsProseParagraph) return (Sink.Removed, node.Hint.Reason);
         // The article's own header holds the headline and byline (kept elsewhere) and furniture around them.
         if (node.Tag == "header") return (Sink.Removed, RemovalReasons.Furniture);
         if (ReasonForTag(node.Tag) is { } tagReason) return (Sink.Removed, tagReason);
@@ -313,7 +314,21 @@ internal sealed class BodyCollector
             _removed.Insert(Math.Min(removedBefore, _removed.Count), new RemovedLine(text, RemovalReasons.Spillover));
             _body.RemoveAt(_body.Count - 1);
         }
+        // A short label opening the body, before any sentence, names the section ("World · Europe"), not the article.
+        for (var labels = 0; labels < 2 && _body.Count > 1 && IsSectionLabel(_body[0].Text); labels++)
+        {
+            var (text, _, removedBefore) = _body[0];
+            _removed.Insert(Math.Min(removedBefore, _removed.Count), new RemovedLine(text, RemovalReasons.Navigation));
+            _body.RemoveAt(0);
+        }
         return new Result(_body.Select(b => b.Text).ToList(), _captions, _removed);
+    }
+
+    private static bool IsSectionLabel(string text)
+    {
+        if (text.Length > 40 || TextTools.WordCount(text) > 4) return false;
+        var last = text[^1];
+        return !char.IsDigit(last) && last is not ('.' or '!' or '?' or ':' or '-' or '–' or '—' or '"' or '”' or ')');
     }
 
     internal static bool HasLetterOrDigit(string text)

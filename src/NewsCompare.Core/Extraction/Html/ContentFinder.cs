@@ -60,7 +60,7 @@ internal static class ContentFinder
         top = ClimbWhileParentAddsProse(top);
         while (top.Parent is { } parent && parent.Tag is not ("body" or "html") && parent.ElementChildren == 1)
             top = parent;
-        return (WithSiblings(top), core);
+        return (SameClassParts(top) ?? WithSiblings(top), core);
     }
 
     private static double InitialScore(PageNode node)
@@ -122,6 +122,30 @@ internal static class ContentFinder
         }
         return top;
     }
+
+    // An article set as a stack of parts (numbered sections, a story in chapters) repeats one class on every part's
+    // wrapper: when the winner or one of its near ancestors has siblings of that class that are prose too, the
+    // article is all of them.
+    private static List<PageNode>? SameClassParts(PageNode top)
+    {
+        var level = 0;
+        for (var part = top; part.Parent is { } parent && level < 4 && parent.Tag is not ("body" or "html"); part = parent, level++)
+        {
+            var name = part.Attribute("class");
+            if (string.IsNullOrEmpty(name)) continue;
+            List<PageNode>? parts = null;
+            foreach (var sibling in parent.Children)
+            {
+                if (sibling.IsText || sibling.Attribute("class") != name) continue;
+                if (ReferenceEquals(sibling, part) || !sibling.Excluded && IsProsePart(sibling)) (parts ??= []).Add(sibling);
+            }
+            if (parts is { Count: >= 2 }) return parts;
+        }
+        return null;
+    }
+
+    private static bool IsProsePart(PageNode node) =>
+        node.TextLength >= 150 && node.LinkDensity < 0.2 && node.Prose >= node.TextLength * 0.6;
 
     // Siblings that score well against the winner, or read like paragraphs of prose, belong to the article too.
     private static List<PageNode> WithSiblings(PageNode top)

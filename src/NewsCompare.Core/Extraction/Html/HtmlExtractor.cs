@@ -32,7 +32,12 @@ public static class HtmlExtractor
     public static ExtractedArticle Extract(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var document = Parser.ParseDocument(html);
+        return ExtractionBudget.Run(html, ExtractWithinBudget);
+    }
+
+    private static ExtractedArticle ExtractWithinBudget(string html)
+    {
+        var document = Parser.ParseDocument(NestingLimiter.Limit(html));
         var tree = PageTree.Build(document);
         var metadata = PageMetadata.Read(html, tree);
 
@@ -67,7 +72,7 @@ public static class HtmlExtractor
             Headline = headline,
             Standfirst = standfirst,
             Byline = byline ?? metadata.Author,
-            Dateline = dateline,
+            Dateline = TextTools.BareDateline(dateline),
             Paragraphs = paragraphs,
             Captions = collected.Captions,
             Removed = collected.Removed,

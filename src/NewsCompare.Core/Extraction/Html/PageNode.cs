@@ -103,5 +103,11 @@ internal sealed class PageNode
         if (node.IsBlock) builder.Append(' ');
     }
 
+    /// <summary>
+    /// A paragraph element holding a run of prose (long, with commas, hardly linked). Its class name does not make it
+    /// chrome: pages mark the article's own paragraphs "paywall", "locked" or "premium".
+    /// </summary>
+    public bool IsProseParagraph => Tag == "p" && InlineTextLength >= 120 && InlineCommas >= 1 && InlineLinkLength * 4 < InlineTextLength;
+
     public bool IsHeading => Tag.Length == 2 && Tag[0] == 'h' && Tag[1] is >= '1' and <= '6';
 }

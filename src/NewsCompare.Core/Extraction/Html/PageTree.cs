@@ -104,6 +104,7 @@ internal sealed class PageTree
 
     private void AddElement(IElement element, PageNode parent, int depth)
     {
+        ExtractionBudget.Check();
         var tag = element.LocalName;
         if (IsSkipped(tag))
         {
@@ -157,7 +158,7 @@ internal sealed class PageTree
         foreach (var node in Elements)
         {
             node.Excluded = node.Parent?.Excluded == true || node.Hidden
-                || ((IsChromeTag(node.Tag) || (node.Hint.IsClutter && !node.Hint.Positive)) && node.TextLength <= half);
+                || ((IsChromeTag(node.Tag) || (node.Hint.IsClutter && !node.Hint.Positive && !node.IsProseParagraph)) && node.TextLength <= half);
         }
     }
 

@@ -95,6 +95,16 @@ internal static partial class TextTools
         return count;
     }
 
+    /// <summary>
+    /// A dateline as its own field: the place (and agency) without the dash that joined it to the first sentence,
+    /// "MOSCOW (Reuters) -" gives "MOSCOW (Reuters)".
+    /// </summary>
+    public static string? BareDateline(string? dateline)
+    {
+        var bare = dateline?.TrimEnd(' ', '-', '–', '—', '.', ':', '\u00a0');
+        return string.IsNullOrWhiteSpace(bare) ? null : bare;
+    }
+
     /// <summary>Dice overlap of the two texts' lower-cased words, 0 to 1.</summary>
     public static double Similarity(string? a, string? b)
     {

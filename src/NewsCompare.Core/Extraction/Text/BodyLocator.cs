@@ -35,7 +35,8 @@ internal static class BodyLocator
         var shortRun = 0;
         for (var i = 0; i < lines.Count; i++)
         {
-            weights[i] = Weight(lines[i]) * (lines[i].Kind == LineKind.Prose && !lines[i].BlankBefore ? unspaced : 1.0);
+            // A teaser is a sentence or two; a paragraph of 25 words or more is the article's however the page spaces it.
+            weights[i] = Weight(lines[i]) * (lines[i].Kind == LineKind.Prose && !lines[i].BlankBefore && lines[i].Words < 25 ? unspaced : 1.0);
             // A long run of one- to three-word lines is a menu or a list of names: past a few, each costs more than the last.
             if (lines[i].Kind is LineKind.Prose or LineKind.ShortSentence or LineKind.TableRow) shortRun = 0;
             else if (lines[i].Words <= 3) shortRun++;
@@ -43,7 +44,17 @@ internal static class BodyLocator
         }
 
         var best = BestChunk(weights, lines, vocabulary);
-        if (best is null || best.Value.Sum < MinimumBody) return null;
+        if (best is null || best.Value.Sum < MinimumBody)
+        {
+            // No run of full paragraphs: a short capture (a headline with an excerpt cut short, a brief, or prose
+            // hard-wrapped into short lines) is still an article when its sentence-shaped lines outweigh the rest.
+            for (var i = 0; i < lines.Count; i++) weights[i] = ExcerptWeight(lines[i]);
+            best = BestChunk(weights, lines, vocabulary);
+            if (best is null || best.Value.Sum < MinimumBody) return null;
+            // A line without a closing mark that opens the run is the excerpt's headline, not its first line.
+            if (best.Value.Start < best.Value.End && lines[best.Value.Start].Kind == LineKind.Short)
+                best = best.Value with { Start = best.Value.Start + 1 };
+        }
         var (start, end, _) = best.Value;
 
         // Forward across section labels while the prose beyond them is about the same thing (a bounded number of
@@ -73,6 +84,8 @@ internal static class BodyLocator
 
         end = CutTrailingTeaser(lines, start, end, vocabulary);
         start = SkipHeader(lines, start, end, vocabulary);
+        // The paragraph that opens with a dateline is the first of the article: what stands above it is header.
+        if (OpensWithDateline(lines, start, end) is var opening and > 0) start = opening;
         return (start, end);
     }
 
@@ -88,6 +101,15 @@ internal static class BodyLocator
         LineKind.Caption => -3,
         LineKind.Barrier => double.NegativeInfinity,
         _ => -6,
+    };
+
+    /// <summary>How much a line speaks for being part of a short capture's text, where no line is a full paragraph.</summary>
+    private static double ExcerptWeight(TextLine line) => line.Kind switch
+    {
+        LineKind.Prose => Math.Min(line.Words, 120),
+        LineKind.ShortSentence => Math.Max(2, line.Words),
+        LineKind.Short when line.Words >= 5 && !line.TitleShaped && !line.AllCaps && line.SmallWords * 2 > line.Words => line.Words,
+        _ => Weight(line),
     };
 
     /// <summary>
@@ -111,7 +133,9 @@ internal static class BodyLocator
                 var position = Math.Max(0.3, Math.Pow(0.93, labelsAbove)) * (belowComments ? 0.3 : 1);
                 // Dates stamped between paragraphs mark a comment thread or a list of teasers, not an article.
                 var stamped = StampedLines(lines, run.Start, run.End) >= 3 ? 0.5 : 1;
-                candidates.Add((run, position * stamped));
+                // What stands at an article's top: a dateline opening its first paragraphs, a date line just above.
+                var opening = (OpensWithDateline(lines, run.Start, run.End) >= 0 ? 1.5 : 1) * (DatedAbove(lines, run.Start) ? 1.3 : 1);
+                candidates.Add((run, position * stamped * opening));
             }
             from = i + 1;
             if (i < lines.Count && lines[i].Reason == RemovalReasons.Spillover) labelsAbove++;
@@ -134,6 +158,30 @@ internal static class BodyLocator
             }
         }
         return best;
+    }
+
+    /// <summary>
+    /// A news report opens with a dateline ("ISLAMABAD, March 4 (Reuters) - ..."): the index of such a paragraph
+    /// among the run's first three, or -1.
+    /// </summary>
+    private static int OpensWithDateline(List<TextLine> lines, int start, int end)
+    {
+        var seen = 0;
+        for (var i = start; i <= end && seen < 3; i++)
+        {
+            if (lines[i].Kind != LineKind.Prose) continue;
+            seen++;
+            if (HeaderShapes.TrySplitDateline(lines[i].Text, out _, out var rest) && rest is not null) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>A date line among the six lines above the run: where an article's header states when it was published.</summary>
+    private static bool DatedAbove(List<TextLine> lines, int start)
+    {
+        for (var i = start - 1; i >= 0 && i >= start - 6; i--)
+            if (lines[i].Kind is not (LineKind.Prose or LineKind.Barrier) && lines[i].Words <= 12 && HeaderShapes.IsDateLine(lines[i])) return true;
+        return false;
     }
 
     /// <summary>The maximum-sum run of lines between <paramref name="from"/> and <paramref name="to"/> (Kadane), never across a barrier.</summary>

@@ -35,6 +35,9 @@ internal static class HeaderReader
             if (line.Kind == LineKind.Barrier) above = line.Reason == RemovalReasons.Spillover ? RemovalReasons.Spillover : RemovalReasons.Navigation;
             if (i == headline || plan.Parts[i] != LinePart.Unassigned) continue;
             var afterHeadline = headline >= 0 && i > headline;
+            // A date line in the header dates the article, whatever else is decided about the line; one above the
+            // headline (often the day the page was seen) only when none follows it.
+            if (HeaderShapes.IsDateLine(line)) plan.NoteDate(line.Text, afterHeadline);
             if (line.Normalised == headlineNorm || headlineNorm is { Length: > 0 } && line.Kind != LineKind.Prose
                     && line.Normalised.EndsWith(headlineNorm, StringComparison.Ordinal))
                 plan.Remove(i, RemovalReasons.Duplicate);
@@ -46,7 +49,12 @@ internal static class HeaderReader
                 plan.Set(i, LinePart.Standfirst);
             else if (!plan.Has(LinePart.Byline) && (HeaderShapes.IsByline(line, vocabulary) || HeaderShapes.IsDatedByline(line)
                      || afterHeadline && HeaderShapes.IsNameLike(line) && (line.Words > 1 || i == headline + 1)))
-                plan.Set(i, LinePart.Byline);
+            {
+                // The byline names its author; a date printed with it is the article's date, read apart.
+                plan.NoteDate(line.Text, afterHeadline: true);
+                var name = HeaderShapes.WithoutDate(line.Text);
+                plan.Set(i, LinePart.Byline, text: name == line.Text ? null : name);
+            }
             else if (afterHeadline && !plan.Has(LinePart.Dateline) && line.Kind is LineKind.Short or LineKind.ShortSentence
                      && HeaderShapes.TrySplitDateline(line.Text, out _, out var rest) && rest is null)
                 plan.Set(i, LinePart.Dateline);

@@ -6,27 +6,18 @@ namespace NewsCompare.Core.Extraction.Text;
 /// <summary>The shapes of the lines around a headline: dates, bylines and datelines.</summary>
 internal static partial class HeaderShapes
 {
-    private static readonly HashSet<string> Months = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
-        "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro",
-        "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
-        "enero", "febrero", "marzo", "mayo", "junio", "julio", "septiembre", "octubre", "noviembre", "diciembre",
-        "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
-    };
-
     private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "updated", "published", "posted", "am", "pm", "ago", "gmt", "utc", "est", "edt", "pst", "pdt", "cst", "cet", "ist", "hst",
-        "today", "yesterday", "publicado", "publiziert", "atualizado", "опубликовано",
+        "today", "yesterday", "publicado", "publiziert", "atualizado", "опубликовано", "обновлено", "aktualisiert", "actualizado",
+        "publié", "pubblicato", "aggiornato", "güncelleme", "güncellendi", "yayınlanma", "تحديث", "نشر", "月",
     };
 
     /// <summary>"MOSCOW -", "WASHINGTON (AP) —", "CLEVELAND, Ohio –", "Dekalb, Ill. —": the place a story was filed from.</summary>
     [GeneratedRegex(
         @"^(?<d>(?:\p{Lu}[\p{Lu}.'’\-]+(?:\s\p{Lu}[\p{Lu}.'’\-]+){0,3}|\p{Lu}[\p{L}.'’\-]+(?:\s\p{Lu}[\p{L}.'’\-]+){0,2}(?=,))" +
-        @"(?:,\s?\p{Lu}[\p{L}.'’]*(?:\s\p{Lu}[\p{L}.'’]*){0,2})?(?:\s?\([^()]{1,40}\))?\s?[-–—]{1,2})(?:\s+(?<rest>\S.*))?$",
+        @"(?:,\s?\p{Lu}[\p{L}.'’]*(?:\s\p{Lu}[\p{L}.'’]*){0,2})?(?:,\s?(?:\p{L}{3,9}\.?\s\d{1,2}|\d{1,2}\.?\s\p{L}{3,9}\.?)(?:,?\s\d{4})?)?" +
+        @"(?:\s?\([^()]{1,40}\)\.?)?\s?[-–—]{1,2})(?:\s+(?<rest>\S.*))?$",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 200)]
     private static partial Regex DatelinePattern();
 
@@ -56,7 +47,6 @@ internal static partial class HeaderShapes
     /// <summary>A short line that states a date or time ("Updated 1:39 am EST, November 20, 2019", "18 NOV 2019").</summary>
     public static bool IsDateLine(TextLine line) => line.IsDate ??= StatesDate(line);
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWordLookup = TimeWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -76,7 +66,7 @@ internal static partial class HeaderShapes
             if (start >= 0)
             {
                 var word = text.AsSpan(start, i - start);
-                if (MonthLookup.Contains(word) || TimeWordLookup.Contains(word)) return true;
+                if (Metadata.DateFinder.IsMonth(word) || TimeWordLookup.Contains(word)) return true;
             }
             start = -1;
         }
@@ -116,6 +106,27 @@ internal static partial class HeaderShapes
         if (!IsDateLine(line)) return false;
         var by = line.Text.IndexOf(" by ", StringComparison.OrdinalIgnoreCase);
         return by >= 0 && by + 4 < line.Text.Length && char.IsUpper(line.Text[by + 4]);
+    }
+
+    /// <summary>
+    /// A byline without the date printed with it: "By Jane Doe, September 19, 2023" gives "By Jane Doe", "Posted on
+    /// July 3, 2023 by Anna Green" gives "Anna Green". The line itself when no date can be told apart.
+    /// </summary>
+    public static string WithoutDate(string byline)
+    {
+        if (Metadata.DateFinder.InText(byline) is null) return byline;
+        var by = byline.LastIndexOf(" by ", StringComparison.OrdinalIgnoreCase);
+        if (by > 0 && Metadata.DateFinder.InText(byline[..by]) is not null && Metadata.DateFinder.InText(byline[by..]) is null)
+            return byline[(by + 4)..].Trim();
+        // Cut at the first separator after which a date follows: "By Jane Doe | Sept. 19, 2023 10:00 am".
+        for (var i = 0; i < byline.Length; i++)
+        {
+            if (byline[i] is not (',' or '|' or '·' or '•' or '–' or '—') && !(byline[i] == '-' && i > 0 && byline[i - 1] == ' ')) continue;
+            var head = byline[..i].Trim();
+            if (head.Length >= 3 && Metadata.DateFinder.InText(head) is null && Metadata.DateFinder.InText(byline[i..]) is not null)
+                return head;
+        }
+        return byline;
     }
 
     /// <summary>A short run of capitalised or single words with no digits: a person's or author's name.</summary>

@@ -35,7 +35,11 @@ internal static class LineReader
         }
 
         var articleScript = DominantScript(lines);
-        foreach (var line in lines) Classify(line, articleScript, vocabulary);
+        foreach (var line in lines)
+        {
+            ExtractionBudget.Check();
+            Classify(line, articleScript, vocabulary);
+        }
         MarkRepeats(lines);
         return lines;
     }
@@ -366,7 +370,7 @@ internal static class LineReader
     private static bool EndsWithNumericDate(ReadOnlySpan<char> s)
     {
         // dd.mm.yyyy, dd/mm/yyyy or yyyy-mm-dd at the very end.
-        if (s.Length < 8) return false;
+        if (s.Length < 10) return false;
         var end = s[^10..];
         var digits = 0;
         var separators = 0;

@@ -15,6 +15,11 @@ public static class PlainTextExtractor
     public static ExtractedArticle Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return ExtractionBudget.Run(text, ExtractWithinBudget);
+    }
+
+    private static ExtractedArticle ExtractWithinBudget(string text)
+    {
         var vocabulary = ClutterVocabulary.Default;
         var lines = LineReader.Read(text, vocabulary);
         var plan = new LinePlan(lines.Count);
@@ -50,6 +55,17 @@ internal sealed class LinePlan(int count)
     public string?[] Texts { get; } = new string?[count];
     public string? SplitDateline { get; set; }
 
+    private DateOnly? _dated, _datedAbove;
+
+    /// <summary>The first complete date read from the header's date lines and byline, under the headline before above it.</summary>
+    public DateOnly? Published => _dated ?? _datedAbove;
+
+    public void NoteDate(string text, bool afterHeadline)
+    {
+        if (afterHeadline) _dated ??= Metadata.DateFinder.InText(text);
+        else _datedAbove ??= Metadata.DateFinder.InText(text);
+    }
+
     private readonly bool[] _used = new bool[(int)LinePart.Removed + 1];
 
     public void Set(int index, LinePart part, string? reason = null, string? text = null)
@@ -63,6 +79,23 @@ internal sealed class LinePlan(int count)
     public void Remove(int index, string reason) => Set(index, LinePart.Removed, reason);
 
     public bool Has(LinePart part) => _used[(int)part];
+
+    /// <summary>
+    /// A credit the page glued to its caption ("© Agency / Go to the mediabankSecretary of ..."): innerText leaves no
+    /// space where the credit's box ends, so a small letter runs straight into a capital. Credit and caption are split there.
+    /// </summary>
+    internal static IEnumerable<string> SplitCredit(string caption)
+    {
+        if (!caption.StartsWith('©') && !caption.StartsWith("Photo", StringComparison.OrdinalIgnoreCase)
+            && !caption.StartsWith("Foto", StringComparison.OrdinalIgnoreCase))
+            return [caption];
+        for (var i = 1; i + 1 < Math.Min(caption.Length, 120); i++)
+        {
+            if (char.IsLower(caption[i]) && char.IsUpper(caption[i + 1]) && i + 2 < caption.Length && char.IsLower(caption[i + 2]))
+                return [caption[..(i + 1)].Trim(), caption[(i + 1)..].Trim()];
+        }
+        return [caption];
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ExtractedArticle Assemble(List<TextLine> lines)
@@ -78,9 +111,13 @@ internal sealed class LinePlan(int count)
             {
                 case LinePart.Headline: headline = text; break;
                 case LinePart.Standfirst: standfirst = text; break;
-                case LinePart.Byline: byline = text; break;
+                case LinePart.Byline:
+                    byline = text;
+                    // A byline read without its date: the line as printed stays with the dropped lines.
+                    if (Texts[i] is not null) removed.Add(new RemovedLine(lines[i].Text, RemovalReasons.Furniture));
+                    break;
                 case LinePart.Dateline: dateline = text; break;
-                case LinePart.Caption: captions.Add(text); break;
+                case LinePart.Caption: captions.AddRange(SplitCredit(text)); break;
                 case LinePart.Paragraph: paragraphs.Add(text); break;
                 default: removed.Add(new RemovedLine(text, Reasons[i] ?? RemovalReasons.Furniture)); break;
             }
@@ -90,10 +127,13 @@ internal sealed class LinePlan(int count)
             Headline = headline,
             Standfirst = standfirst,
             Byline = byline,
-            Dateline = dateline,
+            Dateline = Html.TextTools.BareDateline(dateline),
             Paragraphs = paragraphs,
             Captions = captions,
             Removed = removed,
+            Hints = Published is { } date
+                ? new PageHints { Published = date, PublishedSource = Metadata.MetadataSources.Text + ":date-line" }
+                : PageHints.None,
         };
     }
 }

@@ -183,15 +183,15 @@ public class HtmlExtractorBodyTests
 
         var article = HtmlExtractor.Extract(Shell(Article(Paragraphs([first, .. Body[1..]]))));
 
-        article.Dateline.Should().Be("LONDON (Reuters) -");
+        article.Dateline.Should().Be("LONDON (Reuters)");
         article.Paragraphs[0].Should().Be(Body[0]);
     }
 
     [Theory]
     [InlineData("(CNN) ", "(CNN)")]
-    [InlineData("(Bloomberg) -- ", "(Bloomberg) --")]
-    [InlineData("WASHINGTON, March 3 (Reuters) - ", "WASHINGTON, March 3 (Reuters) -")]
-    [InlineData("NEW YORK — ", "NEW YORK —")]
+    [InlineData("(Bloomberg) -- ", "(Bloomberg)")]
+    [InlineData("WASHINGTON, March 3 (Reuters) - ", "WASHINGTON, March 3 (Reuters)")]
+    [InlineData("NEW YORK — ", "NEW YORK")]
     public void SplitsDatelinesInTheirCommonForms(string opening, string dateline)
     {
         var article = HtmlExtractor.Extract(Shell(Article(Paragraphs([opening + Body[0], .. Body[1..]]))));

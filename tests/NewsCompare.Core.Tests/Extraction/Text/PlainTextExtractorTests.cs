@@ -208,7 +208,8 @@ public sealed class PlainTextExtractorTests
         var article = PlainTextExtractor.Extract(TextFixtures.BlogPost);
 
         article.Headline.Should().Be("Why my tomatoes split this summer");
-        article.Byline.Should().Be("Posted on July 3, 2023 by Anna Green");
+        article.Byline.Should().Be("Anna Green");
+        article.Hints.Published.Should().Be(new DateOnly(2023, 7, 3));
         article.Paragraphs.Should().HaveCount(3);
         article.Paragraphs[0].Should().StartWith("This summer almost every tomato");
         article.Paragraphs[^1].Should().StartWith("When I came back I watered them heavily");
@@ -251,9 +252,11 @@ public sealed class PlainTextExtractorTests
     }
 
     [Theory]
-    [InlineData("BRIDGETON, Ohio (AP) — ", "BRIDGETON, Ohio (AP) —")]
-    [InlineData("BRIDGETON (Gazette) - ", "BRIDGETON (Gazette) -")]
-    [InlineData("LONDON – ", "LONDON –")]
+    [InlineData("BRIDGETON, Ohio (AP) — ", "BRIDGETON, Ohio (AP)")]
+    [InlineData("BRIDGETON (Gazette) - ", "BRIDGETON (Gazette)")]
+    [InlineData("LONDON – ", "LONDON")]
+    [InlineData("ISLAMABAD, March 4 (Reuters) - ", "ISLAMABAD, March 4 (Reuters)")]
+    [InlineData("MADRID, 4 mar (EFE).- ", "MADRID, 4 mar (EFE)")]
     public void SplitsTheDatelineOffTheFirstParagraph(string opening, string dateline)
     {
         var text = $"{Headline}\n\n{opening}{Body}\n";
@@ -270,7 +273,7 @@ public sealed class PlainTextExtractorTests
     {
         var article = PlainTextExtractor.Extract($"{Headline}\n\nShare\nBRIDGETON -\n\n{Body}\n");
 
-        article.Dateline.Should().Be("BRIDGETON -");
+        article.Dateline.Should().Be("BRIDGETON");
         ShouldKeepTheWholeArticle(article);
     }
 
@@ -374,15 +377,27 @@ public sealed class PlainTextExtractorTests
         var produced = new List<string>();
         if (article.Headline is not null) produced.Add(article.Headline);
         if (article.Standfirst is not null) produced.Add(article.Standfirst);
-        if (article.Byline is not null) produced.Add(article.Byline);
-        produced.AddRange(article.Captions);
+        // A byline read without its date stays, as printed, with the removed lines.
+        if (article.Byline is not null && !article.Removed.Any(r => r.Text.Contains(article.Byline, StringComparison.Ordinal) && r.Text != article.Byline))
+            produced.Add(article.Byline);
+        // A credit glued to its caption in the capture comes out as two captions.
+        var lines = Lines(text);
+        for (var c = 0; c < article.Captions.Count; c++)
+        {
+            if (c + 1 < article.Captions.Count && !lines.Contains(article.Captions[c]) && lines.Contains(article.Captions[c] + article.Captions[c + 1]))
+                produced.Add(article.Captions[c] + article.Captions[++c]);
+            else
+                produced.Add(article.Captions[c]);
+        }
         produced.AddRange(article.Removed.Select(r => r.Text));
         var paragraphs = article.Paragraphs.ToList();
-        // The dateline is either a line of its own or the opening of the first paragraph.
+        // The dateline (without its dash) is either a line of its own or the opening of the first paragraph.
         if (article.Dateline is not null)
         {
-            if (paragraphs.Count > 0 && Lines(text).Contains(article.Dateline + " " + paragraphs[0])) paragraphs[0] = article.Dateline + " " + paragraphs[0];
-            else produced.Add(article.Dateline);
+            var opening = Lines(text).FirstOrDefault(l => paragraphs.Count > 0 && l.StartsWith(article.Dateline, StringComparison.Ordinal)
+                && l.EndsWith(paragraphs[0], StringComparison.Ordinal) && l.Length > paragraphs[0].Length);
+            if (opening is not null) paragraphs[0] = opening;
+            else produced.Add(Lines(text).First(l => l.StartsWith(article.Dateline, StringComparison.Ordinal) && l.Length <= article.Dateline.Length + 3));
         }
         produced.AddRange(paragraphs);
 

@@ -30,7 +30,7 @@ public sealed class SeedCaptureTests
         var article = Seed("000");
 
         article.Headline.Should().Be("Kremlin official urges deeper ties with China to resist West");
-        article.Dateline.Should().Be("MOSCOW -");
+        article.Dateline.Should().Be("MOSCOW");
         article.Paragraphs[0].Should().StartWith("Russia's security head on Tuesday held talks");
         article.Paragraphs[^1].Should().Be("Wang is also set to hold talks Wednesday with Russian Foreign Minister Sergey Lavrov. The Kremlin said that a meeting with Putin is also possible.");
         article.Paragraphs.Should().HaveCount(12);
@@ -102,12 +102,13 @@ public sealed class SeedCaptureTests
         var article = Seed("004");
 
         article.Headline.Should().Be("Russian-Chinese Coordination Important Amid West's Containment Campaign - Top Security Official");
-        article.Dateline.Should().Be("MOSCOW (Sputnik) -");
+        article.Dateline.Should().Be("MOSCOW (Sputnik)");
         article.Paragraphs[0].Should().StartWith("The further deepening of Russian-Chinese coordination is particularly important");
         article.Paragraphs[^1].Should().StartWith("\"In October, we look forward to detailed bilateral negotiations");
-        article.Captions.Should().HaveCount(2);
-        article.Captions[0].Should().StartWith("© Sputnik / Pavel Bednyakov");
-        article.Captions[1].Should().EndWith("- Sputnik International, 1920, 19.09.2023");
+        article.Captions.Should().HaveCount(3, "the photo credit glued to the first caption is kept apart");
+        article.Captions[0].Should().StartWith("© Sputnik").And.EndWith("Go to the mediabank");
+        article.Captions[1].Should().StartWith("Secretary of the Russian Security Council");
+        article.Captions[2].Should().EndWith("- Sputnik International, 1920, 19.09.2023");
 
         ReasonOf(article, "Subscribe").Should().Be(RemovalReasons.Share);
         ReasonOf(article, "China, Russia Bear Special Responsibility for Global Strategic Stability - Wang Yi").Should().Be(RemovalReasons.Spillover);
