@@ -21,5 +21,7 @@ root.Subcommands.Add(StoryCorrectionCommands.Split());
 root.Subcommands.Add(StoryCorrectionCommands.Merge());
 root.Subcommands.Add(AddEditorCommand.Create());
 root.Subcommands.Add(BenchWebCommand.Create());
+root.Subcommands.Add(StatementCommands.Learn());
+root.Subcommands.Add(StatementCommands.Match());
 
 return await root.Parse(args).InvokeAsync();
