@@ -13,8 +13,14 @@ public sealed class Statement
         Language = language;
         var tokens = Tokenizer.Tokens(text);
         Tokens = [.. tokens.Select(t => t.Folded)];
+        TokenSet = new HashSet<string>(Tokens, StringComparer.Ordinal);
         Stems = [.. ContentWords.Of(tokens, language)];
         StemSet = new HashSet<string>(Stems, StringComparer.Ordinal);
+        StemBigrams = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < Stems.Length; i++) StemBigrams.Add(Stems[i] + " " + Stems[i + 1]);
+        Figures = [.. tokens.Select((t, i) => (t, i)).Where(x => x.t.Kind == TokenKind.Number)
+            .Select(x => x.i + 1 < tokens.Count && tokens[x.i + 1].Kind == TokenKind.Word && !StopWords.For(language).Contains(tokens[x.i + 1].Folded)
+                ? x.t.Text + " " + tokens[x.i + 1].Text : x.t.Text)];
         Names = new HashSet<string>(tokens.Where(t => t.LooksLikeName && t.Folded.Length > 1).Select(t => t.Folded), StringComparer.Ordinal);
         Numbers = [.. tokens.Where(t => t.Kind == TokenKind.Number).Select(t => t.Folded).Distinct(StringComparer.Ordinal)];
         var stop = StopWords.For(language);
@@ -29,6 +35,12 @@ public sealed class Statement
     public string[] Tokens { get; }
     /// <summary>The content words' stems (and figures), in order.</summary>
     public string[] Stems { get; }
+    /// <summary>The distinct folded words and figures.</summary>
+    public HashSet<string> TokenSet { get; }
+    /// <summary>Neighbouring content stems, joined by a space: a little of the word order.</summary>
+    public HashSet<string> StemBigrams { get; }
+    /// <summary>The figures as written, each with the word that follows it when that word is not a stop word ("1,200 pounds").</summary>
+    public string[] Figures { get; }
     /// <summary>The distinct content stems.</summary>
     public HashSet<string> StemSet { get; }
     /// <summary>Folded words that look like names (capitalised inside the sentence).</summary>

@@ -44,8 +44,8 @@ public static class StatementFeatures
         f[0] = Ratio(2.0 * shared, a.StemSet.Count + b.StemSet.Count);
         f[1] = Ratio(shared, small);
         f[2] = Ratio(shared, large);
-        f[3] = Dice(a.Tokens, b.Tokens);
-        f[4] = Dice(Bigrams(a.Stems), Bigrams(b.Stems));
+        f[3] = Dice(a.TokenSet, b.TokenSet);
+        f[4] = Dice(a.StemBigrams, b.StemBigrams);
         f[5] = Ratio(Lcs(a.Tokens, b.Tokens), Math.Max(a.Tokens.Length, b.Tokens.Length));
         f[6] = Dice(a.Trigrams, b.Trigrams);
         f[7] = Ratio(Math.Min(a.Tokens.Length, b.Tokens.Length), Math.Max(a.Tokens.Length, b.Tokens.Length));
@@ -69,19 +69,29 @@ public static class StatementFeatures
 
     private static double Ratio(double part, double whole) => whole <= 0 ? 0 : part / whole;
 
-    private static double Dice(IReadOnlyCollection<string> a, IReadOnlyCollection<string> b)
+    private static double Dice(HashSet<string> a, HashSet<string> b)
     {
         if (a.Count == 0 || b.Count == 0) return 0;
-        var setB = b as HashSet<string> ?? new HashSet<string>(b, StringComparer.Ordinal);
-        var setA = a as HashSet<string> ?? new HashSet<string>(a, StringComparer.Ordinal);
-        return 2.0 * setA.Count(setB.Contains) / (setA.Count + setB.Count);
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        var shared = 0;
+        foreach (var x in small) if (large.Contains(x)) shared++;
+        return 2.0 * shared / (a.Count + b.Count);
     }
 
-    private static HashSet<string> Bigrams(string[] words)
+    /// <summary>
+    /// A cheap bound used to skip pairs before computing every feature: the overlap of content stems (any two figures
+    /// counted as shared) for sentences of one language, of spelling trigrams for two languages.
+    /// </summary>
+    public static double Gate(Statement a, Statement b)
     {
-        var grams = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < words.Length; i++) grams.Add(words[i] + " " + words[i + 1]);
-        return grams;
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Language is not null && b.Language is not null && a.Language != b.Language) return Dice(a.Trigrams, b.Trigrams);
+        if (a.StemSet.Count == 0 || b.StemSet.Count == 0) return 0;
+        var shared = 0;
+        foreach (var s in a.StemSet) if (b.StemSet.Contains(s)) shared++;
+        shared += Math.Min(a.Numbers.Count(n => !b.StemSet.Contains(n)), b.Numbers.Count(n => !a.StemSet.Contains(n)));
+        return 2.0 * shared / (a.StemSet.Count + b.StemSet.Count);
     }
 
     // Longest common subsequence of two token sequences: how much of the word order the sentences share.

@@ -43,12 +43,14 @@ public static class StatementLearner
     {
         ArgumentNullException.ThrowIfNull(pairs);
         if (pairs.Count < folds * 2) throw new ArgumentException($"need at least {folds * 2} pairs to learn from, got {pairs.Count}", nameof(pairs));
-        var features = pairs.Select(p => StatementFeatures.Compute(new Statement(p.First), new Statement(p.Second))).ToArray();
+        var statements = pairs.Select(p => (new Statement(p.First), new Statement(p.Second))).ToArray();
+        var features = statements.Select(s => StatementFeatures.Compute(s.Item1, s.Item2)).ToArray();
+        var gates = statements.Select(s => StatementFeatures.Gate(s.Item1, s.Item2)).ToArray();
         var labels = pairs.Select(p => p.Same).ToArray();
         var fold = FoldOf(pairs.Count, folds, seed);
 
         LogisticModel Fit(IReadOnlyList<string> names, Func<int, bool> include) =>
-            Train(names, [.. Enumerable.Range(0, pairs.Count).Where(include)], features, labels);
+            Train(names, [.. Enumerable.Range(0, pairs.Count).Where(include)], features, labels, gates);
 
         MatchFigures CrossValidate(IReadOnlyList<string> names)
         {
@@ -96,7 +98,10 @@ public static class StatementLearner
         return fold;
     }
 
-    private static LogisticModel Train(IReadOnlyList<string> names, int[] rows, double[][] features, bool[] labels)
+    // The gate keeps a margin below the lowest value seen among pairs called the same, for pairs unlike the training ones.
+    private const double GateMargin = 0.75;
+
+    private static LogisticModel Train(IReadOnlyList<string> names, int[] rows, double[][] features, bool[] labels, double[] gates)
     {
         var columns = names.Select(n => StatementFeatures.Names.ToList().IndexOf(n)).ToArray();
         var d = columns.Length;
@@ -135,7 +140,12 @@ public static class StatementLearner
 
         var scores = x.Select(row => Sigmoid(Dot(w, row))).ToArray();
         var threshold = BestThreshold(scores, y);
-        return new LogisticModel(names.ToList(), Rounded(mean), Rounded(scale), Rounded(w[..d]), Math.Round(w[d], 6), Math.Round(threshold, 6));
+        // The across-languages model is trained on same-language pairs but gated on spelling overlap, which two
+        // languages share far less of: it is not gated.
+        var gated = names.Contains("stem-dice");
+        var gate = gated ? rows.Where((_, i) => scores[i] >= threshold).Select(r => gates[r]).DefaultIfEmpty(0).Min() * GateMargin : 0;
+        return new LogisticModel(names.ToList(), Rounded(mean), Rounded(scale), Rounded(w[..d]), Math.Round(w[d], 6),
+            Math.Round(threshold, 6), Math.Round(gate, 6));
     }
 
     private static double[] Rounded(double[] values) => [.. values.Select(v => Math.Round(v, 6))];

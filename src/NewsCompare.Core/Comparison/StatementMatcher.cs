@@ -25,6 +25,7 @@ public sealed class StatementMatcher(StatementModel model)
     public StatementMatch Match(Statement a, Statement b)
     {
         var m = ModelFor(a, b);
+        if (StatementFeatures.Gate(a, b) < m.Gate) return default;
         var score = m.Score(StatementFeatures.Compute(a, b));
         return new StatementMatch(score, score >= m.Threshold, false);
     }

@@ -11,9 +11,11 @@ namespace NewsCompare.Core.Comparison;
 /// <param name="Weights">Per feature, its learned weight on the standardised value.</param>
 /// <param name="Bias">The learned intercept.</param>
 /// <param name="Threshold">The score (0–1) at or above which a pair is the same statement.</param>
+/// <param name="Gate">Pairs whose <see cref="StatementFeatures.Gate"/> is below this are not scored: learned as the
+/// lowest gate of any training pair the model calls the same, less a margin.</param>
 public sealed record LogisticModel(
     IReadOnlyList<string> Features, IReadOnlyList<double> Mean, IReadOnlyList<double> Scale,
-    IReadOnlyList<double> Weights, double Bias, double Threshold)
+    IReadOnlyList<double> Weights, double Bias, double Threshold, double Gate)
 {
     private int[]? _indexes;
 
