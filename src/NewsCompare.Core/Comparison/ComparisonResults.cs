@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NewsCompare.Core.Comparison;
 
 /// <summary>One version of an event's coverage to compare: an article's headline and body.</summary>
@@ -9,6 +11,7 @@ namespace NewsCompare.Core.Comparison;
 public sealed record ComparisonInput(string Key, string? Headline, IReadOnlyList<string> Paragraphs, string? Language = null);
 
 /// <summary>How many of the compared versions carry a sentence.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Coverage>))]
 public enum Coverage
 {
     /// <summary>Every version reports it.</summary>
@@ -62,7 +65,7 @@ public sealed record ComparedVersion(
     /// <summary>All sentences.</summary>
     public int Sentences => Paragraphs.Sum(p => p.Count);
     /// <summary>Every sentence, in order.</summary>
-    public IEnumerable<ComparedSentence> AllSentences => Paragraphs.SelectMany(p => p);
+    public IEnumerable<ComparedSentence> EachSentence() => Paragraphs.SelectMany(p => p);
 }
 
 /// <summary>What a version's sentence of a matched statement gives that the others' do not.</summary>
@@ -78,6 +81,7 @@ public sealed record VersionValues(string Key, string SentenceId, IReadOnlyList<
 public sealed record ValueDifference(int Group, string Kind, IReadOnlyList<VersionValues> Versions);
 
 /// <summary>How a version carries a quotation.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<QuoteUse>))]
 public enum QuoteUse
 {
     /// <summary>In quotation marks, in full (the longest version's words, allowing small differences).</summary>

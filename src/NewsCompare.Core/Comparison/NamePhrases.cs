@@ -31,12 +31,33 @@ internal static class NamePhrases
         return result;
     }
 
-    /// <summary>Two phrases name the same one when every word of the shorter is in the longer ("Putin", "Vladimir Putin").</summary>
+    /// <summary>
+    /// Two phrases name the same one when every word of the shorter is in the longer ("Putin", "Vladimir Putin"),
+    /// allowing one letter of difference in longer words (transliterations: "Sergey", "Sergei").
+    /// </summary>
     public static bool SameName(string a, string b)
     {
-        var wa = Tokenizer.FoldedWords(a).ToHashSet(StringComparer.Ordinal);
-        var wb = Tokenizer.FoldedWords(b).ToHashSet(StringComparer.Ordinal);
+        var wa = Tokenizer.FoldedWords(a).Distinct(StringComparer.Ordinal).ToList();
+        var wb = Tokenizer.FoldedWords(b).Distinct(StringComparer.Ordinal).ToList();
         if (wa.Count == 0 || wb.Count == 0) return false;
-        return wa.Count <= wb.Count ? wa.IsSubsetOf(wb) : wb.IsSubsetOf(wa);
+        var (shorter, longer) = wa.Count <= wb.Count ? (wa, wb) : (wb, wa);
+        return shorter.All(w => longer.Any(o => SameWord(w, o)));
+    }
+
+    private static bool SameWord(string a, string b)
+    {
+        if (a == b) return true;
+        if (Math.Min(a.Length, b.Length) < 5 || Math.Abs(a.Length - b.Length) > 1) return false;
+        // One substitution, insertion or deletion.
+        int i = 0, j = 0, edits = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { i++; j++; continue; }
+            if (++edits > 1) return false;
+            if (a.Length > b.Length) i++;
+            else if (b.Length > a.Length) j++;
+            else { i++; j++; }
+        }
+        return edits + (a.Length - i) + (b.Length - j) <= 1;
     }
 }

@@ -3,10 +3,16 @@ using NewsCompare.Core.Text;
 namespace NewsCompare.Core.Comparison;
 
 /// <summary>A sentence read for matching: its words folded, stemmed, and its names and figures picked out.</summary>
-public sealed class Statement
+public sealed partial class Statement
 {
+    // A clause carries a statement of its own when it holds at least this many content words.
+    private const int ClauseWords = 4;
+
     /// <summary>Reads <paramref name="text"/> as a sentence of <paramref name="language"/> (null: unknown, read as English).</summary>
-    public Statement(string text, string? language = null)
+    /// <param name="text">The sentence.</param>
+    /// <param name="language">Its language.</param>
+    /// <param name="withClauses">Also read its clauses (see <see cref="Clauses"/>).</param>
+    public Statement(string text, string? language = null, bool withClauses = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         Text = text;
@@ -25,7 +31,36 @@ public sealed class Statement
         Numbers = [.. tokens.Where(t => t.Kind == TokenKind.Number).Select(t => t.Folded).Distinct(StringComparer.Ordinal)];
         var stop = StopWords.For(language);
         Trigrams = Grams(tokens.Where(t => t.Kind == TokenKind.Word && !stop.Contains(t.Folded)).Select(t => t.Folded));
+        Clauses = withClauses ? SplitClauses(text, language) : [];
     }
+
+    /// <summary>
+    /// The clauses of a sentence that joins statements ("..., and reaffirmed ...", "...; ...", "..., which ..."):
+    /// parts between commas, semicolons, colons and dashes that each hold enough content words to say something
+    /// (a list of places between commas does not split). Empty when the sentence is one clause.
+    /// </summary>
+    public IReadOnlyList<Statement> Clauses { get; }
+
+    private static List<Statement> SplitClauses(string text, string? language)
+    {
+        var parts = ClauseBreak().Split(text);
+        var clauses = new List<string>();
+        var current = "";
+        foreach (var part in parts)
+        {
+            current = current.Length == 0 ? part : current + ", " + part;
+            if (ContentWords.Of(current, language).Count >= ClauseWords) { clauses.Add(current); current = ""; }
+        }
+        if (current.Length > 0)
+        {
+            if (clauses.Count == 0 || ContentWords.Of(current, language).Count >= ClauseWords) clauses.Add(current);
+            else clauses[^1] += ", " + current;
+        }
+        return clauses.Count < 2 ? [] : [.. clauses.Select(c => new Statement(c, language))];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*[,;:]\s+|\s+[—–]\s+")]
+    private static partial System.Text.RegularExpressions.Regex ClauseBreak();
 
     /// <summary>The sentence as written.</summary>
     public string Text { get; }

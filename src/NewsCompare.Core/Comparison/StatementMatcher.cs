@@ -34,7 +34,25 @@ public sealed class StatementMatcher(StatementModel model)
     /// Matches two sentences of two versions: when they say the same thing but give different figures ("1,200" against
     /// "1,100 pounds"), they are the same statement with <see cref="StatementMatch.DifferingFigures"/>.
     /// </summary>
+    /// <remarks>
+    /// Sentences read with their clauses also match when a clause of one makes the same statement as the other or one
+    /// of its clauses: outlets join and split statements differently.
+    /// </remarks>
     public StatementMatch MatchAcrossVersions(Statement a, Statement b)
+    {
+        var best = MatchSentences(a, b);
+        if (best.Same) return best;
+        foreach (var ca in a.Clauses.Append(a))
+            foreach (var cb in b.Clauses.Append(b))
+            {
+                if (ReferenceEquals(ca, a) && ReferenceEquals(cb, b)) continue;
+                var match = MatchSentences(ca, cb);
+                if (match.Same && (!best.Same || match.Score > best.Score)) best = match;
+            }
+        return best;
+    }
+
+    private StatementMatch MatchSentences(Statement a, Statement b)
     {
         var plain = Match(a, b);
         if (plain.Same || a.Numbers.Length == 0 || b.Numbers.Length == 0 || a.Numbers.SequenceEqual(b.Numbers)) return plain;

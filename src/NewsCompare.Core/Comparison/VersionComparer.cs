@@ -23,7 +23,7 @@ public static class VersionComparer
         matcher ??= StatementMatcher.Default;
         var sentences = versions
             .Select((v, vi) => v.Paragraphs
-                .SelectMany((p, pi) => SentenceSplitter.Split(p).Select(s => new Sentence(vi, pi, new Statement(s, v.Language))))
+                .SelectMany((p, pi) => SentenceSplitter.Split(p).Select(s => new Sentence(vi, pi, new Statement(s, v.Language, withClauses: true))))
                 .ToList())
             .ToList();
         var all = sentences.SelectMany(s => s).ToList();
