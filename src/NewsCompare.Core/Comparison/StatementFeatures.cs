@@ -11,7 +11,7 @@ public static class StatementFeatures
     [
         "stem-dice", "stem-cover-shorter", "stem-cover-longer", "token-dice", "stem-bigram-dice", "token-lcs",
         "trigram-dice", "length-ratio", "unmatched-most", "unmatched-least", "figures-agree", "figures-conflict",
-        "figures-one-side", "names-dice", "names-one-side", "same-language",
+        "figures-one-side", "names-dice", "names-one-side", "same-language", "shared-words",
     ];
 
     /// <summary>
@@ -64,6 +64,8 @@ public static class StatementFeatures
         f[13] = Ratio(2.0 * sharedNames, a.Names.Count + b.Names.Count);
         f[14] = Math.Log(1 + a.Names.Count + b.Names.Count - 2 * sharedNames);
         f[15] = a.Language == b.Language ? 1 : 0;
+        // How much evidence the overlap rests on: two short sentences can share half their words by naming one subject.
+        f[16] = Math.Log(1 + shared);
         return f;
     }
 
