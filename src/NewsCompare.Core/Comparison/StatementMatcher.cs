@@ -55,7 +55,10 @@ public sealed class StatementMatcher(StatementModel model)
     private StatementMatch MatchSentences(Statement a, Statement b)
     {
         var plain = Match(a, b);
-        if (plain.Same || a.Numbers.Length == 0 || b.Numbers.Length == 0 || a.Numbers.SequenceEqual(b.Numbers)) return plain;
+        // Figures conflict when each sentence gives one the other does not (an added date is not a conflict).
+        var conflict = a.Numbers.Any(n => !b.Numbers.Contains(n)) && b.Numbers.Any(n => !a.Numbers.Contains(n));
+        if (!conflict) return plain;
+        if (plain.Same) return plain with { DifferingFigures = true };
         var m = ModelFor(a, b);
         var ignoring = m.Score(StatementFeatures.Compute(a, b, ignoreFigures: true));
         return ignoring >= m.Threshold ? new StatementMatch(ignoring, true, true) : plain;

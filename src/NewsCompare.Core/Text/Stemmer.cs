@@ -12,7 +12,7 @@ public static class Stemmer
     // Suffixes are folded (no accents) and tried longest first; one is stripped per pass if the stem keeps MinStem letters.
     private static readonly Dictionary<string, Rules> ByLanguage = new(StringComparer.Ordinal)
     {
-        ["en"] = new(Sorted("ing ies ied ed es s ly ment"), 3, 1),
+        ["en"] = new(Sorted("ing ies ied ed es s ly ment"), 3, 2),
         ["es"] = new(Sorted("amientos imientos amiento imiento aciones iciones acion icion mente ando iendo aron ieron ados idos adas idas ado ido ada ida ar er ir es as os s a o e"), 4, 1),
         ["pt"] = new(Sorted("acoes icoes acao icao mente ando endo indo aram eram iram ados idos adas idas ado ido ada ida ar er ir ou es as os s a o e"), 4, 1),
         ["it"] = new(Sorted("azioni azione mente ando endo ato ati ata ate ito iti ita ite are ere ire i e a o"), 4, 1),
