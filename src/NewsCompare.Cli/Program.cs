@@ -23,5 +23,6 @@ root.Subcommands.Add(AddEditorCommand.Create());
 root.Subcommands.Add(BenchWebCommand.Create());
 root.Subcommands.Add(StatementCommands.Learn());
 root.Subcommands.Add(StatementCommands.Match());
+root.Subcommands.Add(BenchStatementsCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

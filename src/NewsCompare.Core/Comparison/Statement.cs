@@ -76,6 +76,12 @@ public sealed partial class Statement
     public HashSet<string> StemBigrams { get; }
     /// <summary>The figures as written, each with the word that follows it when that word is not a stop word ("1,200 pounds").</summary>
     public string[] Figures { get; }
+    /// <summary>
+    /// The content stems as sorted ids from one interning table (set by the aligner for all sentences it compares),
+    /// so the gate is a merge of two short arrays; null outside an alignment.
+    /// </summary>
+    internal int[]? StemIds { get; set; }
+
     /// <summary>The distinct content stems.</summary>
     public HashSet<string> StemSet { get; }
     /// <summary>Folded words that look like names (capitalised inside the sentence).</summary>

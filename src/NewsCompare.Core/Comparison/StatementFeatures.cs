@@ -69,6 +69,19 @@ public static class StatementFeatures
         return f;
     }
 
+    /// <summary>How many ids two sorted id arrays share.</summary>
+    internal static int SharedIds(int[] a, int[] b)
+    {
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { shared++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return shared;
+    }
+
     private static double Ratio(double part, double whole) => whole <= 0 ? 0 : part / whole;
 
     private static double Dice(HashSet<string> a, HashSet<string> b)
@@ -90,9 +103,9 @@ public static class StatementFeatures
         ArgumentNullException.ThrowIfNull(b);
         if (a.Language is not null && b.Language is not null && a.Language != b.Language) return Dice(a.Trigrams, b.Trigrams);
         if (a.StemSet.Count == 0 || b.StemSet.Count == 0) return 0;
-        var shared = 0;
-        foreach (var s in a.StemSet) if (b.StemSet.Contains(s)) shared++;
-        shared += Math.Min(a.Numbers.Count(n => !b.StemSet.Contains(n)), b.Numbers.Count(n => !a.StemSet.Contains(n)));
+        var shared = a.StemIds is { } x && b.StemIds is { } y ? SharedIds(x, y) : a.StemSet.Count(b.StemSet.Contains);
+        if (a.Numbers.Length > 0 && b.Numbers.Length > 0)
+            shared += Math.Min(a.Numbers.Count(n => !b.StemSet.Contains(n)), b.Numbers.Count(n => !a.StemSet.Contains(n)));
         return 2.0 * shared / (a.StemSet.Count + b.StemSet.Count);
     }
 
