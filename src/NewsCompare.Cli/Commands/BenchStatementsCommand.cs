@@ -34,8 +34,8 @@ internal static class BenchStatementsCommand
             var file = parse.GetValue(pairs)!;
             var model = StatementModel.Default;
             Console.WriteLine($"model: {model.TrainedOn}");
-            Print("held out (cross-validation)", model.HeldOut);
-            Print("held out, across languages", model.HeldOutAcrossLanguages);
+            StatementCommands.Print("held out (cross-validation)", model.HeldOut);
+            StatementCommands.Print("held out, across languages", model.HeldOutAcrossLanguages);
             if (file.Exists)
             {
                 using var reader = new StreamReader(file.FullName);
@@ -43,7 +43,7 @@ internal static class BenchStatementsCommand
                 var clock = Stopwatch.StartNew();
                 var predicted = labelled.Select(p => StatementMatcher.Default.Match(new Statement(p.First), new Statement(p.Second)).Same).ToList();
                 var elapsed = clock.Elapsed;
-                Print($"shipped model on {file.Name}", StatementLearner.Figures(predicted, labelled.Select(p => p.Same).ToList()));
+                StatementCommands.Print($"shipped model on {file.Name}", StatementLearner.Figures(predicted, labelled.Select(p => p.Same).ToList()));
                 Console.WriteLine(Invariant($"matching: {elapsed.TotalMilliseconds * 1000 / labelled.Count:0} µs per pair (both sentences read)"));
             }
             else Console.WriteLine($"{file.FullName}: not found, matching figures skipped");
@@ -122,9 +122,6 @@ internal static class BenchStatementsCommand
         var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
-
-    private static void Print(string what, MatchFigures f) => Console.WriteLine(Invariant(
-        $"{what}: accuracy {f.Accuracy:0.0000}, precision {f.Precision:0.0000}, recall {f.Recall:0.0000}, F1 {f.F1:0.0000} ({f.Pairs:N0} pairs)"));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

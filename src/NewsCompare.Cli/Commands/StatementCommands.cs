@@ -95,6 +95,6 @@ internal static class StatementCommands
         }
     }
 
-    private static void Print(string what, MatchFigures f) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    internal static void Print(string what, MatchFigures f) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{what}: accuracy {f.Accuracy:0.0000}, precision {f.Precision:0.0000}, recall {f.Recall:0.0000}, F1 {f.F1:0.0000} ({f.Pairs:N0} pairs)"));
 }

@@ -31,7 +31,7 @@ public sealed partial class Statement
         Numbers = [.. tokens.Where(t => t.Kind == TokenKind.Number).Select(t => t.Folded).Distinct(StringComparer.Ordinal)];
         var stop = StopWords.For(language);
         Trigrams = Grams(tokens.Where(t => t.Kind == TokenKind.Word && !stop.Contains(t.Folded)).Select(t => t.Folded));
-        Clauses = withClauses ? SplitClauses(text, language) : [];
+        Clauses = withClauses ? SplitClauses(text, language, tokens, stop) : [];
     }
 
     /// <summary>
@@ -41,22 +41,24 @@ public sealed partial class Statement
     /// </summary>
     public IReadOnlyList<Statement> Clauses { get; }
 
-    private static List<Statement> SplitClauses(string text, string? language)
+    private static List<Statement> SplitClauses(string text, string? language, IReadOnlyList<Token> tokens, IReadOnlySet<string> stop)
     {
-        var parts = ClauseBreak().Split(text);
-        var clauses = new List<string>();
-        var current = "";
-        foreach (var part in parts)
+        var breaks = ClauseBreak().Matches(text);
+        if (breaks.Count == 0) return [];
+        int ContentBetween(int from, int to) =>
+            tokens.Count(t => t.Start >= from && t.Start < to && (t.Kind == TokenKind.Number || !stop.Contains(t.Folded)));
+        var clauses = new List<(int Start, int End)>();
+        var start = 0;
+        foreach (System.Text.RegularExpressions.Match m in breaks)
         {
-            current = current.Length == 0 ? part : current + ", " + part;
-            if (ContentWords.Of(current, language).Count >= ClauseWords) { clauses.Add(current); current = ""; }
+            if (ContentBetween(start, m.Index) < ClauseWords) continue;
+            clauses.Add((start, m.Index));
+            start = m.Index + m.Length;
         }
-        if (current.Length > 0)
-        {
-            if (clauses.Count == 0 || ContentWords.Of(current, language).Count >= ClauseWords) clauses.Add(current);
-            else clauses[^1] += ", " + current;
-        }
-        return clauses.Count < 2 ? [] : [.. clauses.Select(c => new Statement(c, language))];
+        // A short tail joins the clause before it.
+        if (clauses.Count == 0 || ContentBetween(start, text.Length) >= ClauseWords) clauses.Add((start, text.Length));
+        else clauses[^1] = (clauses[^1].Start, text.Length);
+        return clauses.Count < 2 ? [] : [.. clauses.Select(c => new Statement(text[c.Start..c.End], language))];
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\s*[,;:]\s+|\s+[—–]\s+")]
