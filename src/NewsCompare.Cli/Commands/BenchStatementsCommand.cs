@@ -61,16 +61,22 @@ internal static class BenchStatementsCommand
                 var inputs = versions.Select((v, i) => new ComparisonInput($"v{i}", v.Headline, v.Paragraphs, "en")).ToList();
                 VersionComparer.Compare(inputs); // warm-up
                 var times = new List<double>();
+                var cpu = new List<double>();
                 VersionComparison? last = null;
+                using var process = Process.GetCurrentProcess();
                 for (var r = 0; r < runCount; r++)
                 {
+                    process.Refresh();
+                    var cpuBefore = process.TotalProcessorTime;
                     var clock = Stopwatch.StartNew();
                     last = VersionComparer.Compare(inputs);
                     times.Add(clock.Elapsed.TotalMilliseconds);
+                    process.Refresh();
+                    cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
                 }
                 var sentences = last!.Versions.Sum(v => v.Sentences);
                 var shared = last.Versions.Sum(v => v.Sentences - v.Unique);
-                Console.WriteLine(Invariant($"align {count} versions of ~1,000 words ({sentences} sentences, {shared} matched): median {Percentile(times, 50):0} ms, p95 {Percentile(times, 95):0} ms"));
+                Console.WriteLine(Invariant($"align {count} versions of ~1,000 words ({sentences} sentences, {shared} matched): median {Percentile(times, 50):0} ms, p95 {Percentile(times, 95):0} ms wall; CPU median {Percentile(cpu, 50):0} ms (load average {LoadAverage()})"));
             }
 
             if (parse.GetValue(url) is { } baseUrl) return await PageAsync(parse, baseUrl, runCount, ct);
@@ -116,6 +122,10 @@ internal static class BenchStatementsCommand
         Console.WriteLine(Invariant($"compare page, 4 versions of ~1,000 words, uncached ({runs} requests): median {Percentile(times, 50):0} ms, p95 {Percentile(times, 95):0} ms ({baseUrl}{path})"));
         return 0;
     }
+
+    // On a shared machine wall time says as much about the neighbours as about the code: print the load with it.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static double Percentile(List<double> values, int percent)
     {
