@@ -79,18 +79,18 @@ internal static class BenchStatementsCommand
                 Console.WriteLine(Invariant($"align {count} versions of ~1,000 words ({sentences} sentences, {shared} matched): median {Percentile(times, 50):0} ms, p95 {Percentile(times, 95):0} ms wall; CPU median {Percentile(cpu, 50):0} ms (load average {LoadAverage()})"));
             }
 
-            if (parse.GetValue(url) is { } baseUrl) return await PageAsync(parse, baseUrl, runCount, ct);
+            if (parse.GetValue(url) is { } baseUrl) return await PageAsync(parse, baseUrl, runCount, pool, ct);
             return 0;
         });
         return command;
     }
 
-    private static async Task<int> PageAsync(ParseResult parse, string baseUrl, int runs, CancellationToken ct)
+    private static async Task<int> PageAsync(ParseResult parse, string baseUrl, int runs, List<string> pool, CancellationToken ct)
     {
         var folder = Path.Combine(Path.GetTempPath(), "nc-bench-statements-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var versions = VersionGenerator.Generate(4, 1000, seed: Environment.TickCount);
-        // Distinct text each time, so the importer does not take them for copies of an earlier run's.
+        // A new seed each run: other versions than an earlier run imported.
+        var versions = pool.Count > 0 ? VersionGenerator.FromSentences(pool, 4, 1000, Environment.TickCount) : VersionGenerator.Generate(4, 1000, Environment.TickCount);
         for (var i = 0; i < versions.Count; i++)
             await File.WriteAllTextAsync(Path.Combine(folder, $"version-{i + 1}.txt"),
                 versions[i].Headline + "\n\n" + string.Join("\n\n", versions[i].Paragraphs) + "\n", ct);
