@@ -27,5 +27,8 @@ root.Subcommands.Add(EditorCommands.Remove());
 root.Subcommands.Add(EditorCommands.SetDisplayName());
 root.Subcommands.Add(BenchWebCommand.Create());
 root.Subcommands.Add(BenchSoakCommand.Create());
+root.Subcommands.Add(StatementCommands.Learn());
+root.Subcommands.Add(StatementCommands.Match());
+root.Subcommands.Add(BenchStatementsCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

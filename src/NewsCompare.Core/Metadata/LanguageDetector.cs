@@ -1,3 +1,5 @@
+using NewsCompare.Core.Text;
+
 namespace NewsCompare.Core.Metadata;
 
 /// <summary>
@@ -6,23 +8,9 @@ namespace NewsCompare.Core.Metadata;
 /// </summary>
 public static class LanguageDetector
 {
-    private static readonly Dictionary<string, HashSet<string>> Stopwords = new()
-    {
-        ["en"] = Words("the of and to in is that for it was on with as by at from this be are have has said an not which who were but"),
-        ["fr"] = Words("le la les de des du et est un une dans que qui pour pas sur au aux par avec ce il elle sont ont été plus"),
-        ["de"] = Words("der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es an als wird sind hat"),
-        ["es"] = Words("el la los las de del y en que un una es por con para se su al lo como más pero sus fue ha han"),
-        ["pt"] = Words("o a os as de do da dos das e em que um uma é para com não por se na no mais foi pelo pela ao"),
-        ["it"] = Words("il la lo gli le di del della e è in che un una per con non si da al alla sono ha nel anche"),
-        ["nl"] = Words("de het een en van is dat op te in zijn met voor niet die aan er ook als bij om wordt door naar"),
-        ["sv"] = Words("och att det som en på är av för med till den har inte om ett var men från de vi kan"),
-        ["pl"] = Words("i w na z że do nie się jest to o jak po przez dla od są oraz także który która było"),
-        ["tr"] = Words("ve bir bu da de için ile olarak çok daha gibi olan ne ama en kadar sonra ise değil her"),
-        ["id"] = Words("yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke adalah oleh karena bahwa"),
-        ["ro"] = Words("și în de la cu pe care este din pentru nu mai se un o au fost că sunt"),
-        ["ru"] = Words("и в не на что с по как это он она из за для от его но к о же был была также которые"),
-        ["uk"] = Words("і в не на що з по як це він вона із за для від його але до та також які є був"),
-    };
+    // The languages told apart by their most frequent words (the top of each Text/StopWords list); on a tie the
+    // earlier one wins.
+    private static readonly string[] Languages = ["en", "fr", "de", "es", "pt", "it", "nl", "sv", "pl", "tr", "id", "ro", "ru", "uk"];
 
     /// <summary>Detects the language of <paramref name="text"/>.</summary>
     /// <param name="text">The article text (headline and paragraphs).</param>
@@ -47,15 +35,14 @@ public static class LanguageDetector
         }
     }
 
-    /// <summary>Each stopword with the languages it belongs to, as bits in the order of <see cref="Languages"/>.</summary>
-    private static readonly string[] Languages = [.. Stopwords.Keys];
+    /// <summary>Each telling stop word with the languages it belongs to, as bits in the order of <see cref="Languages"/>.</summary>
     private static readonly Dictionary<string, int> WordLanguages = BuildWordLanguages();
 
     private static Dictionary<string, int> BuildWordLanguages()
     {
         var map = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Languages.Length; i++)
-            foreach (var word in Stopwords[Languages[i]]) map[word] = map.GetValueOrDefault(word) | (1 << i);
+            foreach (var word in StopWords.Telling(Languages[i])) map[word] = map.GetValueOrDefault(word) | (1 << i);
         return map;
     }
 
@@ -121,6 +108,4 @@ public static class LanguageDetector
         var top = counts.MaxBy(kv => kv.Value);
         return top.Value < total * 0.6 ? null : top.Key;
     }
-
-    private static HashSet<string> Words(string list) => new(list.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 }

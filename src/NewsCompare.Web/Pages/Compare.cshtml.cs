@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsCompare.Core.Comparison;
@@ -7,51 +6,64 @@ using NewsCompare.Web.Reading;
 
 namespace NewsCompare.Web.Pages;
 
-/// <summary>Two to four articles side by side, from one story or several: /compare?ids=1,2,3.</summary>
+/// <summary>
+/// Two to four articles statement by statement: /compare?ids=1&amp;ids=2. Without a choice (or with a search), a list
+/// of articles with a search box to pick them from.
+/// </summary>
 public sealed class CompareModel(NewsDb db, ListCounts counts) : PageModel
 {
-    public const int Most = 4;
+    public const int Most = CompareView.Most;
 
     public IReadOnlyList<ArticleView> Articles { get; private set; } = [];
     public IReadOnlyList<long> Requested { get; private set; } = [];
     public string? Problem { get; private set; }
-    /// <summary>Per article (in order), its sentences placed against the others, its quotations and its own words; null with fewer than two articles.</summary>
-    public IReadOnlyList<ComparedVersion>? Compared { get; private set; }
+    /// <summary>The alignment of the chosen articles; null with fewer than two.</summary>
+    public VersionComparison? Compared { get; private set; }
+    /// <summary>Words searched for in the picker.</summary>
+    public string? Search { get; private set; }
+    /// <summary>Articles to pick from: the search's matches, or the newest.</summary>
+    public IReadOnlyList<ArticleListItem> Choices { get; private set; } = [];
+    public int ChoicesTotal { get; private set; }
 
-    public async Task OnGetAsync([FromQuery(Name = "ids")] string[]? ids, CancellationToken ct)
+    public IReadOnlyList<ComparedVersion> Versions => Compared?.Versions ?? [];
+
+    public async Task OnGetAsync([FromQuery(Name = "ids")] string[]? ids, [FromQuery(Name = "q")] string? q, CancellationToken ct)
     {
-        Requested = Parse(ids);
-        if (Requested.Count == 0) return;
-        if (Requested.Count > Most) Problem = $"At most {Most} articles can be compared; showing the first {Most}.";
-        Articles = await ArticleView.LoadAsync(db, Requested.Take(Most).ToList(), ct);
-        var missing = Requested.Take(Most).Except(Articles.Select(a => a.Id)).ToList();
-        if (missing.Count > 0) Problem = $"No article numbered {string.Join(", ", missing)}.";
-        else if (Articles.Count == 1) Problem = "Choose at least one more article to compare with.";
-        if (Articles.Count >= 2)
+        Requested = CompareView.Parse(ids);
+        var (view, articles) = await CompareView.LoadAsync(db, counts, Requested, ct);
+        Articles = articles;
+        Problem = view.Problem;
+        Compared = view.Comparison;
+
+        var filter = new ListFilter { Q = q };
+        Search = filter.Search;
+        // The picker lists articles when nothing is compared yet or a search asks for them.
+        if (Compared is null || Search is not null)
         {
-            var inputs = Articles.Select(a => new ComparisonInput(Key(a.Id), a.Headline, a.Paragraphs)).ToList();
-            // How common each version's own words are in the store, so the distinctive ones are listed first.
-            var shares = await WordShares.LookupAsync(db, counts, VersionComparer.CandidateWords(inputs), ct);
-            Compared = VersionComparer.Compare(inputs, shares);
+            var list = await ArticleList.QueryAsync(db, counts, filter, ct);
+            Choices = list.Items;
+            ChoicesTotal = list.Total;
         }
     }
 
-    /// <summary>Accepts "1,2,3" and repeated ids=1&amp;ids=2; anything that is not a number is ignored.</summary>
-    public static IReadOnlyList<long> Parse(string[]? ids) =>
-        (ids ?? []).SelectMany(v => v.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))
-            .Select(v => long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
-            .Where(id => id > 0).Distinct().Take(20).ToList();
-
-    public static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>The outlet of a compared article, by its key.</summary>
-    public string OutletOf(string key) => Shared.Display.Outlet(Articles.FirstOrDefault(a => Key(a.Id) == key)?.Outlet);
+    public string OutletOf(string key) => Shared.Display.Outlet(Articles.FirstOrDefault(a => CompareView.Key(a.Id) == key)?.Outlet);
+
+    /// <summary>Short names for the "also in" notes: the outlets of the given keys.</summary>
+    public string Outlets(IEnumerable<string> keys) => string.Join(", ", keys.Select(OutletOf));
 
     public static string ShareClass(Coverage coverage) => coverage switch
     {
         Coverage.All => "shared-all",
         Coverage.Some => "shared-some",
         _ => "unique",
+    };
+
+    public static string Describe(QuoteUse use) => use switch
+    {
+        QuoteUse.Cut => "cut",
+        QuoteUse.Paraphrased => "paraphrased",
+        _ => "quoted",
     };
 
     public string Link => "/compare?ids=" + string.Join(',', Articles.Select(a => a.Id));

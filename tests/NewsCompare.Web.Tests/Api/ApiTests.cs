@@ -79,7 +79,7 @@ public sealed class ApiTests(NewsroomSite site) : IClassFixture<NewsroomSite>
     {
         var json = await JsonAsync("/openapi/v1.json");
         var paths = json.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        paths.Should().BeEquivalentTo("/api/stories", "/api/stories/{id}", "/api/articles", "/api/articles/{id}", "/api/outlets", "/api/outlets/{name}");
+        paths.Should().BeEquivalentTo("/api/stories", "/api/stories/{id}", "/api/articles", "/api/articles/{id}", "/api/compare", "/api/outlets", "/api/outlets/{name}");
         var parameters = json.GetProperty("paths").GetProperty("/api/stories").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         parameters.Should().Contain(["outlet", "from", "to", "undated", "q", "lang", "sort", "page"]);

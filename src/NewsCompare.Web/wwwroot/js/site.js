@@ -8,7 +8,7 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 
   for (const form of document.querySelectorAll("form.compare-form")) {
-    const button = form.querySelector("button[type=submit]");
+    const button = form.querySelector("button[type=submit]:not([name=find])");
     const boxes = form.querySelectorAll("input[name=ids]");
     if (!button || boxes.length === 0) continue;
     const label = button.textContent;
@@ -19,5 +19,32 @@ document.addEventListener("DOMContentLoaded", () => {
     };
     for (const box of boxes) box.addEventListener("change", update);
     update();
+  }
+
+  // Compare: choosing a sentence (click, Enter or Space) lights up the same statement in the other columns and
+  // scrolls each into view inside its column.
+  const aligned = document.querySelectorAll(".aligned .sentence[data-group]");
+  const choose = (sentence) => {
+    for (const s of document.querySelectorAll(".aligned .is-chosen, .aligned .is-linked")) {
+      s.classList.remove("is-chosen", "is-linked");
+      s.setAttribute("aria-pressed", "false");
+    }
+    sentence.classList.add("is-chosen");
+    sentence.setAttribute("aria-pressed", "true");
+    const group = sentence.dataset.group;
+    for (const other of document.querySelectorAll(`.aligned .sentence[data-group="${group}"]`)) {
+      if (other === sentence) continue;
+      other.classList.add("is-linked");
+      const body = other.closest(".aligned");
+      if (body && body.scrollHeight > body.clientHeight) {
+        body.scrollTo({ top: Math.max(0, other.offsetTop - body.clientHeight / 3), behavior: "smooth" });
+      }
+    }
+  };
+  for (const sentence of aligned) {
+    sentence.addEventListener("click", (e) => { if (!e.target.closest("a")) choose(sentence); });
+    sentence.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); choose(sentence); }
+    });
   }
 });

@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using NewsCompare.Cli.Benchmarks;
+using NewsCompare.Core.Comparison;
+using NewsCompare.Core.Import;
+
+namespace NewsCompare.Cli.Commands;
+
+/// <summary>
+/// `bench-statements`: the statement matcher's figures on labelled pairs (held out, from the model file, and on the
+/// whole set), the time to align generated stories of four and ten versions of 1,000 words, and with --url the
+/// compare page of four such versions, uncached, from a running web app on the same store.
+/// </summary>
+internal static class BenchStatementsCommand
+{
+    public static Command Create()
+    {
+        var pairs = new Option<FileInfo>("--pairs")
+        {
+            Description = "Labelled pairs (statement-matching-dev format)",
+            DefaultValueFactory = _ => new FileInfo(Path.Combine("..", "shared", "datasets", "statement-matching-dev", "pairs.tsv")),
+        };
+        var runs = new Option<int>("--runs") { Description = "Timed runs of each alignment and page", DefaultValueFactory = _ => 30 };
+        var seeds = new Option<DirectoryInfo>("--seeds")
+        {
+            Description = "Captures of one event whose sentences the generated versions are made of",
+            DefaultValueFactory = _ => new DirectoryInfo("seeds"),
+        };
+        var url = new Option<string?>("--url") { Description = "A web app running on the store of --db: imports four generated versions into it and times /compare" };
+        var command = new Command("bench-statements", "Statement matching figures, alignment time, and the compare page's latency") { pairs, runs, url, seeds };
+        command.SetAction(async (parse, ct) =>
+        {
+            var file = parse.GetValue(pairs)!;
+            var model = StatementModel.Default;
+            Console.WriteLine($"model: {model.TrainedOn}");
+            StatementCommands.Print("held out (cross-validation)", model.HeldOut);
+            StatementCommands.Print("held out, across languages", model.HeldOutAcrossLanguages);
+            if (file.Exists)
+            {
+                using var reader = new StreamReader(file.FullName);
+                var labelled = StatementLearner.ReadPairs(reader, file.FullName);
+                var clock = Stopwatch.StartNew();
+                var predicted = labelled.Select(p => StatementMatcher.Default.Match(new Statement(p.First), new Statement(p.Second)).Same).ToList();
+                var elapsed = clock.Elapsed;
+                StatementCommands.Print($"shipped model on {file.Name}", StatementLearner.Figures(predicted, labelled.Select(p => p.Same).ToList()));
+                Console.WriteLine(Invariant($"matching: {elapsed.TotalMilliseconds * 1000 / labelled.Count:0} µs per pair (both sentences read)"));
+            }
+            else Console.WriteLine($"{file.FullName}: not found, matching figures skipped");
+
+            var runCount = Math.Max(1, parse.GetValue(runs));
+            var folder = parse.GetValue(seeds)!;
+            var pool = folder.Exists
+                ? Importer.Analyze([folder.FullName]).Where(a => a.Article is not null)
+                    .SelectMany(a => a.Article!.Paragraphs).SelectMany(SentenceSplitter.Split).Distinct().ToList()
+                : [];
+            Console.WriteLine(pool.Count > 0 ? $"versions made of the {pool.Count} sentences of {folder.FullName}" : "versions generated from templates (no seeds folder)");
+            foreach (var count in new[] { 4, 10 })
+            {
+                var versions = pool.Count > 0 ? VersionGenerator.FromSentences(pool, count, 1000) : VersionGenerator.Generate(count, 1000);
+                var inputs = versions.Select((v, i) => new ComparisonInput($"v{i}", v.Headline, v.Paragraphs, "en")).ToList();
+                VersionComparer.Compare(inputs); // warm-up
+                var times = new List<double>();
+                var cpu = new List<double>();
+                VersionComparison? last = null;
+                using var process = Process.GetCurrentProcess();
+                for (var r = 0; r < runCount; r++)
+                {
+                    process.Refresh();
+                    var cpuBefore = process.TotalProcessorTime;
+                    var clock = Stopwatch.StartNew();
+                    last = VersionComparer.Compare(inputs);
+                    times.Add(clock.Elapsed.TotalMilliseconds);
+                    process.Refresh();
+                    cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+                }
+                var sentences = last!.Versions.Sum(v => v.Sentences);
+                var shared = last.Versions.Sum(v => v.Sentences - v.Unique);
+                Console.WriteLine(Invariant($"align {count} versions of ~1,000 words ({sentences} sentences, {shared} matched): median {Percentile(times, 50):0} ms, p95 {Percentile(times, 95):0} ms wall; CPU median {Percentile(cpu, 50):0} ms (load average {LoadAverage()})"));
+            }
+
+            if (parse.GetValue(url) is { } baseUrl) return await PageAsync(parse, baseUrl, runCount, pool, ct);
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<int> PageAsync(ParseResult parse, string baseUrl, int runs, List<string> pool, CancellationToken ct)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "nc-bench-statements-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        // A new seed each run: other versions than an earlier run imported.
+        var versions = pool.Count > 0 ? VersionGenerator.FromSentences(pool, 4, 1000, Environment.TickCount) : VersionGenerator.Generate(4, 1000, Environment.TickCount);
+        for (var i = 0; i < versions.Count; i++)
+            await File.WriteAllTextAsync(Path.Combine(folder, $"version-{i + 1}.txt"),
+                versions[i].Headline + "\n\n" + string.Join("\n\n", versions[i].Paragraphs) + "\n", ct);
+        List<long> ids;
+        await using (var db = await CliOptions.OpenStoreAsync(parse, ct))
+        {
+            var report = await new Importer(db).ImportPathsAsync([folder], null, null, ct);
+            ids = report.Results.Where(r => r.ArticleId is not null).Select(r => r.ArticleId!.Value).ToList();
+        }
+        Directory.Delete(folder, recursive: true);
+        if (ids.Count < 4)
+        {
+            Console.Error.WriteLine($"{CliOptions.DatabasePath(parse)}: imported {ids.Count} of the 4 generated versions; cannot time the page");
+            return 1;
+        }
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var path = "/compare?ids=" + string.Join(",", ids);
+        (await http.GetAsync(path + "&run=warm", ct)).EnsureSuccessStatusCode();
+        var times = new List<double>();
+        for (var r = 0; r < runs; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            // A query the page cache has not seen: every request renders.
+            using var response = await http.GetAsync(path + "&run=" + r.ToString(CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..6], ct);
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync(ct);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        Console.WriteLine(Invariant($"compare page, 4 versions of ~1,000 words, uncached ({runs} requests): median {Percentile(times, 50):0} ms, p95 {Percentile(times, 95):0} ms ({baseUrl}{path})"));
+        return 0;
+    }
+
+    // On a shared machine wall time says as much about the neighbours as about the code: print the load with it.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+    private static double Percentile(List<double> values, int percent)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using NewsCompare.Core.Comparison;
+
+namespace NewsCompare.Cli.Commands;
+
+/// <summary>
+/// `learn-statements`: learns the statement matcher's weights from labelled pairs and writes the model file Core ships;
+/// `match-statements`: decides each pair of a file with the shipped model, one JSON line per pair.
+/// </summary>
+internal static class StatementCommands
+{
+    private static readonly string DefaultPairs = Path.Combine("..", "shared", "datasets", "statement-matching-dev", "pairs.tsv");
+
+    public static Command Learn()
+    {
+        var pairs = new Argument<FileInfo>("pairs")
+        {
+            Description = "Labelled pairs: header line, then id, label (1 same / 0 not), sentence1, sentence2, tab-separated",
+            DefaultValueFactory = _ => new FileInfo(DefaultPairs),
+        };
+        var output = new Option<FileInfo>("--out")
+        {
+            Description = "The model file to write",
+            DefaultValueFactory = _ => new FileInfo(Path.Combine("src", "NewsCompare.Core", "Comparison", "statement-model.json")),
+        };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds for the held-out figures", DefaultValueFactory = _ => 10 };
+        var command = new Command("learn-statements", "Learn the statement matcher's weights from labelled sentence pairs (cross-validated)")
+        {
+            pairs, output, folds,
+        };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(pairs)!;
+            if (Read(file) is not { } labelled) return 2;
+            var k = parse.GetValue(folds);
+            if (k < 2 || labelled.Count < k * 2)
+            {
+                Console.Error.WriteLine($"{file.FullName}: {labelled.Count} pairs are too few for {k}-fold cross-validation");
+                return 2;
+            }
+            var model = StatementLearner.Learn(labelled, $"{file.Directory?.Name}/{file.Name} ({labelled.Count:N0} pairs, {k}-fold cross-validation)", k);
+            var target = parse.GetValue(output)!;
+            File.WriteAllText(target.FullName, JsonSerializer.Serialize(model, StatementModel.Json) + "\n");
+            Console.WriteLine($"pairs: {labelled.Count:N0} ({labelled.Count(p => p.Same):N0} same)");
+            Print("held out, same language", model.HeldOut);
+            Print("held out, across languages (names, figures, spelling only)", model.HeldOutAcrossLanguages);
+            var training = StatementLearner.Figures(
+                labelled.Select(p => new StatementMatcher(model).Match(new Statement(p.First), new Statement(p.Second)).Same).ToList(),
+                labelled.Select(p => p.Same).ToList());
+            Print("on its own training pairs", training);
+            Console.WriteLine($"wrote {target.FullName}");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Match()
+    {
+        var pairs = new Argument<FileInfo>("pairs") { Description = "Pairs: header line, then id, label (ignored), sentence1, sentence2, tab-separated" };
+        var command = new Command("match-statements", "Decide for each pair of sentences whether they make the same statement (JSON lines)") { pairs };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(pairs)!;
+            if (Read(file) is not { } list) return 2;
+            var matcher = StatementMatcher.Default;
+            using var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
+            foreach (var pair in list)
+            {
+                var match = matcher.Match(new Statement(pair.First), new Statement(pair.Second));
+                output.WriteLine(JsonSerializer.Serialize(new { id = pair.Id, same = match.Same, score = Math.Round(match.Score, 4) }));
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<LabelledPair>? Read(FileInfo file)
+    {
+        if (!file.Exists)
+        {
+            Console.Error.WriteLine($"{file.FullName}: not found");
+            return null;
+        }
+        try
+        {
+            using var reader = new StreamReader(file.FullName);
+            return StatementLearner.ReadPairs(reader, file.FullName);
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return null;
+        }
+    }
+
+    internal static void Print(string what, MatchFigures f) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{what}: accuracy {f.Accuracy:0.0000}, precision {f.Precision:0.0000}, recall {f.Recall:0.0000}, F1 {f.F1:0.0000} ({f.Pairs:N0} pairs)"));
+}

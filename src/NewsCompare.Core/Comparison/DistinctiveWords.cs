@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using NewsCompare.Core.Text;
+
+namespace NewsCompare.Core.Comparison;
+
+/// <summary>The words only one version uses, most telling first.</summary>
+internal static partial class DistinctiveWords
+{
+    public static IReadOnlyList<string> Candidates(IReadOnlyList<ComparisonInput> versions)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        var perVersion = WordUses(versions);
+        return perVersion.SelectMany((uses, vi) => OnlyIn(perVersion, vi).Select(kv => kv.Value.Folded))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Below this share a word counts as equally rare (one article in ten thousand).</summary>
+    private const double RarestShare = 0.0001;
+
+    /// <summary>Without word shares, how many ordinary words a name or figure weighs.</summary>
+    private const double NameWeight = 4;
+
+    public static List<List<string>> PerVersion(IReadOnlyList<ComparisonInput> versions, IReadOnlyDictionary<string, double>? shares)
+    {
+        var perVersion = WordUses(versions);
+        // Weight = how telling the word is (its rarity: -log of the share of articles using it) times a damped
+        // count of its uses here, so a rare word used once beats a common verb used three times. Ties: the longer
+        // word first (long words tend to be the specific ones).
+        double Weight(WordUse use)
+        {
+            var rarity = shares is not null && shares.TryGetValue(use.Folded, out var share)
+                ? -Math.Log(Math.Clamp(share, RarestShare, 1))
+                : use.Named ? NameWeight : 1;
+            return rarity * (1 + Math.Log(use.Count));
+        }
+        return perVersion.Select((_, vi) => OnlyIn(perVersion, vi)
+            .OrderByDescending(kv => Weight(kv.Value)).ThenByDescending(kv => kv.Value.Count)
+            .ThenByDescending(kv => kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Take(12)
+            .Select(kv => kv.Value.Surface)
+            .ToList()).ToList();
+    }
+
+    private static IEnumerable<KeyValuePair<string, WordUse>> OnlyIn(List<Dictionary<string, WordUse>> perVersion, int vi) =>
+        perVersion[vi].Where(kv => perVersion.Where((_, oi) => oi != vi).All(o => !o.ContainsKey(kv.Key)));
+
+    /// <summary>Per version, its content words (by stem) with their first spelling, uses, and whether any use looks like a name or figure.</summary>
+    private static List<Dictionary<string, WordUse>> WordUses(IReadOnlyList<ComparisonInput> versions) =>
+        versions.Select(v =>
+        {
+            var uses = new Dictionary<string, WordUse>(StringComparer.Ordinal);
+            foreach (var text in v.Paragraphs.Prepend(v.Headline ?? ""))
+            {
+                var words = Word().Matches(text);
+                // In a Title Case Headline capitals say nothing about names.
+                var titleCase = words.Count(m => char.IsUpper(m.Value[0])) * 2 > words.Count;
+                foreach (Match m in words)
+                {
+                    var key = ContentWords.Of(m.Value, v.Language);
+                    if (key.Count != 1 || key[0].Length < 3) continue;
+                    var named = m.Value.Any(char.IsDigit) || (!titleCase && char.IsUpper(m.Value[0]) && !StartsSentence(text, m.Index));
+                    uses[key[0]] = uses.TryGetValue(key[0], out var seen)
+                        ? seen with { Count = seen.Count + 1, Named = seen.Named || named }
+                        : new WordUse(m.Value, Folding.IndexForm(m.Value), 1, named);
+                }
+            }
+            return uses;
+        }).ToList();
+
+    private static bool StartsSentence(string text, int at)
+    {
+        var i = at - 1;
+        while (i >= 0 && (char.IsWhiteSpace(text[i]) || text[i] is '"' or '“' or '‘' or '\'' or '(' or '«')) i--;
+        return i < 0 || text[i] is '.' or '!' or '?' or ':' or '…';
+    }
+
+    private sealed record WordUse(string Surface, string Folded, int Count, bool Named);
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’-]*")]
+    private static partial Regex Word();
+}

@@ -1,0 +1,63 @@
+using NewsCompare.Core.Text;
+
+namespace NewsCompare.Core.Comparison;
+
+/// <summary>Names in running text: runs of capitalised words ("Vladimir Putin", "Hong Kong"), and when two name one.</summary>
+internal static class NamePhrases
+{
+    /// <summary>The name phrases of <paramref name="text"/>, as written, in order, distinct.</summary>
+    public static List<string> Of(string text) => Spans(text).Select(s => s.Text).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The name phrases with where they start and end in <paramref name="text"/>.</summary>
+    public static List<(string Text, int Start, int End)> Spans(string text)
+    {
+        var tokens = Tokenizer.Tokens(text);
+        var result = new List<(string, int, int)>();
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            // A capitalised word opening a sentence is a name only when another capitalised word follows it.
+            var opens = tokens[i].LooksLikeName
+                || (tokens[i].Kind == TokenKind.Word && tokens[i].Capitalised && i + 1 < tokens.Count && tokens[i + 1].LooksLikeName
+                    && tokens[i + 1].Start - (tokens[i].Start + tokens[i].Text.Length) <= 1);
+            if (!opens) { i++; continue; }
+            var start = i;
+            while (i + 1 < tokens.Count && tokens[i + 1].LooksLikeName && tokens[i + 1].Start - (tokens[i].Start + tokens[i].Text.Length) <= 1) i++;
+            var from = tokens[start].Start;
+            var to = tokens[i].Start + tokens[i].Text.Length;
+            result.Add((text[from..to], from, to));
+            i++;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Two phrases name the same one when every word of the shorter is in the longer ("Putin", "Vladimir Putin"),
+    /// allowing one letter of difference in longer words (transliterations: "Sergey", "Sergei").
+    /// </summary>
+    public static bool SameName(string a, string b)
+    {
+        var wa = Tokenizer.FoldedWords(a).Distinct(StringComparer.Ordinal).ToList();
+        var wb = Tokenizer.FoldedWords(b).Distinct(StringComparer.Ordinal).ToList();
+        if (wa.Count == 0 || wb.Count == 0) return false;
+        var (shorter, longer) = wa.Count <= wb.Count ? (wa, wb) : (wb, wa);
+        return shorter.All(w => longer.Any(o => SameWord(w, o)));
+    }
+
+    private static bool SameWord(string a, string b)
+    {
+        if (a == b) return true;
+        if (Math.Min(a.Length, b.Length) < 5 || Math.Abs(a.Length - b.Length) > 1) return false;
+        // One substitution, insertion or deletion.
+        int i = 0, j = 0, edits = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { i++; j++; continue; }
+            if (++edits > 1) return false;
+            if (a.Length > b.Length) i++;
+            else if (b.Length > a.Length) j++;
+            else { i++; j++; }
+        }
+        return edits + (a.Length - i) + (b.Length - j) <= 1;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using NewsCompare.Core.Text;
+
+namespace NewsCompare.Core.Comparison;
+
+/// <summary>
+/// Quotations across versions: each quotation with its speaker (the name nearest to it in its paragraph, or the last
+/// one named before a "he said"), the same words found in other versions (allowing the small differences of
+/// transcription), shortened quotations marked as cut, and statements carried without quotation marks as paraphrased.
+/// </summary>
+internal static partial class QuoteFinder
+{
+    // Two quotations are the same when most of their content words are shared, or when nearly all of the shorter one's
+    // words are in the longer (a cut quote, allowing for a spelling or a translated word).
+    private const double SameQuote = 0.6;
+    private const double Inside = 0.75;
+    // A quote with under this share of the longest version's words was shortened.
+    private const double CutBelow = 0.8;
+
+    private sealed record Found(int Version, string Text, string? Speaker, int Group, HashSet<string> Words);
+
+    public static List<SpeakerQuote> Compare(IReadOnlyList<ComparisonInput> versions, List<List<VersionComparer.Sentence>> sentences, Alignment alignment)
+    {
+        var found = versions.SelectMany((v, vi) => Find(v, vi, sentences[vi], alignment)).ToList();
+
+        // Join the same quotation across versions (each version keeps its first instance in a group).
+        var groupOf = Enumerable.Range(0, found.Count).ToArray();
+        int Root(int x) { while (groupOf[x] != x) x = groupOf[x] = groupOf[groupOf[x]]; return x; }
+        for (var i = 0; i < found.Count; i++)
+            for (var j = i + 1; j < found.Count; j++)
+                if (found[i].Version != found[j].Version && Same(found[i].Words, found[j].Words))
+                {
+                    var (a, b) = (Root(i), Root(j));
+                    if (a != b) groupOf[Math.Max(a, b)] = Math.Min(a, b);
+                }
+
+        var result = new List<SpeakerQuote>();
+        foreach (var group in Enumerable.Range(0, found.Count).GroupBy(Root).OrderBy(g => g.Key))
+        {
+            var members = group.Select(i => found[i]).GroupBy(f => f.Version).Select(g => g.First()).OrderBy(f => f.Version).ToList();
+            var longest = members.Max(m => m.Words.Count);
+            var quoted = members.Select(m => new QuoteVersion(versions[m.Version].Key, m.Text,
+                members.Count > 1 && m.Words.Count < CutBelow * longest ? QuoteUse.Cut : QuoteUse.Quoted, m.Speaker)).ToList();
+
+            // Versions without the quotation that carry the statement it sits in, in their own words.
+            var statementGroups = members.Select(m => m.Group).ToHashSet();
+            var paraphrased = sentences.Where((_, vi) => members.All(m => m.Version != vi))
+                .Select(list => list.FirstOrDefault(s => statementGroups.Contains(alignment.GroupOf(s.Index))))
+                .Where(s => s is not null)
+                .Select(s => new QuoteVersion(versions[s!.Version].Key, s.Statement.Text, QuoteUse.Paraphrased, null));
+
+            var all = quoted.Concat(paraphrased).OrderBy(q => versions.Select(v => v.Key).ToList().IndexOf(q.Key)).ToList();
+            var speakers = members.Where(m => m.Speaker is not null).Select(m => m.Speaker!).ToList();
+            // The fullest form of the name ("Vladimir Putin" over "Putin").
+            var speaker = speakers.OrderByDescending(s => s.Length).FirstOrDefault();
+            result.Add(new SpeakerQuote(speaker, all));
+        }
+
+        // By speaker: the speakers in order of their first quotation; unattributed quotations last.
+        var order = result.Select(q => q.Speaker).Where(s => s is not null).Distinct().ToList();
+        return result.OrderBy(q => q.Speaker is null ? int.MaxValue : order.FindIndex(s => NamePhrases.SameName(s!, q.Speaker))).ToList();
+    }
+
+    private static IEnumerable<Found> Find(ComparisonInput version, int vi, List<VersionComparer.Sentence> sentences, Alignment alignment)
+    {
+        string? lastSpeaker = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var pi = 0; pi < version.Paragraphs.Count; pi++)
+        {
+            var paragraph = version.Paragraphs[pi];
+            var spans = QuoteSpan().Matches(paragraph).Where(m => m.Groups["q"].Value.Trim().Count(char.IsWhiteSpace) >= 2).ToList();
+            if (spans.Count == 0) continue;
+            var names = NamePhrases.Spans(paragraph)
+                .Where(n => spans.All(q => n.End <= q.Index || n.Start >= q.Index + q.Length)).ToList();
+            foreach (var span in spans)
+            {
+                var text = span.Groups["q"].Value.Trim();
+                var nearest = names.OrderBy(n => Math.Min(Math.Abs(n.Start - (span.Index + span.Length)), Math.Abs(span.Index - n.End))).FirstOrDefault();
+                var speaker = nearest.Text ?? lastSpeaker;
+                lastSpeaker = speaker;
+                if (!seen.Add(text)) continue;
+                var probe = text.Length > 24 ? text[..24] : text;
+                var sentence = sentences.FirstOrDefault(s => s.Paragraph == pi && s.Statement.Text.Contains(probe, StringComparison.Ordinal));
+                var group = sentence is null ? -1 : alignment.GroupOf(sentence.Index);
+                yield return new Found(vi, text, speaker, group, ContentWords.Of(text, version.Language).ToHashSet(StringComparer.Ordinal));
+            }
+        }
+    }
+
+    private static bool Same(HashSet<string> a, HashSet<string> b)
+    {
+        if (a.Count == 0 || b.Count == 0) return false;
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        var shared = small.Count(large.Contains);
+        return 2.0 * shared / (a.Count + b.Count) >= SameQuote || (small.Count >= 4 && shared >= Inside * small.Count);
+    }
+
+    [GeneratedRegex(@"[""“«„](?<q>[^""“”«»„]{8,}?)[""”»“]")]
+    private static partial Regex QuoteSpan();
+}

@@ -1,0 +1,106 @@
+using NewsCompare.Core.Text;
+
+namespace NewsCompare.Core.Comparison;
+
+/// <summary>A sentence read for matching: its words folded, stemmed, and its names and figures picked out.</summary>
+public sealed partial class Statement
+{
+    // A clause carries a statement of its own when it holds at least this many content words.
+    private const int ClauseWords = 4;
+
+    /// <summary>Reads <paramref name="text"/> as a sentence of <paramref name="language"/> (null: unknown, read as English).</summary>
+    /// <param name="text">The sentence.</param>
+    /// <param name="language">Its language.</param>
+    /// <param name="withClauses">Also read its clauses (see <see cref="Clauses"/>).</param>
+    public Statement(string text, string? language = null, bool withClauses = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Text = text;
+        Language = language;
+        var tokens = Tokenizer.Tokens(text);
+        Tokens = [.. tokens.Select(t => t.Folded)];
+        TokenSet = new HashSet<string>(Tokens, StringComparer.Ordinal);
+        Stems = [.. ContentWords.Of(tokens, language)];
+        StemSet = new HashSet<string>(Stems, StringComparer.Ordinal);
+        StemBigrams = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < Stems.Length; i++) StemBigrams.Add(Stems[i] + " " + Stems[i + 1]);
+        Figures = [.. tokens.Select((t, i) => (t, i)).Where(x => x.t.Kind == TokenKind.Number)
+            .Select(x => x.i + 1 < tokens.Count && tokens[x.i + 1].Kind == TokenKind.Word && !StopWords.For(language).Contains(tokens[x.i + 1].Folded)
+                ? x.t.Text + " " + tokens[x.i + 1].Text : x.t.Text)];
+        Names = new HashSet<string>(tokens.Where(t => t.LooksLikeName && t.Folded.Length > 1).Select(t => t.Folded), StringComparer.Ordinal);
+        Numbers = [.. tokens.Where(t => t.Kind == TokenKind.Number).Select(t => t.Folded).Distinct(StringComparer.Ordinal)];
+        var stop = StopWords.For(language);
+        Trigrams = Grams(tokens.Where(t => t.Kind == TokenKind.Word && !stop.Contains(t.Folded)).Select(t => t.Folded));
+        Clauses = withClauses ? SplitClauses(text, language, tokens, stop) : [];
+    }
+
+    /// <summary>
+    /// The clauses of a sentence that joins statements ("..., and reaffirmed ...", "...; ...", "..., which ..."):
+    /// parts between commas, semicolons, colons and dashes that each hold enough content words to say something
+    /// (a list of places between commas does not split). Empty when the sentence is one clause.
+    /// </summary>
+    public IReadOnlyList<Statement> Clauses { get; }
+
+    private static List<Statement> SplitClauses(string text, string? language, IReadOnlyList<Token> tokens, IReadOnlySet<string> stop)
+    {
+        var breaks = ClauseBreak().Matches(text);
+        if (breaks.Count == 0) return [];
+        int ContentBetween(int from, int to) =>
+            tokens.Count(t => t.Start >= from && t.Start < to && (t.Kind == TokenKind.Number || !stop.Contains(t.Folded)));
+        var clauses = new List<(int Start, int End)>();
+        var start = 0;
+        foreach (System.Text.RegularExpressions.Match m in breaks)
+        {
+            if (ContentBetween(start, m.Index) < ClauseWords) continue;
+            clauses.Add((start, m.Index));
+            start = m.Index + m.Length;
+        }
+        // A short tail joins the clause before it.
+        if (clauses.Count == 0 || ContentBetween(start, text.Length) >= ClauseWords) clauses.Add((start, text.Length));
+        else clauses[^1] = (clauses[^1].Start, text.Length);
+        return clauses.Count < 2 ? [] : [.. clauses.Select(c => new Statement(text[c.Start..c.End], language))];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*[,;:]\s+|\s+[—–]\s+")]
+    private static partial System.Text.RegularExpressions.Regex ClauseBreak();
+
+    /// <summary>The sentence as written.</summary>
+    public string Text { get; }
+    /// <summary>Its language, if known.</summary>
+    public string? Language { get; }
+    /// <summary>Every word and figure, folded, in order.</summary>
+    public string[] Tokens { get; }
+    /// <summary>The content words' stems (and figures), in order.</summary>
+    public string[] Stems { get; }
+    /// <summary>The distinct folded words and figures.</summary>
+    public HashSet<string> TokenSet { get; }
+    /// <summary>Neighbouring content stems, joined by a space: a little of the word order.</summary>
+    public HashSet<string> StemBigrams { get; }
+    /// <summary>The figures as written, each with the word that follows it when that word is not a stop word ("1,200 pounds").</summary>
+    public string[] Figures { get; }
+    /// <summary>
+    /// The content stems as sorted ids from one interning table (set by the aligner for all sentences it compares),
+    /// so the gate is a merge of two short arrays; null outside an alignment.
+    /// </summary>
+    internal int[]? StemIds { get; set; }
+
+    /// <summary>The distinct content stems.</summary>
+    public HashSet<string> StemSet { get; }
+    /// <summary>Folded words that look like names (capitalised inside the sentence).</summary>
+    public HashSet<string> Names { get; }
+    /// <summary>The figures' plain values, distinct.</summary>
+    public string[] Numbers { get; }
+    /// <summary>Character trigrams of the content words (with word boundaries), which meet across spellings and cognates.</summary>
+    public HashSet<string> Trigrams { get; }
+
+    private static HashSet<string> Grams(IEnumerable<string> words)
+    {
+        var grams = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            var padded = "_" + word + "_";
+            for (var i = 0; i + 3 <= padded.Length; i++) grams.Add(padded.Substring(i, 3));
+        }
+        return grams;
+    }
+}

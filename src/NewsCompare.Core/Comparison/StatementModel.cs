@@ -1,0 +1,96 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NewsCompare.Core.Comparison;
+
+/// <summary>A logistic model over named features: standardised inputs, weights, bias and the score that decides "same".</summary>
+/// <param name="Features">The names of the features it reads (from <see cref="StatementFeatures.Names"/>).</param>
+/// <param name="Mean">Per feature, its mean on the training pairs.</param>
+/// <param name="Scale">Per feature, its standard deviation on the training pairs (1 when constant).</param>
+/// <param name="Weights">Per feature, its learned weight on the standardised value.</param>
+/// <param name="Bias">The learned intercept.</param>
+/// <param name="Threshold">The score (0–1) at or above which a pair is the same statement.</param>
+/// <param name="Gate">Pairs whose <see cref="StatementFeatures.Gate"/> is below this are not scored: learned as the
+/// lowest gate of any training pair the model calls the same, less a margin.</param>
+public sealed record LogisticModel(
+    IReadOnlyList<string> Features, IReadOnlyList<double> Mean, IReadOnlyList<double> Scale,
+    IReadOnlyList<double> Weights, double Bias, double Threshold, double Gate)
+{
+    private int[]? _indexes;
+
+    /// <summary>The probability (0–1) that the pair described by <paramref name="features"/> is one statement.</summary>
+    /// <param name="features">All features of the pair, as <see cref="StatementFeatures.Compute"/> returns them.</param>
+    public double Score(double[] features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        _indexes ??= [.. Features.Select(name => IndexOf(name))];
+        var z = Bias;
+        for (var i = 0; i < _indexes.Length; i++) z += Weights[i] * (features[_indexes[i]] - Mean[i]) / Scale[i];
+        return 1 / (1 + Math.Exp(-z));
+    }
+
+    private static int IndexOf(string name)
+    {
+        for (var i = 0; i < StatementFeatures.Names.Count; i++)
+            if (StatementFeatures.Names[i] == name) return i;
+        throw new InvalidDataException($"statement model: unknown feature \"{name}\"");
+    }
+}
+
+/// <summary>How a model did on pairs it was not trained on (cross-validation), or on its own training pairs.</summary>
+/// <param name="Pairs">Pairs scored.</param>
+/// <param name="Accuracy">Share of pairs decided right.</param>
+/// <param name="Precision">Of the pairs called "same", the share that are.</param>
+/// <param name="Recall">Of the pairs that are "same", the share called so.</param>
+/// <param name="F1">Harmonic mean of precision and recall of the "same" class.</param>
+public sealed record MatchFigures(int Pairs, double Accuracy, double Precision, double Recall, double F1);
+
+/// <summary>
+/// The learned statement matcher's data (<c>Comparison/statement-model.json</c>, written by
+/// <c>newscompare learn-statements</c>): one model for sentences of one language, one for a pair of languages.
+/// </summary>
+/// <param name="TrainedOn">What the weights were learned from.</param>
+/// <param name="SameLanguage">The model for two sentences in the same language (or unknown languages).</param>
+/// <param name="AcrossLanguages">The model for sentences in two different languages: language-independent features only.</param>
+/// <param name="HeldOut">Cross-validated figures of the same-language model.</param>
+/// <param name="HeldOutAcrossLanguages">Cross-validated figures of the across-languages model (on same-language pairs).</param>
+public sealed record StatementModel(
+    string TrainedOn, LogisticModel SameLanguage, LogisticModel AcrossLanguages, MatchFigures HeldOut, MatchFigures HeldOutAcrossLanguages)
+{
+    /// <summary>How the model file is written and read.</summary>
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private static readonly Lazy<StatementModel> Embedded = new(() =>
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("Comparison.statement-model.json", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        return Read(stream, "statement-model.json");
+    });
+
+    /// <summary>The model shipped in Core.</summary>
+    public static StatementModel Default => Embedded.Value;
+
+    /// <summary>Reads a model file; <paramref name="source"/> names it in errors.</summary>
+    public static StatementModel Read(Stream stream, string source)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        StatementModel? model;
+        try { model = JsonSerializer.Deserialize<StatementModel>(stream, Json); }
+        catch (JsonException e) { throw new InvalidDataException($"{source}: not a statement model ({e.Message})", e); }
+        if (model?.SameLanguage is null || model.AcrossLanguages is null) throw new InvalidDataException($"{source}: not a statement model");
+        foreach (var m in new[] { model.SameLanguage, model.AcrossLanguages })
+        {
+            var n = m.Features.Count;
+            if (m.Mean.Count != n || m.Scale.Count != n || m.Weights.Count != n || m.Scale.Any(s => s <= 0))
+                throw new InvalidDataException($"{source}: a model's features, means, scales and weights do not line up");
+        }
+        return model;
+    }
+}

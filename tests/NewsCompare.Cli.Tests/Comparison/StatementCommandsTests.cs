@@ -1,0 +1,40 @@
+using System.Text.Json;
+using NewsCompare.Core.Comparison;
+
+namespace NewsCompare.Cli.Tests.Comparison;
+
+public sealed class StatementCommandsTests
+{
+    private const string Pairs = "id\tlabel\tsentence1\tsentence2\n" +
+        "a\t1\tThe central bank raised its main interest rate to 4.5 percent on Thursday.\tOn Thursday the central bank raised its main interest rate to 4.5 percent.\n" +
+        "b\t0\tThe central bank raised its main interest rate to 4.5 percent on Thursday.\tFishermen in the northern harbour protested against new quotas for a third week.\n";
+
+    [Fact]
+    public async Task MatchStatementsPrintsOneJsonLinePerPairWithTheMatchersDecision()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"nc-pairs-{Guid.NewGuid():N}.tsv");
+        await File.WriteAllTextAsync(file, Pairs);
+        try
+        {
+            var run = await CliRunner.RunAsync("match-statements", file);
+
+            run.ExitCode.Should().Be(0, run.Stderr);
+            var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            lines.Select(l => l.GetProperty("id").GetString()).Should().Equal("a", "b");
+            lines.Select(l => l.GetProperty("same").GetBoolean()).Should().Equal(true, false);
+            var expected = StatementMatcher.Default.Match(
+                new Statement("The central bank raised its main interest rate to 4.5 percent on Thursday."),
+                new Statement("On Thursday the central bank raised its main interest rate to 4.5 percent.")).Score;
+            lines[0].GetProperty("score").GetDouble().Should().BeApproximately(expected, 0.0001);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public async Task MatchStatementsNamesAMissingFile()
+    {
+        var run = await CliRunner.RunAsync("match-statements", "/nonexistent/pairs.tsv");
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("/nonexistent/pairs.tsv").And.Contain("not found");
+    }
+}
