@@ -45,9 +45,9 @@ internal sealed class TermCounts
         var text = new Dictionary<uint, string>();
         // A headline-only item has nothing besides its headline for the headline terms to stand apart from.
         var hasBody = tokens.Count > 0 && !tokens[^1].Headline;
-        void Add(string term, bool name, float weight)
+        void Add(string term, bool name, float weight, bool number = false)
         {
-            var h = TextSignals.Hash(term, name);
+            var h = TextSignals.Hash(term, name, number);
             counts[h] = counts.GetValueOrDefault(h) + weight;
             text.TryAdd(h, term);
         }
@@ -55,9 +55,10 @@ internal sealed class TermCounts
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (TextSignals.IsStopWord(t.Text) || (!t.Numeric && t.Text.Length < 3)) continue;
+            // Two-letter names ("Yi", "Xi", "EU") count; two-letter words do not.
+            if (TextSignals.IsStopWord(t.Text) || (!t.Numeric && t.Text.Length < 3 && !names.Contains(t.Text))) continue;
             var name = t.Numeric ? t.Text.Length > 1 : names.Contains(t.Text);
-            Add(t.Text, name, Weight(t));
+            Add(t.Text, name, Weight(t), t.Numeric && name);
             // Two reports of one event word their headlines alike far more often than two events of a topic do, and
             // that agreement is lost when the headline's words are only a few among a hundred terms of the text.
             if (t.Headline && hasBody)
@@ -96,7 +97,7 @@ internal sealed class TermCounts
             Id = article.Id,
             Outlet = article.Outlet,
             // "pt-BR" and "pt" are one language for comparing words.
-            Language = string.IsNullOrWhiteSpace(article.Language) ? TextSignals.GuessLanguage(tokens)
+            Language = string.IsNullOrWhiteSpace(article.Language) ? TextSignals.GuessLanguage(tokens, (article.Headline ?? "") + (article.Paragraphs.Count > 0 ? article.Paragraphs[0] : ""))
                 : article.Language.Trim().ToLowerInvariant().Split('-', '_')[0],
             Day = date?.DayNumber,
             Counts = counts,
