@@ -55,11 +55,15 @@ internal static class TextSignals
     private static string[] Split(string words) => words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>
-    /// The language whose common words the text uses most; without any, the language its script suggests
-    /// (<paramref name="text"/>: a sample of the raw text), "en" for Latin letters.
+    /// The language its script says (<paramref name="text"/>: a sample of the raw text) when no word list covers that
+    /// script; else the language whose common words the text uses most, or "en" when it uses none.
     /// </summary>
     public static string GuessLanguage(IReadOnlyList<Token> tokens, string text = "")
     {
+        // A script of its own (Cyrillic, Greek, Chinese…) decides unless word lists cover it: written in Latin letters,
+        // Russian words can look like another language's short words.
+        var script = Script(text);
+        if (script != "en" && !LanguageSets.ContainsKey(script)) return script;
         var best = "";
         var bestHits = 0;
         foreach (var (language, set) in LanguageSets)
@@ -68,7 +72,7 @@ internal static class TextSignals
             for (var i = 0; i < tokens.Count && i < 400; i++) if (set.Contains(tokens[i].Text)) hits++;
             if (hits > bestHits || (hits == bestHits && hits > 0 && string.CompareOrdinal(language, best) < 0)) (best, bestHits) = (language, hits);
         }
-        return bestHits > 0 ? best : Script(text);
+        return bestHits > 0 ? best : script;
     }
 
     // Articles in a script no word list covers are told apart by the script: two Russian reports share words, a
