@@ -22,10 +22,11 @@ internal static class BenchStoriesCommand
         var generated = new Option<int>("--generated") { Description = "Articles of the generated collection (0 skips it)", DefaultValueFactory = _ => 2000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated collection", DefaultValueFactory = _ => 7 };
         var weights = new Option<FileInfo?>("--weights") { Description = "Grouping weights to use instead of the shipped ones (learn-grouping's output)" };
+        var detail = new Option<bool>("--precision-recall") { Description = "Also print precision and recall beside each F1" };
         var join = new Option<double?>("--join") { Description = "Join threshold instead of the weights' own (StoryEngineOptions.JoinThreshold)" };
         var command = new Command("bench-stories", "Score story grouping on every development set beside a tuned plain TF-IDF grouping, with and without dates")
         {
-            basil, pairs, generated, seed, weights, join,
+            basil, pairs, generated, seed, weights, join, detail,
         };
         command.SetAction(parse =>
         {
@@ -44,7 +45,7 @@ internal static class BenchStoriesCommand
                 Console.WriteLine("| set | dates | measure | NewsCompare | TF-IDF tuned (threshold) | gain |");
                 Console.WriteLine("|---|---|---|---|---|---|");
                 foreach (var (set, dates) in sets.OrderBy(s => s.Set.Name, StringComparer.Ordinal).ThenBy(s => s.Dates))
-                    foreach (var row in Rows(set, options))
+                    foreach (var row in Rows(set, options, parse.GetValue(detail)))
                         Console.WriteLine($"| {row.Name} | {(dates ? "with" : "without")} | {row.Measure} | {row.Ours} | {row.Baseline} | {row.Gain} |");
                 return 0;
             }
@@ -57,7 +58,7 @@ internal static class BenchStoriesCommand
         return command;
     }
 
-    private static IEnumerable<(string Name, string Measure, string Ours, string Baseline, string Gain)> Rows(StorySet set, StoryEngineOptions options)
+    private static IEnumerable<(string Name, string Measure, string Ours, string Baseline, string Gain)> Rows(StorySet set, StoryEngineOptions options, bool detail)
     {
         var clock = Stopwatch.StartNew();
         var result = StoryEngine.Group(set.Items.Select(i => i.Article).ToList(), options);
@@ -72,12 +73,10 @@ internal static class BenchStoriesCommand
             var ours = set.Pairwise ? PairScore.Of(set.Pairs, predicted, language) : set.Score(predicted);
             var name = language is null ? $"{set.Name} ({set.Items.Count} articles, {ms} ms)" : $"{set.Name}: {language}";
             var measure = set.Pairwise ? "pairwise F1 (accuracy)" : "B-cubed F1";
-            yield return (name, measure, Format(ours), $"{Format(baseline)} ({threshold:F3})", (ours.F1 - baseline.F1).ToString("+0.000;-0.000", Inv));
+            yield return (name, measure, Format(ours, detail), $"{Format(baseline, detail)} ({threshold:F3})", (ours.F1 - baseline.F1).ToString("+0.000;-0.000", Inv));
         }
     }
 
-    private static string Format(SetScore s) =>
-        (s.Accuracy is double a ? $"{s.F1:F3} ({a:F3})" : s.F1.ToString("F3", Inv)) + (Verbose ? $" P {s.Precision:F3} R {s.Recall:F3}" : "");
-
-    private static bool Verbose => Environment.GetEnvironmentVariable("BENCH_STORIES_PR") == "1";
+    private static string Format(SetScore s, bool detail) =>
+        (s.Accuracy is double a ? $"{s.F1:F3} ({a:F3})" : s.F1.ToString("F3", Inv)) + (detail ? $" P {s.Precision:F3} R {s.Recall:F3}" : "");
 }

@@ -70,16 +70,6 @@ public sealed record GroupingWeights
         : (term & TextSignals.NameBit) != 0 ? SimilarityFeature.Names
         : SimilarityFeature.Words;
 
-    /// <summary>The weight of one feature.</summary>
-    public double Weight(SimilarityFeature feature) => feature switch
-    {
-        SimilarityFeature.Words => Words,
-        SimilarityFeature.Names => Names,
-        SimilarityFeature.Numbers => Numbers,
-        SimilarityFeature.Headline => Headline,
-        _ => Gap,
-    };
-
     /// <summary>Reads the JSON <see cref="Write"/> produces.</summary>
     /// <param name="json">The file's text.</param>
     /// <param name="source">Its name, for error messages.</param>
