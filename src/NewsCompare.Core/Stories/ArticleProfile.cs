@@ -33,6 +33,18 @@ internal sealed class TermCounts
     private static float Weight(TextSignals.Token t) =>
         (t.Headline ? HeadlineWeight : t.Lead ? LeadWeight : 1f) * (t.Quoted ? 0.5f : 1f);
 
+    // The headline and the opening paragraphs, enough to tell a language.
+    private static string Sample(StoryArticle article)
+    {
+        var sb = new System.Text.StringBuilder(article.Headline);
+        foreach (var p in article.Paragraphs)
+        {
+            if (sb.Length > 2000) break;
+            sb.Append('\n').Append(p);
+        }
+        return sb.ToString();
+    }
+
     public static TermCounts Count(StoryArticle article)
     {
         var tokens = TextSignals.Tokenise(article.Headline, article.Paragraphs);
@@ -97,7 +109,7 @@ internal sealed class TermCounts
             Id = article.Id,
             Outlet = article.Outlet,
             // "pt-BR" and "pt" are one language for comparing words.
-            Language = string.IsNullOrWhiteSpace(article.Language) ? TextSignals.GuessLanguage(tokens, (article.Headline ?? "") + (article.Paragraphs.Count > 0 ? article.Paragraphs[0] : ""))
+            Language = string.IsNullOrWhiteSpace(article.Language) ? TextSignals.GuessLanguage(tokens, Sample(article))
                 : article.Language.Trim().ToLowerInvariant().Split('-', '_')[0],
             Day = date?.DayNumber,
             Counts = counts,

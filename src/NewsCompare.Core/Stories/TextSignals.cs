@@ -55,16 +55,14 @@ internal static class TextSignals
     private static string[] Split(string words) => words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>
-    /// The language its script says (<paramref name="text"/>: a sample of the raw text) when no word list covers that
-    /// script; else the language whose common words the text uses most, or "en" when it uses none.
+    /// The language the metadata detector tells from <paramref name="text"/> (a sample of the raw text: script, then
+    /// function words); failing that, the language whose common words the tokens use most (the hand-written lists and
+    /// the learned ones of <see cref="LanguageWords"/>), or "en" when they use none.
     /// </summary>
     public static string GuessLanguage(IReadOnlyList<Token> tokens, string text = "")
     {
-        // A script of its own (Cyrillic, Greek, Chinese…) decides unless word lists cover it: written in Latin letters,
-        // Russian words can look like another language's short words.
-        var script = Script(text);
-        if (script != "en" && !LanguageSets.ContainsKey(script)) return script;
-        var best = "";
+        if (Metadata.LanguageDetector.Detect(text) is { } detected) return detected;
+        var best = "en";
         var bestHits = 0;
         foreach (var (language, set) in LanguageSets)
         {
@@ -72,34 +70,7 @@ internal static class TextSignals
             for (var i = 0; i < tokens.Count && i < 400; i++) if (set.Contains(tokens[i].Text)) hits++;
             if (hits > bestHits || (hits == bestHits && hits > 0 && string.CompareOrdinal(language, best) < 0)) (best, bestHits) = (language, hits);
         }
-        return bestHits > 0 ? best : script;
-    }
-
-    // Articles in a script no word list covers are told apart by the script: two Russian reports share words, a
-    // Russian and an English one share only names.
-    private static string Script(string text)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var letters = 0;
-        foreach (var c in text)
-        {
-            if (!char.IsLetter(c)) continue;
-            letters++;
-            var script = c switch
-            {
-                >= '\u0400' and <= '\u04FF' => "ru",
-                >= '\u0370' and <= '\u03FF' => "el",
-                >= '\u0600' and <= '\u06FF' => "ar",
-                >= '\u0590' and <= '\u05FF' => "he",
-                >= '\u3040' and <= '\u30FF' => "ja",
-                >= '\u4E00' and <= '\u9FFF' => "zh",
-                >= '\uAC00' and <= '\uD7AF' => "ko",
-                _ => null,
-            };
-            if (script is not null) counts[script] = counts.GetValueOrDefault(script) + 1;
-        }
-        var top = counts.OrderByDescending(kv => kv.Value).FirstOrDefault();
-        return top.Key is not null && top.Value * 2 > letters ? top.Key : "en";
+        return best;
     }
 
     internal readonly record struct Token(string Text, bool Capitalised, bool SentenceStart, bool Quoted, bool Headline, bool Numeric, bool Lead = false);
