@@ -33,6 +33,18 @@ internal sealed class TermCounts
     private static float Weight(TextSignals.Token t) =>
         (t.Headline ? HeadlineWeight : t.Lead ? LeadWeight : 1f) * (t.Quoted ? 0.5f : 1f);
 
+    // The headline and the opening paragraphs, enough to tell a language.
+    private static string Sample(StoryArticle article)
+    {
+        var sb = new System.Text.StringBuilder(article.Headline);
+        foreach (var p in article.Paragraphs)
+        {
+            if (sb.Length > 2000) break;
+            sb.Append('\n').Append(p);
+        }
+        return sb.ToString();
+    }
+
     public static TermCounts Count(StoryArticle article)
     {
         var tokens = TextSignals.Tokenise(article.Headline, article.Paragraphs);
@@ -45,9 +57,9 @@ internal sealed class TermCounts
         var text = new Dictionary<uint, string>();
         // A headline-only item has nothing besides its headline for the headline terms to stand apart from.
         var hasBody = tokens.Count > 0 && !tokens[^1].Headline;
-        void Add(string term, bool name, float weight)
+        void Add(string term, bool name, float weight, bool number = false)
         {
-            var h = TextSignals.Hash(term, name);
+            var h = TextSignals.Hash(term, name, number);
             counts[h] = counts.GetValueOrDefault(h) + weight;
             text.TryAdd(h, term);
         }
@@ -55,9 +67,10 @@ internal sealed class TermCounts
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (TextSignals.IsStopWord(t.Text) || (!t.Numeric && t.Text.Length < 3)) continue;
+            // Two-letter names ("Yi", "Xi", "EU") count; two-letter words do not.
+            if (TextSignals.IsStopWord(t.Text) || (!t.Numeric && t.Text.Length < 3 && !names.Contains(t.Text))) continue;
             var name = t.Numeric ? t.Text.Length > 1 : names.Contains(t.Text);
-            Add(t.Text, name, Weight(t));
+            Add(t.Text, name, Weight(t), t.Numeric && name);
             // Two reports of one event word their headlines alike far more often than two events of a topic do, and
             // that agreement is lost when the headline's words are only a few among a hundred terms of the text.
             if (t.Headline && hasBody)
@@ -96,7 +109,7 @@ internal sealed class TermCounts
             Id = article.Id,
             Outlet = article.Outlet,
             // "pt-BR" and "pt" are one language for comparing words.
-            Language = string.IsNullOrWhiteSpace(article.Language) ? TextSignals.GuessLanguage(tokens)
+            Language = string.IsNullOrWhiteSpace(article.Language) ? TextSignals.GuessLanguage(tokens, Sample(article))
                 : article.Language.Trim().ToLowerInvariant().Split('-', '_')[0],
             Day = date?.DayNumber,
             Counts = counts,

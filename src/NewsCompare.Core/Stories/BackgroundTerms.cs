@@ -63,7 +63,7 @@ public sealed class BackgroundTerms
             var parts = line.Split('\t');
             if (parts.Length != 3 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || parts[1] is not ("w" or "n") || parts[2].Length == 0)
                 throw new InvalidDataException($"{source}: line {lineNumber}: expected \"documents<TAB>w|n<TAB>term\"");
-            df[TextSignals.Hash(parts[2], parts[1] == "n")] = count;
+            df[TextSignals.Hash(parts[2], parts[1] == "n", parts[1] == "n" && char.IsDigit(parts[2][0]))] = count;
         }
         if (documents <= 0 && df.Count > 0) throw new InvalidDataException($"{source}: no \"# documents N\" line");
         return new BackgroundTerms(documents, df);

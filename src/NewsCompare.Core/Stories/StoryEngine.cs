@@ -6,7 +6,14 @@ namespace NewsCompare.Core.Stories;
 /// <param name="SharedNames">The names and numbers it shares with the story, strongest first.</param>
 /// <param name="SharedTerms">The other distinctive words it shares, strongest first.</param>
 /// <param name="GapDays">Days between its own date and the story's known dates, when both are known.</param>
-public sealed record StoryExplanation(double Score, string Method, IReadOnlyList<string> SharedNames, IReadOnlyList<string> SharedTerms, int? GapDays);
+public sealed record StoryExplanation(double Score, string Method, IReadOnlyList<string> SharedNames, IReadOnlyList<string> SharedTerms, int? GapDays)
+{
+    /// <summary>
+    /// What each kind of evidence added to <see cref="Score"/> (its sub-score times its learned weight; the date gap's
+    /// is negative), by feature; empty for an article that opened its story or was placed by a correction.
+    /// </summary>
+    public IReadOnlyDictionary<SimilarityFeature, double> Features { get; init; } = new Dictionary<SimilarityFeature, double>();
+}
 
 /// <summary>How the engine placed one article.</summary>
 /// <param name="ArticleId">The article.</param>
@@ -165,7 +172,7 @@ public static class StoryEngine
             var sim = double.IsNaN(sims[i]) ? Similarity(scored, c, !c.Languages.Contains(a.Language), o).Sim : sims[i];
             if (sim >= o.RelatedThreshold) related.Add((c.Id, sim));
         }
-        return new Decision(best, Explain(a, best, bestScore, bestNamesOnly ? "names" : "matched", bestNamesOnly), related);
+        return new Decision(best, Explain(a, best, bestScore, bestNamesOnly ? "names" : "matched", bestNamesOnly, o), related);
     }
 
     /// <summary>
@@ -185,7 +192,7 @@ public static class StoryEngine
             if (t == story || t.Members == 0 || t.FirstDay is not int tf || t.LastDay is not int tl) continue;
             var apart = tf > l ? tf - l : f > tl ? f - tl : 0;
             if (apart <= o.MaxGapDays) continue;
-            var cross = StorySignature.Dot(story, t) / ((double)story.Members * t.Members);
+            var cross = StorySignature.Dot(story, t, o.Weights) / ((double)story.Members * t.Members);
             if (sim < cross + o.EventMargin) return false;
         }
         return true;
@@ -222,17 +229,33 @@ public static class StoryEngine
 
     private static (double Sim, int Shared, int SharedNames) Similarity(Scored s, StorySignature c, bool namesOnly, StoryEngineOptions o)
     {
+        var m = Measure(s, c, namesOnly, o);
+        var w = o.Weights;
+        return (w.Words * m.Words + w.Names * m.Names + w.Numbers * m.Numbers + w.Headline * m.Headline + w.Gap * m.Weeks, m.Shared, m.SharedNames);
+    }
+
+    /// <summary>The sub-scores of an article's similarity to a story, before they are weighed, and the evidence counts.</summary>
+    internal readonly record struct SubScores(double Words, double Names, double Numbers, double Headline, double Weeks, int Shared, int SharedNames);
+
+    private static SubScores Measure(Scored s, StorySignature c, bool namesOnly, StoryEngineOptions o)
+    {
         var a = s.Article;
         var an = namesOnly ? s.NamesNorm : s.Norm;
-        if (an == 0) return (0, 0, 0);
-        double dot = 0;
+        var weeks = Weeks(c.GapDays(a.Day));
+        if (an == 0) return new SubScores(0, 0, 0, 0, weeks, 0, 0);
+        double words = 0, names = 0, numbers = 0, headline = 0;
         int shared = 0, sharedNames = 0;
         for (var i = 0; i < s.Keys.Length; i++)
         {
             var k = s.Keys[i];
             if (namesOnly && (k & TextSignals.NameBit) == 0) continue;
             if (!c.TryGetWeight(k, out var x)) continue;
-            dot += (double)s.Weights[i] * x;
+            var p = (double)s.Weights[i] * x;
+            // Each kind of evidence (words, names, figures, headline) is a sub-score of its own, weighed as learned.
+            if ((k & TextSignals.HeadlineBit) != 0) headline += p;
+            else if ((k & TextSignals.NumberBit) != 0) numbers += p;
+            else if ((k & TextSignals.NameBit) != 0) names += p;
+            else words += p;
             // Names alone are the recurring cast of a topic; in one language, an event also shares ordinary words.
             if (namesOnly || (k & TextSignals.NameBit) == 0) shared++;
             if ((k & TextSignals.NameBit) != 0) sharedNames++;
@@ -240,22 +263,71 @@ public static class StoryEngine
         // Average similarity to the members (not to their normalised sum): a big story must not pull in articles
         // just because its centroid is smooth; each member has to agree on average.
         // A short text shares its few words easily: shrink its similarity towards zero by how little it says.
-        var evidence = (double)a.Terms / (a.Terms + o.ShortTextTerms);
-        return (dot / (an * c.Members) * evidence, shared, sharedNames);
+        var scale = (double)a.Terms / (a.Terms + o.ShortTextTerms) / (an * c.Members);
+        return new SubScores(words * scale, names * scale, numbers * scale, headline * scale, weeks, shared, sharedNames);
     }
 
-    internal static StoryExplanation Explain(ArticleProfile a, StorySignature s, double score, string method, bool namesOnly = false)
+    /// <summary>
+    /// The sub-scores of similarity for each of <paramref name="pairs"/> of <paramref name="articles"/>, weighed
+    /// against the whole set as a full grouping weighs them (the mean of both directions; the date gap in weeks):
+    /// what <c>learn-grouping</c> learns the weights from.
+    /// </summary>
+    /// <param name="articles">The set's articles.</param>
+    /// <param name="pairs">Pairs of indices into <paramref name="articles"/>.</param>
+    /// <param name="options">Options (for the short-text shrink); defaults when null.</param>
+    /// <returns>Per pair, the sub-scores in <see cref="SimilarityFeature"/> order.</returns>
+    public static double[][] PairFeatures(IReadOnlyList<StoryArticle> articles, IReadOnlyList<(int A, int B)> pairs, StoryEngineOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(pairs);
+        var o = options ?? StoryEngineOptions.Default;
+        var counts = articles.Select(TermCounts.Count).ToList();
+        var df = new Dictionary<uint, int>();
+        foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
+        var scored = counts.Select(c => new Scored(ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background), o))).ToList();
+        var single = scored.Select(x => StorySignature.Of(0, [x.Article])).ToList();
+        var result = new double[pairs.Count][];
+        Parallel.For(0, pairs.Count, i =>
+        {
+            var (a, b) = pairs[i];
+            SubScores One(int x, int y) => Measure(scored[x], single[y], !single[y].Languages.Contains(scored[x].Article.Language), o);
+            var (ab, ba) = (One(a, b), One(b, a));
+            result[i] = [(ab.Words + ba.Words) / 2, (ab.Names + ba.Names) / 2, (ab.Numbers + ba.Numbers) / 2, (ab.Headline + ba.Headline) / 2, ab.Weeks];
+        });
+        return result;
+    }
+
+    // Time is graded: reports a few days apart need more agreement in what they say than reports of one day.
+    private static double Weeks(int? gapDays) => gapDays is int g ? g / 7.0 : 0;
+
+    internal static StoryExplanation Explain(ArticleProfile a, StorySignature s, double score, string method, bool namesOnly = false, StoryEngineOptions? options = null)
+    {
+        var o = options ?? StoryEngineOptions.Default;
         var shared = a.Weights
-            .Where(kv => s.Centroid.ContainsKey(kv.Key) && !TextSignals.IsHeadlineTerm(kv.Key) && (!namesOnly || (kv.Key & TextSignals.NameBit) != 0))
+            .Where(kv => s.Centroid.ContainsKey(kv.Key) && (!namesOnly || (kv.Key & TextSignals.NameBit) != 0))
             .OrderByDescending(kv => kv.Value * s.Centroid[kv.Key]).ThenBy(kv => kv.Key)
+            .ToList();
+        // Each kind's share of the score, as Similarity sums it.
+        var norm = Vectors.Norm(a.Weights, namesOnly);
+        var scale = norm == 0 || s.Members == 0 ? 0 : (double)a.Terms / (a.Terms + o.ShortTextTerms) / (norm * s.Members);
+        var features = new Dictionary<SimilarityFeature, double>();
+        foreach (var (k, x) in shared)
+        {
+            var kind = GroupingWeights.KindOf(k);
+            features[kind] = features.GetValueOrDefault(kind) + o.Weights.Of(k) * x * s.Centroid[k] * scale;
+        }
+        if (o.Weights.Gap != 0 && s.GapDays(a.Day) is int gap) features[SimilarityFeature.Gap] = o.Weights.Gap * Weeks(gap);
+        var terms = shared.Where(kv => !TextSignals.IsHeadlineTerm(kv.Key))
             .Select(kv => (Name: (kv.Key & TextSignals.NameBit) != 0, Text: a.Text.GetValueOrDefault(kv.Key, "?")))
             .ToList();
-        var names = shared.Where(x => x.Name).Select(x => x.Text).ToList();
+        var names = terms.Where(x => x.Name).Select(x => x.Text).ToList();
         return new StoryExplanation(Math.Round(score, 4), method,
             names.Where(n => !names.Any(longer => longer.Length > n.Length && ContainsWords(longer, n))).Take(8).ToList(),
-            shared.Where(x => !x.Name).Select(x => x.Text).Take(8).ToList(),
-            s.GapDays(a.Day));
+            terms.Where(x => !x.Name).Select(x => x.Text).Take(8).ToList(),
+            s.GapDays(a.Day))
+        {
+            Features = features.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)),
+        };
     }
 
     // "belt road forum" holds "belt road" and "road": a reader is told the longer name once, not its parts again.
@@ -468,7 +540,7 @@ public static class StoryEngine
     internal static StoryExplanation Rejoin(ArticleProfile a, IReadOnlyList<ArticleProfile> half, StoryEngineOptions o)
     {
         var rest = StorySignature.Of(0, half.Where(m => m != a));
-        return Explain(a, rest, Similarity(a, rest, !rest.Languages.Contains(a.Language), o).Sim, "matched");
+        return Explain(a, rest, Similarity(a, rest, !rest.Languages.Contains(a.Language), o).Sim, "matched", options: o);
     }
 
     /// <summary>How much better another story must match before refinement moves an article out of its own.</summary>

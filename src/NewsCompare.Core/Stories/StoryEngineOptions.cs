@@ -3,8 +3,19 @@ namespace NewsCompare.Core.Stories;
 /// <summary>The grouping engine's few thresholds. docs/stories.md explains each value.</summary>
 public sealed record StoryEngineOptions
 {
-    /// <summary>Average cosine similarity of the article to the story's members from which an article joins a story.</summary>
-    public double JoinThreshold { get; init; } = 0.16;
+    /// <summary>
+    /// How the sub-scores of similarity (words, names, figures, headline, date gap) are weighed, and the score from
+    /// which an article joins a story: learned by <c>learn-grouping</c> (<see cref="GroupingWeights.Default"/>).
+    /// </summary>
+    public GroupingWeights Weights { get; init; } = GroupingWeights.Default;
+
+    private readonly double? _join;
+
+    /// <summary>
+    /// Combined similarity of the article to the story's members (average over members, sub-scores weighed by
+    /// <see cref="Weights"/>) from which an article joins a story; <see cref="GroupingWeights.Join"/> unless set.
+    /// </summary>
+    public double JoinThreshold { get => _join ?? Weights.Join; init => _join = value; }
     /// <summary>Cosine similarity from which two stories that may not be joined are linked as related coverage.</summary>
     public double RelatedThreshold { get; init; } = 0.08;
     /// <summary>

@@ -51,21 +51,24 @@ internal sealed class StorySignature
         return false;
     }
 
-    /// <summary>Dot product of two centroids, summed over the smaller one's terms in its order (as <see cref="Vectors.Dot"/>).</summary>
-    public static double Dot(StorySignature a, StorySignature b)
+    /// <summary>
+    /// Dot product of two centroids, summed over the smaller one's terms in its order (as <see cref="Vectors.Dot"/>),
+    /// each term's product weighed by its kind as <paramref name="weights"/> says (plain when null).
+    /// </summary>
+    public static double Dot(StorySignature a, StorySignature b, GroupingWeights? weights = null)
     {
         if (a.TermCount > b.TermCount) (a, b) = (b, a);
         double s = 0;
         if (a._centroid is not null)
         {
             foreach (var (k, x) in a._centroid)
-                if (b.TryGetWeight(k, out var y)) s += (double)x * y;
+                if (b.TryGetWeight(k, out var y)) s += (weights?.Of(k) ?? 1) * x * y;
             return s;
         }
         var keys = a._stored!.Keys;
         var values = a._stored.Values;
         for (var i = 0; i < keys.Length; i++)
-            if (b.TryGetWeight(keys[i], out var y)) s += (double)values[i] * y;
+            if (b.TryGetWeight(keys[i], out var y)) s += (weights?.Of(keys[i]) ?? 1) * values[i] * y;
         return s;
     }
 

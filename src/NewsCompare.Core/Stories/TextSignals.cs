@@ -14,9 +14,15 @@ internal static class TextSignals
 {
     public const uint NameBit = 0x8000_0000u;
     public const uint HeadlineBit = 0x4000_0000u;
+    /// <summary>Set, with <see cref="NameBit"/>, on figures: they are names for every rule, and a sub-score of their own.</summary>
+    public const uint NumberBit = 0x2000_0000u;
     /// <summary>Bumped whenever the terms a text yields change: a store grouped with other terms must be regrouped.</summary>
-    public const int FeaturesVersion = 2;
+    public const int FeaturesVersion = 3;
     public const int MinHashSize = 48;
+
+    // Letters of other scripts written in Latin (a plain, one-way romanisation: enough to give one key per name).
+    // Declared first: the word lists below are normalised as they are built.
+    private static readonly Dictionary<char, string> Latin = BuildLatin();
 
     private static readonly Dictionary<string, string[]> StopWords = new(StringComparer.Ordinal)
     {
@@ -28,29 +34,41 @@ internal static class TextSignals
         ["it"] = Split("il lo la i gli le un uno una di del della dei delle in nel nella per con senza su tra e o ma che si non sì è era sono essere come più meno molto già anche suo sua suoi sue lui lei loro questo questa ha hanno detto secondo"),
     };
 
-    private static readonly Dictionary<string, HashSet<string>> StopWordSets =
-        StopWords.ToDictionary(kv => kv.Key, kv => kv.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+    // Common words per language, to tell an article's language: the hand-written function words of six languages
+    // with the words most articles of each language use, as learned from labelled articles (LanguageWords).
+    private static readonly Dictionary<string, HashSet<string>> LanguageSets = StopWords.Keys.Union(LanguageWords.Shipped.Keys, StringComparer.Ordinal)
+        .ToDictionary(l => l, l => (StopWords.GetValueOrDefault(l) ?? []).SelectMany(w => new[] { w, Normalise(w) })
+            .Concat(LanguageWords.Shipped.GetValueOrDefault(l) ?? []).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
-    private static readonly HashSet<string> AllStopWords = new(StopWords.Values.SelectMany(w => w).SelectMany(w => new[] { w, Normalise(w) }), StringComparer.Ordinal);
+    // Words that weigh nothing: the hand-written lists, and the learned ones of languages that have no hand-written
+    // list (Turkish, Arabic). Where a hand-written list exists, the learned one adds everyday content words
+    // ("people", "time") that, on the development set, still tell events apart.
+    private static readonly HashSet<string> AllStopWords = new(StopWords.Values.SelectMany(w => w).SelectMany(w => new[] { w, Normalise(w) })
+        .Concat(LanguageWords.Shipped.Where(kv => !StopWords.ContainsKey(kv.Key)).SelectMany(kv => kv.Value)), StringComparer.Ordinal);
 
     // Calendar words are capitalised but name no one; they stay ordinary (weak) terms.
     private static readonly HashSet<string> Calendar = Split(
         "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december " +
         "segunda terça quarta quinta sexta sábado domingo janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro " +
-        "lunes martes miércoles jueves viernes enero febrero marzo mayo junio julio agosto septiembre octubre noviembre diciembre").ToHashSet(StringComparer.Ordinal);
+        "lunes martes miércoles jueves viernes enero febrero marzo mayo junio julio agosto septiembre octubre noviembre diciembre").SelectMany(w => new[] { w, Normalise(w) }).ToHashSet(StringComparer.Ordinal);
 
     private static string[] Split(string words) => words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>The language whose function words the text uses most ("en" when nothing says otherwise).</summary>
-    public static string GuessLanguage(IReadOnlyList<Token> tokens)
+    /// <summary>
+    /// The language the metadata detector tells from <paramref name="text"/> (a sample of the raw text: script, then
+    /// function words); failing that, the language whose common words the tokens use most (the hand-written lists and
+    /// the learned ones of <see cref="LanguageWords"/>), or "en" when they use none.
+    /// </summary>
+    public static string GuessLanguage(IReadOnlyList<Token> tokens, string text = "")
     {
+        if (Metadata.LanguageDetector.Detect(text) is { } detected) return detected;
         var best = "en";
         var bestHits = 0;
-        foreach (var (language, set) in StopWordSets)
+        foreach (var (language, set) in LanguageSets)
         {
             var hits = 0;
             for (var i = 0; i < tokens.Count && i < 400; i++) if (set.Contains(tokens[i].Text)) hits++;
-            if (hits > bestHits) (best, bestHits) = (language, hits);
+            if (hits > bestHits || (hits == bestHits && hits > 0 && string.CompareOrdinal(language, best) < 0)) (best, bestHits) = (language, hits);
         }
         return best;
     }
@@ -108,21 +126,72 @@ internal static class TextSignals
         return dot - start is >= 1 and <= 3 && char.IsUpper(text[start]) && (start == 0 || text[start - 1] is ' ' or '.' or '(' or '"');
     }
 
-    /// <summary>Lower-cases, folds accents and apostrophes, and strips a plural or possessive ending.</summary>
+    /// <summary>
+    /// Lower-cases, folds accents and apostrophes, writes Cyrillic, Greek and Arabic letters in Latin ones, folds the
+    /// spellings one name takes across languages ("sh"/"ş" → "s", "ch"/"ç" → "c", "kh" → "h": Патрушев, Patrushev and
+    /// Patruşev give one key), writes figures one way ("1.500,5" and "1,500.5" → "1500.5"), and strips a plural or
+    /// possessive ending.
+    /// </summary>
     public static string Normalise(string word)
     {
         var s = word.ToLowerInvariant();
+        if (s.Length > 0 && char.IsDigit(s[0])) return Figure(s);
         if (!System.Text.Ascii.IsValid(s))
         {
             var decomposed = s.Normalize(NormalizationForm.FormD);
             var sb = new StringBuilder(decomposed.Length);
+            var arabic = false;
             foreach (var ch in decomposed)
-                if (char.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark) sb.Append(ch);
+            {
+                if (char.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
+                if (Latin.TryGetValue(ch, out var latin)) { sb.Append(latin); arabic |= ch is >= '\u0600' and <= '\u06FF'; }
+                else sb.Append(ch);
+            }
             s = sb.ToString();
+            // Arabic writes "the" and "and the" onto the word: الرئيس and رئيس are one word.
+            if (arabic && s.Length > 4 && s.StartsWith("wal", StringComparison.Ordinal)) s = s[3..];
+            else if (arabic && s.Length > 3 && s.StartsWith("al", StringComparison.Ordinal)) s = s[2..];
         }
+        if (s.Contains('h', StringComparison.Ordinal))
+            s = s.Replace("sh", "s", StringComparison.Ordinal).Replace("ch", "c", StringComparison.Ordinal).Replace("kh", "h", StringComparison.Ordinal);
         if (s.Length > 4 && s.EndsWith("ies", StringComparison.Ordinal)) return s[..^3] + "y";
         if (s.Length > 3 && s[^1] == 's' && s[^2] != 's' && s[^2] != 'u' && s[^2] != 'i') return s[..^1];
         return s;
+    }
+
+    // "1.500" (German) and "1,500" (English) are one figure; a separator before exactly three digits groups thousands,
+    // any other is the decimal point. Digits of other scripts (٣) are written as 0–9.
+    private static string Figure(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsDigit(c)) sb.Append((char)('0' + (int)char.GetNumericValue(c)));
+            else if (c is ',' or '.')
+            {
+                var digits = 0;
+                while (i + 1 + digits < s.Length && char.IsDigit(s[i + 1 + digits])) digits++;
+                if (digits != 3) sb.Append('.');
+            }
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static Dictionary<char, string> BuildLatin()
+    {
+        var map = new Dictionary<char, string>();
+        void Add(string letters, string latin)
+        {
+            var parts = latin.Split(' ');
+            for (var i = 0; i < letters.Length; i++) map[letters[i]] = parts[i] == "_" ? "" : parts[i];
+        }
+        Add("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў", "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i yi ye g u");
+        Add("αβγδεζηθικλμνξοπρσςτυφχψω", "a v g d e z i th i k l m n x o p r s s t y f kh ps o");
+        Add("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئ", "a b t th j h kh d dh r z s sh s d t z _ gh f q k l m n h w y a a _ a i a w y");
+        Add("ıßøæœłđþ", "i ss o ae oe l d th");
+        return map;
     }
 
     public static bool IsStopWord(string normalised) => AllStopWords.Contains(normalised) || normalised.Length < 2;
@@ -134,12 +203,12 @@ internal static class TextSignals
 
     public static bool IsCalendar(string normalised) => Calendar.Contains(normalised);
 
-    public static uint Hash(string text, bool name)
+    public static uint Hash(string text, bool name, bool number = false)
     {
         var h = 2166136261u;
         foreach (var ch in text) { h ^= ch; h *= 16777619u; }
-        h &= ~(NameBit | HeadlineBit);
-        return name ? h | NameBit : h;
+        h &= ~(NameBit | HeadlineBit | NumberBit);
+        return number ? h | NameBit | NumberBit : name ? h | NameBit : h;
     }
 
     /// <summary>The headline term of a word: the same word, counted only when it stands in a headline.</summary>

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using NewsCompare.Cli.Benchmarks;
+using NewsCompare.Core.Stories;
+
+namespace NewsCompare.Cli.Commands;
+
+/// <summary>
+/// `bench-stories`: one table of story grouping over every labelled development set (BASIL, story-pairs-dev per
+/// language, a generated collection), with and without dates, each beside a plain TF-IDF grouping tuned on that set.
+/// </summary>
+internal static class BenchStoriesCommand
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static Command Create()
+    {
+        var datasets = Path.Combine("..", "shared", "datasets");
+        var basil = new Option<DirectoryInfo>("--basil") { Description = "story-grouping-dev folder", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(datasets, "story-grouping-dev")) };
+        var pairs = new Option<DirectoryInfo>("--pairs") { Description = "story-pairs-dev folder", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(datasets, "story-pairs-dev")) };
+        var generated = new Option<int>("--generated") { Description = "Articles of the generated collection (0 skips it)", DefaultValueFactory = _ => 2000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generated collection", DefaultValueFactory = _ => 7 };
+        var weights = new Option<FileInfo?>("--weights") { Description = "Grouping weights to use instead of the shipped ones (learn-grouping's output)" };
+        var detail = new Option<bool>("--precision-recall") { Description = "Also print precision and recall beside each F1" };
+        var join = new Option<double?>("--join") { Description = "Join threshold instead of the weights' own (StoryEngineOptions.JoinThreshold)" };
+        var command = new Command("bench-stories", "Score story grouping on every development set beside a tuned plain TF-IDF grouping, with and without dates")
+        {
+            basil, pairs, generated, seed, weights, join, detail,
+        };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var options = StoryEngineOptions.Default;
+                if (parse.GetValue(weights) is { } file) options = options with { Weights = GroupingWeights.Parse(File.ReadAllText(file.FullName), file.FullName) };
+                if (parse.GetValue(join) is double j) options = options with { JoinThreshold = j };
+                var sets = new List<(StorySet Set, bool Dates)>();
+                foreach (var dates in new[] { false, true })
+                {
+                    if (parse.GetValue(basil) is { Exists: true } b) sets.Add((StorySet.Basil(b.FullName, dates), dates));
+                    if (parse.GetValue(pairs) is { Exists: true } p) sets.Add((StorySet.RatedPairs(p.FullName, dates), dates));
+                    if (parse.GetValue(generated) > 0) sets.Add((StorySet.Generated(parse.GetValue(generated), parse.GetValue(seed), dates), dates));
+                }
+                Console.WriteLine("| set | dates | measure | NewsCompare | TF-IDF tuned (threshold) | gain |");
+                Console.WriteLine("|---|---|---|---|---|---|");
+                foreach (var (set, dates) in sets.OrderBy(s => s.Set.Name, StringComparer.Ordinal).ThenBy(s => s.Dates))
+                    foreach (var row in Rows(set, options, parse.GetValue(detail)))
+                        Console.WriteLine($"| {row.Name} | {(dates ? "with" : "without")} | {row.Measure} | {row.Ours} | {row.Baseline} | {row.Gain} |");
+                return 0;
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"bench-stories: {ex.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static IEnumerable<(string Name, string Measure, string Ours, string Baseline, string Gain)> Rows(StorySet set, StoryEngineOptions options, bool detail)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = StoryEngine.Group(set.Items.Select(i => i.Article).ToList(), options);
+        var ms = clock.ElapsedMilliseconds;
+        var predicted = set.Items.ToDictionary(i => i.File, i => result.Placements[i.Article.Id].Story.ToString(Inv), StringComparer.Ordinal);
+        var sims = TfIdfBaseline.Similarities(set.Items.Select(i => i.Article).ToList());
+        var languages = set.Pairwise ? set.Pairs.Select(p => p.Language).Distinct().Order(StringComparer.Ordinal).Prepend(null).ToList() : [null];
+        foreach (var language in languages)
+        {
+            // The baseline's threshold is tuned for each row it is scored on: the strongest comparison.
+            var (baseline, threshold) = TfIdfBaseline.Tuned(set, sims, p => set.Pairwise ? PairScore.Of(set.Pairs, p, language) : set.Score(p));
+            var ours = set.Pairwise ? PairScore.Of(set.Pairs, predicted, language) : set.Score(predicted);
+            var name = language is null ? $"{set.Name} ({set.Items.Count} articles, {ms} ms)" : $"{set.Name}: {language}";
+            var measure = set.Pairwise ? "pairwise F1 (accuracy)" : "B-cubed F1";
+            yield return (name, measure, Format(ours, detail), $"{Format(baseline, detail)} ({threshold:F3})", (ours.F1 - baseline.F1).ToString("+0.000;-0.000", Inv));
+        }
+    }
+
+    private static string Format(SetScore s, bool detail) =>
+        (s.Accuracy is double a ? $"{s.F1:F3} ({a:F3})" : s.F1.ToString("F3", Inv)) + (detail ? $" P {s.Precision:F3} R {s.Recall:F3}" : "");
+}
