@@ -37,23 +37,21 @@ public static partial class SchemaMigrator
         if (opened) await connection.OpenAsync(cancellationToken);
         try
         {
+            // A store that is up to date is only read: a long write elsewhere (a full regroup runs in one transaction)
+            // must not keep other processes from opening the store.
+            var scripts = Scripts(provider);
+            if (await AppliedAsync(connection, null, cancellationToken) is { } current && scripts.All(s => current.Contains(s.Version))) return [];
+
             // One write transaction for the whole check-and-apply: SQLite takes its write lock at BEGIN (IMMEDIATE),
             // so two processes opening a new store at once apply the scripts once, the second waiting for the first.
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
             await ExecuteAsync(connection, tx, """
                 CREATE TABLE IF NOT EXISTS "SchemaVersions" ("Version" INTEGER NOT NULL PRIMARY KEY, "Name" TEXT NOT NULL, "AppliedAt" TEXT NOT NULL);
                 """, cancellationToken);
-            var applied = new HashSet<int>();
-            await using (var cmd = connection.CreateCommand())
-            {
-                cmd.Transaction = tx;
-                cmd.CommandText = "SELECT \"Version\" FROM \"SchemaVersions\"";
-                await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetInt32(0));
-            }
+            var applied = await AppliedAsync(connection, tx, cancellationToken) ?? [];
 
             var done = new List<int>();
-            foreach (var (version, name, sql) in Scripts(provider).Where(s => !applied.Contains(s.Version)))
+            foreach (var (version, name, sql) in scripts.Where(s => !applied.Contains(s.Version)))
             {
                 await ExecuteAsync(connection, tx, sql, cancellationToken);
                 await ExecuteAsync(connection, tx,
@@ -68,6 +66,25 @@ public static partial class SchemaMigrator
         {
             if (opened) await connection.CloseAsync();
         }
+    }
+
+    /// <summary>The versions the store has applied, or null when it has no version table yet.</summary>
+    private static async Task<HashSet<int>?> AppliedAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT \"Version\" FROM \"SchemaVersions\"";
+        var applied = new HashSet<int>();
+        try
+        {
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) applied.Add(reader.GetInt32(0));
+        }
+        catch (DbException) when (tx is null)
+        {
+            return null;
+        }
+        return applied;
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
