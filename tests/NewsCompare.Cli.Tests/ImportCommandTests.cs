@@ -7,23 +7,13 @@ using NewsCompare.Core.Data;
 
 namespace NewsCompare.Cli.Tests;
 
-public sealed class ImportCommandTests : IDisposable
+public sealed class ImportCommandTests : CliTempFolder
 {
     private static readonly string[] RequiredFields =
     [
         "file", "url", "site", "outlet", "outletSource", "origin", "headline", "standfirst", "byline", "dateline",
         "published", "publishedSource", "language", "paragraphs", "captions", "removed", "storyId",
     ];
-
-    private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"nc-cli-{Guid.NewGuid():N}")).FullName;
-    private string Db => Path.Combine(_folder, "store.db");
-    private static string Seeds => Path.Combine(CliRunner.RepoRoot, "seeds");
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
 
     private static void ShouldHaveCounts(CliRunner.Run run, int imported, int newVersions, int unchanged, int failed) =>
         Regex.IsMatch(run.Stdout, $@"[│|]\s*{imported}\s*[│|]\s*{newVersions}\s*[│|]\s*{unchanged}\s*[│|]\s*{failed}\s*[│|]")
@@ -32,11 +22,11 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task LinksToDevZeroAndAPipeFailAloneWhileTheGoodFileImportsAndNamesPrintEscaped()
     {
-        var captures = Directory.CreateDirectory(Path.Combine(_folder, "captures")).FullName;
+        var captures = Directory.CreateDirectory(Path.Combine(Folder, "captures")).FullName;
         File.Copy(Directory.GetFiles(Seeds, "*.txt")[0], Path.Combine(captures, "good.txt"));
         File.CreateSymbolicLink(Path.Combine(captures, "zero.txt"), "/dev/zero");
-        using (var mkfifo = Process.Start("mkfifo", [Path.Combine(_folder, "pipe")])) await mkfifo.WaitForExitAsync();
-        File.CreateSymbolicLink(Path.Combine(captures, "pipe\u001b[2Jname.txt"), Path.Combine(_folder, "pipe"));
+        using (var mkfifo = Process.Start("mkfifo", [Path.Combine(Folder, "pipe")])) await mkfifo.WaitForExitAsync();
+        File.CreateSymbolicLink(Path.Combine(captures, "pipe\u001b[2Jname.txt"), Path.Combine(Folder, "pipe"));
 
         var run = await CliRunner.RunAsync("import", captures, "--db", Db);
 
@@ -86,7 +76,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task ImportsTheSeedsWithoutAManifestAndFindsOutletsInTheCapturesSignatures()
     {
-        var plain = Directory.CreateDirectory(Path.Combine(_folder, "plain")).FullName;
+        var plain = Directory.CreateDirectory(Path.Combine(Folder, "plain")).FullName;
         foreach (var file in Directory.GetFiles(Seeds, "*.txt")) File.Copy(file, Path.Combine(plain, Path.GetFileName(file)));
 
         var run = await CliRunner.RunAsync("import", plain, "--db", Db);
@@ -107,7 +97,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task ExitsNonZeroAndNamesTheFileAndReasonWhenAFileFails()
     {
-        var input = Directory.CreateDirectory(Path.Combine(_folder, "input")).FullName;
+        var input = Directory.CreateDirectory(Path.Combine(Folder, "input")).FullName;
         File.Copy(Path.Combine(Seeds, "002_585954f18c9c2e73.txt"), Path.Combine(input, "good.txt"));
         File.WriteAllBytes(Path.Combine(input, "empty.txt"), []);
 
@@ -133,7 +123,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task ExtractNamesTheFileThatFailsOnStandardError()
     {
-        var empty = Path.Combine(_folder, "empty.txt");
+        var empty = Path.Combine(Folder, "empty.txt");
         File.WriteAllBytes(empty, []);
 
         var run = await CliRunner.RunAsync("extract", empty);
@@ -146,7 +136,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task AKilledImportLeavesAConsistentStoreThatTheNextRunCompletes()
     {
-        var input = Directory.CreateDirectory(Path.Combine(_folder, "many")).FullName;
+        var input = Directory.CreateDirectory(Path.Combine(Folder, "many")).FullName;
         var seed = await File.ReadAllTextAsync(Path.Combine(Seeds, "002_585954f18c9c2e73.txt"));
         for (var i = 0; i < 1500; i++) await File.WriteAllTextAsync(Path.Combine(input, $"{i:D4}.txt"), seed + $"\n\nCopy number {i}.\n");
 

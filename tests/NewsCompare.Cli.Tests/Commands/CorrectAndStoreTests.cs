@@ -1,23 +1,11 @@
-using Microsoft.Data.Sqlite;
-
 namespace NewsCompare.Cli.Tests.Commands;
 
-public sealed class CorrectAndStoreTests : IDisposable
+public sealed class CorrectAndStoreTests : CliTempFolder
 {
-    private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"nc-cli-{Guid.NewGuid():N}")).FullName;
-    private string Db => Path.Combine(_folder, "store.db");
-    private static string Seeds => Path.Combine(CliRunner.RepoRoot, "seeds");
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
-
     [Fact]
     public async Task WithoutDbTheStoreIsTheSharedOneInTheUsersDataFolderWhereverTheCommandRuns()
     {
-        var data = Path.Combine(_folder, "data");
+        var data = Path.Combine(Folder, "data");
         var environment = new Dictionary<string, string> { ["XDG_DATA_HOME"] = data };
 
         var created = await CliRunner.RunAsync(environment, "add-editor", "alice", "--password", "correct horse battery");
