@@ -384,8 +384,10 @@ public static class StoryEngine
     }
 
     /// <summary>
-    /// Groups <paramref name="articles"/> into stories in memory, the same way the store does: in placement order
-    /// (<see cref="InPlacementOrder(IReadOnlyCollection{PlacementFacts})"/>), each article joins the most similar story or opens a new one.
+    /// Groups <paramref name="articles"/> into stories in memory, with the loop the store runs (<see cref="GroupingLoop"/>
+    /// over <see cref="InMemoryGroupingState"/>): in placement order (<see cref="InPlacementOrder(IReadOnlyCollection{PlacementFacts})"/>),
+    /// each article joins the most similar story or opens a new one; then refinement passes and the two-event split.
+    /// A story flagged as possibly holding two events lends no inferred dates.
     /// </summary>
     /// <param name="articles">The articles (ids must be unique).</param>
     /// <param name="options">Thresholds; <see cref="StoryEngineOptions.Default"/> when null.</param>
@@ -398,44 +400,19 @@ public static class StoryEngine
         foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
         var profiles = InPlacementOrder(counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background), o)).ToList(), p => p);
 
-        var stories = new List<StorySignature>();
-        var members = new List<List<ArticleProfile>>();
-        var postings = new Dictionary<uint, List<int>>();
-        var explanations = new Dictionary<long, (int Story, StoryExplanation Why)>();
-        var related = new HashSet<(int, int)>();
-        foreach (var a in profiles)
-        {
-            var candidates = Candidates(a, postings, members, except: -1, MaxCandidates).Select(i => stories[i]).ToList();
-            var d = Choose(a, candidates, o);
-            int index;
-            if (d.Story is null)
-            {
-                index = stories.Count;
-                stories.Add(new StorySignature { Id = index });
-                members.Add([]);
-            }
-            else index = (int)d.Story.Id;
-            stories[index].Add(a);
-            members[index].Add(a);
-            foreach (var t in Vectors.Strongest(a.Weights, IndexedTerms).Select(kv => kv.Key))
-            {
-                if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
-                if (!list.Contains(index)) list.Add(index);
-            }
-            explanations[a.Id] = (index, d.Explanation);
-            foreach (var (other, _) in d.Related) if (other != index) related.Add(((int)Math.Min(other, index), (int)Math.Max(other, index)));
-        }
-
-        Refine(profiles, stories, members, postings, explanations, o);
-        SplitTwoEvents(stories, members, explanations, related, o);
+        var state = new InMemoryGroupingState(o);
+        GroupingLoop.Place(state, profiles.Select(p => (p, (ArticleProfile?)null)).ToList());
+        for (var pass = 0; pass < o.RefinePasses; pass++)
+            if (GroupingLoop.Refine(state, state.Placed(profiles)) == 0) break;
+        GroupingLoop.Split(state, Enumerable.Range(0, state.Stories.Count).Select(i => (long)i), ProposedSplit.FlagBelow);
 
         // Refinement may have emptied stories: number the rest in order.
-        var kept = Enumerable.Range(0, stories.Count).Where(i => members[i].Count > 0).ToList();
+        var kept = Enumerable.Range(0, state.Stories.Count).Where(i => state.Members[i].Count > 0).ToList();
         var renumber = kept.Select((old, i) => (old, i)).ToDictionary(x => x.old, x => x.i);
-        related = related.Where(p => renumber.ContainsKey(p.Item1) && renumber.ContainsKey(p.Item2))
+        var related = state.Related.Where(p => renumber.ContainsKey(p.Item1) && renumber.ContainsKey(p.Item2))
             .Select(p => (renumber[p.Item1], renumber[p.Item2])).ToHashSet();
-        stories = kept.Select(i => stories[i]).ToList();
-        members = kept.Select(i => members[i]).ToList();
+        var stories = kept.Select(i => state.Stories[i]).ToList();
+        var members = kept.Select(i => state.Members[i]).ToList();
 
         var placements = new Dictionary<long, ArticlePlacement>();
         var result = new List<GroupedStory>();
@@ -445,27 +422,15 @@ public static class StoryEngine
             var copies = CopySources(members[i].Select(MemberFeatures.From).ToList(), o);
             DateOnly? first = s.FirstDay is int f ? DateOnly.FromDayNumber(f) : null;
             DateOnly? last = s.LastDay is int l ? DateOnly.FromDayNumber(l) : null;
+            var lends = state.Flags.ContainsKey(kept[i]) ? null : first;
             var rel = related.Where(p => p.Item1 == i || p.Item2 == i).Select(p => p.Item1 == i ? p.Item2 : p.Item1).Distinct()
                 .OrderBy(r => stories[r].FirstDay ?? int.MaxValue).ThenBy(r => r).ToList();
             result.Add(new GroupedStory(members[i].Select(m => m.Id).ToList(), first, last, members[i].Count - copies.Count, rel));
             foreach (var m in members[i])
-                placements[m.Id] = new ArticlePlacement(m.Id, i, explanations[m.Id].Why,
-                    copies.TryGetValue(m.Id, out var src) ? src : null, m.Day is null ? first : null);
+                placements[m.Id] = new ArticlePlacement(m.Id, i, state.Explanations[m.Id].Why,
+                    copies.TryGetValue(m.Id, out var src) ? src : null, m.Day is null ? lends : null);
         }
         return new GroupingResult(result, placements);
-    }
-
-    /// <summary>
-    /// As in the store: the <paramref name="take"/> non-empty stories (other than <paramref name="except"/>) sharing most
-    /// weight with the article's strongest terms, by index, most shared first (ties to the newer story).
-    /// </summary>
-    private static IEnumerable<int> Candidates(ArticleProfile a, Dictionary<uint, List<int>> postings, List<List<ArticleProfile>> members, int except, int take)
-    {
-        var shared = new Dictionary<int, double>();
-        foreach (var (t, w) in Vectors.Strongest(a.Weights, CandidateTerms))
-            foreach (var i in postings.GetValueOrDefault(t) ?? [])
-                if (i != except && members[i].Count > 0) shared[i] = shared.GetValueOrDefault(i) + w;
-        return shared.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(take).Select(kv => kv.Key);
     }
 
     /// <summary>Stories smaller than this are never split (each half must hold two articles).</summary>
@@ -512,30 +477,6 @@ public static class StoryEngine
         return first.Contains(0) ? (first.Order().ToList(), second.Order().ToList(), cross) : (second.Order().ToList(), first.Order().ToList(), cross);
     }
 
-    /// <summary>
-    /// Splits every story whose members are two events (<see cref="Bisect"/>), the halves again if they are, and links
-    /// the halves as related. The half that holds the story's first article keeps the story.
-    /// </summary>
-    private static void SplitTwoEvents(List<StorySignature> stories, List<List<ArticleProfile>> members,
-        Dictionary<long, (int Story, StoryExplanation Why)> explanations, HashSet<(int, int)> related, StoryEngineOptions o)
-    {
-        for (var i = 0; i < stories.Count; i++)
-        {
-            if (Bisect(members[i].Select(m => m.Weights).ToList(), o) is not var (keep, move, _)) continue;
-            var index = stories.Count;
-            var (kept, moved) = (keep.Select(k => members[i][k]).ToList(), move.Select(k => members[i][k]).ToList());
-            (members[i], stories[i]) = (kept, StorySignature.Of(i, kept));
-            members.Add(moved);
-            stories.Add(StorySignature.Of(index, moved));
-            foreach (var (half, story) in new[] { (kept, i), (moved, index) })
-                foreach (var a in half)
-                    if (story == index || explanations[a.Id].Why.Method != "opened")
-                        explanations[a.Id] = (story, Rejoin(a, half, o));
-            related.Add((i, index));
-            i--; // the kept half may hold two events again
-        }
-    }
-
     /// <summary>Why <paramref name="a"/> is in a story that was split: what it shares with the rest of its half.</summary>
     internal static StoryExplanation Rejoin(ArticleProfile a, IReadOnlyList<ArticleProfile> half, StoryEngineOptions o)
     {
@@ -557,43 +498,5 @@ public static class StoryEngine
         if (d.Story is null || d.Story == rest) return false;
         var stay = rest.Members == 0 ? null : Choose(a, [rest], o);
         return stay?.Story is null || d.Explanation.Score >= stay.Explanation.Score + RefineMargin;
-    }
-
-    /// <summary>
-    /// Greedy placement decides each article against the stories as they stood when it came; a later report can
-    /// show it belonged elsewhere. Each pass takes every article out of its story and places it again among the
-    /// candidate stories, its own included, under the same rules (<see cref="Choose"/>); it moves only to an eligible
-    /// story it matches better than what is left of its own.
-    /// </summary>
-    private static void Refine(List<ArticleProfile> profiles, List<StorySignature> stories, List<List<ArticleProfile>> members,
-        Dictionary<uint, List<int>> postings, Dictionary<long, (int Story, StoryExplanation Why)> explanations, StoryEngineOptions o)
-    {
-        StorySignature Build(int index, ArticleProfile? without) => StorySignature.Of(index, members[index].Where(m => m != without));
-        for (var pass = 0; pass < o.RefinePasses; pass++)
-        {
-            var moved = 0;
-            foreach (var a in profiles)
-            {
-                var own = explanations[a.Id].Story;
-                var rest = Build(own, a);
-                // Its own story (without it) is always a candidate, in place of the last of the others.
-                var candidates = Candidates(a, postings, members, except: own, MaxCandidates - 1).Select(i => stories[i]).Prepend(rest).ToList();
-                var d = Choose(a, candidates, o);
-                if (!Moves(a, rest, d, o) || d.Story is null) continue;
-                var to = (int)d.Story.Id;
-                members[own].Remove(a);
-                members[to].Add(a);
-                stories[own] = Build(own, null);
-                stories[to].Add(a);
-                foreach (var t in Vectors.Strongest(a.Weights, IndexedTerms).Select(kv => kv.Key))
-                {
-                    if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
-                    if (!list.Contains(to)) list.Add(to);
-                }
-                explanations[a.Id] = (to, d.Explanation);
-                moved++;
-            }
-            if (moved == 0) break;
-        }
     }
 }

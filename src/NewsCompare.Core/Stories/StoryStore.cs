@@ -17,17 +17,16 @@ namespace NewsCompare.Core.Stories;
 public sealed record GroupingReport(int Articles, int Joined, int Opened, int Stories, bool Rebuilt = false);
 
 /// <summary>
-/// The store side of story grouping: loads articles and the grouping index from the database, asks
-/// <see cref="StoryEngine"/> where each article goes, and writes stories, memberships (with explanations), copies,
-/// related links and inferred dates. Only a batch's worth of state is held in memory.
+/// The store side of story grouping: loads articles from the database, runs <see cref="GroupingLoop"/> (the loop
+/// <see cref="StoryEngine.Group"/> runs in memory) over the store's state, and writes stories, memberships (with
+/// explanations), copies, related links and inferred dates. Only a batch's worth of state is held in memory. Its
+/// parts: the candidate index (<see cref="StoryCandidateIndex"/>), document frequencies
+/// (<see cref="StoryDocumentFrequencies"/>), signatures (StoryStore.Signatures.cs), the loop's state
+/// (StoryStore.GroupingState.cs), corrections (StoryStore.Corrections.cs) and queries for pages (StoryStore.Queries.cs).
 /// </summary>
-public sealed class StoryStore
+public sealed partial class StoryStore
 {
-    private const int CandidateTerms = StoryEngine.CandidateTerms;
-    private const int PostingsPerTerm = 40;
-    private const int MaxCandidates = StoryEngine.MaxCandidates;
-    private const int IndexedTerms = StoryEngine.IndexedTerms;
-    private const long DocumentsKey = -1;
+    private const long DocumentsKey = StoryDocumentFrequencies.DocumentsKey;
 
     private readonly NewsDb _db;
     private readonly StoryEngineOptions _options;
@@ -47,7 +46,14 @@ public sealed class StoryStore
     {
         _db = db;
         _options = options ?? StoryEngineOptions.Default;
+        _sql = new StoreCommands(() => _connection, () => _tx);
+        _index = new StoryCandidateIndex(_sql);
+        _frequencies = new StoryDocumentFrequencies(_sql);
     }
+
+    private readonly StoreCommands _sql;
+    private readonly StoryCandidateIndex _index;
+    private readonly StoryDocumentFrequencies _frequencies;
 
     /// <summary>
     /// Places the given newly imported articles: each joins the story it reports or opens a new one. Articles
@@ -297,7 +303,7 @@ public sealed class StoryStore
         return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    // ---- placement ----------------------------------------------------------------------------------------
+    // ---- placement: GroupingLoop over the store (SqliteGroupingState) -------------------------------------
 
     private GroupingReport AssignBatch(IReadOnlyList<long> ids, bool updateDf, bool bulk = false)
     {
@@ -316,109 +322,24 @@ public sealed class StoryStore
             .ToList(), p => p.Score);
         _placedOrder = profiles.Select(p => p.Score.Id).ToList();
         (_batchDf, _documents, _complete) = (df, n, !updateDf || bulk);
-        var headlines = articles.ToDictionary(a => a.Id, a => a.Headline);
-        var locks = ReadLocks(ids);
-
-        var signatures = new Dictionary<long, StorySignature>();
-        var dirty = new HashSet<long>();
-        int joined = 0, opened = 0;
-        var now = DateTime.UtcNow;
-        foreach (var (a, keep) in profiles)
-        {
-            StorySignature? target = null;
-            StoryExplanation why;
-            IReadOnlyList<(long StoryId, double Score)> related = [];
-            if (locks.TryGetValue(a.Id, out var lockGroup) && LockedStory(lockGroup) is long lockedStory)
-            {
-                target = LoadSignature(lockedStory, signatures)!;
-                why = StoryEngine.Explain(a, target, 0, "corrected");
-            }
-            else if (locks.ContainsKey(a.Id))
-            {
-                why = new StoryExplanation(1, "corrected", [], [], null);
-            }
-            else
-            {
-                var candidates = LoadSignatures(Candidates(a), signatures);
-                if (updateDf && _options.RefinesImports) foreach (var c in candidates) if (c.Members == 1) _smallCandidates.Add(c.Id);
-                var d = StoryEngine.Choose(a, candidates, _options);
-                (target, why, related) = (d.Story, d.Explanation, d.Related);
-            }
-            if (target is null)
-            {
-                target = new StorySignature { Id = InsertStory(headlines[a.Id], now), WeighedAt = (int)Math.Min(n, int.MaxValue) };
-                signatures[target.Id] = target;
-                if (updateDf && _options.RefinesImports) _smallCandidates.Add(target.Id);
-                opened++;
-            }
-            else joined++;
-            target.Add(keep ?? a);
-            dirty.Add(target.Id);
-            InsertMembership(keep ?? a, target.Id, why, now);
-            if (locks.TryGetValue(a.Id, out var g)) _lockedStories[g] = target.Id;
-            Post(PostingTerms(a, keep), target.Id);
-            foreach (var (other, score) in related.OrderByDescending(r => r.Score).Take(5))
-                if (other != target.Id)
-                    Exec("INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score) VALUES ($a, $b, $x)",
-                        ("$a", Math.Min(other, target.Id)), ("$b", Math.Max(other, target.Id)), ("$x", Math.Round(score, 4)));
-        }
-        foreach (var id in dirty)
-        {
-            SaveSignature(signatures[id]);
-            Touched(id, RefreshStory(id, now));
-        }
-        MergeRecentIndex();
-        return new GroupingReport(profiles.Count, joined, opened, dirty.Count);
+        var state = new SqliteGroupingState(this, ReadLocks(ids), articles.ToDictionary(a => a.Id, a => a.Headline), noteSmall: updateDf && _options.RefinesImports);
+        return GroupingLoop.Place(state, profiles);
     }
 
     /// <summary>
-    /// One refinement step of <see cref="RegroupAsync"/> over <paramref name="ids"/>: each article not fixed by a
-    /// correction is taken out of its story and placed again among its candidate stories (its own included), under the
-    /// same rules as on arrival; it moves when another eligible story now matches it clearly better (StoryEngine.Moves).
-    /// Returns how many moved.
+    /// One refinement step of <see cref="RegroupAsync"/> over <paramref name="ids"/> (<see cref="GroupingLoop.Refine"/>):
+    /// each article not fixed by a correction is taken out of its story and placed again among its candidate stories
+    /// (its own included), under the same rules as on arrival. Returns how many moved.
     /// </summary>
     private int RefineBatch(IReadOnlyList<long> ids)
     {
-        var placed = new List<(long Article, long Story, MemberFeatures Features)>();
+        var placed = new Dictionary<long, (long Story, MemberFeatures Features)>();
         using (var cmd = Command("SELECT ArticleId, StoryId, Features FROM StoryMemberships WHERE ArticleId IN (SELECT value FROM json_each($ids)) AND Features IS NOT NULL",
             ("$ids", JsonSerializer.Serialize(ids))))
         using (var r = cmd.ExecuteReader())
-            while (r.Read()) placed.Add((r.GetInt64(0), r.GetInt64(1), MemberFeatures.Deserialise(r.GetInt64(0), (byte[])r.GetValue(2))));
-        var locks = ReadLocks(ids);
-        var byId = placed.ToDictionary(p => p.Article);
-        var signatures = new Dictionary<long, StorySignature>();
-        var dirty = new HashSet<long>();
-        var now = DateTime.UtcNow;
-        var moved = 0;
-        foreach (var id in ids)
-        {
-            if (locks.ContainsKey(id) || !byId.TryGetValue(id, out var p)) continue;
-            var story = p.Story;
-            var a = p.Features.ToProfile();
-            if (LoadSignature(story, signatures) is not { } own) continue;
-            var rest = Without(own, a);
-            var candidates = LoadSignatures(Candidates(a).Where(c => c != story).ToList(), signatures).Take(MaxCandidates - 1).Prepend(rest).ToList();
-            var d = StoryEngine.Choose(a, candidates, _options);
-            if (!StoryEngine.Moves(a, rest, d, _options) || d.Story is null) continue;
-            // Moved: weigh it from its text again so the explanation names the shared words.
-            var text = LoadArticles([id]).Select(TermCounts.Count).Select(c => ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete), _options)).FirstOrDefault() ?? a;
-            var why = StoryEngine.Explain(text, d.Story, d.Explanation.Score, d.Explanation.Method);
-            signatures[story] = rest;
-            d.Story.Add(text);
-            dirty.Add(story);
-            dirty.Add(d.Story.Id);
-            InsertMembership(text, d.Story.Id, why, now);
-            Post(PostingTerms(text, null), d.Story.Id);
-            Departed(story, d.Story.Id);
-            moved++;
-        }
-        foreach (var id in dirty)
-        {
-            SaveSignature(signatures[id]);
-            Touched(id, RefreshStory(id, now));
-        }
-        MergeRecentIndex();
-        return moved;
+            while (r.Read()) placed[r.GetInt64(0)] = (r.GetInt64(1), MemberFeatures.Deserialise(r.GetInt64(0), (byte[])r.GetValue(2)));
+        var state = new SqliteGroupingState(this, ReadLocks(ids), null, noteSmall: false);
+        return GroupingLoop.Refine(state, ids.Where(placed.ContainsKey).Select(id => (placed[id].Features.ToProfile(), placed[id].Story)));
     }
 
     // Stories of at least StoryEngine.MinSplitMembers placed into or refined since the last split check, with the
@@ -442,71 +363,13 @@ public sealed class StoryStore
         return ids;
     }
 
+
     /// <summary>
-    /// Splits each of <paramref name="storyIds"/> whose members are two events (<see cref="StoryEngine.Bisect"/>), and
-    /// the halves again if they are: the half holding the story's earliest article keeps the story, the other opens a
-    /// new one, and the two are linked as related. Stories with an article fixed by a correction are left as people
-    /// made them. Returns how many splits were made.
+    /// Checks <paramref name="storyIds"/> for two events and splits or flags them (<see cref="GroupingLoop.Split"/>).
+    /// Returns how many splits were made.
     /// </summary>
-    private int SplitStories(IEnumerable<long> storyIds)
-    {
-        var work = new Stack<long>(storyIds);
-        var now = DateTime.UtcNow;
-        var splits = 0;
-        // No lock can appear while this write transaction runs, so a store without any needs no query per story.
-        var anyLocks = Scalar("SELECT EXISTS (SELECT 1 FROM StoryLocks)") != 0;
-        while (work.Count > 0)
-        {
-            var id = work.Pop();
-            var members = _touched.Remove(id, out var read) ? read : LoadMembers(id);
-            if (members.Count < StoryEngine.MinSplitMembers || (anyLocks && HasLockedMember(id))) { Flag(id, null); continue; }
-            // The bisection does not depend on the threshold: asked with the (higher) flag threshold it gives the same
-            // halves, and their cross similarity decides between a split, a flag and neither.
-            var vectors = members.Select(m => m.Weights).ToList();
-            var halves = _options.SplitBelow <= 0 ? null
-                : StoryEngine.Bisect(vectors, _options with { SplitBelow = Math.Max(_options.SplitBelow, FlagBelow) });
-            if (halves is not var (keep, move, cross)) { Flag(id, null); continue; }
-            if (cross >= _options.SplitBelow)
-            {
-                Flag(id, ProposedSplit.EachHasOwnTerms(vectors, keep, move)
-                    ? new ProposedSplit(keep.Select(i => members[i].ArticleId).ToList(), move.Select(i => members[i].ArticleId).ToList(), Math.Round(cross, 4))
-                    : null);
-                continue;
-            }
-            var other = InsertStory(HeadlineOf(members[move[0]].ArticleId), now);
-            var opener = OpenerOf(id);
-            // The words behind the stored term hashes, for the explanations (the weights are the stored ones).
-            var text = LoadArticles(members.Select(m => m.ArticleId).ToList()).AsParallel()
-                .ToDictionary(x => x.Id, x => TermCounts.Count(x).Text);
-            foreach (var (half, story) in new[] { (keep, id), (move, other) })
-            {
-                var profiles = half.Select(i => members[i].ToProfile(text.GetValueOrDefault(members[i].ArticleId))).ToList();
-                var whole = StorySignature.Of(story, profiles);
-                whole.WeighedAt = (int)Math.Min(_documents, int.MaxValue);
-                SaveSignature(whole);
-                foreach (var a in profiles)
-                {
-                    if (a.Id == opener && story == id) continue;
-                    var why = StoryEngine.Rejoin(a, profiles, _options);
-                    Exec("""
-                        UPDATE StoryMemberships SET StoryId = $s, Score = $score, Method = $m, SharedNames = $n, SharedTerms = $t, GapDays = $g WHERE ArticleId = $a;
-                        UPDATE Articles SET StoryId = $s WHERE Id = $a;
-                        """, ("$a", a.Id), ("$s", story), ("$score", why.Score), ("$m", why.Method),
-                        ("$n", JsonSerializer.Serialize(why.SharedNames)), ("$t", JsonSerializer.Serialize(why.SharedTerms)), ("$g", why.GapDays));
-                    if (story == other) Post(Vectors.Strongest(a.Weights, IndexedTerms).Select(t => t.Key), other);
-                }
-            }
-            Exec("INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score) VALUES ($a, $b, $x)", ("$a", id), ("$b", other), ("$x", Math.Round(cross, 4)));
-            foreach (var story in new[] { id, other })
-            {
-                Touched(story, RefreshStory(story, now));
-                work.Push(story);
-            }
-            splits++;
-        }
-        if (splits > 0) MergeRecentIndex();
-        return splits;
-    }
+    private int SplitStories(IEnumerable<long> storyIds) =>
+        GroupingLoop.Split(new SqliteGroupingState(this, [], null, noteSmall: false), storyIds, FlagBelow);
 
     /// <summary>Flags a story as possibly mixed with <paramref name="split"/>, or clears the flag; its inferred dates follow.</summary>
     private void Flag(long storyId, ProposedSplit? split)
@@ -544,119 +407,6 @@ public sealed class StoryStore
         return ids;
     }
 
-    /// <summary>A story's signature without one of its members (dates re-read when the member was at an edge).</summary>
-    private StorySignature Without(StorySignature s, ArticleProfile a)
-    {
-        var rest = new StorySignature { Id = s.Id, Members = s.Members - 1, WeighedAt = s.WeighedAt, Centroid = new Dictionary<uint, float>(s.Centroid) };
-        foreach (var (k, w) in a.Weights)
-            if (rest.Centroid.TryGetValue(k, out var x))
-            {
-                if (x - w > 1e-6f) rest.Centroid[k] = x - w;
-                else rest.Centroid.Remove(k);
-            }
-        foreach (var l in s.Languages) rest.Languages.Add(l);
-        (rest.FirstDay, rest.LastDay) = (s.FirstDay, s.LastDay);
-        if (a.Day is int day && (day == s.FirstDay || day == s.LastDay))
-        {
-            using var cmd = Command("""
-                SELECT MIN(Published), MAX(Published) FROM Articles WHERE StoryId = $s AND Id <> $a AND PublishedInferred = 0 AND Published IS NOT NULL
-                """, ("$s", s.Id), ("$a", a.Id));
-            using var r = cmd.ExecuteReader();
-            (rest.FirstDay, rest.LastDay) = (null, null);
-            if (r.Read() && !r.IsDBNull(0)
-                && DateOnly.TryParse(r.GetString(0), CultureInfo.InvariantCulture, out var f) && DateOnly.TryParse(r.GetString(1), CultureInfo.InvariantCulture, out var l))
-                (rest.FirstDay, rest.LastDay) = (f.DayNumber, l.DayNumber);
-        }
-        return rest;
-    }
-
-    /// <summary>
-    /// The terms an article posts under its story: its strongest terms as the collection stands (what later reports
-    /// of the event already share with it) and, while importing, its strongest terms counting the ones no other
-    /// article has yet (what the next report may bring). With only the latter, a small store indexes each article
-    /// by its unique words and the next report of the same event never finds it as a candidate.
-    /// </summary>
-    private static IEnumerable<uint> PostingTerms(ArticleProfile score, ArticleProfile? keep)
-    {
-        var terms = Vectors.Strongest(score.Weights, IndexedTerms).Select(kv => kv.Key);
-        return keep is null ? terms : terms.Union(Vectors.Strongest(keep.Weights, IndexedTerms).Select(kv => kv.Key));
-    }
-
-    private readonly Dictionary<long, long> _lockedStories = [];
-
-    private long? LockedStory(long lockGroup)
-    {
-        if (_lockedStories.TryGetValue(lockGroup, out var s)) return s;
-        using var cmd = Command("""
-            SELECT m.StoryId FROM StoryLocks l JOIN StoryMemberships m ON m.ArticleId = l.ArticleId WHERE l.LockGroup = $g LIMIT 1
-            """, ("$g", lockGroup));
-        return cmd.ExecuteScalar() is long id ? _lockedStories[lockGroup] = id : null;
-    }
-
-    private Dictionary<long, long> ReadLocks(IReadOnlyList<long> ids)
-    {
-        var locks = new Dictionary<long, long>();
-        using var cmd = Command("SELECT ArticleId, LockGroup FROM StoryLocks WHERE ArticleId IN (SELECT value FROM json_each($ids))", ("$ids", JsonSerializer.Serialize(ids)));
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) locks[r.GetInt64(0)] = r.GetInt64(1);
-        return locks;
-    }
-
-    /// <summary>Stories sharing the article's most distinctive terms, most recent postings first, best-sharing first.</summary>
-    private List<long> Candidates(ArticleProfile a)
-    {
-        var score = new Dictionary<long, double>();
-        foreach (var (term, weight) in Vectors.Strongest(a.Weights, CandidateTerms))
-            foreach (var story in Postings(term))
-                score[story] = score.GetValueOrDefault(story) + weight;
-        return score.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(MaxCandidates).Select(kv => kv.Key).ToList();
-    }
-
-    // The postings lists this transaction has read, kept as they would read now: Post adds to them what it writes. A
-    // batch's articles share many strongest terms (several reports of one event or topic arrive together), and each
-    // list read again from SQLite cost a statement. Only postings are ever added while grouping (regroup empties the
-    // tables before its first batch), so a list plus what was posted since is what the query would return.
-    // InTransaction starts each transaction with none kept, so nothing a rolled-back batch posted outlives it.
-    private readonly Dictionary<uint, List<long>> _postings = [];
-
-    /// <summary>The newest <see cref="PostingsPerTerm"/> stories posted under <paramref name="term"/>, newest first.</summary>
-    private List<long> Postings(uint term)
-    {
-        if (_postings.TryGetValue(term, out var stories)) return stories;
-        stories = new List<long>(PostingsPerTerm);
-        // The term's most recent stories across both postings tables, each story once.
-        using (var r = Prepared(PostingsQuery, ("$t", (long)term)).ExecuteReader())
-            while (r.Read()) stories.Add(r.GetInt64(0));
-        return _postings[term] = stories;
-    }
-
-    // The newest PostingsPerTerm of each table, merged by SQLite (UNION drops a story both hold), newest first: one
-    // statement and at most PostingsPerTerm rows per term instead of two statements and twice the rows.
-    private static readonly string PostingsQuery = $"""
-        SELECT StoryId FROM (SELECT StoryId FROM StoryPostings WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm})
-        UNION
-        SELECT StoryId FROM (SELECT StoryId FROM StoryPostingsRecent WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm})
-        ORDER BY StoryId DESC LIMIT {PostingsPerTerm}
-        """;
-
-    /// <summary>Posts <paramref name="storyId"/> under each of <paramref name="terms"/> (one statement for them all).</summary>
-    private void Post(IEnumerable<uint> terms, long storyId)
-    {
-        var list = terms as IReadOnlyCollection<uint> ?? terms.ToList();
-        Exec("INSERT OR IGNORE INTO StoryPostingsRecent (TermHash, StoryId) SELECT value, $s FROM json_each($t)",
-            ("$t", JsonSerializer.Serialize(list)), ("$s", storyId));
-        foreach (var term in list)
-        {
-            if (!_postings.TryGetValue(term, out var stories)) continue;
-            var at = stories.BinarySearch(storyId, Newest);
-            if (at >= 0) continue;
-            stories.Insert(~at, storyId);
-            if (stories.Count > PostingsPerTerm) stories.RemoveAt(PostingsPerTerm);
-        }
-    }
-
-    private static readonly Comparer<long> Newest = Comparer<long>.Create((x, y) => y.CompareTo(x));
-
     /// <summary>
     /// Rows a recent table of the grouping index may hold before it is merged into its large table. New postings and
     /// document-frequency changes go to small tables (StoryPostingsRecent, StoryTermStatsRecent) whose pages stay in
@@ -667,79 +417,8 @@ public sealed class StoryStore
 
     private void MergeRecentIndex()
     {
-        if (Count("StoryPostingsRecent") >= RecentRowsLimit)
-            Exec("""
-                INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) SELECT TermHash, StoryId FROM StoryPostingsRecent ORDER BY TermHash, StoryId;
-                DELETE FROM StoryPostingsRecent;
-                """);
-        if (Count("StoryTermStatsRecent") >= RecentRowsLimit)
-            Exec("""
-                INSERT INTO StoryTermStats (TermHash, Df) SELECT TermHash, Df FROM StoryTermStatsRecent WHERE true ORDER BY TermHash
-                    ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df;
-                DELETE FROM StoryTermStatsRecent;
-                """);
-    }
-
-    private long Count(string table) => Scalar($"SELECT COUNT(*) FROM {table}");
-
-    private StorySignature? LoadSignature(long id, Dictionary<long, StorySignature> cache) =>
-        LoadSignatures([id], cache) is [var s] ? s : null;
-
-    // A stored signature as grouping uses it. Weights drift as the store grows (a story opened when the store held 50
-    // articles was weighed against those 50). Once the store has doubled since, its members are weighed again: each
-    // story is redone only a logarithmic number of times over its life.
-    private StorySignature Current(long id, byte[] data)
-    {
-        var s = StorySignature.Deserialise(id, data);
-        return _documents > 2L * s.WeighedAt && _documents >= 20 ? Reweigh(id) : s;
-    }
-
-    /// <summary>
-    /// The signatures of <paramref name="ids"/> in that order (those with none left out), as <see cref="LoadSignature"/>
-    /// gives them, with one query for all those <paramref name="cache"/> does not hold.
-    /// </summary>
-    private List<StorySignature> LoadSignatures(List<long> ids, Dictionary<long, StorySignature> cache)
-    {
-        var missing = ids.Where(id => !cache.ContainsKey(id)).ToList();
-        var data = new Dictionary<long, byte[]>(missing.Count);
-        if (missing.Count > 0)
-            using (var r = Prepared("SELECT StoryId, Data FROM StorySignatures WHERE StoryId IN (SELECT value FROM json_each($ids))",
-                ("$ids", JsonSerializer.Serialize(missing))).ExecuteReader())
-                while (r.Read()) data[r.GetInt64(0)] = (byte[])r.GetValue(1);
-        var list = new List<StorySignature>(ids.Count);
-        foreach (var id in ids)
-        {
-            if (!cache.TryGetValue(id, out var s))
-            {
-                if (!data.TryGetValue(id, out var bytes)) continue;
-                s = cache[id] = Current(id, bytes);
-            }
-            list.Add(s);
-        }
-        return list;
-    }
-
-    private void SaveSignature(StorySignature s) =>
-        Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", s.Id), ("$d", s.Serialise()));
-
-    private Dictionary<long, long> _batchDf = [];
-    private long _documents;
-    private bool _complete;
-
-    private StorySignature Reweigh(long storyId)
-    {
-        var s = new StorySignature { Id = storyId, WeighedAt = (int)Math.Min(_documents, int.MaxValue) };
-        foreach (var m in LoadMembers(storyId)) s.Add(m.Reweigh(t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete), _options));
-        SaveSignature(s);
-        return s;
-    }
-
-    private long DocumentFrequency(uint term)
-    {
-        if (_batchDf.TryGetValue(term, out var d) || _df.TryGetValue(term, out d)) return d;
-        d = (long)Prepared(DfQuery, ("$t", (long)term)).ExecuteScalar()!;
-        _df.Set(term, d);
-        return d;
+        _index.MergeRecent(RecentRowsLimit);
+        _frequencies.MergeRecent(RecentRowsLimit);
     }
 
     private long InsertStory(string? title, DateTime now)
@@ -859,83 +538,16 @@ public sealed class StoryStore
         return list;
     }
 
-    /// <summary>Rebuilds a story's summed vector from its members (after a correction took some away).</summary>
-    private void RebuildSignature(long storyId)
-    {
-        var s = StorySignature.Of(storyId, LoadMembers(storyId).Select(m => m.ToProfile()));
-        if (s.Members > 0) SaveSignature(s);
-    }
+    // ---- document frequencies (StoryDocumentFrequencies) -------------------------------------------------
 
-    // ---- document frequencies ------------------------------------------------------------------------------
+    private void ClearDocumentFrequencies() => _frequencies.Clear();
 
-    // Document frequencies read or written by this store object, so later batches need not ask the database again.
-    // Only a cache of StoryTermStats, exact for every term it holds: a compact table with a byte budget that drops
-    // its rarest terms when full (a few million terms fit), and the collection size beside it.
-    private readonly TermCountTable _df = new(DfCacheBytes);
-    private long? _dfDocuments;
-    private const long DfCacheBytes = 32L << 20;
+    private void AddDocumentFrequencies(IReadOnlyList<TermCounts> counts) => _frequencies.Add(counts);
 
-    private void ClearDocumentFrequencies()
-    {
-        _df.Clear();
-        _dfDocuments = null;
-    }
-
-    private void AddDocumentFrequencies(IReadOnlyList<TermCounts> counts)
-    {
-        var delta = new Dictionary<long, int> { [DocumentsKey] = counts.Count };
-        foreach (var c in counts) foreach (var t in c.Counts.Keys) delta[t] = delta.GetValueOrDefault(t) + 1;
-        // One statement for the batch's tens of thousands of terms: one statement each cost more than their upserts.
-        Exec("""
-            INSERT INTO StoryTermStatsRecent (TermHash, Df) SELECT CAST(key AS INTEGER), value FROM json_each($d) WHERE true
-            ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df
-            """, ("$d", JsonSerializer.Serialize(delta)));
-        // Terms the table holds are updated in place; the others are read when the batch asks for them.
-        foreach (var (t, d) in delta)
-            if (t != DocumentsKey && _df.TryGetValue((uint)t, out var held)) _df.Set((uint)t, held + d);
-        if (_dfDocuments is long docs) _dfDocuments = docs + counts.Count;
-        Exec("INSERT OR REPLACE INTO StoryGroupingInfo (Name, Value) VALUES ('features', $v)", ("$v", TextSignals.FeaturesVersion));
-    }
+    private Dictionary<long, long> ReadDocumentFrequencies(IReadOnlyList<TermCounts> counts) => _frequencies.Read(counts);
 
     /// <summary>Whether articles are grouped and the store's grouping index was built on another version of the term features.</summary>
-    private bool GroupedWithOtherFeatures()
-    {
-        using var cmd = Command("""
-            SELECT EXISTS (SELECT 1 FROM StoryMemberships)
-               AND COALESCE((SELECT Value FROM StoryGroupingInfo WHERE Name = 'features'), 0) <> $v
-            """, ("$v", TextSignals.FeaturesVersion));
-        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
-    }
-
-    // A term's count is its row in the large table plus its row in the recent one (see RecentRowsLimit); 0 without either.
-    private const string DfQuery = """
-        SELECT COALESCE((SELECT Df FROM StoryTermStats WHERE TermHash = $t), 0) + COALESCE((SELECT Df FROM StoryTermStatsRecent WHERE TermHash = $t), 0)
-        """;
-
-    private Dictionary<long, long> ReadDocumentFrequencies(IReadOnlyList<TermCounts> counts)
-    {
-        var df = new Dictionary<long, long>();
-        using var cmd = Command(DfQuery, ("$t", 0L));
-        foreach (var c in counts)
-            foreach (var t in c.Counts.Keys)
-            {
-                if (df.ContainsKey(t)) continue;
-                if (!_df.TryGetValue(t, out var d))
-                {
-                    cmd.Parameters["$t"].Value = (long)t;
-                    d = (long)cmd.ExecuteScalar()!;
-                    _df.Set(t, d);
-                }
-                df[t] = d;
-            }
-        if (_dfDocuments is not long n)
-        {
-            cmd.Parameters["$t"].Value = DocumentsKey;
-            _dfDocuments = n = (long)cmd.ExecuteScalar()!;
-        }
-        df[DocumentsKey] = n;
-        return df;
-    }
+    private bool GroupedWithOtherFeatures() => _frequencies.CountedWithOtherFeatures();
 
     // ---- loading articles ----------------------------------------------------------------------------------
 
@@ -964,323 +576,6 @@ public sealed class StoryStore
         return list;
     }
 
-    // ---- corrections ---------------------------------------------------------------------------------------
-
-    /// <summary>
-    /// Places the given articles again after a person corrected what grouping reads (date, headline, outlet, language):
-    /// each grouped article that no correction of the grouping holds in place leaves its story and is placed as on
-    /// arrival; ungrouped latest articles are placed as new ones.
-    /// </summary>
-    /// <param name="articleIds">The articles.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    public async Task<GroupingReport> PlaceAgainAsync(IReadOnlyCollection<long> articleIds, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(articleIds);
-        var ids = articleIds.Distinct().ToList();
-        GroupingReport report;
-        await OpenAsync(cancellationToken);
-        try
-        {
-            report = InTransaction(() =>
-            {
-                var locks = ReadLocks(ids);
-                var left = new List<long>();
-                var placed = new List<long>();
-                foreach (var id in ids)
-                {
-                    if (locks.ContainsKey(id) || StoryOf(id) is not long story) continue;
-                    Exec("""
-                        DELETE FROM StoryMemberships WHERE ArticleId = $a;
-                        UPDATE Articles SET StoryId = NULL, CopyOfArticleId = NULL WHERE Id = $a;
-                        UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0 WHERE Id = $a AND PublishedInferred = 1;
-                        """, ("$a", id));
-                    left.Add(story);
-                    placed.Add(id);
-                }
-                Finish([.. left.Distinct()]);
-                // Their terms are already counted in the document frequencies: placing them must not count them twice.
-                return placed.Count == 0 ? new GroupingReport(0, 0, 0, 0) : AssignBatch(placed, updateDf: false);
-            });
-        }
-        finally
-        {
-            await CloseAsync();
-        }
-        var ungrouped = await _db.Articles.Where(a => ids.Contains(a.Id) && a.IsLatest && a.StoryId == null).Select(a => a.Id).ToListAsync(cancellationToken);
-        return ungrouped.Count == 0 ? report : await AssignAsync(ungrouped, cancellationToken);
-    }
-
-    /// <summary>Moves an article to another story, or to a new one of its own; recorded, and kept by <see cref="RegroupAsync"/>.</summary>
-    /// <param name="articleId">The article.</param>
-    /// <param name="toStoryId">The story to move it to; null for a new story.</param>
-    /// <param name="reason">Why (required).</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The story the article is now in.</returns>
-    public Task<long> MoveAsync(long articleId, long? toStoryId, string reason, CancellationToken cancellationToken = default) =>
-        CorrectAsync(() =>
-        {
-            var from = StoryOf(articleId) ?? throw new StoryCorrectionException($"article {articleId} is not in any story (not imported, superseded, or not grouped yet)");
-            if (toStoryId == from) throw new StoryCorrectionException($"article {articleId} is already in story {from}");
-            var target = toStoryId ?? InsertStory(HeadlineOf(articleId), DateTime.UtcNow);
-            if (toStoryId is long t && !StoryExists(t)) throw new StoryCorrectionException($"story {t} does not exist");
-            Record("move", [articleId], from, target, reason);
-            Reassign([articleId], target, "moved");
-            Relock([articleId], from, target);
-            Finish(from, target);
-            return target;
-        }, reason, cancellationToken);
-
-    /// <summary>Splits the given articles out of a story into a new one; recorded, and kept by <see cref="RegroupAsync"/>.</summary>
-    /// <param name="storyId">The story.</param>
-    /// <param name="articleIds">The articles that form the new story (some, not all, of the story's articles).</param>
-    /// <param name="reason">Why (required).</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The new story's id.</returns>
-    public Task<long> SplitAsync(long storyId, IReadOnlyCollection<long> articleIds, string reason, CancellationToken cancellationToken = default) =>
-        CorrectAsync(() => Split(storyId, articleIds, reason), reason, cancellationToken);
-
-    /// <summary>
-    /// Applies the split proposed for a story flagged as possibly holding more than one event
-    /// (<see cref="ProposedSplit"/>): its <see cref="ProposedSplit.Move"/> group becomes a new story. Recorded as a
-    /// <c>split</c> correction, and kept by <see cref="RegroupAsync"/>.
-    /// </summary>
-    /// <param name="storyId">The flagged story.</param>
-    /// <param name="reason">Why (required).</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The new story's id.</returns>
-    public Task<long> ApplyProposedSplitAsync(long storyId, string reason, CancellationToken cancellationToken = default) =>
-        CorrectAsync(() =>
-        {
-            if (!StoryExists(storyId)) throw new StoryCorrectionException($"story {storyId} does not exist");
-            using var cmd = Command("SELECT MixedSplit FROM Stories WHERE Id = $s", ("$s", storyId));
-            var split = ProposedSplit.Parse(cmd.ExecuteScalar() as string);
-            if (split is null) throw new StoryCorrectionException($"story {storyId} has no proposed split");
-            if (!split.Describes(MembersOf(storyId)))
-                throw new StoryCorrectionException($"story {storyId} has changed since its split was proposed");
-            return Split(storyId, split.Move, reason);
-        }, reason, cancellationToken);
-
-    private long Split(long storyId, IReadOnlyCollection<long> articleIds, string reason)
-    {
-        if (!StoryExists(storyId)) throw new StoryCorrectionException($"story {storyId} does not exist");
-        var members = MembersOf(storyId);
-        var outsiders = articleIds.Where(a => !members.Contains(a)).ToList();
-        if (outsiders.Count > 0) throw new StoryCorrectionException($"article(s) {string.Join(", ", outsiders)} are not in story {storyId}");
-        if (articleIds.Count == 0 || articleIds.Distinct().Count() == members.Count)
-            throw new StoryCorrectionException($"name some but not all of story {storyId}'s {members.Count} articles to split off");
-        var target = InsertStory(HeadlineOf(articleIds.First()), DateTime.UtcNow);
-        Record("split", articleIds, storyId, target, reason);
-        Reassign(articleIds, target, "split");
-        Relock(articleIds, storyId, target);
-        Finish(storyId, target);
-        return target;
-    }
-
-    /// <summary>Merges <paramref name="otherStoryId"/> into <paramref name="storyId"/>; recorded, and kept by <see cref="RegroupAsync"/>.</summary>
-    /// <param name="storyId">The story that remains.</param>
-    /// <param name="otherStoryId">The story merged into it (then deleted).</param>
-    /// <param name="reason">Why (required).</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>The remaining story's id.</returns>
-    public Task<long> MergeAsync(long storyId, long otherStoryId, string reason, CancellationToken cancellationToken = default) =>
-        CorrectAsync(() =>
-        {
-            if (storyId == otherStoryId) throw new StoryCorrectionException("cannot merge a story with itself");
-            foreach (var s in new[] { storyId, otherStoryId })
-                if (!StoryExists(s)) throw new StoryCorrectionException($"story {s} does not exist");
-            var moving = MembersOf(otherStoryId).ToList();
-            Record("merge", moving, otherStoryId, storyId, reason);
-            var all = MembersOf(storyId).Concat(moving).ToList();
-            var merged = NewLockGroup();
-            // Every lock group either story used becomes the merged one, so earlier corrections agree with this one.
-            Exec("""
-                UPDATE StoryLocks SET LockGroup = $g WHERE LockGroup IN
-                    (SELECT l.LockGroup FROM StoryLocks l WHERE l.ArticleId IN (SELECT value FROM json_each($ids)))
-                """, ("$g", merged), ("$ids", JsonSerializer.Serialize(all)));
-            SetLock(all, merged);
-            Reassign(moving, storyId, "merged");
-            Exec("DELETE FROM StoryLinks WHERE StoryId = $o OR RelatedStoryId = $o", ("$o", otherStoryId));
-            Finish(otherStoryId, storyId);
-            return storyId;
-        }, reason, cancellationToken);
-
-    private async Task<long> CorrectAsync(Func<long> action, string reason, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(reason)) throw new StoryCorrectionException("a correction needs a reason");
-        await OpenAsync(ct);
-        try { return InTransaction(action); }
-        finally { await CloseAsync(); }
-    }
-
-    private long Record(string kind, IReadOnlyCollection<long> articles, long? from, long? to, string reason)
-    {
-        using var cmd = Command("""
-            INSERT INTO StoryCorrections (Kind, ArticleIds, FromStoryId, ToStoryId, Reason, At) VALUES ($k, $a, $f, $t, $r, $at) RETURNING Id
-            """, ("$k", kind), ("$a", JsonSerializer.Serialize(articles)), ("$f", from), ("$t", to), ("$r", reason.Trim()), ("$at", Stamp(DateTime.UtcNow)));
-        return (long)cmd.ExecuteScalar()!;
-    }
-
-    /// <summary>
-    /// After the articles were reassigned: locks them with <paramref name="to"/>'s group and what remains of <paramref name="from"/> with its
-    /// own, so regrouping keeps them apart and together as the person said.
-    /// </summary>
-    private void Relock(IReadOnlyCollection<long> articles, long from, long to)
-    {
-        Exec("DELETE FROM StoryLocks WHERE ArticleId IN (SELECT value FROM json_each($ids))", ("$ids", JsonSerializer.Serialize(articles)));
-        LockOf(from);
-        LockOf(to);
-    }
-
-    /// <summary>The story's lock group, locking all its articles under a new one if it had none.</summary>
-    private long LockOf(long storyId)
-    {
-        long group;
-        using (var cmd = Command("SELECT l.LockGroup FROM StoryLocks l JOIN StoryMemberships m ON m.ArticleId = l.ArticleId WHERE m.StoryId = $s LIMIT 1", ("$s", storyId)))
-            group = cmd.ExecuteScalar() is long g ? g : NewLockGroup();
-        SetLock(MembersOf(storyId), group);
-        return group;
-    }
-
-    private long NewLockGroup()
-    {
-        using var cmd = Command("SELECT COALESCE(MAX(LockGroup), 0) + 1 FROM StoryLocks");
-        return (long)cmd.ExecuteScalar()!;
-    }
-
-    private void SetLock(IEnumerable<long> articles, long group)
-    {
-        foreach (var a in articles)
-            Exec("INSERT INTO StoryLocks (ArticleId, LockGroup) VALUES ($a, $g) ON CONFLICT (ArticleId) DO UPDATE SET LockGroup = excluded.LockGroup", ("$a", a), ("$g", group));
-    }
-
-    private void Reassign(IEnumerable<long> articles, long storyId, string method)
-    {
-        foreach (var a in articles)
-        {
-            if (StoryOf(a) is long from) Departed(from, storyId);
-            Exec("""
-                UPDATE StoryMemberships SET StoryId = $s, Method = $m, AssignedAt = $at WHERE ArticleId = $a;
-                UPDATE Articles SET StoryId = $s, CopyOfArticleId = NULL WHERE Id = $a;
-                """, ("$a", a), ("$s", storyId), ("$m", method), ("$at", Stamp(DateTime.UtcNow)));
-        }
-    }
-
-    private void Finish(params long[] stories)
-    {
-        var now = DateTime.UtcNow;
-        foreach (var s in stories)
-        {
-            // Inferred dates are recomputed from the story's known dates, so clear them before refreshing.
-            Exec("UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0, PublishedFromArticleId = NULL WHERE StoryId = $s AND PublishedInferred = 1", ("$s", s));
-            // People have decided what the story holds.
-            Exec("UPDATE Stories SET MixedSplit = NULL WHERE Id = $s AND MixedSplit IS NOT NULL", ("$s", s));
-            RebuildSignature(s);
-            RefreshStory(s, now);
-        }
-    }
-
-    private long? StoryOf(long articleId)
-    {
-        using var cmd = Command("SELECT StoryId FROM StoryMemberships WHERE ArticleId = $a", ("$a", articleId));
-        return cmd.ExecuteScalar() as long?;
-    }
-
-    private string? HeadlineOf(long articleId)
-    {
-        using var cmd = Command("SELECT Headline FROM Articles WHERE Id = $a", ("$a", articleId));
-        return cmd.ExecuteScalar() as string;
-    }
-
-    private bool StoryExists(long storyId)
-    {
-        using var cmd = Command("SELECT 1 FROM Stories WHERE Id = $s", ("$s", storyId));
-        return cmd.ExecuteScalar() is not null;
-    }
-
-    private HashSet<long> MembersOf(long storyId)
-    {
-        var set = new HashSet<long>();
-        using var cmd = Command("SELECT ArticleId FROM StoryMemberships WHERE StoryId = $s", ("$s", storyId));
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) set.Add(r.GetInt64(0));
-        return set;
-    }
-
-    // ---- queries for pages ---------------------------------------------------------------------------------
-
-    /// <summary>Why <paramref name="articleId"/> is in its story, or null when it is not grouped.</summary>
-    /// <param name="db">The open store.</param>
-    /// <param name="articleId">The article.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    public static async Task<StoryExplanation?> ExplanationAsync(NewsDb db, long articleId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var m = await db.StoryMemberships.FirstOrDefaultAsync(x => x.ArticleId == articleId, cancellationToken);
-        return m is null ? null : Explanation(m);
-    }
-
-    /// <summary>The explanation a stored membership records.</summary>
-    /// <param name="m">A membership read from the store.</param>
-    public static StoryExplanation Explanation(StoryMembership m)
-    {
-        ArgumentNullException.ThrowIfNull(m);
-        return new StoryExplanation(m.Score, m.Method,
-            JsonSerializer.Deserialize<List<string>>(m.SharedNames) ?? [], JsonSerializer.Deserialize<List<string>>(m.SharedTerms) ?? [], m.GapDays);
-    }
-
-    /// <summary>Stories linked to <paramref name="storyId"/> as related coverage, in time order (undated last).</summary>
-    /// <param name="db">The open store.</param>
-    /// <param name="storyId">The story.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    public static async Task<IReadOnlyList<Story>> RelatedAsync(NewsDb db, long storyId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var ids = await db.StoryLinks.Where(l => l.StoryId == storyId).Select(l => l.RelatedStoryId)
-            .Concat(db.StoryLinks.Where(l => l.RelatedStoryId == storyId).Select(l => l.StoryId)).ToListAsync(cancellationToken);
-        var stories = await db.Stories.Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
-        return stories.OrderBy(s => s.FirstDate is null).ThenBy(s => s.FirstDate).ThenBy(s => s.Id).ToList();
-    }
-
-    /// <summary>
-    /// Where the articles of a retired story id are now: the current stories that hold them, each with how many, the
-    /// largest share first (followed through later retirements); null when <paramref name="storyId"/> was never retired.
-    /// </summary>
-    /// <param name="db">The open store.</param>
-    /// <param name="storyId">The story id asked for.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    public static async Task<RetiredStoryInfo?> SuccessorsAsync(NewsDb db, long storyId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var rows = await db.RetiredStories.AsNoTracking().Where(r => r.StoryId == storyId).ToListAsync(cancellationToken);
-        if (rows.Count == 0) return null;
-        var counts = new Dictionary<long, int>();
-        var seen = new HashSet<long> { storyId };
-        var work = new Queue<(long Id, int Articles)>(rows.Select(r => (r.SuccessorId, r.Articles)));
-        while (work.Count > 0)
-        {
-            var (id, n) = work.Dequeue();
-            if (await db.Stories.AnyAsync(s => s.Id == id, cancellationToken)) { counts[id] = counts.GetValueOrDefault(id) + n; continue; }
-            if (!seen.Add(id)) continue;
-            // Retired again since: its successors share its articles in proportion.
-            var next = await db.RetiredStories.AsNoTracking().Where(r => r.StoryId == id).ToListAsync(cancellationToken);
-            var all = Math.Max(1, next.Sum(r => r.Articles));
-            foreach (var r in next) work.Enqueue((r.SuccessorId, Math.Max(1, (int)Math.Round((double)n * r.Articles / all))));
-        }
-        var titles = await db.Stories.AsNoTracking().Where(s => counts.Keys.Contains(s.Id)).Select(s => new { s.Id, s.Title }).ToDictionaryAsync(s => s.Id, s => s.Title, cancellationToken);
-        var successors = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key)
-            .Select(kv => new StorySuccessor(kv.Key, titles[kv.Key], kv.Value)).ToList();
-        return new RetiredStoryInfo(storyId, rows[0].Reason, rows.Max(r => r.RetiredAt), successors);
-    }
-
-    /// <summary>The corrections people made, newest first.</summary>
-    /// <param name="db">The open store.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    public static async Task<IReadOnlyList<StoryCorrection>> CorrectionsAsync(NewsDb db, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return (await db.StoryCorrections.ToListAsync(cancellationToken)).OrderByDescending(c => c.Id).ToList();
-    }
-
     // ---- plumbing ------------------------------------------------------------------------------------------
 
     private async Task OpenAsync(CancellationToken ct)
@@ -1305,16 +600,11 @@ public sealed class StoryStore
 
     private string? _restorePragmas;
 
-    private long Scalar(string sql)
-    {
-        using var cmd = Command(sql);
-        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+    private long Scalar(string sql) => _sql.Scalar(sql);
 
     private async Task CloseAsync()
     {
-        foreach (var cmd in _prepared.Values) await cmd.DisposeAsync();
-        _prepared.Clear();
+        await _sql.DisposeAsync();
         if (_restorePragmas is not null && _connection.State == System.Data.ConnectionState.Open)
         {
             await using var cmd = _connection.CreateCommand();
@@ -1327,7 +617,7 @@ public sealed class StoryStore
 
     private T InTransaction<T>(Func<T> work)
     {
-        _postings.Clear();
+        _index.Forget();
         // Within a regroup every batch is part of its one transaction, which commits or rolls back as a whole.
         if (_outer is not null) return work();
         using var tx = _connection.BeginTransaction();
@@ -1351,38 +641,13 @@ public sealed class StoryStore
         }
     }
 
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var cmd = _connection.CreateCommand();
-        cmd.Transaction = _tx;
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return cmd;
-    }
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters) => _sql.Command(sql, parameters);
 
-    // Statements run once per article or term are prepared once per run and reused.
-    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private void Exec(string sql, params (string Name, object? Value)[] parameters) => _sql.Exec(sql, parameters);
 
-    private void Exec(string sql, params (string Name, object? Value)[] parameters) => Prepared(sql, parameters).ExecuteNonQuery();
+    private SqliteCommand Prepared(string sql, params (string Name, object? Value)[] parameters) => _sql.Prepared(sql, parameters);
 
-    private SqliteCommand Prepared(string sql, params (string Name, object? Value)[] parameters)
-    {
-        if (!_prepared.TryGetValue(sql, out var cmd))
-        {
-            cmd = _connection.CreateCommand();
-            cmd.CommandText = sql;
-            _prepared[sql] = cmd;
-        }
-        cmd.Transaction = _tx;
-        foreach (var (name, value) in parameters)
-        {
-            if (cmd.Parameters.Contains(name)) cmd.Parameters[name].Value = value ?? DBNull.Value;
-            else cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-        return cmd;
-    }
-
-    private static string Stamp(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+    private static string Stamp(DateTime t) => StoreCommands.Stamp(t);
 }
 
 /// <summary>A correction that cannot be applied (unknown story or article, missing reason…); the message says why.</summary>

@@ -22,7 +22,7 @@ public sealed partial class SeedGroupingTests
         throw new DirectoryNotFoundException("seeds/ not found above the test folder");
     }
 
-    private static List<(string Prefix, StoryArticle Article)> LoadSeeds()
+    internal static List<(string Prefix, StoryArticle Article)> LoadSeeds()
     {
         var folder = SeedsFolder();
         var urls = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "sources.json"))).RootElement.EnumerateArray()

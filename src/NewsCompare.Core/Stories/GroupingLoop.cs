@@ -1,0 +1,151 @@
+namespace NewsCompare.Core.Stories;
+
+/// <summary>
+/// The grouping loop, written once: placement in placement order, refinement against the finished stories, and the
+/// two-event split or flag. It decides with <see cref="StoryEngine"/>'s scoring (<see cref="StoryEngine.Choose"/>,
+/// <see cref="StoryEngine.Moves"/>, <see cref="StoryEngine.Bisect"/>) and keeps what it decides in an
+/// <see cref="IGroupingState"/>: in memory for <see cref="StoryEngine.Group"/>, in SQLite for <see cref="StoryStore"/>.
+/// </summary>
+internal static class GroupingLoop
+{
+    /// <summary>Related links kept per placed article, the most similar first.</summary>
+    internal const int RelatedPerArticle = 5;
+
+    /// <summary>
+    /// Places each article in the order given (the caller's placement order): an article a correction holds joins its
+    /// lock group's story (or opens it); any other joins the story <see cref="StoryEngine.Choose"/> picks among its
+    /// candidates, or opens a new one, and links the related stories it came near.
+    /// </summary>
+    /// <param name="state">Where stories are kept.</param>
+    /// <param name="articles">Each article as weighed to decide (<c>Score</c>) and, when it differs, as kept (<c>Keep</c>).</param>
+    /// <returns>Articles placed, joined, stories opened and stories touched.</returns>
+    public static GroupingReport Place(IGroupingState state, IReadOnlyList<(ArticleProfile Score, ArticleProfile? Keep)> articles)
+    {
+        var o = state.Options;
+        var touched = new HashSet<long>();
+        int joined = 0, opened = 0;
+        foreach (var (a, keep) in articles)
+        {
+            StorySignature? target = null;
+            StoryExplanation why;
+            IReadOnlyList<(long StoryId, double Score)> related = [];
+            if (state.IsLocked(a.Id, out var lockedStory))
+            {
+                target = lockedStory is long held ? state.Signature(held) : null;
+                why = target is null ? new StoryExplanation(1, "corrected", [], [], null) : StoryEngine.Explain(a, target, 0, "corrected");
+            }
+            else
+            {
+                var d = StoryEngine.Choose(a, state.Candidates(a, except: null, StoryEngine.MaxCandidates), o);
+                (target, why, related) = (d.Story, d.Explanation, d.Related);
+            }
+            if (target is null)
+            {
+                target = state.Open(a);
+                opened++;
+            }
+            else joined++;
+            var stored = keep ?? a;
+            target.Add(stored);
+            touched.Add(target.Id);
+            state.Join(a, stored, target, why, PostingTerms(a, keep));
+            foreach (var (other, score) in related.OrderByDescending(r => r.Score).Take(RelatedPerArticle))
+                if (other != target.Id) state.Link(other, target.Id, score);
+        }
+        state.Flush();
+        return new GroupingReport(articles.Count, joined, opened, touched.Count);
+    }
+
+    /// <summary>
+    /// The terms an article posts under its story: its strongest terms as the collection stands (what later reports
+    /// of the event already share with it) and, while importing, its strongest terms counting the ones no other
+    /// article has yet (<paramref name="keep"/>: what the next report may bring). With only the latter, a small store
+    /// indexes each article by its unique words and the next report of the same event never finds it as a candidate.
+    /// </summary>
+    internal static IEnumerable<uint> PostingTerms(ArticleProfile score, ArticleProfile? keep)
+    {
+        var terms = Vectors.Strongest(score.Weights, StoryEngine.IndexedTerms).Select(kv => kv.Key);
+        return keep is null ? terms : terms.Union(Vectors.Strongest(keep.Weights, StoryEngine.IndexedTerms).Select(kv => kv.Key));
+    }
+
+    /// <summary>
+    /// One refinement pass over <paramref name="placed"/> (placed articles and their stories, in placement order):
+    /// greedy placement decided each article against the stories as they stood when it came, and a later report can
+    /// show it belonged elsewhere. Each article not held by a correction is taken out of its story and placed again
+    /// among its candidate stories, its own (without it) included, under the same rules (<see cref="StoryEngine.Choose"/>);
+    /// it moves only to an eligible story it matches clearly better (<see cref="StoryEngine.Moves"/>).
+    /// </summary>
+    /// <returns>How many articles moved.</returns>
+    public static int Refine(IGroupingState state, IEnumerable<(ArticleProfile Article, long Story)> placed)
+    {
+        var o = state.Options;
+        var moved = 0;
+        foreach (var (a, story) in placed)
+        {
+            if (state.IsLocked(a.Id, out _) || state.Signature(story) is not { } own) continue;
+            var rest = state.Without(own, a);
+            // Its own story (without it) is always a candidate, in place of the last of the others.
+            var candidates = state.Candidates(a, except: story, StoryEngine.MaxCandidates - 1).Prepend(rest).ToList();
+            var d = StoryEngine.Choose(a, candidates, o);
+            if (!StoryEngine.Moves(a, rest, d, o) || d.Story is null) continue;
+            // Moved: explained with the words behind its terms (a stored member has only their hashes).
+            var text = state.WithText(a);
+            var why = ReferenceEquals(text, a) ? d.Explanation
+                : StoryEngine.Explain(text, d.Story, d.Explanation.Score, d.Explanation.Method, d.Explanation.Method == "names", o);
+            d.Story.Add(text);
+            state.Moved(text, rest, d.Story, why);
+            moved++;
+        }
+        state.Flush();
+        return moved;
+    }
+
+    /// <summary>
+    /// Checks each of <paramref name="storyIds"/> for two events (<see cref="StoryEngine.Bisect"/>), and the halves of
+    /// each split again: a story whose halves are less alike than <see cref="StoryEngineOptions.SplitBelow"/> is split
+    /// (the half holding its first member keeps it, the other opens a new story linked as related); one whose halves
+    /// are less alike than <paramref name="flagBelow"/>, each with words of its own, is flagged with the proposed split.
+    /// Stories with a member held by a correction are left as people made them.
+    /// </summary>
+    /// <returns>How many splits were made.</returns>
+    public static int Split(IGroupingState state, IEnumerable<long> storyIds, double flagBelow)
+    {
+        var o = state.Options;
+        var work = storyIds.ToList();
+        var splits = 0;
+        for (var k = 0; k < work.Count; k++)
+        {
+            var id = work[k];
+            var members = state.Members(id);
+            if (members.Count < StoryEngine.MinSplitMembers || state.HasLockedMember(id)) { state.Flag(id, null); continue; }
+            // The bisection does not depend on the threshold: asked with the (higher) flag threshold it gives the same
+            // halves, and their cross similarity decides between a split, a flag and neither.
+            var vectors = members.Select(m => m.Weights).ToList();
+            var halves = o.SplitBelow <= 0 ? null : StoryEngine.Bisect(vectors, o with { SplitBelow = Math.Max(o.SplitBelow, flagBelow) });
+            if (halves is not var (keepAt, moveAt, cross)) { state.Flag(id, null); continue; }
+            if (cross >= o.SplitBelow)
+            {
+                state.Flag(id, ProposedSplit.EachHasOwnTerms(vectors, keepAt, moveAt)
+                    ? new ProposedSplit(keepAt.Select(i => members[i].Id).ToList(), moveAt.Select(i => members[i].Id).ToList(), Math.Round(cross, 4))
+                    : null);
+                continue;
+            }
+            var profiles = state.WithText(members);
+            var (keep, move) = (keepAt.Select(i => profiles[i]).ToList(), moveAt.Select(i => profiles[i]).ToList());
+            var opener = state.Opener(id);
+            var other = state.Open(move[0]);
+            var (kept, moved) = (StorySignature.Of(id, keep), StorySignature.Of(other.Id, move));
+            moved.WeighedAt = kept.WeighedAt = other.WeighedAt;
+            var explanations = new Dictionary<long, StoryExplanation>();
+            foreach (var a in keep) if (a.Id != opener) explanations[a.Id] = StoryEngine.Rejoin(a, keep, o);
+            foreach (var a in move) explanations[a.Id] = StoryEngine.Rejoin(a, move, o);
+            state.Divided(kept, keep, moved, move, explanations, cross);
+            splits++;
+            // The kept half may hold two events again; the new half is checked in its turn.
+            work.Add(other.Id);
+            k--;
+        }
+        state.Flush();
+        return splits;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+
+namespace NewsCompare.Core.Stories;
+
+/// <summary>
+/// The store's candidate index: stories posted under their members' strongest terms (StoryPostings, with new
+/// postings in StoryPostingsRecent until it is merged), and the candidate stories of an article read from it.
+/// </summary>
+/// <param name="sql">Statements on the grouping's connection.</param>
+internal sealed class StoryCandidateIndex(StoreCommands sql)
+{
+    /// <summary>How many stories a term's postings list returns (the newest).</summary>
+    internal const int PostingsPerTerm = 40;
+
+    // The postings lists this transaction has read, kept as they would read now: Post adds to them what it writes. A
+    // batch's articles share many strongest terms (several reports of one event or topic arrive together), and each
+    // list read again from SQLite cost a statement. Only postings are ever added while grouping (regroup empties the
+    // tables before its first batch), so a list plus what was posted since is what the query would return.
+    // Each transaction starts with none kept (Forget), so nothing a rolled-back batch posted outlives it.
+    private readonly Dictionary<uint, List<long>> _postings = [];
+
+    /// <summary>Forgets the postings lists read so far (at the start of each transaction).</summary>
+    public void Forget() => _postings.Clear();
+
+    /// <summary>
+    /// The <see cref="StoryEngine.MaxCandidates"/> stories sharing most weight with the article's strongest terms
+    /// (<see cref="StoryEngine.CandidateTerms"/>), from each term's newest postings, best-sharing first (ties to the newer story).
+    /// </summary>
+    public List<long> Candidates(ArticleProfile a)
+    {
+        var score = new Dictionary<long, double>();
+        foreach (var (term, weight) in Vectors.Strongest(a.Weights, StoryEngine.CandidateTerms))
+            foreach (var story in Postings(term))
+                score[story] = score.GetValueOrDefault(story) + weight;
+        return score.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(StoryEngine.MaxCandidates).Select(kv => kv.Key).ToList();
+    }
+
+    /// <summary>The newest <see cref="PostingsPerTerm"/> stories posted under <paramref name="term"/>, newest first.</summary>
+    private List<long> Postings(uint term)
+    {
+        if (_postings.TryGetValue(term, out var stories)) return stories;
+        stories = new List<long>(PostingsPerTerm);
+        // The term's most recent stories across both postings tables, each story once.
+        using (var r = sql.Prepared(PostingsQuery, ("$t", (long)term)).ExecuteReader())
+            while (r.Read()) stories.Add(r.GetInt64(0));
+        return _postings[term] = stories;
+    }
+
+    // The newest PostingsPerTerm of each table, merged by SQLite (UNION drops a story both hold), newest first: one
+    // statement and at most PostingsPerTerm rows per term instead of two statements and twice the rows.
+    private static readonly string PostingsQuery = $"""
+        SELECT StoryId FROM (SELECT StoryId FROM StoryPostings WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm})
+        UNION
+        SELECT StoryId FROM (SELECT StoryId FROM StoryPostingsRecent WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm})
+        ORDER BY StoryId DESC LIMIT {PostingsPerTerm}
+        """;
+
+    /// <summary>Posts <paramref name="storyId"/> under each of <paramref name="terms"/> (one statement for them all).</summary>
+    public void Post(IEnumerable<uint> terms, long storyId)
+    {
+        var list = terms as IReadOnlyCollection<uint> ?? terms.ToList();
+        sql.Exec("INSERT OR IGNORE INTO StoryPostingsRecent (TermHash, StoryId) SELECT value, $s FROM json_each($t)",
+            ("$t", JsonSerializer.Serialize(list)), ("$s", storyId));
+        foreach (var term in list)
+        {
+            if (!_postings.TryGetValue(term, out var stories)) continue;
+            var at = stories.BinarySearch(storyId, Newest);
+            if (at >= 0) continue;
+            stories.Insert(~at, storyId);
+            if (stories.Count > PostingsPerTerm) stories.RemoveAt(PostingsPerTerm);
+        }
+    }
+
+    private static readonly Comparer<long> Newest = Comparer<long>.Create((x, y) => y.CompareTo(x));
+
+    /// <summary>Merges the recent postings into the large table once they are <paramref name="limit"/> rows or more.</summary>
+    public void MergeRecent(int limit)
+    {
+        if (sql.Scalar("SELECT COUNT(*) FROM StoryPostingsRecent") >= limit)
+            sql.Exec("""
+                INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) SELECT TermHash, StoryId FROM StoryPostingsRecent ORDER BY TermHash, StoryId;
+                DELETE FROM StoryPostingsRecent;
+                """);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace NewsCompare.Core.Stories;
+
+/// <summary>
+/// The store's document frequencies: in how many articles each term occurs (StoryTermStats, with changes in
+/// StoryTermStatsRecent until they are merged), the collection size under <see cref="DocumentsKey"/>, and the version
+/// of the term features they were counted on. Read through a cache that is exact for every term it holds: a compact
+/// table with a byte budget that drops its rarest terms when full (a few million terms fit).
+/// </summary>
+/// <param name="sql">Statements on the grouping's connection.</param>
+internal sealed class StoryDocumentFrequencies(StoreCommands sql)
+{
+    /// <summary>The key under which the collection size is counted.</summary>
+    public const long DocumentsKey = -1;
+    private const long CacheBytes = 32L << 20;
+
+    private readonly TermCountTable _cache = new(CacheBytes);
+    private long? _documents;
+
+    /// <summary>Forgets what was read (after a rollback, or when the counts are rebuilt).</summary>
+    public void Clear()
+    {
+        _cache.Clear();
+        _documents = null;
+    }
+
+    /// <summary>Counts <paramref name="counts"/>' articles and their terms in, and records the features version.</summary>
+    public void Add(IReadOnlyList<TermCounts> counts)
+    {
+        var delta = new Dictionary<long, int> { [DocumentsKey] = counts.Count };
+        foreach (var c in counts) foreach (var t in c.Counts.Keys) delta[t] = delta.GetValueOrDefault(t) + 1;
+        // One statement for the batch's tens of thousands of terms: one statement each cost more than their upserts.
+        sql.Exec("""
+            INSERT INTO StoryTermStatsRecent (TermHash, Df) SELECT CAST(key AS INTEGER), value FROM json_each($d) WHERE true
+            ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df
+            """, ("$d", JsonSerializer.Serialize(delta)));
+        // Terms the table holds are updated in place; the others are read when the batch asks for them.
+        foreach (var (t, d) in delta)
+            if (t != DocumentsKey && _cache.TryGetValue((uint)t, out var held)) _cache.Set((uint)t, held + d);
+        if (_documents is long docs) _documents = docs + counts.Count;
+        sql.Exec("INSERT OR REPLACE INTO StoryGroupingInfo (Name, Value) VALUES ('features', $v)", ("$v", TextSignals.FeaturesVersion));
+    }
+
+    /// <summary>Whether articles are grouped and the store's grouping index was built on another version of the term features.</summary>
+    public bool CountedWithOtherFeatures()
+    {
+        using var cmd = sql.Command("""
+            SELECT EXISTS (SELECT 1 FROM StoryMemberships)
+               AND COALESCE((SELECT Value FROM StoryGroupingInfo WHERE Name = 'features'), 0) <> $v
+            """, ("$v", TextSignals.FeaturesVersion));
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
+    }
+
+    // A term's count is its row in the large table plus its row in the recent one (see StoryStore.RecentRowsLimit); 0 without either.
+    private const string DfQuery = """
+        SELECT COALESCE((SELECT Df FROM StoryTermStats WHERE TermHash = $t), 0) + COALESCE((SELECT Df FROM StoryTermStatsRecent WHERE TermHash = $t), 0)
+        """;
+
+    /// <summary>The document frequency of every term of <paramref name="counts"/>, and the collection size under <see cref="DocumentsKey"/>.</summary>
+    public Dictionary<long, long> Read(IReadOnlyList<TermCounts> counts)
+    {
+        var df = new Dictionary<long, long>();
+        using var cmd = sql.Command(DfQuery, ("$t", 0L));
+        foreach (var c in counts)
+            foreach (var t in c.Counts.Keys)
+            {
+                if (df.ContainsKey(t)) continue;
+                if (!_cache.TryGetValue(t, out var d))
+                {
+                    cmd.Parameters["$t"].Value = (long)t;
+                    d = (long)cmd.ExecuteScalar()!;
+                    _cache.Set(t, d);
+                }
+                df[t] = d;
+            }
+        if (_documents is not long n)
+        {
+            cmd.Parameters["$t"].Value = DocumentsKey;
+            _documents = n = (long)cmd.ExecuteScalar()!;
+        }
+        df[DocumentsKey] = n;
+        return df;
+    }
+
+    /// <summary>The document frequency of one term.</summary>
+    public long Of(uint term)
+    {
+        if (_cache.TryGetValue(term, out var d)) return d;
+        d = (long)sql.Prepared(DfQuery, ("$t", (long)term)).ExecuteScalar()!;
+        _cache.Set(term, d);
+        return d;
+    }
+
+    /// <summary>Merges the recent counts into the large table once they are <paramref name="limit"/> rows or more.</summary>
+    public void MergeRecent(int limit)
+    {
+        if (sql.Scalar("SELECT COUNT(*) FROM StoryTermStatsRecent") >= limit)
+            sql.Exec("""
+                INSERT INTO StoryTermStats (TermHash, Df) SELECT TermHash, Df FROM StoryTermStatsRecent WHERE true ORDER BY TermHash
+                    ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df;
+                DELETE FROM StoryTermStatsRecent;
+                """);
+    }
+}

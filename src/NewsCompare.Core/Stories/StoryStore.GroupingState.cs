@@ -1,0 +1,146 @@
+namespace NewsCompare.Core.Stories;
+
+public sealed partial class StoryStore
+{
+    /// <summary>
+    /// <see cref="IGroupingState"/> over the store, for one step of <see cref="GroupingLoop"/> inside one transaction:
+    /// signatures read once per step and written at its end, stories refreshed (copies, counts, title, inferred dates)
+    /// once per step, the candidate index and document frequencies as <see cref="StoryCandidateIndex"/> and
+    /// <see cref="StoryDocumentFrequencies"/> keep them.
+    /// </summary>
+    /// <param name="store">The store.</param>
+    /// <param name="locks">Lock groups of the step's articles that corrections hold (article → group).</param>
+    /// <param name="headlines">The step's articles' headlines, for the stories they open (read from the store otherwise).</param>
+    /// <param name="noteSmall">Whether one-article stories the step opens or comes near are noted for a refinement of them.</param>
+    private sealed class SqliteGroupingState(StoryStore store, Dictionary<long, long> locks, Dictionary<long, string?>? headlines, bool noteSmall) : IGroupingState
+    {
+        private readonly Dictionary<long, StorySignature> _signatures = [];
+        private readonly HashSet<long> _dirty = [];
+        private readonly Dictionary<long, MemberFeatures> _features = [];
+        private readonly DateTime _now = DateTime.UtcNow;
+        private bool? _anyLocks;
+        private bool _changed;
+
+        public StoryEngineOptions Options => store._options;
+
+        public bool IsLocked(long articleId, out long? story)
+        {
+            story = null;
+            if (!locks.TryGetValue(articleId, out var group)) return false;
+            story = store.LockedStory(group);
+            return true;
+        }
+
+        public bool HasLockedMember(long storyId)
+        {
+            // No lock can appear while this write transaction runs, so a store without any needs no query per story.
+            _anyLocks ??= store.Scalar("SELECT EXISTS (SELECT 1 FROM StoryLocks)") != 0;
+            return _anyLocks.Value && store.HasLockedMember(storyId);
+        }
+
+        public List<StorySignature> Candidates(ArticleProfile a, long? except, int take)
+        {
+            var ids = store._index.Candidates(a);
+            if (except is long e) ids.Remove(e);
+            var list = store.LoadSignatures(ids, _signatures);
+            if (list.Count > take) list.RemoveRange(take, list.Count - take);
+            if (noteSmall) foreach (var c in list) if (c.Members == 1) store._smallCandidates.Add(c.Id);
+            return list;
+        }
+
+        public StorySignature? Signature(long storyId) => store.LoadSignature(storyId, _signatures);
+
+        public StorySignature Without(StorySignature story, ArticleProfile a) => store.Without(story, a);
+
+        public StorySignature Open(ArticleProfile first)
+        {
+            var headline = headlines is not null && headlines.TryGetValue(first.Id, out var h) ? h : store.HeadlineOf(first.Id);
+            var s = new StorySignature { Id = store.InsertStory(headline, _now), WeighedAt = (int)Math.Min(store._documents, int.MaxValue) };
+            _signatures[s.Id] = s;
+            if (noteSmall) store._smallCandidates.Add(s.Id);
+            return s;
+        }
+
+        public void Join(ArticleProfile a, ArticleProfile stored, StorySignature story, StoryExplanation why, IEnumerable<uint> terms)
+        {
+            _signatures[story.Id] = story;
+            _dirty.Add(story.Id);
+            _changed = true;
+            store.InsertMembership(stored, story.Id, why, _now);
+            if (locks.TryGetValue(a.Id, out var group)) store._lockedStories[group] = story.Id;
+            store._index.Post(terms, story.Id);
+        }
+
+        public ArticleProfile WithText(ArticleProfile a) =>
+            store.LoadArticles([a.Id]).Select(TermCounts.Count).Select(c => ArticleProfile.Weigh(c, store.Idf, store._options)).FirstOrDefault() ?? a;
+
+        public void Moved(ArticleProfile a, StorySignature rest, StorySignature to, StoryExplanation why)
+        {
+            _signatures[rest.Id] = rest;
+            _dirty.Add(rest.Id);
+            _dirty.Add(to.Id);
+            _changed = true;
+            store.InsertMembership(a, to.Id, why, _now);
+            store._index.Post(GroupingLoop.PostingTerms(a, null), to.Id);
+            store.Departed(rest.Id, to.Id);
+        }
+
+        public void Link(long storyId, long otherStoryId, double score) =>
+            store.Exec("INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score) VALUES ($a, $b, $x)",
+                ("$a", Math.Min(storyId, otherStoryId)), ("$b", Math.Max(storyId, otherStoryId)), ("$x", Math.Round(score, 4)));
+
+        public IReadOnlyList<ArticleProfile> Members(long storyId)
+        {
+            // The members a refresh just read, when it did (the check after a step need not read them again).
+            var members = store._touched.Remove(storyId, out var read) ? read : store.LoadMembers(storyId);
+            foreach (var m in members) _features[m.ArticleId] = m;
+            return members.Select(m => m.ToProfile()).ToList();
+        }
+
+        public IReadOnlyList<ArticleProfile> WithText(IReadOnlyList<ArticleProfile> members)
+        {
+            // The words behind the stored term hashes, for the explanations (the weights are the stored ones).
+            var text = store.LoadArticles(members.Select(m => m.Id).ToList()).AsParallel().ToDictionary(x => x.Id, x => TermCounts.Count(x).Text);
+            return members.Select(m => _features[m.Id].ToProfile(text.GetValueOrDefault(m.Id))).ToList();
+        }
+
+        public long? Opener(long storyId) => store.OpenerOf(storyId);
+
+        public void Flag(long storyId, ProposedSplit? split) => store.Flag(storyId, split);
+
+        public void Divided(StorySignature kept, IReadOnlyList<ArticleProfile> keep, StorySignature moved, IReadOnlyList<ArticleProfile> move,
+            IReadOnlyDictionary<long, StoryExplanation> explanations, double cross)
+        {
+            _changed = true;
+            foreach (var (half, whole) in new[] { (keep, kept), (move, moved) })
+            {
+                store.SaveSignature(whole);
+                _signatures[whole.Id] = whole;
+                foreach (var a in half)
+                {
+                    if (!explanations.TryGetValue(a.Id, out var why)) continue;
+                    store.Exec("""
+                        UPDATE StoryMemberships SET StoryId = $s, Score = $score, Method = $m, SharedNames = $n, SharedTerms = $t, GapDays = $g WHERE ArticleId = $a;
+                        UPDATE Articles SET StoryId = $s WHERE Id = $a;
+                        """, ("$a", a.Id), ("$s", whole.Id), ("$score", why.Score), ("$m", why.Method),
+                        ("$n", System.Text.Json.JsonSerializer.Serialize(why.SharedNames)), ("$t", System.Text.Json.JsonSerializer.Serialize(why.SharedTerms)), ("$g", why.GapDays));
+                }
+            }
+            store._index.Post(move.SelectMany(a => GroupingLoop.PostingTerms(a, null)).Distinct().ToList(), moved.Id);
+            Link(kept.Id, moved.Id, cross);
+            foreach (var id in new[] { kept.Id, moved.Id }) store.Touched(id, store.RefreshStory(id, _now));
+        }
+
+        public void Flush()
+        {
+            foreach (var id in _dirty)
+            {
+                store.SaveSignature(_signatures[id]);
+                store.Touched(id, store.RefreshStory(id, _now));
+            }
+            _dirty.Clear();
+            if (_changed) store.MergeRecentIndex();
+            _changed = false;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace NewsCompare.Core.Stories;
+
+public sealed partial class StoryStore
+{
+    // ---- signatures ---------------------------------------------------------------------------------------
+
+    private StorySignature? LoadSignature(long id, Dictionary<long, StorySignature> cache) =>
+        LoadSignatures([id], cache) is [var s] ? s : null;
+
+    // A stored signature as grouping uses it. Weights drift as the store grows (a story opened when the store held 50
+    // articles was weighed against those 50). Once the store has doubled since, its members are weighed again: each
+    // story is redone only a logarithmic number of times over its life.
+    private StorySignature Current(long id, byte[] data)
+    {
+        var s = StorySignature.Deserialise(id, data);
+        return _documents > 2L * s.WeighedAt && _documents >= 20 ? Reweigh(id) : s;
+    }
+
+    /// <summary>
+    /// The signatures of <paramref name="ids"/> in that order (those with none left out), as <see cref="LoadSignature"/>
+    /// gives them, with one query for all those <paramref name="cache"/> does not hold.
+    /// </summary>
+    private List<StorySignature> LoadSignatures(List<long> ids, Dictionary<long, StorySignature> cache)
+    {
+        var missing = ids.Where(id => !cache.ContainsKey(id)).ToList();
+        var data = new Dictionary<long, byte[]>(missing.Count);
+        if (missing.Count > 0)
+            using (var r = Prepared("SELECT StoryId, Data FROM StorySignatures WHERE StoryId IN (SELECT value FROM json_each($ids))",
+                ("$ids", JsonSerializer.Serialize(missing))).ExecuteReader())
+                while (r.Read()) data[r.GetInt64(0)] = (byte[])r.GetValue(1);
+        var list = new List<StorySignature>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (!cache.TryGetValue(id, out var s))
+            {
+                if (!data.TryGetValue(id, out var bytes)) continue;
+                s = cache[id] = Current(id, bytes);
+            }
+            list.Add(s);
+        }
+        return list;
+    }
+
+    private void SaveSignature(StorySignature s) =>
+        Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", s.Id), ("$d", s.Serialise()));
+
+    private Dictionary<long, long> _batchDf = [];
+    private long _documents;
+    private bool _complete;
+
+    private StorySignature Reweigh(long storyId)
+    {
+        var s = new StorySignature { Id = storyId, WeighedAt = (int)Math.Min(_documents, int.MaxValue) };
+        foreach (var m in LoadMembers(storyId)) s.Add(m.Reweigh(t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete), _options));
+        SaveSignature(s);
+        return s;
+    }
+
+    private long DocumentFrequency(uint term) => _batchDf.TryGetValue(term, out var d) ? d : _frequencies.Of(term);
+
+    // A term's weight as the current batch weighs articles.
+    private double Idf(uint term) => StoryEngine.Idf(term, DocumentFrequency(term), _documents, _options.Background, _complete);
+
+    /// <summary>A story's signature without one of its members (dates re-read when the member was at an edge).</summary>
+    private StorySignature Without(StorySignature s, ArticleProfile a)
+    {
+        var rest = new StorySignature { Id = s.Id, Members = s.Members - 1, WeighedAt = s.WeighedAt, Centroid = new Dictionary<uint, float>(s.Centroid) };
+        foreach (var (k, w) in a.Weights)
+            if (rest.Centroid.TryGetValue(k, out var x))
+            {
+                if (x - w > 1e-6f) rest.Centroid[k] = x - w;
+                else rest.Centroid.Remove(k);
+            }
+        foreach (var l in s.Languages) rest.Languages.Add(l);
+        (rest.FirstDay, rest.LastDay) = (s.FirstDay, s.LastDay);
+        if (a.Day is int day && (day == s.FirstDay || day == s.LastDay))
+        {
+            using var cmd = Command("""
+                SELECT MIN(Published), MAX(Published) FROM Articles WHERE StoryId = $s AND Id <> $a AND PublishedInferred = 0 AND Published IS NOT NULL
+                """, ("$s", s.Id), ("$a", a.Id));
+            using var r = cmd.ExecuteReader();
+            (rest.FirstDay, rest.LastDay) = (null, null);
+            if (r.Read() && !r.IsDBNull(0)
+                && DateOnly.TryParse(r.GetString(0), CultureInfo.InvariantCulture, out var f) && DateOnly.TryParse(r.GetString(1), CultureInfo.InvariantCulture, out var l))
+                (rest.FirstDay, rest.LastDay) = (f.DayNumber, l.DayNumber);
+        }
+        return rest;
+    }
+
+    /// <summary>Rebuilds a story's summed vector from its members (after a correction took some away).</summary>
+    private void RebuildSignature(long storyId)
+    {
+        var s = StorySignature.Of(storyId, LoadMembers(storyId).Select(m => m.ToProfile()));
+        if (s.Members > 0) SaveSignature(s);
+    }
+}
