@@ -363,7 +363,6 @@ public sealed partial class StoryStore
         return ids;
     }
 
-
     /// <summary>
     /// Checks <paramref name="storyIds"/> for two events and splits or flags them (<see cref="GroupingLoop.Split"/>).
     /// Returns how many splits were made.

@@ -86,5 +86,23 @@ public sealed class OneLoopTests
         stories[ids[4]].Should().NotBe(stories[ids[0]], "a rate decision and a flood are two events");
     }
 
+    [Fact]
+    public void InMemoryAsInTheStoreAStoryFlaggedAsPossiblyMixedLendsNoDates()
+    {
+        // The two meetings grouped permissively into one story, with splitting almost off: flagged, not split.
+        var options = new StoryEngineOptions { JoinThreshold = 0.01, SplitBelow = 0.01, MaxGapDays = 1000 };
+        StoryArticle Article(long id, (string Headline, string Body) t, DateOnly? published = null) =>
+            new(id, t.Headline, t.Body.Split("\n\n"), $"outlet{id}", null, published);
+        var first = new[] { Article(1, Fixtures.FirstMeeting(0), new DateOnly(2023, 2, 21)), Article(2, Fixtures.FirstMeeting(1)), Article(3, Fixtures.FirstMeeting(2)) };
+        var second = new[] { Article(4, Fixtures.SecondMeeting(0), new DateOnly(2023, 9, 19)), Article(5, Fixtures.SecondMeeting(1)) };
+
+        var mixed = StoryEngine.Group([.. first, .. second], options);
+        var alone = StoryEngine.Group(first, options);
+
+        mixed.Stories.Should().ContainSingle("the permissive options put both meetings in one story");
+        new long[] { 2, 3, 5 }.Select(id => mixed.Placements[id].InferredDate).Should().AllSatisfy(d => d.Should().BeNull());
+        alone.Placements[2].InferredDate.Should().Be(new DateOnly(2023, 2, 21), "one meeting alone is not flagged and lends its date");
+    }
+
     private static string Key(IEnumerable<long> ids) => string.Join(",", ids);
 }
