@@ -5,7 +5,8 @@ namespace NewsCompare.Core.Tests.Stories;
 
 /// <summary>
 /// The grouping loop is written once (GroupingLoop) and runs over two states: in memory (StoryEngine.Group) and in the
-/// store (StoryStore). Given the same articles, a full regroup of the store forms exactly the stories the engine forms.
+/// store (StoryStore). Given the same articles, a full regroup of the store, and a first import large enough to be placed
+/// as a full grouping, form exactly the stories the engine forms.
 /// </summary>
 public sealed class OneLoopTests
 {
@@ -38,17 +39,25 @@ public sealed class OneLoopTests
     private static IEnumerable<(string Headline, string Body, string? Language, DateOnly? Published)> Seeds() =>
         SeedGroupingTests.LoadSeeds().Select(s => (s.Article.Headline ?? "", string.Join("\n\n", s.Article.Paragraphs), (string?)null, s.Article.Published));
 
-    public static TheoryData<string> Sets() => new() { "multilingual", "meetings", "seeds" };
+    public static TheoryData<string, bool> Sets() => new()
+    {
+        { "multilingual", false }, { "meetings", false }, { "seeds", false },
+        // Over 100 articles in one first import: a bulk batch, placed and refined as a full grouping places them.
+        { "all", true },
+    };
 
     [Theory]
     [MemberData(nameof(Sets))]
-    public async Task ARegroupOfTheStoreFormsTheStoriesTheEngineFormsInMemory(string set)
+    public async Task TheStoreFormsTheStoriesTheEngineFormsInMemory(string set, bool firstImport)
     {
+        var multilingual = Multilingual().Select(x => (x.Headline, x.Body, (string?)x.Language, x.Published)).ToList();
         var texts = set switch
         {
-            "multilingual" => Multilingual().Select(x => (x.Headline, x.Body, (string?)x.Language, x.Published)).ToList(),
+            "multilingual" => multilingual,
             "meetings" => Meetings().ToList(),
-            _ => Seeds().ToList(),
+            "seeds" => Seeds().ToList(),
+            _ => multilingual.Concat(Meetings()).Concat(Seeds())
+                .Concat(Fixtures.Background(120).Skip(30).Select(t => (t.Headline, t.Body, (string?)null, (DateOnly?)null))).ToList(),
         };
         await using var store = await TestStore.CreateAsync();
         var articles = new List<StoryArticle>();
@@ -60,7 +69,8 @@ public sealed class OneLoopTests
             articles.Add(new StoryArticle(id, stored.Headline, stored.Paragraphs, stored.Outlet, stored.Language, stored.Published));
         }
 
-        await new StoryStore(store.Db).RegroupAsync();
+        if (firstImport) await StoryStore.AssignNewArticlesAsync(store.Db, articles.Select(a => a.Id).ToList());
+        else await new StoryStore(store.Db).RegroupAsync();
         var inStore = (await store.Db.Articles.AsNoTracking().Where(a => a.StoryId != null).Select(a => new { a.Id, a.StoryId }).ToListAsync())
             .GroupBy(a => a.StoryId).Select(g => g.Select(a => a.Id).Order().ToList()).ToList();
         var inMemory = StoryEngine.Group(articles).Stories.Select(s => s.Articles.Order().ToList()).ToList();
