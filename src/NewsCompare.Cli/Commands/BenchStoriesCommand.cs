@@ -24,9 +24,15 @@ internal static class BenchStoriesCommand
         var weights = new Option<FileInfo?>("--weights") { Description = "Grouping weights to use instead of the shipped ones (learn-grouping's output)" };
         var detail = new Option<bool>("--precision-recall") { Description = "Also print precision and recall beside each F1" };
         var join = new Option<double?>("--join") { Description = "Join threshold instead of the weights' own (StoryEngineOptions.JoinThreshold)" };
+        var nameBoost = new Option<double?>("--name-boost") { Description = "How much more a name or figure weighs than a word (StoryEngineOptions.NameBoost)" };
+        var unshared = new Option<double?>("--unshared-weight") { Description = "What a term no other article uses counts (StoryEngineOptions.UnsharedTermWeight)" };
+        var articleTerms = new Option<int?>("--article-terms") { Description = "Strongest terms an article's vector keeps (StoryEngineOptions.ArticleTerms)" };
+        var noPhrases = new Option<bool>("--no-name-phrases") { Description = "Leave name phrases out of the vectors (StoryEngineOptions.NamePhrases)" };
+        var auc = new Option<bool>("--pair-auc") { Description = "Only print how well the engine's pair similarity ranks each set's labelled pairs (ROC area) beside TF-IDF cosine" };
+        var predictions = new Option<DirectoryInfo?>("--predictions") { Description = "Write each set's grouping (file → story, JSON) into this folder" };
         var command = new Command("bench-stories", "Score story grouping on every development set beside a tuned plain TF-IDF grouping, with and without dates")
         {
-            basil, pairs, generated, seed, weights, join, detail,
+            basil, pairs, generated, seed, weights, join, detail, predictions, auc, nameBoost, unshared, articleTerms, noPhrases,
         };
         command.SetAction(parse =>
         {
@@ -35,6 +41,10 @@ internal static class BenchStoriesCommand
                 var options = StoryEngineOptions.Default;
                 if (parse.GetValue(weights) is { } file) options = options with { Weights = GroupingWeights.Parse(File.ReadAllText(file.FullName), file.FullName) };
                 if (parse.GetValue(join) is double j) options = options with { JoinThreshold = j };
+                if (parse.GetValue(nameBoost) is double nb) options = options with { NameBoost = nb };
+                if (parse.GetValue(unshared) is double u) options = options with { UnsharedTermWeight = u };
+                if (parse.GetValue(articleTerms) is int at) options = options with { ArticleTerms = at };
+                if (parse.GetValue(noPhrases)) options = options with { NamePhrases = false };
                 var sets = new List<(StorySet Set, bool Dates)>();
                 foreach (var dates in new[] { false, true })
                 {
@@ -42,10 +52,18 @@ internal static class BenchStoriesCommand
                     if (parse.GetValue(pairs) is { Exists: true } p) sets.Add((StorySet.RatedPairs(p.FullName, dates), dates));
                     if (parse.GetValue(generated) > 0) sets.Add((StorySet.Generated(parse.GetValue(generated), parse.GetValue(seed), dates), dates));
                 }
+                if (parse.GetValue(auc))
+                {
+                    Console.WriteLine("| set | pairs (same) | engine ROC area | TF-IDF ROC area |");
+                    Console.WriteLine("|---|---|---|---|");
+                    foreach (var (set, _) in sets.Where(s => !s.Dates))
+                        foreach (var row in PairAuc(set, options)) Console.WriteLine(row);
+                    return 0;
+                }
                 Console.WriteLine("| set | dates | measure | NewsCompare | TF-IDF tuned (threshold) | gain |");
                 Console.WriteLine("|---|---|---|---|---|---|");
                 foreach (var (set, dates) in sets.OrderBy(s => s.Set.Name, StringComparer.Ordinal).ThenBy(s => s.Dates))
-                    foreach (var row in Rows(set, options, parse.GetValue(detail)))
+                    foreach (var row in Rows(set, dates, options, parse.GetValue(detail), parse.GetValue(predictions)))
                         Console.WriteLine($"| {row.Name} | {(dates ? "with" : "without")} | {row.Measure} | {row.Ours} | {row.Baseline} | {row.Gain} |");
                 return 0;
             }
@@ -58,12 +76,18 @@ internal static class BenchStoriesCommand
         return command;
     }
 
-    private static IEnumerable<(string Name, string Measure, string Ours, string Baseline, string Gain)> Rows(StorySet set, StoryEngineOptions options, bool detail)
+    private static IEnumerable<(string Name, string Measure, string Ours, string Baseline, string Gain)> Rows(StorySet set, bool dates, StoryEngineOptions options, bool detail, DirectoryInfo? predictions)
     {
         var clock = Stopwatch.StartNew();
         var result = StoryEngine.Group(set.Items.Select(i => i.Article).ToList(), options);
         var ms = clock.ElapsedMilliseconds;
         var predicted = set.Items.ToDictionary(i => i.File, i => result.Placements[i.Article.Id].Story.ToString(Inv), StringComparer.Ordinal);
+        if (predictions is not null)
+        {
+            predictions.Create();
+            var name = new string(set.Name.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()) + (dates ? "-dates" : "") + ".json";
+            File.WriteAllText(Path.Combine(predictions.FullName, name), System.Text.Json.JsonSerializer.Serialize(predicted));
+        }
         var sims = TfIdfBaseline.Similarities(set.Items.Select(i => i.Article).ToList());
         var languages = set.Pairwise ? set.Pairs.Select(p => p.Language).Distinct().Order(StringComparer.Ordinal).Prepend(null).ToList() : [null];
         foreach (var language in languages)
@@ -74,6 +98,27 @@ internal static class BenchStoriesCommand
             var name = language is null ? $"{set.Name} ({set.Items.Count} articles, {ms} ms)" : $"{set.Name}: {language}";
             var measure = set.Pairwise ? "pairwise F1 (accuracy)" : "B-cubed F1";
             yield return (name, measure, Format(ours, detail), $"{Format(baseline, detail)} ({threshold:F3})", (ours.F1 - baseline.F1).ToString("+0.000;-0.000", Inv));
+        }
+    }
+
+    /// <summary>ROC area of the engine's pair similarity and of TF-IDF cosine over the set's labelled pairs (per language for rated pairs).</summary>
+    private static IEnumerable<string> PairAuc(StorySet set, StoryEngineOptions options)
+    {
+        var articles = set.Items.Select(i => i.Article).ToList();
+        var rng = new Random(1);
+        var labelled = set.TrainingPairs().Where(p => set.Pairwise || p.Same || rng.NextDouble() < 0.05).ToList();
+        var features = StoryEngine.PairFeatures(articles, labelled.Select(p => (p.A, p.B)).ToList(), options);
+        var w = options.Weights;
+        var engine = features.Select(x => w.Words * x[0] + w.Names * x[1] + w.Numbers * x[2] + w.Headline * x[3]).ToList();
+        var sims = TfIdfBaseline.Similarities(articles);
+        var tfidf = labelled.Select(p => (double)sims[Math.Min(p.A, p.B)][Math.Max(p.A, p.B)]).ToList();
+        var language = set.Pairwise ? set.Pairs.Where(p => set.Items.Any(i => i.File == p.A) && set.Items.Any(i => i.File == p.B)).Select(p => p.Language).ToList() : null;
+        var groups = set.Pairwise ? set.Pairs.Select(p => p.Language).Distinct().Order(StringComparer.Ordinal).Prepend(null).ToList() : [null];
+        foreach (var g in groups)
+        {
+            var idx = Enumerable.Range(0, labelled.Count).Where(i => g is null || language![i] == g).ToList();
+            var y = idx.Select(i => labelled[i].Same).ToList();
+            yield return $"| {set.Name}{(g is null ? "" : ": " + g)} | {y.Count} ({y.Count(t => t)}) | {Logistic.Auc(idx.Select(i => engine[i]).ToList(), y):F3} | {Logistic.Auc(idx.Select(i => tfidf[i]).ToList(), y):F3} |";
         }
     }
 

@@ -145,6 +145,8 @@ internal sealed class ArticleProfile
         var weights = new Dictionary<uint, float>(counts.Counts.Count);
         foreach (var (term, count) in counts.Counts)
         {
+            // A name phrase ("wang yi", "foreign minister wang") is the one kind of name term written with a space.
+            if (!options.NamePhrases && (term & TextSignals.NameBit) != 0 && counts.Text.TryGetValue(term, out var phrase) && phrase.Contains(' ', StringComparison.Ordinal)) continue;
             var termIdf = idf(term);
             var boost = (term & TextSignals.NameBit) != 0 ? options.NameBoost : 1.0;
             weights[term] = (float)((1 + Math.Log(Math.Max(count, 0.5) + 0.5)) * termIdf * boost);

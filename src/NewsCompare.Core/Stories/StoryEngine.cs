@@ -51,13 +51,19 @@ public static class StoryEngine
     /// it cannot tie the article to anything, but it still says the article is about something of its own. While
     /// importing, df 1 only means "not seen yet" (the next report of the event may bring it), so it counts fully.
     /// </remarks>
-    internal static double Idf(uint term, long df, long n, BackgroundTerms background, bool complete = true)
+    /// <param name="term">The term.</param>
+    /// <param name="df">Articles of the store that use it.</param>
+    /// <param name="n">Articles of the store.</param>
+    /// <param name="background">The background sample (none by default).</param>
+    /// <param name="complete">Whether the whole collection is known (a full grouping).</param>
+    /// <param name="unshared">What a term no other article uses counts in a full grouping (<see cref="StoryEngineOptions.UnsharedTermWeight"/>).</param>
+    internal static double Idf(uint term, long df, long n, BackgroundTerms background, bool complete = true, double unshared = StoryEngineOptions.DefaultUnsharedTermWeight)
     {
         // The sample counts as B·B/(B+n) documents: nearly all of it beside a handful of articles, little once the
         // store is several times its size and knows its own vocabulary.
         var share = background.Documents == 0 ? 0 : (double)background.Documents / (background.Documents + n);
         return (Math.Log((n + background.Documents * share + 1.0) / (Math.Max(df, 1) + background.Frequency(term) * share + 1.0)) + 1.0)
-            * (df <= 1 && complete ? 0.25 : 1);
+            * (df <= 1 && complete ? unshared : 1);
     }
 
     /// <summary>What the placement order reads of an article (<see cref="InPlacementOrder(IReadOnlyCollection{PlacementFacts})"/>).</summary>
@@ -284,7 +290,7 @@ public static class StoryEngine
         var counts = articles.Select(TermCounts.Count).ToList();
         var df = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
-        var scored = counts.Select(c => new Scored(ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background), o))).ToList();
+        var scored = counts.Select(c => new Scored(ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight), o))).ToList();
         var single = scored.Select(x => StorySignature.Of(0, [x.Article])).ToList();
         var result = new double[pairs.Count][];
         Parallel.For(0, pairs.Count, i =>
@@ -371,7 +377,7 @@ public static class StoryEngine
         var counts = articles.Select(TermCounts.Count).ToList();
         var df = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
-        var profiles = counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background), o)).ToList();
+        var profiles = counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight), o)).ToList();
         var m = new double[profiles.Count, profiles.Count];
         for (var i = 0; i < profiles.Count; i++)
             for (var j = 0; j < profiles.Count; j++)
@@ -398,7 +404,7 @@ public static class StoryEngine
         var counts = articles.Select(TermCounts.Count).ToList();
         var df = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
-        var profiles = InPlacementOrder(counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background), o)).ToList(), p => p);
+        var profiles = InPlacementOrder(counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight), o)).ToList(), p => p);
 
         var state = new InMemoryGroupingState(o);
         GroupingLoop.Place(state, profiles.Select(p => (p, (ArticleProfile?)null)).ToList());
