@@ -331,7 +331,7 @@ public sealed class StoryStore
             if (locks.TryGetValue(a.Id, out var lockGroup) && LockedStory(lockGroup) is long lockedStory)
             {
                 target = LoadSignature(lockedStory, signatures)!;
-                why = StoryEngine.Explain(a, target, 0, "corrected");
+                why = StoryEngine.Explain(a, target, 0, "corrected", options: _options);
             }
             else if (locks.ContainsKey(a.Id))
             {
@@ -402,7 +402,9 @@ public sealed class StoryStore
             if (!StoryEngine.Moves(a, rest, d, _options) || d.Story is null) continue;
             // Moved: weigh it from its text again so the explanation names the shared words.
             var text = LoadArticles([id]).Select(TermCounts.Count).Select(c => ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete), _options)).FirstOrDefault() ?? a;
-            var why = StoryEngine.Explain(text, d.Story, d.Explanation.Score, d.Explanation.Method);
+            // The figures are the decision's own (weighed from the stored vector); the words come from the text.
+            var why = StoryEngine.Explain(text, d.Story, d.Explanation.Score, d.Explanation.Method, d.Explanation.Method == "names", _options)
+                with { Breakdown = d.Explanation.Breakdown };
             signatures[story] = rest;
             d.Story.Add(text);
             dirty.Add(story);
@@ -489,10 +491,11 @@ public sealed class StoryStore
                     if (a.Id == opener && story == id) continue;
                     var why = StoryEngine.Rejoin(a, profiles, _options);
                     Exec("""
-                        UPDATE StoryMemberships SET StoryId = $s, Score = $score, Method = $m, SharedNames = $n, SharedTerms = $t, GapDays = $g WHERE ArticleId = $a;
+                        UPDATE StoryMemberships SET StoryId = $s, Score = $score, Method = $m, SharedNames = $n, SharedTerms = $t, GapDays = $g, Breakdown = $b WHERE ArticleId = $a;
                         UPDATE Articles SET StoryId = $s WHERE Id = $a;
                         """, ("$a", a.Id), ("$s", story), ("$score", why.Score), ("$m", why.Method),
-                        ("$n", JsonSerializer.Serialize(why.SharedNames)), ("$t", JsonSerializer.Serialize(why.SharedTerms)), ("$g", why.GapDays));
+                        ("$n", JsonSerializer.Serialize(why.SharedNames)), ("$t", JsonSerializer.Serialize(why.SharedTerms)), ("$g", why.GapDays),
+                        ("$b", why.Breakdown?.Serialise()));
                     if (story == other) Post(Vectors.Strongest(a.Weights, IndexedTerms).Select(t => t.Key), other);
                 }
             }
@@ -752,13 +755,13 @@ public sealed class StoryStore
     private void InsertMembership(ArticleProfile a, long storyId, StoryExplanation why, DateTime now)
     {
         Exec("""
-            INSERT OR REPLACE INTO StoryMemberships (ArticleId, StoryId, Score, Method, SharedNames, SharedTerms, GapDays, AssignedAt, Features)
-            VALUES ($a, $s, $score, $m, $n, $t, $g, $at, $f);
+            INSERT OR REPLACE INTO StoryMemberships (ArticleId, StoryId, Score, Method, SharedNames, SharedTerms, GapDays, AssignedAt, Features, Breakdown)
+            VALUES ($a, $s, $score, $m, $n, $t, $g, $at, $f, $b);
             UPDATE Articles SET StoryId = $s WHERE Id = $a;
             """,
             ("$a", a.Id), ("$s", storyId), ("$score", why.Score), ("$m", why.Method),
             ("$n", JsonSerializer.Serialize(why.SharedNames)), ("$t", JsonSerializer.Serialize(why.SharedTerms)),
-            ("$g", why.GapDays), ("$at", Stamp(now)), ("$f", MemberFeatures.From(a).Serialise()));
+            ("$g", why.GapDays), ("$at", Stamp(now)), ("$f", MemberFeatures.From(a).Serialise()), ("$b", why.Breakdown?.Serialise()));
     }
 
     /// <summary>
@@ -1225,7 +1228,10 @@ public sealed class StoryStore
     {
         ArgumentNullException.ThrowIfNull(m);
         return new StoryExplanation(m.Score, m.Method,
-            JsonSerializer.Deserialize<List<string>>(m.SharedNames) ?? [], JsonSerializer.Deserialize<List<string>>(m.SharedTerms) ?? [], m.GapDays);
+            JsonSerializer.Deserialize<List<string>>(m.SharedNames) ?? [], JsonSerializer.Deserialize<List<string>>(m.SharedTerms) ?? [], m.GapDays)
+        {
+            Breakdown = ScoreBreakdown.Parse(m.Breakdown),
+        };
     }
 
     /// <summary>Stories linked to <paramref name="storyId"/> as related coverage, in time order (undated last).</summary>
