@@ -12,7 +12,7 @@ public static partial class StoryEngine
         var m = Measure(new Scored(a), s, namesOnly, o);
         var w = o.Weights;
         static FeatureScore Part(SimilarityFeature feature, double value, double weight) =>
-            new(feature, Math.Round(value, 4), weight, Math.Round(value * weight, 4));
+            new(feature, Math.Round(value, 4) + 0.0, weight, Math.Round(value * weight, 4) + 0.0); // + 0.0: no "-0"
         FeatureScore[] features =
         [
             Part(SimilarityFeature.Words, m.Words, w.Words),
