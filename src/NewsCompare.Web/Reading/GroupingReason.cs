@@ -93,33 +93,33 @@ public sealed record GroupingReason(string Method, double Score, string Summary,
     /// <summary>A weight: as few decimals as it needs.</summary>
     public static string W(double x) => x.ToString("0.###", CultureInfo.InvariantCulture).Replace('-', '−');
 
-    /// <summary>"0.41 = words 0.22 + names 0.12 − date gap 0.01": the score and its parts that are not zero.</summary>
-    public static string Equation(double score, IEnumerable<FeatureScore> features)
+    /// <summary>"words 0.22 + names 0.12 − date gap 0.01": the parts of a score that are not zero (empty when none is).</summary>
+    public static string Parts(IEnumerable<FeatureScore> features)
     {
+        ArgumentNullException.ThrowIfNull(features);
         var parts = features.Where(f => Math.Round(f.Contribution, 2) != 0).ToList();
-        if (parts.Count == 0) return N(score);
-        var sum = string.Concat(parts.Select((f, i) =>
-            (f.Contribution < 0 ? " − " : i == 0 ? "" : " + ") + $"{Label(f.Feature).Replace(" (weeks)", "", StringComparison.Ordinal).ToLowerInvariant()} {N(Math.Abs(f.Contribution))}"));
-        return $"{N(score)} = {sum}";
+        return string.Concat(parts.Select((f, i) =>
+            (f.Contribution < 0 ? (i == 0 ? "− " : " − ") : i == 0 ? "" : " + ")
+            + $"{Label(f.Feature).Replace(" (weeks)", "", StringComparison.Ordinal).ToLowerInvariant()} {N(Math.Abs(f.Contribution))}"));
     }
 
     private static string Decide(ScoreBreakdown b)
     {
-        var t = N(b.Threshold);
         if (b.Compared is not double c) return "Opened a new story: no earlier story shared its strongest terms.";
-        var eq = Equation(c, b.Features);
-        var cmp = c >= b.Threshold ? "≥" : "<";
+        // "0.41 (≥ 0.16) = words 0.22 + names 0.12": the score, how it stands against the threshold, and its parts.
+        var parts = Parts(b.Features);
+        var eq = $"{N(c)} ({(c >= b.Threshold ? "≥" : "<")} {N(b.Threshold)})" + (parts.Length == 0 ? "" : $" = {parts}");
         return b.Rule switch
         {
-            null => $"Joined: {eq}, {cmp} {t} to join.",
-            ScoreBreakdown.BelowThreshold => $"Opened a new story: the closest story scored {eq}, {cmp} {t} to join.",
-            ScoreBreakdown.DatesApart => $"Opened a new story: the closest story scored {eq} ({cmp} {t} to join), but its known dates are too far from this article's.",
-            ScoreBreakdown.OtherCast => $"Opened a new story: the closest story scored {eq} ({cmp} {t} to join), but the two name different people and places, none in common.",
-            ScoreBreakdown.FewShared => $"Opened a new story: the closest story scored {eq} ({cmp} {t} to join), but they share too few distinct words.",
-            ScoreBreakdown.TopicOnly => $"Opened a new story: the closest story scored {eq} ({cmp} {t} to join), but, undated, it fits that story no better than the topic's other events do.",
-            ScoreBreakdown.SplitHalf => $"Kept with its half when the story was split into two events: {eq} against the rest of its half ({t} to join).",
-            ScoreBreakdown.Corrected => $"Placed by an editor's correction; against this story it scores {eq} ({t} to join).",
-            _ => $"{eq} ({cmp} {t} to join).",
+            null => $"Joined: {eq}.",
+            ScoreBreakdown.BelowThreshold => $"Opened a new story: best candidate {eq}.",
+            ScoreBreakdown.DatesApart => $"Opened a new story: best candidate {eq}, but its known dates are too far from this article's.",
+            ScoreBreakdown.OtherCast => $"Opened a new story: best candidate {eq}, but the two name different people and places, none in common.",
+            ScoreBreakdown.FewShared => $"Opened a new story: best candidate {eq}, but they share too few distinct words.",
+            ScoreBreakdown.TopicOnly => $"Opened a new story: best candidate {eq}, but, undated, it fits that story no better than the topic's other events do.",
+            ScoreBreakdown.SplitHalf => $"Kept with its half when the story was split into two events: {eq} against the rest of its half.",
+            ScoreBreakdown.Corrected => $"Placed by an editor's correction; against this story it scores {eq}.",
+            _ => $"{eq}.",
         };
     }
 }

@@ -49,7 +49,7 @@ public sealed class WhyItIsHereTests(ExplainedSite site) : IClassFixture<Explain
 
         var table = page.QuerySelector($"#article-{E.Bridge[1]} table.why-figures")!;
         table.Should().NotBeNull("the second bridge report joined the first");
-        table.QuerySelector("caption")!.TextContent.Should().StartWith("Joined: ").And.Contain("to join").And.Contain("names");
+        table.QuerySelector("caption")!.TextContent.Should().StartWith("Joined: ").And.Contain(" (≥ ").And.Contain("names");
         var rows = table.QuerySelectorAll("tbody tr").ToList();
         rows.Select(r => r.QuerySelector("th")!.TextContent).Should().Equal("Words", "Names", "Figures", "Headline", "Date gap (weeks)");
         foreach (var r in rows)
@@ -61,7 +61,7 @@ public sealed class WhyItIsHereTests(ExplainedSite site) : IClassFixture<Explain
         }
         var score = Cell(table.QuerySelector("tfoot td")!);
         rows.Sum(r => Cell(r.QuerySelectorAll("td")[2])).Should().BeApproximately(score, 0.03, "the parts add up to the score");
-        table.QuerySelector("tfoot th")!.TextContent.Should().Contain("≥");
+        table.QuerySelector("tfoot th")!.TextContent.Should().Contain("joins from");
         score.Should().BeGreaterThanOrEqualTo(StoryEngineOptions.Default.JoinThreshold);
     }
 
@@ -145,5 +145,62 @@ public sealed class SeededStoryApiTests(SeededSite site) : IClassFixture<SeededS
         share.Should().StartWith($"{count} of ");
         story.GetProperty("stateControlledOutlets").EnumerateArray().Select(o => o.GetString()).Should().Contain("Sputnik");
         story.GetProperty("articles").EnumerateArray().Should().OnlyContain(a => a.GetProperty("why").ValueKind == JsonValueKind.Object);
+    }
+}
+
+public sealed class GroupingReasonTests
+{
+    private static readonly FeatureScore[] Parts =
+    [
+        new(SimilarityFeature.Words, 0.22, 1, 0.22), new(SimilarityFeature.Names, 0.06, 2, 0.12), new(SimilarityFeature.Numbers, 0, 1, 0),
+        new(SimilarityFeature.Headline, 0.08, 1, 0.08), new(SimilarityFeature.Gap, 2, -0.005, -0.01),
+    ];
+
+    private static GroupingReason Reason(string method, double? compared, string? rule) =>
+        GroupingReason.From(new StoryExplanation(method == "opened" ? 1 : compared ?? 0, method, ["Wang Yi"], ["talks"], 14)
+        {
+            Breakdown = new ScoreBreakdown(0.16, compared, rule, compared is null ? [] : Parts),
+        });
+
+    [Fact]
+    public void AJoinedArticleSaysItsScoreAgainstTheThresholdAndTheNonZeroParts() =>
+        Reason("matched", 0.41, null).Decision.Should().Be("Joined: 0.41 (≥ 0.16) = words 0.22 + names 0.12 + headline 0.08 − date gap 0.01.");
+
+    [Theory]
+    [InlineData(ScoreBreakdown.BelowThreshold, 0.12, "Opened a new story: best candidate 0.12 (< 0.16) = words")]
+    [InlineData(ScoreBreakdown.DatesApart, 0.41, "known dates are too far")]
+    [InlineData(ScoreBreakdown.OtherCast, 0.41, "name different people")]
+    [InlineData(ScoreBreakdown.FewShared, 0.41, "too few distinct words")]
+    [InlineData(ScoreBreakdown.TopicOnly, 0.41, "undated")]
+    public void AnArticleThatOpenedAStorySaysWhatKeptItFromTheClosestOne(string rule, double compared, string said) =>
+        Reason("opened", compared, rule).Decision.Should().Contain(said);
+
+    [Fact]
+    public void AnArticleWithNoCandidateSaysNoEarlierStoryWasClose()
+    {
+        var reason = Reason("opened", null, null);
+
+        reason.Decision.Should().Contain("no earlier story");
+        reason.Features.Should().BeEmpty();
+        reason.Recorded.Should().BeTrue();
+    }
+
+    [Fact]
+    public void AnEditorsMoveDoesNotShowTheFiguresOfTheDecisionItOverrode()
+    {
+        var reason = Reason("moved", 0.41, null);
+
+        reason.Features.Should().BeEmpty();
+        reason.Decision.Should().Contain("editor");
+    }
+
+    [Fact]
+    public void BarsCompareWithTheLargerOfTheThresholdAndThePositiveParts()
+    {
+        var reason = Reason("matched", 0.41, null);
+
+        reason.BarLength(reason.Features[0]).Should().Be("52.4", "0.22 of 0.42");
+        reason.BarLength(reason.Features[2]).Should().Be("0");
+        reason.BarLength(reason.Features[4]).Should().Be("2.4", "a part against joining is drawn by its size");
     }
 }
