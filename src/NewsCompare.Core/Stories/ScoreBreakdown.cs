@@ -47,10 +47,15 @@ public sealed record ScoreBreakdown(double Threshold, double? Compared, string? 
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new FeatureArray() },
     };
 
-    /// <summary>The breakdown as the compact JSON the store keeps (<see cref="Parse"/> reads it).</summary>
+    /// <summary>
+    /// The breakdown as the compact JSON the store keeps (<see cref="Parse"/> reads it), one row per membership:
+    /// <c>{"threshold":0.16,"compared":0.41,"features":[["words",0.22,1,0.22],["names",0.12,1,0.12],…]}</c>, each feature
+    /// as [name, value, weight, contribution]; <c>compared</c> and <c>rule</c> are left out when null.
+    /// </summary>
     public string Serialise() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>Reads <see cref="Serialise"/>'s JSON; null for null, empty or unreadable text (never throws).</summary>
@@ -62,12 +67,45 @@ public sealed record ScoreBreakdown(double Threshold, double? Compared, string? 
         {
             var b = JsonSerializer.Deserialize<ScoreBreakdown>(json, Json);
             if (b is null || !double.IsFinite(b.Threshold) || b.Compared is double c && !double.IsFinite(c)) return null;
-            var features = (b.Features ?? []).Where(f => f is not null && Enum.IsDefined(f.Feature)).ToList();
+            var features = (b.Features ?? []).Where(f => f is not null).ToList();
             return b with { Features = features };
         }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException)
         {
             return null;
+        }
+    }
+
+    /// <summary>A feature as [name, value, weight, contribution]: a fifth of the size of an object with named fields.</summary>
+    private sealed class FeatureArray : JsonConverter<FeatureScore>
+    {
+        public override FeatureScore Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("a feature is an array");
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.String || !Enum.TryParse<SimilarityFeature>(reader.GetString(), ignoreCase: true, out var feature)
+                || !Enum.IsDefined(feature))
+                throw new JsonException("unknown feature");
+            var x = new double[3];
+            for (var i = 0; i < 3; i++)
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Number) throw new JsonException("a feature's figures are numbers");
+                x[i] = reader.GetDouble();
+            }
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("a feature has four parts");
+            return new FeatureScore(feature, x[0], x[1], x[2]);
+        }
+
+        public override void Write(Utf8JsonWriter writer, FeatureScore value, JsonSerializerOptions options)
+        {
+            writer.WriteStartArray();
+            writer.WriteStringValue(JsonNamingPolicy.CamelCase.ConvertName(value.Feature.ToString()));
+            writer.WriteNumberValue(value.Value);
+            writer.WriteNumberValue(value.Weight);
+            writer.WriteNumberValue(value.Contribution);
+            writer.WriteEndArray();
         }
     }
 }

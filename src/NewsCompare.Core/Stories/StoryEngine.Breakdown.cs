@@ -9,7 +9,8 @@ public static partial class StoryEngine
     /// </summary>
     internal static ScoreBreakdown BreakdownOf(ArticleProfile a, StorySignature s, bool namesOnly, StoryEngineOptions o, string? rule = null)
     {
-        var m = Measure(new Scored(a), s, namesOnly, o);
+        var scored = new Scored(a);
+        var m = Measure(scored, s, namesOnly, o);
         var w = o.Weights;
         static FeatureScore Part(SimilarityFeature feature, double value, double weight) =>
             new(feature, Math.Round(value, 4) + 0.0, weight, Math.Round(value * weight, 4) + 0.0); // + 0.0: no "-0"
@@ -21,7 +22,8 @@ public static partial class StoryEngine
             Part(SimilarityFeature.Headline, m.Headline, w.Headline),
             Part(SimilarityFeature.Gap, m.Weeks, w.Gap),
         ];
-        var score = s.Members == 0 ? 0 : Similarity(a, s, namesOnly, o).Sim;
+        // The score as placement computes it, so the figures show the very number that was compared.
+        var score = s.Members == 0 ? 0 : Similarity(scored, s, namesOnly, o).Sim;
         return new ScoreBreakdown(Math.Round(o.JoinThreshold, 4), Math.Round(score, 4), rule, features);
     }
 

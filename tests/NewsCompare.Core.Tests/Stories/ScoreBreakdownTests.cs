@@ -128,12 +128,15 @@ public sealed class ScoreBreakdownTests
         var back = ScoreBreakdown.Parse(b.Serialise())!;
 
         back.Should().BeEquivalentTo(b);
-        b.Serialise().Should().Contain("\"names\"", "features are stored by name, not by number");
+        b.Serialise().Should().Contain("[\"names\",0.12,1,0.12]", "features are stored by name, not by number, and compactly");
+        b.Serialise().Should().NotContain("rule", "a null rule is left out");
         ScoreBreakdown.Parse(null).Should().BeNull();
         ScoreBreakdown.Parse("").Should().BeNull();
         ScoreBreakdown.Parse("{not json").Should().BeNull();
         ScoreBreakdown.Parse("[1, 2]").Should().BeNull();
-        ScoreBreakdown.Parse("{\"threshold\": 0.16, \"features\": [{\"feature\": \"smell\", \"value\": 1}]}").Should().BeNull();
+        ScoreBreakdown.Parse("{\"threshold\": 0.16, \"features\": [[\"smell\", 1, 1, 1]]}").Should().BeNull();
+        ScoreBreakdown.Parse("{\"threshold\": 0.16, \"features\": [[\"words\", 1, \"one\", 1]]}").Should().BeNull();
+        ScoreBreakdown.Parse("{\"threshold\": 0.16, \"features\": [[\"words\", 1]]}").Should().BeNull();
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class WhyItIsHereTests(ExplainedSite site) : IClassFixture<Explain
         }
         var score = Cell(table.QuerySelector("tfoot td")!);
         rows.Sum(r => Cell(r.QuerySelectorAll("td")[2])).Should().BeApproximately(score, 0.03, "the parts add up to the score");
-        table.QuerySelector("tfoot th")!.TextContent.Should().Contain("joins from");
+        table.QuerySelector("tfoot th")!.TextContent.Should().Contain("join threshold");
         score.Should().BeGreaterThanOrEqualTo(StoryEngineOptions.Default.JoinThreshold);
     }
 
