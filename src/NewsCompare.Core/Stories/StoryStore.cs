@@ -430,13 +430,13 @@ public sealed partial class StoryStore
     private void InsertMembership(ArticleProfile a, long storyId, StoryExplanation why, DateTime now)
     {
         Exec("""
-            INSERT OR REPLACE INTO StoryMemberships (ArticleId, StoryId, Score, Method, SharedNames, SharedTerms, GapDays, AssignedAt, Features)
-            VALUES ($a, $s, $score, $m, $n, $t, $g, $at, $f);
+            INSERT OR REPLACE INTO StoryMemberships (ArticleId, StoryId, Score, Method, SharedNames, SharedTerms, GapDays, AssignedAt, Features, Breakdown)
+            VALUES ($a, $s, $score, $m, $n, $t, $g, $at, $f, $b);
             UPDATE Articles SET StoryId = $s WHERE Id = $a;
             """,
             ("$a", a.Id), ("$s", storyId), ("$score", why.Score), ("$m", why.Method),
             ("$n", JsonSerializer.Serialize(why.SharedNames)), ("$t", JsonSerializer.Serialize(why.SharedTerms)),
-            ("$g", why.GapDays), ("$at", Stamp(now)), ("$f", MemberFeatures.From(a).Serialise()));
+            ("$g", why.GapDays), ("$at", Stamp(now)), ("$f", MemberFeatures.From(a).Serialise()), ("$b", why.Breakdown?.Serialise()));
     }
 
     /// <summary>
