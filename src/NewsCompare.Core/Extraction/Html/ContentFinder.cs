@@ -53,7 +53,6 @@ internal static class ContentFinder
         PageNode top = candidates[0];
         foreach (var c in candidates)
             if (c.FinalScore > top.FinalScore) top = c;
-
         top = ClimbToSharedAncestor(top, candidates);
         top = ClimbWhileParentScoresHigher(top);
         var core = top;
@@ -129,7 +128,7 @@ internal static class ContentFinder
     private static List<PageNode>? SameClassParts(PageNode top)
     {
         var level = 0;
-        for (var part = top; part.Parent is { } parent && level < 4 && parent.Tag is not ("body" or "html"); part = parent, level++)
+        for (var part = top; part.Parent is { } parent && level < 6 && parent.Tag is not ("body" or "html"); part = parent, level++)
         {
             var name = part.Attribute("class");
             if (string.IsNullOrEmpty(name)) continue;
