@@ -131,11 +131,13 @@ internal static class BodyLocator
             {
                 // Each section label above a part makes it likelier to be one more box of other articles.
                 var position = Math.Max(0.3, Math.Pow(0.93, labelsAbove)) * (belowComments ? 0.3 : 1);
-                // Dates stamped between paragraphs mark a comment thread or a list of teasers, not an article.
-                var stamped = StampedLines(lines, run.Start, run.End) >= 3 ? 0.5 : 1;
-                // What stands at an article's top: a dateline opening its first paragraphs, a date line just above.
-                var opening = (OpensWithDateline(lines, run.Start, run.End) >= 0 ? 1.5 : 1) * (DatedAbove(lines, run.Start) ? 1.3 : 1);
-                candidates.Add((run, position * stamped * opening));
+                candidates.Add((run, position * Shape(lines, run)));
+                // A part without labels can hold a short article and a heavier block of boilerplate (an "about us"
+                // box in the footer): the best runs on either side of the heaviest compete too.
+                if (run.Start > from && BestRun(weights, lines, from, run.Start - 1) is { Sum: >= MinimumBody } before)
+                    candidates.Add((before, position * Shape(lines, before)));
+                if (run.End < i - 1 && BestRun(weights, lines, run.End + 1, i - 1) is { Sum: >= MinimumBody } after)
+                    candidates.Add((after, position * Shape(lines, after)));
             }
             from = i + 1;
             if (i < lines.Count && lines[i].Reason == RemovalReasons.Spillover) labelsAbove++;
@@ -159,6 +161,14 @@ internal static class BodyLocator
         }
         return best;
     }
+
+    /// <summary>How much a run's shape speaks for an article: date stamps between its paragraphs mark a comment
+    /// thread or a list of teasers, and a dateline opening its first paragraphs or a date line just above it mark
+    /// an article's top.</summary>
+    private static double Shape(List<TextLine> lines, (int Start, int End, double Sum) run) =>
+        (StampedLines(lines, run.Start, run.End) >= 3 ? 0.5 : 1)
+        * (OpensWithDateline(lines, run.Start, run.End) >= 0 ? 1.5 : 1)
+        * (DatedAbove(lines, run.Start) ? 1.3 : 1);
 
     /// <summary>
     /// A news report opens with a dateline ("ISLAMABAD, March 4 (Reuters) - ..."): the index of such a paragraph
