@@ -270,7 +270,24 @@ internal sealed class BodyCollector
     {
         foreach (var start in ElementHints.CreditStarts)
             if (text.StartsWith(start, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
+        return IsPipedCredit(text);
+    }
+
+    /// <summary>
+    /// A photo credit set as names between bars ("Jane Doe | AFP | Getty Images"): three or more short
+    /// capitalised parts and no sentence. The shape is the same in every language.
+    /// </summary>
+    internal static bool IsPipedCredit(string text)
+    {
+        if (LineRules.EndsSentence(text)) return false;
+        var parts = 0;
+        foreach (var range in text.AsSpan().Split('|'))
+        {
+            var part = text.AsSpan()[range].Trim();
+            if (part.IsEmpty || !char.IsUpper(part[0]) || part.Count(' ') > 3) return false;
+            parts++;
+        }
+        return parts >= 3;
     }
 
     private static string? BoilerplateReason(string text)
