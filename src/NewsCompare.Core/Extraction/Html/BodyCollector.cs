@@ -72,6 +72,13 @@ internal sealed class BodyCollector
             Flush(sink, reason, false);
             return;
         }
+        if (sink == Sink.Body && node.Hidden && !node.IsBlock)
+        {
+            // Text for screen readers only inside a line (", opens new tab" in a link) goes without breaking the line.
+            var hidden = node.InnerText().Trim();
+            if (hidden.Length > 0) AddRemoved(hidden, RemovalReasons.Furniture);
+            return;
+        }
         var (innerSink, innerReason) = Classify(node, sink, reason);
         if (sink == Sink.Body && innerSink == Sink.Removed && innerReason is RemovalReasons.Spillover or RemovalReasons.Share)
         {

@@ -73,4 +73,18 @@ public sealed class HtmlGeneralSignalTests
         BodyCollector.IsPipedCredit("Jane Doe | AFP").Should().BeFalse();
         BodyCollector.IsPipedCredit("Jane Doe | AFP | Getty Images").Should().BeTrue();
     }
+
+    [Theory]
+    [InlineData("border:0;clip:rect(0 0 0 0);height:1px;margin:-1px;overflow:hidden;padding:0;position:absolute;width:1px")]
+    [InlineData("position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%)")]
+    public void LeavesOutTextThatOnlyScreenReadersGetInsideALink(string style)
+    {
+        var linked = $"The council published the <a href=\"/report\">engineers' report<span style=\"{style}\">, opens new tab</span></a> on Tuesday, and the bridge will close to lorries at the start of next month, the council said.";
+        var inner = Paragraphs(Body[0], linked, Body[2]);
+
+        var article = HtmlExtractor.Extract(Shell(Article(inner)));
+
+        article.Paragraphs.Should().Contain(p => p.StartsWith("The council published the engineers' report on Tuesday", StringComparison.Ordinal));
+        article.Paragraphs.Should().NotContain(p => p.Contains("opens new tab"));
+    }
 }
