@@ -53,6 +53,7 @@ internal static class ContentFinder
         PageNode top = candidates[0];
         foreach (var c in candidates)
             if (c.FinalScore > top.FinalScore) top = c;
+
         top = ClimbToSharedAncestor(top, candidates);
         top = ClimbWhileParentScoresHigher(top);
         var core = top;
@@ -122,8 +123,8 @@ internal static class ContentFinder
         return top;
     }
 
-    // An article set as a stack of parts (numbered sections, a story in chapters) repeats one class on every part's
-    // wrapper: when the winner or one of its near ancestors has siblings of that class that are prose too, the
+    // An article set as a stack of parts (numbered sections, a story in chapters, the posts of a live report) repeats
+    // one class on every part's wrapper: when the winner or one of its six nearest ancestors has siblings of that class that are prose too, the
     // article is all of them.
     private static List<PageNode>? SameClassParts(PageNode top)
     {
