@@ -247,6 +247,10 @@ public sealed partial class StoryStore
             Retire(story, successors, successors.Count == 1 ? "merged" : "split", now);
         }
         Exec("DELETE FROM RetiredStories WHERE StoryId IN (SELECT Id FROM Stories)");
+        // Ids the copy gave to stories it dropped again are not given again, as in a regroup in place.
+        using (var cmd = Command("""
+            UPDATE main.sqlite_sequence SET seq = MAX(seq, (SELECT seq FROM regroup.sqlite_sequence WHERE name = 'Stories') + $off) WHERE name = 'Stories'
+            """, ("$off", offset))) cmd.ExecuteNonQuery();
         _lockedStories.Clear();
         return CountStories();
     }
