@@ -335,6 +335,9 @@ public sealed partial class StoryStore
             CREATE TEMP TABLE IF NOT EXISTS RegroupBefore (ArticleId INTEGER NOT NULL PRIMARY KEY, StoryId INTEGER NOT NULL);
             DELETE FROM temp.RegroupBefore;
             INSERT INTO temp.RegroupBefore (ArticleId, StoryId) SELECT ArticleId, StoryId FROM StoryMemberships;
+            -- Where readers see each article (the story pages read Articles.StoryId), also where no membership records it
+            -- (a store filled without grouping, such as bench-web's generated one): each such story id is kept or retired too.
+            INSERT OR IGNORE INTO temp.RegroupBefore (ArticleId, StoryId) SELECT Id, StoryId FROM Articles WHERE StoryId IS NOT NULL AND IsLatest = 1;
             DELETE FROM StoryLinks; DELETE FROM StoryMemberships; DELETE FROM StorySignatures; DELETE FROM StoryPostings; DELETE FROM StoryPostingsRecent; DELETE FROM StoryTermStats; DELETE FROM StoryTermStatsRecent; DELETE FROM StoryGroupingInfo;
             UPDATE Articles SET StoryId = NULL, CopyOfArticleId = NULL;
             UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0, PublishedFromArticleId = NULL WHERE PublishedInferred = 1;
