@@ -281,8 +281,12 @@ public sealed partial class StoryStore
         var names = string.Join(", ", columns.Select(Quoted));
         var keys = string.Join(", ", key.Select(Quoted));
         var others = columns.Except(key).ToList();
+        // The store's key as the copy numbers it (an id given meanwhile, which the copy cannot hold, as NULL), so the
+        // lookup uses the copy's key index (a NOT IN over renumbered row values took 44 s for 100,000 postings).
+        string InCopy(string c) => renumbered.Contains(c)
+            ? $"CASE WHEN t.\"{c}\" > $snap + $off THEN t.\"{c}\" - $off WHEN t.\"{c}\" > $snap THEN NULL ELSE t.\"{c}\" END" : $"t.\"{c}\"";
         var sql = (deleteOthers ? $"""
-            DELETE FROM main."{table}" WHERE ({keys}) NOT IN (SELECT {string.Join(", ", key.Select(FromCopy))} FROM regroup."{table}");
+            DELETE FROM main."{table}" AS t WHERE NOT EXISTS (SELECT 1 FROM regroup."{table}" AS s WHERE {string.Join(" AND ", key.Select(c => $"s.\"{c}\" = {InCopy(c)}"))});
 
             """ : "") + $"""
             INSERT INTO main."{table}" ({names})
