@@ -125,6 +125,8 @@ internal static class BenchSoakCommand
         while (!stop.IsCancellationRequested)
         {
             var left = settings.Duration - Stopwatch.GetElapsedTime(started);
+            // The last minute is reported; the stop token may fire a little after this clock says the time is up.
+            if (left <= TimeSpan.Zero) break;
             var wait = left < TimeSpan.FromMinutes(1) ? left : TimeSpan.FromMinutes(1);
             try { if (wait > TimeSpan.Zero) await Task.Delay(wait, stop.Token); }
             catch (OperationCanceledException) { }
