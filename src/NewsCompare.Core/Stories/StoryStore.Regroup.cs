@@ -143,8 +143,7 @@ public sealed partial class StoryStore
             }
             finally
             {
-                foreach (var cmd in _prepared.Values) cmd.Dispose();
-                _prepared.Clear();
+                await _sql.DisposeAsync(); // its statements were prepared with the copy attached
                 using var detach = Command("DETACH DATABASE regroup");
                 detach.ExecuteNonQuery();
             }
