@@ -22,6 +22,7 @@ public sealed partial class Statement
         TokenSet = new HashSet<string>(Tokens, StringComparer.Ordinal);
         Stems = [.. ContentWords.Of(tokens, language)];
         StemSet = new HashSet<string>(Stems, StringComparer.Ordinal);
+        StemIds = [.. StemSet.Select(w => StringComparer.Ordinal.GetHashCode(w)).Distinct().Order()];
         StemBigrams = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < Stems.Length; i++) StemBigrams.Add(Stems[i] + " " + Stems[i + 1]);
         Figures = [.. tokens.Select((t, i) => (t, i)).Where(x => x.t.Kind == TokenKind.Number)
@@ -31,6 +32,7 @@ public sealed partial class Statement
         Numbers = [.. tokens.Where(t => t.Kind == TokenKind.Number).Select(t => t.Folded).Distinct(StringComparer.Ordinal)];
         var stop = StopWords.For(language);
         Trigrams = Grams(tokens.Where(t => t.Kind == TokenKind.Word && !stop.Contains(t.Folded)).Select(t => t.Folded));
+        TextGrams = TextGramsOf(Tokens);
         Clauses = withClauses ? SplitClauses(text, language, tokens, stop) : [];
     }
 
@@ -79,10 +81,16 @@ public sealed partial class Statement
     /// <summary>The figures as written, each with the word that follows it when that word is not a stop word ("1,200 pounds").</summary>
     public string[] Figures { get; }
     /// <summary>
-    /// The content stems as sorted ids from one interning table (set by the aligner for all sentences it compares),
-    /// so the gate is a merge of two short arrays; null outside an alignment.
+    /// The distinct content stems as sorted hash codes (stable within the process), so the gate is a merge of two short
+    /// arrays. Two stems sharing a code only lets a pair through the gate to be scored in full.
     /// </summary>
-    internal int[]? StemIds { get; set; }
+    internal int[] StemIds { get; }
+
+    /// <summary>
+    /// The sentence's meaning as a unit vector from an <see cref="ISentenceEmbedder"/>, when one reads its language;
+    /// null otherwise (the matcher then uses the lexical signals only).
+    /// </summary>
+    public float[]? Embedding { get; set; }
 
     /// <summary>The distinct content stems.</summary>
     public HashSet<string> StemSet { get; }
@@ -92,6 +100,17 @@ public sealed partial class Statement
     public string[] Numbers { get; }
     /// <summary>Character trigrams of the content words (with word boundaries), which meet across spellings and cognates.</summary>
     public HashSet<string> Trigrams { get; }
+
+    /// <summary>Character 4-grams of the folded words and figures joined by spaces, stop words included: phrasing at the letter level.</summary>
+    public HashSet<string> TextGrams { get; }
+
+    private static HashSet<string> TextGramsOf(string[] tokens)
+    {
+        var text = " " + string.Join(' ', tokens) + " ";
+        var grams = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 4 <= text.Length; i++) grams.Add(text.Substring(i, 4));
+        return grams;
+    }
 
     private static HashSet<string> Grams(IEnumerable<string> words)
     {

@@ -20,11 +20,41 @@ public static class VersionComparer
     public static VersionComparison Compare(IReadOnlyList<ComparisonInput> versions, IReadOnlyDictionary<string, double>? wordShares = null, StatementMatcher? matcher = null)
     {
         ArgumentNullException.ThrowIfNull(versions);
+        return Compare([.. versions.Select(v => Read(v))], wordShares, matcher);
+    }
+
+    /// <summary>
+    /// Reads a version for comparison: its sentences split and analysed (and embedded, when <paramref name="embedder"/>
+    /// reads its language). The result does not change and may be kept and shared between comparisons and threads, so a
+    /// version is read once however often it is compared.
+    /// </summary>
+    /// <param name="version">The version.</param>
+    /// <param name="embedder">Sentence embeddings for the matcher's model with embeddings; none when null.</param>
+    public static ReadVersion Read(ComparisonInput version, ISentenceEmbedder? embedder = null)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var sentences = version.Paragraphs
+            .SelectMany((p, pi) => SentenceSplitter.Split(p).Select(s => (pi, new Statement(s, version.Language, withClauses: true))))
+            .ToList();
+        if (embedder is not null && embedder.Reads(version.Language) && sentences.Count > 0)
+        {
+            var vectors = embedder.Embed([.. sentences.Select(s => s.Item2.Text)]);
+            for (var i = 0; i < sentences.Count; i++) sentences[i].Item2.Embedding = vectors[i];
+        }
+        return new ReadVersion(version, sentences);
+    }
+
+    /// <summary>Compares versions read by <see cref="Read"/> (see <see cref="Compare(IReadOnlyList{ComparisonInput}, IReadOnlyDictionary{string, double}?, StatementMatcher?)"/>).</summary>
+    /// <param name="read">The versions, two to a dozen.</param>
+    /// <param name="wordShares">Optional shares of words in a larger collection (see the other overload).</param>
+    /// <param name="matcher">The statement matcher; the shipped one when null.</param>
+    public static VersionComparison Compare(IReadOnlyList<ReadVersion> read, IReadOnlyDictionary<string, double>? wordShares = null, StatementMatcher? matcher = null)
+    {
+        ArgumentNullException.ThrowIfNull(read);
         matcher ??= StatementMatcher.Default;
-        var sentences = versions
-            .Select((v, vi) => v.Paragraphs
-                .SelectMany((p, pi) => SentenceSplitter.Split(p).Select(s => new Sentence(vi, pi, new Statement(s, v.Language, withClauses: true))))
-                .ToList())
+        var versions = read.Select(r => r.Input).ToList();
+        var sentences = read
+            .Select((r, vi) => r.Sentences.Select(s => new Sentence(vi, s.Paragraph, s.Statement)).ToList())
             .ToList();
         var all = sentences.SelectMany(s => s).ToList();
         for (var i = 0; i < all.Count; i++) all[i].Index = i;
@@ -51,7 +81,7 @@ public static class VersionComparer
 
     /// <summary>
     /// The words that only one of <paramref name="versions"/> uses, each as the folded form (lower case, accents
-    /// removed, as a full-text index stores it) that <see cref="Compare"/>'s word shares are keyed by.
+    /// removed, as a full-text index stores it) that <see cref="Compare(IReadOnlyList{ComparisonInput}, IReadOnlyDictionary{string, double}?, StatementMatcher?)"/>'s word shares are keyed by.
     /// </summary>
     public static IReadOnlyList<string> CandidateWords(IReadOnlyList<ComparisonInput> versions) => DistinctiveWords.Candidates(versions);
 
@@ -114,6 +144,7 @@ public static class VersionComparer
         return result;
     }
 
+    /// <summary>Private to one comparison: where a read sentence sits in it.</summary>
     internal sealed class Sentence(int version, int paragraph, Statement statement)
     {
         public int Version { get; } = version;
@@ -122,4 +153,25 @@ public static class VersionComparer
         public int Index { get; set; }
         public string Id { get; set; } = "";
     }
+}
+
+/// <summary>A version read for comparison by <see cref="VersionComparer.Read"/>: its sentences analysed once, never changed after.</summary>
+public sealed class ReadVersion
+{
+    internal ReadVersion(ComparisonInput input, IReadOnlyList<(int Paragraph, Statement Statement)> sentences)
+    {
+        Input = input;
+        Sentences = sentences;
+    }
+
+    /// <summary>The version as given.</summary>
+    public ComparisonInput Input { get; }
+
+    /// <summary>How many sentences it has.</summary>
+    public int Count => Sentences.Count;
+
+    /// <summary>Whether its sentences carry embeddings.</summary>
+    public bool Embedded => Sentences.Count > 0 && Sentences.All(s => s.Statement.Embedding is not null);
+
+    internal IReadOnlyList<(int Paragraph, Statement Statement)> Sentences { get; }
 }
