@@ -104,6 +104,23 @@ public sealed partial class Statement
     /// <summary>Character 4-grams of the folded words and figures joined by spaces, stop words included: phrasing at the letter level.</summary>
     public HashSet<string> TextGrams { get; }
 
+    private HashSet<string>? _tokenBigrams;
+    private HashSet<string>? _tokenTrigrams;
+
+    /// <summary>Pairs of neighbouring words and figures (stop words included), joined by a space: the phrasing.</summary>
+    // Made on first use (a pair the gate skips never needs them); two threads making them at once make equal sets.
+    public IReadOnlySet<string> TokenBigrams => _tokenBigrams ??= TokenGrams(2);
+
+    /// <summary>Runs of three neighbouring words and figures, joined by spaces.</summary>
+    public IReadOnlySet<string> TokenTrigrams => _tokenTrigrams ??= TokenGrams(3);
+
+    private HashSet<string> TokenGrams(int n)
+    {
+        var grams = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + n <= Tokens.Length; i++) grams.Add(string.Join(' ', Tokens, i, n));
+        return grams;
+    }
+
     private static HashSet<string> TextGramsOf(string[] tokens)
     {
         var text = " " + string.Join(' ', tokens) + " ";

@@ -12,7 +12,7 @@ public static class StatementFeatures
         "stem-dice", "stem-cover-shorter", "stem-cover-longer", "token-dice", "stem-bigram-dice", "token-lcs",
         "trigram-dice", "length-ratio", "unmatched-most", "unmatched-least", "figures-agree", "figures-conflict",
         "figures-one-side", "names-dice", "names-one-side", "same-language", "shared-words",
-        "text-4gram-dice", "length-difference",
+        "text-4gram-dice", "length-difference", "token-bigram-dice", "token-trigram-dice",
         "embedding-cosine", "embedding-l1", "embedding-max",
     ];
 
@@ -73,6 +73,8 @@ public static class StatementFeatures
         f[16] = Math.Log(1 + shared);
         f[17] = Dice(a.TextGrams, b.TextGrams);
         f[18] = Math.Log(1 + Math.Abs(a.Tokens.Length - b.Tokens.Length));
+        f[19] = Dice(a.TokenBigrams, b.TokenBigrams);
+        f[20] = Dice(a.TokenTrigrams, b.TokenTrigrams);
         if (a.Embedding is { } u && b.Embedding is { } v && u.Length == v.Length)
         {
             // Unit vectors: the dot product is the cosine; the mean and largest coordinate differences say where they part.
@@ -84,9 +86,9 @@ public static class StatementFeatures
                 l1 += d;
                 if (d > max) max = d;
             }
-            f[19] = dot;
-            f[20] = u.Length == 0 ? 0 : l1 / u.Length;
-            f[21] = max;
+            f[21] = dot;
+            f[22] = u.Length == 0 ? 0 : l1 / u.Length;
+            f[23] = max;
         }
         return f;
     }
@@ -106,7 +108,7 @@ public static class StatementFeatures
 
     private static double Ratio(double part, double whole) => whole <= 0 ? 0 : part / whole;
 
-    private static double Dice(HashSet<string> a, HashSet<string> b)
+    private static double Dice(IReadOnlySet<string> a, IReadOnlySet<string> b)
     {
         if (a.Count == 0 || b.Count == 0) return 0;
         var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
