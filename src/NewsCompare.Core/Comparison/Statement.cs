@@ -32,7 +32,6 @@ public sealed partial class Statement
         Numbers = [.. tokens.Where(t => t.Kind == TokenKind.Number).Select(t => t.Folded).Distinct(StringComparer.Ordinal)];
         var stop = StopWords.For(language);
         Trigrams = Grams(tokens.Where(t => t.Kind == TokenKind.Word && !stop.Contains(t.Folded)).Select(t => t.Folded));
-        TextGrams = TextGramsOf(Tokens);
         Clauses = withClauses ? SplitClauses(text, language, tokens, stop) : [];
     }
 
@@ -102,7 +101,10 @@ public sealed partial class Statement
     public HashSet<string> Trigrams { get; }
 
     /// <summary>Character 4-grams of the folded words and figures joined by spaces, stop words included: phrasing at the letter level.</summary>
-    public HashSet<string> TextGrams { get; }
+    // Made on first use, like the word runs below.
+    public IReadOnlySet<string> TextGrams => _textGrams ??= TextGramsOf(Tokens);
+
+    private HashSet<string>? _textGrams;
 
     private HashSet<string>? _tokenBigrams;
     private HashSet<string>? _tokenTrigrams;
