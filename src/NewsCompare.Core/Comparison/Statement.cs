@@ -106,6 +106,11 @@ public sealed partial class Statement
 
     private HashSet<string>? _textGrams;
 
+    private List<string>? _namePhrases;
+
+    /// <summary>The name phrases of the sentence as written ("Vladimir Putin"), made on first use.</summary>
+    internal List<string> NamePhrases => _namePhrases ??= Comparison.NamePhrases.Of(Text);
+
     private HashSet<string>? _tokenBigrams;
     private HashSet<string>? _tokenTrigrams;
 

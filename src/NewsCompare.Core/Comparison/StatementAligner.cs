@@ -34,6 +34,7 @@ internal static class StatementAligner
         var gate = Math.Min(matcher.Model.SameLanguage.Gate, matcher.Model.WithEmbeddings?.Gate ?? double.MaxValue);
 
         var matches = new Dictionary<(int, int), StatementMatch>();
+        var known = new Dictionary<(string, string?, string, string?), StatementMatch>();
         var pairs = new List<(double Score, int A, int B)>();
         for (var i = 0; i < all.Count; i++)
         {
@@ -48,7 +49,9 @@ internal static class StatementAligner
                     var shared = StatementFeatures.SharedIds(a.StemIds, b.StemIds) + Math.Min(a.Numbers.Length, b.Numbers.Length);
                     if (2.0 * shared / Math.Max(1, smallest[i] + smallest[j]) < gate) continue;
                 }
-                var match = matcher.MatchAcrossVersions(all[i].Statement, all[j].Statement);
+                // Versions often carry the same sentence word for word (agency copy): a pair of texts is matched once.
+                var key = (all[i].Statement.Text, all[i].Statement.Language, all[j].Statement.Text, all[j].Statement.Language);
+                if (!known.TryGetValue(key, out var match)) known[key] = match = matcher.MatchAcrossVersions(all[i].Statement, all[j].Statement);
                 if (!match.Same) continue;
                 matches[(i, j)] = match;
                 pairs.Add((match.Score, i, j));

@@ -133,7 +133,7 @@ public static class VersionComparer
             }
             // Names differ when a version names someone or somewhere none of the others do while another version
             // names someone it does not: a different speaker or place, not a fuller name.
-            var names = byVersion.Select(x => NamePhrases.Of(x.Statement.Text)).ToList();
+            var names = byVersion.Select(x => x.Statement.NamePhrases).ToList();
             bool Exclusive(int i) => names[i].Any(n => !names.Where((_, j) => j != i).SelectMany(o => o).Any(o => NamePhrases.SameName(n, o)));
             if (names.Count(n => n.Count > 0) >= 2 && Enumerable.Range(0, names.Count).Count(Exclusive) >= 2)
             {
