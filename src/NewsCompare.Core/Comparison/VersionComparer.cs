@@ -11,7 +11,7 @@ public static class VersionComparer
     /// <summary>Compares <paramref name="versions"/> against each other with the shipped matcher.</summary>
     /// <param name="versions">The versions, two to a dozen.</param>
     /// <param name="wordShares">
-    /// Optional: for words from <see cref="CandidateWords"/>, the share (0 to 1) of a larger collection's articles that
+    /// Optional: for words from <see cref="CandidateWords(IReadOnlyList{ComparisonInput})"/>, the share (0 to 1) of a larger collection's articles that
     /// use them (the store's). A word most articles use ("announced", "people") then ranks below a rare one
     /// (a place, a name, a figure) among the words only one version uses. Without it, names and figures (capitalised
     /// inside a sentence, or holding a digit) rank first.
@@ -41,7 +41,7 @@ public static class VersionComparer
             var vectors = embedder.Embed([.. sentences.Select(s => s.Item2.Text)]);
             for (var i = 0; i < sentences.Count; i++) sentences[i].Item2.Embedding = vectors[i];
         }
-        return new ReadVersion(version, sentences);
+        return new ReadVersion(version, sentences, DistinctiveWords.UsesOf(version));
     }
 
     /// <summary>Compares versions read by <see cref="Read"/> (see <see cref="Compare(IReadOnlyList{ComparisonInput}, IReadOnlyDictionary{string, double}?, StatementMatcher?)"/>).</summary>
@@ -61,7 +61,7 @@ public static class VersionComparer
         foreach (var list in sentences) for (var i = 0; i < list.Count; i++) list[i].Id = $"s{list[i].Version}-{i}";
 
         var alignment = StatementAligner.Align(all, versions.Count, matcher);
-        var distinctive = DistinctiveWords.PerVersion(versions, wordShares);
+        var distinctive = DistinctiveWords.PerVersion([.. read.Select(r => r.WordUses)], wordShares);
         var quotes = QuoteFinder.Compare(versions, sentences, alignment);
 
         var compared = versions.Select((v, vi) =>
@@ -84,6 +84,13 @@ public static class VersionComparer
     /// removed, as a full-text index stores it) that <see cref="Compare(IReadOnlyList{ComparisonInput}, IReadOnlyDictionary{string, double}?, StatementMatcher?)"/>'s word shares are keyed by.
     /// </summary>
     public static IReadOnlyList<string> CandidateWords(IReadOnlyList<ComparisonInput> versions) => DistinctiveWords.Candidates(versions);
+
+    /// <summary>The words that only one of the read <paramref name="versions"/> uses (see the other overload).</summary>
+    public static IReadOnlyList<string> CandidateWords(IReadOnlyList<ReadVersion> versions)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        return DistinctiveWords.Candidates([.. versions.Select(v => v.WordUses)]);
+    }
 
     private static ComparedSentence Place(Sentence s, Alignment alignment, List<Sentence> all, IReadOnlyList<ComparisonInput> versions)
     {
@@ -158,10 +165,11 @@ public static class VersionComparer
 /// <summary>A version read for comparison by <see cref="VersionComparer.Read"/>: its sentences analysed once, never changed after.</summary>
 public sealed class ReadVersion
 {
-    internal ReadVersion(ComparisonInput input, IReadOnlyList<(int Paragraph, Statement Statement)> sentences)
+    internal ReadVersion(ComparisonInput input, IReadOnlyList<(int Paragraph, Statement Statement)> sentences, Dictionary<string, DistinctiveWords.WordUse> wordUses)
     {
         Input = input;
         Sentences = sentences;
+        WordUses = wordUses;
     }
 
     /// <summary>The version as given.</summary>
@@ -174,4 +182,7 @@ public sealed class ReadVersion
     public bool Embedded => Sentences.Count > 0 && Sentences.All(s => s.Statement.Embedding is not null);
 
     internal IReadOnlyList<(int Paragraph, Statement Statement)> Sentences { get; }
+
+    /// <summary>Its content words with their uses, for the words only one version uses; only read after it is made.</summary>
+    internal Dictionary<string, DistinctiveWords.WordUse> WordUses { get; }
 }

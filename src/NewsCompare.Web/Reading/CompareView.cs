@@ -43,8 +43,9 @@ public sealed record CompareView(IReadOnlyList<ComparedArticle> Articles, Versio
         {
             var inputs = articles.Select(a => new ComparisonInput(Key(a.Id), a.Headline, a.Paragraphs, a.Language)).ToList();
             // How common each version's own words are in the store, so the distinctive ones are listed first.
-            var shares = await WordShares.LookupAsync(db, counts, VersionComparer.CandidateWords(inputs), ct);
-            comparison = VersionComparer.Compare([.. inputs.Select((input, i) => read.Get(articles[i].Id, input))], shares);
+            var versions = inputs.Select((input, i) => read.Get(articles[i].Id, input)).ToList();
+            var shares = await WordShares.LookupAsync(db, counts, VersionComparer.CandidateWords(versions), ct);
+            comparison = VersionComparer.Compare(versions, shares);
         }
         var summary = articles.Select(a => new ComparedArticle(a.Id, Key(a.Id), a.Outlet, a.Headline, a.Published, a.Language, a.StoryId)).ToList();
         return (new CompareView(summary, comparison, problem), articles);
