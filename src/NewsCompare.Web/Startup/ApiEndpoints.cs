@@ -76,11 +76,11 @@ public static class ApiEndpoints
             });
         }).WithName("GetArticle").WithSummary("An article with metadata provenance, the clutter removed from it, and why it is in its story");
 
-        api.MapGet("/compare", async Task<Results<Ok<CompareView>, BadRequest<string>>> ([Microsoft.AspNetCore.Mvc.FromQuery(Name = "ids")] string[]? ids, NewsDb db, ListCounts counts, CancellationToken ct) =>
+        api.MapGet("/compare", async Task<Results<Ok<CompareView>, BadRequest<string>>> ([Microsoft.AspNetCore.Mvc.FromQuery(Name = "ids")] string[]? ids, NewsDb db, ListCounts counts, ReadVersions read, CancellationToken ct) =>
         {
             var requested = CompareView.Parse(ids);
             if (requested.Count < 2) return TypedResults.BadRequest("give two to four article ids: /api/compare?ids=1&ids=2 or ?ids=1,2");
-            return TypedResults.Ok((await CompareView.LoadAsync(db, counts, requested, ct)).View);
+            return TypedResults.Ok((await CompareView.LoadAsync(db, counts, read, requested, ct)).View);
         }).WithName("CompareArticles").WithSummary("Two to four articles aligned statement by statement, as on the compare page");
 
         api.MapGet("/outlets", async (StoreFacets facets, CancellationToken ct) => TypedResults.Ok(await facets.OutletsAsync(ct)))
