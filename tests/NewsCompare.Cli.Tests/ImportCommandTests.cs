@@ -37,6 +37,30 @@ public sealed class ImportCommandTests : CliTempFolder
     }
 
     [Fact]
+    public async Task AFileWhoseNameIsNotUtf8GivenAsAnArgumentIsImportedUnderALosslessNameAndPrintedEscaped()
+    {
+        var good = Directory.GetFiles(Seeds, "*.txt")[0];
+        // The arguments are raw bytes (E9 is "é" in Latin-1), as a shell passes them; a tab in a missing name is printed escaped.
+        var script = "cp \"$2\" \"$3\"/caf$'\\xe9'.txt && exec dotnet \"$1\" import \"$3\"/caf$'\\xe9'.txt \"$3\"/no$'\\t'such.txt --db \"$4\"";
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-c", script, "bash", Path.Combine(AppContext.BaseDirectory, "newscompare.dll"), good, Folder, Db }) info.ArgumentList.Add(a);
+        info.Environment.Remove("NewsCompare__Database");
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var run = new CliRunner.Run(process.ExitCode, await stdout, stderr);
+
+        ShouldHaveCounts(run, 1, 0, 0, 1);
+        run.Stdout.Should().Contain("no\\u0009such.txt: failed: not found").And.NotContain("\t");
+        await using var db = new SqliteConnection($"Data Source={Db}");
+        await db.OpenAsync();
+        await using var names = db.CreateCommand();
+        names.CommandText = "SELECT FileName FROM Captures";
+        (await names.ExecuteScalarAsync()).Should().Be("caf%E9.txt");
+    }
+
+    [Fact]
     public async Task ImportsTheSeedsWithTheirManifestAndReimportingThemChangesNothing()
     {
         var first = await CliRunner.RunAsync("import", Seeds, "--db", Db);

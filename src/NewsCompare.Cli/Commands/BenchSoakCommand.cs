@@ -67,13 +67,18 @@ internal static class BenchSoakCommand
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
 
-    /// <summary>One minute's requests: latencies in ms, failures (5xx, refused, timed out) and 404s (stories renumbered by the regroup).</summary>
+    /// <summary>
+    /// One minute's requests: latencies in ms, failures (5xx, refused, timed out, any other unexpected status), 410s
+    /// (story ids a regroup or an import retired while the soak held them: an answer, not a failure) and 404s.
+    /// </summary>
     private sealed class Window
     {
         public ConcurrentBag<double> Latencies { get; } = [];
         public int Errors;
+        public int Gone;
         public int Missing;
         public string? FirstError;
+        public string? FirstMissing;
     }
 
     private static async Task<int> SoakAsync(string baseUrl, string store, Settings settings, BenchWebCommand.WebProcess? web, CancellationToken ct)
@@ -94,7 +99,7 @@ internal static class BenchSoakCommand
         Console.WriteLine($"bench-soak: {settings.Connections} connections for {settings.Duration.TotalMinutes:0.#} min against {baseUrl}; store {store} " +
             $"({ids.Stories.Length:N0} story ids, {ids.Articles.Length:N0} article ids sampled); an import of {settings.ImportBatch} generated captures every 20 s; " +
             $"a full regroup from {settings.Duration.TotalMinutes * settings.RegroupAt:0.#} min; load average {LoadAverage()}");
-        Console.WriteLine($"{"minute",6} {"requests",9} {"req/s",7} {"errors",6} {"404",5} {"p50 ms",7} {"p95 ms",7} {"max ms",8} {"rss MB",6}  background");
+        Console.WriteLine($"{"minute",6} {"requests",9} {"req/s",7} {"errors",6} {"410",5} {"404",5} {"p50 ms",7} {"p95 ms",7} {"max ms",8} {"rss MB",6}  background");
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         stop.CancelAfter(settings.Duration);
@@ -113,13 +118,15 @@ internal static class BenchSoakCommand
             background.Enqueue($"regroup: {report.Articles:N0} articles into {report.Stories:N0} stories in {clock.Elapsed.TotalSeconds:0} s");
         }, CancellationToken.None);
 
-        long totalRequests = 0, totalErrors = 0, peak = 0;
+        long totalRequests = 0, totalErrors = 0, totalGone = 0, totalMissing = 0, peak = 0;
         var minute = 0;
         var allP95 = new List<double>();
         var windowStart = started;
         while (!stop.IsCancellationRequested)
         {
             var left = settings.Duration - Stopwatch.GetElapsedTime(started);
+            // The last minute is reported; the stop token may fire a little after this clock says the time is up.
+            if (left <= TimeSpan.Zero) break;
             var wait = left < TimeSpan.FromMinutes(1) ? left : TimeSpan.FromMinutes(1);
             try { if (wait > TimeSpan.Zero) await Task.Delay(wait, stop.Token); }
             catch (OperationCanceledException) { }
@@ -134,6 +141,8 @@ internal static class BenchSoakCommand
             if (p95 is { } p) allP95.Add(p);
             totalRequests += done.Latencies.Count;
             totalErrors += done.Errors;
+            totalGone += done.Gone;
+            totalMissing += done.Missing;
         }
 
         await Task.WhenAll(workers);
@@ -141,7 +150,7 @@ internal static class BenchSoakCommand
         if (!regroup.IsCompleted) Console.WriteLine($"{"",72}load stopped; waiting for the regroup to finish");
         await AwaitQuietly(regroup);
         while (background.TryDequeue(out var note)) Console.WriteLine($"{"",72}{note}");
-        Console.WriteLine($"total: {totalRequests:N0} requests, {totalErrors:N0} errors, worst minute's p95 {(allP95.Count == 0 ? 0 : allP95.Max()):0.0} ms" +
+        Console.WriteLine($"total: {totalRequests:N0} requests, {totalErrors:N0} errors, {totalGone:N0} 410s, {totalMissing:N0} 404s, worst minute's p95 {(allP95.Count == 0 ? 0 : allP95.Max()):0.0} ms" +
             (web is null ? "" : $", web memory peak {peak:N0} MB (high-water {web.HighWaterMegabytes():N0} MB)") + $"; load average {LoadAverage()}");
         return totalErrors == 0 ? 0 : 1;
     }
@@ -160,8 +169,9 @@ internal static class BenchSoakCommand
         var notes = new List<string>();
         while (background.TryDequeue(out var note)) notes.Add(note);
         if (done.FirstError is { } first) notes.Add("first error: " + first);
+        if (done.FirstMissing is { } missing) notes.Add("first 404: " + missing);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{minute,6} {sorted.Length,9:N0} {sorted.Length / Math.Max(1, span.TotalSeconds),7:0} {done.Errors,6} {done.Missing,5} {At(0.5),7:0.0} {At(0.95),7:0.0} {(sorted.Length == 0 ? 0 : sorted[^1]),8:0.0} {rss,6}  {string.Join("; ", notes)}"));
+            $"{minute,6} {sorted.Length,9:N0} {sorted.Length / Math.Max(1, span.TotalSeconds),7:0} {done.Errors,6} {done.Gone,5} {done.Missing,5} {At(0.5),7:0.0} {At(0.95),7:0.0} {(sorted.Length == 0 ? 0 : sorted[^1]),8:0.0} {rss,6}  {string.Join("; ", notes)}"));
         return sorted.Length == 0 ? null : At(0.95);
     }
 
@@ -200,7 +210,12 @@ internal static class BenchSoakCommand
                 using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead, stop);
                 var target = window();
                 target.Latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (response.StatusCode == HttpStatusCode.NotFound) Interlocked.Increment(ref target.Missing);
+                if (response.StatusCode == HttpStatusCode.Gone) Interlocked.Increment(ref target.Gone);
+                else if (response.StatusCode == HttpStatusCode.NotFound)
+                {
+                    Interlocked.Increment(ref target.Missing);
+                    Interlocked.CompareExchange(ref target.FirstMissing, path, null);
+                }
                 else if (!response.IsSuccessStatusCode) Fail(target, $"{path}: {(int)response.StatusCode}");
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -245,9 +260,9 @@ internal static class BenchSoakCommand
                 }
                 catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 5)
                 {
-                    // A full regroup holds the store's write lock for its whole run; an import that waited longer
-                    // than the busy timeout gives up (docs/stories.md §10). The soak reports it and goes on.
-                    background.Enqueue($"import {round}: store busy after {clock.Elapsed.TotalSeconds:0.0} s (a regroup held the write lock); nothing imported");
+                    // A writer held the store longer than the busy timeout (a full regroup holds it only for its short
+                    // switch, docs/stories.md). The soak reports it and goes on.
+                    background.Enqueue($"import {round}: store busy after {clock.Elapsed.TotalSeconds:0.0} s; nothing imported");
                 }
                 Directory.Delete(folder, recursive: true);
             }

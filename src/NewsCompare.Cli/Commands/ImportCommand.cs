@@ -79,11 +79,11 @@ internal static class ImportCommand
         if (!interactive)
         {
             // One line per file, never wrapped, so scripts and people can grep for a file name.
-            foreach (var r in notes) Console.WriteLine($"{Importer.PrintableName(r.File)}: {Outcome(r)}: {r.Reason}");
+            foreach (var r in notes) Console.WriteLine($"{Importer.PrintableName(r.File)}: {Outcome(r)}: {Importer.PrintableName(r.Reason!)}");
             return;
         }
         var table = new Table().AddColumns("file", "outcome", "reason");
-        foreach (var r in notes) table.AddRow(Markup.Escape(Importer.PrintableName(r.File)), Outcome(r), Markup.Escape(r.Reason!));
+        foreach (var r in notes) table.AddRow(Markup.Escape(Importer.PrintableName(r.File)), Outcome(r), Markup.Escape(Importer.PrintableName(r.Reason!)));
         AnsiConsole.Write(table);
     }
 }

@@ -48,7 +48,7 @@ public sealed record LeftOut(int Group, string Text, IReadOnlyList<string> Carri
 /// <param name="Paragraphs">The body, paragraph by paragraph, sentence by sentence.</param>
 /// <param name="Quotes">The quotations it carries.</param>
 /// <param name="DistinctiveWords">Words this version uses (headline and body) that no other version does, most telling
-/// first: rare words (by the shares given to <see cref="VersionComparer.Compare"/>) and often used ones before common ones.</param>
+/// first: rare words (by the shares given to <see cref="VersionComparer.Compare(IReadOnlyList{ComparisonInput}, IReadOnlyDictionary{string, double}?, StatementMatcher?)"/>) and often used ones before common ones.</param>
 /// <param name="LeavesOut">The statements most other versions carry that this one does not, in the order of the
 /// version that words them.</param>
 public sealed record ComparedVersion(

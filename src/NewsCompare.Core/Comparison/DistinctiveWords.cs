@@ -9,10 +9,12 @@ internal static partial class DistinctiveWords
     public static IReadOnlyList<string> Candidates(IReadOnlyList<ComparisonInput> versions)
     {
         ArgumentNullException.ThrowIfNull(versions);
-        var perVersion = WordUses(versions);
-        return perVersion.SelectMany((uses, vi) => OnlyIn(perVersion, vi).Select(kv => kv.Value.Folded))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return Candidates(WordUses(versions));
     }
+
+    public static IReadOnlyList<string> Candidates(List<Dictionary<string, WordUse>> perVersion) =>
+        perVersion.SelectMany((uses, vi) => OnlyIn(perVersion, vi).Select(kv => kv.Value.Folded))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Below this share a word counts as equally rare (one article in ten thousand).</summary>
     private const double RarestShare = 0.0001;
@@ -20,9 +22,11 @@ internal static partial class DistinctiveWords
     /// <summary>Without word shares, how many ordinary words a name or figure weighs.</summary>
     private const double NameWeight = 4;
 
-    public static List<List<string>> PerVersion(IReadOnlyList<ComparisonInput> versions, IReadOnlyDictionary<string, double>? shares)
+    public static List<List<string>> PerVersion(IReadOnlyList<ComparisonInput> versions, IReadOnlyDictionary<string, double>? shares) =>
+        PerVersion(WordUses(versions), shares);
+
+    public static List<List<string>> PerVersion(List<Dictionary<string, WordUse>> perVersion, IReadOnlyDictionary<string, double>? shares)
     {
-        var perVersion = WordUses(versions);
         // Weight = how telling the word is (its rarity: -log of the share of articles using it) times a damped
         // count of its uses here, so a rare word used once beats a common verb used three times. Ties: the longer
         // word first (long words tend to be the specific ones).
@@ -45,9 +49,11 @@ internal static partial class DistinctiveWords
         perVersion[vi].Where(kv => perVersion.Where((_, oi) => oi != vi).All(o => !o.ContainsKey(kv.Key)));
 
     /// <summary>Per version, its content words (by stem) with their first spelling, uses, and whether any use looks like a name or figure.</summary>
-    private static List<Dictionary<string, WordUse>> WordUses(IReadOnlyList<ComparisonInput> versions) =>
-        versions.Select(v =>
-        {
+    private static List<Dictionary<string, WordUse>> WordUses(IReadOnlyList<ComparisonInput> versions) => [.. versions.Select(UsesOf)];
+
+    /// <summary>One version's content words (by stem) with their first spelling, uses, and whether any use looks like a name or figure.</summary>
+    public static Dictionary<string, WordUse> UsesOf(ComparisonInput v)
+    {
             var uses = new Dictionary<string, WordUse>(StringComparer.Ordinal);
             foreach (var text in v.Paragraphs.Prepend(v.Headline ?? ""))
             {
@@ -65,7 +71,7 @@ internal static partial class DistinctiveWords
                 }
             }
             return uses;
-        }).ToList();
+    }
 
     private static bool StartsSentence(string text, int at)
     {
@@ -74,7 +80,7 @@ internal static partial class DistinctiveWords
         return i < 0 || text[i] is '.' or '!' or '?' or ':' or '…';
     }
 
-    private sealed record WordUse(string Surface, string Folded, int Count, bool Named);
+    public sealed record WordUse(string Surface, string Folded, int Count, bool Named);
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’-]*")]
     private static partial Regex Word();

@@ -70,8 +70,8 @@ internal static partial class QuoteFinder
             var paragraph = version.Paragraphs[pi];
             var spans = QuoteSpan().Matches(paragraph).Where(m => m.Groups["q"].Value.Trim().Count(char.IsWhiteSpace) >= 2).ToList();
             if (spans.Count == 0) continue;
-            var names = NamePhrases.Spans(paragraph)
-                .Where(n => spans.All(q => n.End <= q.Index || n.Start >= q.Index + q.Length)).ToList();
+            var names = Speakers(paragraph, NamePhrases.Spans(paragraph)
+                .Where(n => spans.All(q => n.End <= q.Index || n.Start >= q.Index + q.Length)).ToList());
             foreach (var span in spans)
             {
                 var text = span.Groups["q"].Value.Trim();
@@ -86,6 +86,34 @@ internal static partial class QuoteFinder
             }
         }
     }
+
+    /// <summary>
+    /// The names that can be speakers: a name followed by a comma and a word in lower case ("said Anna Berg, an associate
+    /// of Viktor Lang", "Анна Берг, соратница Виктора Ланга, заявила") is described by what follows, up to the next
+    /// comma, stop or quotation mark, and the names in that description are not who speaks. The test is on punctuation
+    /// and letter case, so it holds in any language that writes names capitalised.
+    /// </summary>
+    internal static List<(string Text, int Start, int End)> Speakers(string text, List<(string Text, int Start, int End)> names)
+    {
+        var described = new HashSet<int>();
+        foreach (var name in names)
+        {
+            var opening = Apposition().Match(text, name.End);
+            if (!opening.Success) continue;
+            var from = opening.Index + opening.Length;
+            var to = text.IndexOfAny(DescriptionEnd, from);
+            if (to < 0) to = text.Length;
+            for (var i = 0; i < names.Count; i++)
+                if (names[i].Start >= from && names[i].Start < to) described.Add(i);
+        }
+        return [.. names.Where((_, i) => !described.Contains(i))];
+    }
+
+    private static readonly char[] DescriptionEnd = [',', ';', ':', '.', '!', '?', '"', '“', '”', '«', '»', '„', '(', ')'];
+
+    // Right after a name: a comma, then a word starting in lower case.
+    [GeneratedRegex(@"\G\s*,\s+(?=\p{Ll})")]
+    private static partial Regex Apposition();
 
     private static bool Same(HashSet<string> a, HashSet<string> b)
     {

@@ -22,6 +22,7 @@ public sealed partial class Statement
         TokenSet = new HashSet<string>(Tokens, StringComparer.Ordinal);
         Stems = [.. ContentWords.Of(tokens, language)];
         StemSet = new HashSet<string>(Stems, StringComparer.Ordinal);
+        StemIds = [.. StemSet.Select(w => StringComparer.Ordinal.GetHashCode(w)).Distinct().Order()];
         StemBigrams = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < Stems.Length; i++) StemBigrams.Add(Stems[i] + " " + Stems[i + 1]);
         Figures = [.. tokens.Select((t, i) => (t, i)).Where(x => x.t.Kind == TokenKind.Number)
@@ -79,10 +80,16 @@ public sealed partial class Statement
     /// <summary>The figures as written, each with the word that follows it when that word is not a stop word ("1,200 pounds").</summary>
     public string[] Figures { get; }
     /// <summary>
-    /// The content stems as sorted ids from one interning table (set by the aligner for all sentences it compares),
-    /// so the gate is a merge of two short arrays; null outside an alignment.
+    /// The distinct content stems as sorted hash codes (stable within the process), so the gate is a merge of two short
+    /// arrays. Two stems sharing a code only lets a pair through the gate to be scored in full.
     /// </summary>
-    internal int[]? StemIds { get; set; }
+    internal int[] StemIds { get; }
+
+    /// <summary>
+    /// The sentence's meaning as a unit vector from an <see cref="ISentenceEmbedder"/>, when one reads its language;
+    /// null otherwise (the matcher then uses the lexical signals only).
+    /// </summary>
+    public float[]? Embedding { get; set; }
 
     /// <summary>The distinct content stems.</summary>
     public HashSet<string> StemSet { get; }
@@ -92,6 +99,42 @@ public sealed partial class Statement
     public string[] Numbers { get; }
     /// <summary>Character trigrams of the content words (with word boundaries), which meet across spellings and cognates.</summary>
     public HashSet<string> Trigrams { get; }
+
+    /// <summary>Character 4-grams of the folded words and figures joined by spaces, stop words included: phrasing at the letter level.</summary>
+    // Made on first use, like the word runs below.
+    public IReadOnlySet<string> TextGrams => _textGrams ??= TextGramsOf(Tokens);
+
+    private HashSet<string>? _textGrams;
+
+    private List<string>? _namePhrases;
+
+    /// <summary>The name phrases of the sentence as written ("Vladimir Putin"), made on first use.</summary>
+    internal List<string> NamePhrases => _namePhrases ??= Comparison.NamePhrases.Of(Text);
+
+    private HashSet<string>? _tokenBigrams;
+    private HashSet<string>? _tokenTrigrams;
+
+    /// <summary>Pairs of neighbouring words and figures (stop words included), joined by a space: the phrasing.</summary>
+    // Made on first use (a pair the gate skips never needs them); two threads making them at once make equal sets.
+    public IReadOnlySet<string> TokenBigrams => _tokenBigrams ??= TokenGrams(2);
+
+    /// <summary>Runs of three neighbouring words and figures, joined by spaces.</summary>
+    public IReadOnlySet<string> TokenTrigrams => _tokenTrigrams ??= TokenGrams(3);
+
+    private HashSet<string> TokenGrams(int n)
+    {
+        var grams = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + n <= Tokens.Length; i++) grams.Add(string.Join(' ', Tokens, i, n));
+        return grams;
+    }
+
+    private static HashSet<string> TextGramsOf(string[] tokens)
+    {
+        var text = " " + string.Join(' ', tokens) + " ";
+        var grams = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 4 <= text.Length; i++) grams.Add(text.Substring(i, 4));
+        return grams;
+    }
 
     private static HashSet<string> Grams(IEnumerable<string> words)
     {

@@ -27,16 +27,14 @@ internal static class StatementAligner
 {
     public static Alignment Align(List<VersionComparer.Sentence> all, int versionCount, StatementMatcher matcher)
     {
-        // Most pairs of a story's sentences share too few words to be one statement. Stems are interned as sorted ids
+        // Most pairs of a story's sentences share too few words to be one statement. Stems are kept as sorted ids
         // (the matcher's gate then merges two short arrays), and a pair is skipped when even its smallest clauses
         // could not reach the gate with all the words the two sentences share.
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var statement in all.SelectMany(s => s.Statement.Clauses.Append(s.Statement)))
-            statement.StemIds = [.. statement.StemSet.Select(w => ids.TryGetValue(w, out var id) ? id : ids[w] = ids.Count).Order()];
-        var smallest = all.Select(s => s.Statement.Clauses.Append(s.Statement).Min(c => c.StemIds!.Length)).ToArray();
-        var gate = matcher.Model.SameLanguage.Gate;
+        var smallest = all.Select(s => s.Statement.Clauses.Append(s.Statement).Min(c => c.StemIds.Length)).ToArray();
+        var gate = Math.Min(matcher.Model.SameLanguage.Gate, matcher.Model.WithEmbeddings?.Gate ?? double.MaxValue);
 
         var matches = new Dictionary<(int, int), StatementMatch>();
+        var known = new Dictionary<(string, string?, string, string?), StatementMatch>();
         var pairs = new List<(double Score, int A, int B)>();
         for (var i = 0; i < all.Count; i++)
         {
@@ -48,10 +46,12 @@ internal static class StatementAligner
                 {
                     var a = all[i].Statement;
                     var b = all[j].Statement;
-                    var shared = StatementFeatures.SharedIds(a.StemIds!, b.StemIds!) + Math.Min(a.Numbers.Length, b.Numbers.Length);
+                    var shared = StatementFeatures.SharedIds(a.StemIds, b.StemIds) + Math.Min(a.Numbers.Length, b.Numbers.Length);
                     if (2.0 * shared / Math.Max(1, smallest[i] + smallest[j]) < gate) continue;
                 }
-                var match = matcher.MatchAcrossVersions(all[i].Statement, all[j].Statement);
+                // Versions often carry the same sentence word for word (agency copy): a pair of texts is matched once.
+                var key = (all[i].Statement.Text, all[i].Statement.Language, all[j].Statement.Text, all[j].Statement.Language);
+                if (!known.TryGetValue(key, out var match)) known[key] = match = matcher.MatchAcrossVersions(all[i].Statement, all[j].Statement);
                 if (!match.Same) continue;
                 matches[(i, j)] = match;
                 pairs.Add((match.Score, i, j));

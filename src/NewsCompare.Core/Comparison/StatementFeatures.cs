@@ -12,7 +12,12 @@ public static class StatementFeatures
         "stem-dice", "stem-cover-shorter", "stem-cover-longer", "token-dice", "stem-bigram-dice", "token-lcs",
         "trigram-dice", "length-ratio", "unmatched-most", "unmatched-least", "figures-agree", "figures-conflict",
         "figures-one-side", "names-dice", "names-one-side", "same-language", "shared-words",
+        "text-4gram-dice", "length-difference", "token-bigram-dice", "token-trigram-dice",
+        "embedding-cosine", "embedding-l1", "embedding-max",
     ];
+
+    /// <summary>The features read from the two sentences' embeddings: only a model for embedded pairs uses them.</summary>
+    public static readonly IReadOnlyList<string> FromEmbeddings = ["embedding-cosine", "embedding-l1", "embedding-max"];
 
     /// <summary>
     /// The features that mean the same in any pair of languages (names, figures, spelling, length): the only ones a
@@ -66,6 +71,25 @@ public static class StatementFeatures
         f[15] = a.Language == b.Language ? 1 : 0;
         // How much evidence the overlap rests on: two short sentences can share half their words by naming one subject.
         f[16] = Math.Log(1 + shared);
+        f[17] = Dice(a.TextGrams, b.TextGrams);
+        f[18] = Math.Log(1 + Math.Abs(a.Tokens.Length - b.Tokens.Length));
+        f[19] = Dice(a.TokenBigrams, b.TokenBigrams);
+        f[20] = Dice(a.TokenTrigrams, b.TokenTrigrams);
+        if (a.Embedding is { } u && b.Embedding is { } v && u.Length == v.Length)
+        {
+            // Unit vectors: the dot product is the cosine; the mean and largest coordinate differences say where they part.
+            double dot = 0, l1 = 0, max = 0;
+            for (var i = 0; i < u.Length; i++)
+            {
+                dot += u[i] * v[i];
+                var d = Math.Abs(u[i] - v[i]);
+                l1 += d;
+                if (d > max) max = d;
+            }
+            f[21] = dot;
+            f[22] = u.Length == 0 ? 0 : l1 / u.Length;
+            f[23] = max;
+        }
         return f;
     }
 
@@ -84,7 +108,7 @@ public static class StatementFeatures
 
     private static double Ratio(double part, double whole) => whole <= 0 ? 0 : part / whole;
 
-    private static double Dice(HashSet<string> a, HashSet<string> b)
+    private static double Dice(IReadOnlySet<string> a, IReadOnlySet<string> b)
     {
         if (a.Count == 0 || b.Count == 0) return 0;
         var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
@@ -103,7 +127,7 @@ public static class StatementFeatures
         ArgumentNullException.ThrowIfNull(b);
         if (a.Language is not null && b.Language is not null && a.Language != b.Language) return Dice(a.Trigrams, b.Trigrams);
         if (a.StemSet.Count == 0 || b.StemSet.Count == 0) return 0;
-        var shared = a.StemIds is { } x && b.StemIds is { } y ? SharedIds(x, y) : a.StemSet.Count(b.StemSet.Contains);
+        var shared = SharedIds(a.StemIds, b.StemIds);
         if (a.Numbers.Length > 0 && b.Numbers.Length > 0)
             shared += Math.Min(a.Numbers.Count(n => !b.StemSet.Contains(n)), b.Numbers.Count(n => !a.StemSet.Contains(n)));
         return 2.0 * shared / (a.StemSet.Count + b.StemSet.Count);

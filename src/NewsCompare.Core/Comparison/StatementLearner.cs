@@ -38,12 +38,18 @@ public static class StatementLearner
         return pairs;
     }
 
-    /// <summary>Learns both models from <paramref name="pairs"/> and cross-validates them over <paramref name="folds"/> folds.</summary>
-    public static StatementModel Learn(IReadOnlyList<LabelledPair> pairs, string trainedOn, int folds = 10, int seed = 14)
+    /// <summary>Learns the models from <paramref name="pairs"/> and cross-validates them over <paramref name="folds"/> folds.</summary>
+    /// <param name="pairs">The labelled pairs.</param>
+    /// <param name="trainedOn">What they are, for the model file.</param>
+    /// <param name="folds">Cross-validation folds.</param>
+    /// <param name="seed">Seed of the fold assignment.</param>
+    /// <param name="embedder">When given, the sentences are embedded and a model with the embeddings' signals is learned too.</param>
+    public static StatementModel Learn(IReadOnlyList<LabelledPair> pairs, string trainedOn, int folds = 10, int seed = 14, ISentenceEmbedder? embedder = null)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         if (pairs.Count < folds * 2) throw new ArgumentException($"need at least {folds * 2} pairs to learn from, got {pairs.Count}", nameof(pairs));
         var statements = pairs.Select(p => (new Statement(p.First), new Statement(p.Second))).ToArray();
+        if (embedder is not null) Embed(statements.SelectMany(s => new[] { s.Item1, s.Item2 }).ToList(), embedder);
         var features = statements.Select(s => StatementFeatures.Compute(s.Item1, s.Item2)).ToArray();
         var gates = statements.Select(s => StatementFeatures.Gate(s.Item1, s.Item2)).ToArray();
         var labels = pairs.Select(p => p.Same).ToArray();
@@ -64,9 +70,24 @@ public static class StatementLearner
             return Figures(predicted, labels);
         }
 
-        var all = StatementFeatures.Names;
+        var lexical = StatementFeatures.Names.Except(StatementFeatures.FromEmbeddings).ToList();
         var across = StatementFeatures.AcrossLanguages;
-        return new StatementModel(trainedOn, Fit(all, _ => true), Fit(across, _ => true), CrossValidate(all), CrossValidate(across));
+        var all = StatementFeatures.Names;
+        return new StatementModel(trainedOn, Fit(lexical, _ => true), Fit(across, _ => true), CrossValidate(lexical), CrossValidate(across),
+            embedder is null ? null : Fit(all, _ => true), embedder is null ? null : CrossValidate(all));
+    }
+
+    /// <summary>Sets <see cref="Statement.Embedding"/> on the statements whose language <paramref name="embedder"/> reads (each distinct text embedded once).</summary>
+    public static void Embed(IReadOnlyList<Statement> statements, ISentenceEmbedder embedder)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        ArgumentNullException.ThrowIfNull(embedder);
+        var texts = statements.Where(s => embedder.Reads(s.Language)).Select(s => s.Text).Distinct(StringComparer.Ordinal).ToList();
+        var vectors = embedder.Embed(texts);
+        var byText = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var i = 0; i < texts.Count; i++) byText[texts[i]] = vectors[i];
+        foreach (var s in statements)
+            if (byText.TryGetValue(s.Text, out var v) && embedder.Reads(s.Language)) s.Embedding = v;
     }
 
     /// <summary>Accuracy, precision, recall and F1 of <paramref name="predicted"/> against <paramref name="labels"/>.</summary>

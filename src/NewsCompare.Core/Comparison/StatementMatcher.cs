@@ -68,6 +68,7 @@ public sealed class StatementMatcher(StatementModel model)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return a.Language is not null && b.Language is not null && a.Language != b.Language ? Model.AcrossLanguages : Model.SameLanguage;
+        if (a.Language is not null && b.Language is not null && a.Language != b.Language) return Model.AcrossLanguages;
+        return a.Embedding is not null && b.Embedding is not null && Model.WithEmbeddings is { } embedded ? embedded : Model.SameLanguage;
     }
 }

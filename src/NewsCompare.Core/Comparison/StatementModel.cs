@@ -55,8 +55,14 @@ public sealed record MatchFigures(int Pairs, double Accuracy, double Precision, 
 /// <param name="AcrossLanguages">The model for sentences in two different languages: language-independent features only.</param>
 /// <param name="HeldOut">Cross-validated figures of the same-language model.</param>
 /// <param name="HeldOutAcrossLanguages">Cross-validated figures of the across-languages model (on same-language pairs).</param>
+/// <param name="WithEmbeddings">
+/// The model for two sentences of one language that both carry a <see cref="Statement.Embedding"/>: the lexical
+/// signals and the embeddings' (none when learned without an embedder).
+/// </param>
+/// <param name="HeldOutWithEmbeddings">Cross-validated figures of <paramref name="WithEmbeddings"/>.</param>
 public sealed record StatementModel(
-    string TrainedOn, LogisticModel SameLanguage, LogisticModel AcrossLanguages, MatchFigures HeldOut, MatchFigures HeldOutAcrossLanguages)
+    string TrainedOn, LogisticModel SameLanguage, LogisticModel AcrossLanguages, MatchFigures HeldOut, MatchFigures HeldOutAcrossLanguages,
+    LogisticModel? WithEmbeddings = null, MatchFigures? HeldOutWithEmbeddings = null)
 {
     /// <summary>How the model file is written and read.</summary>
     public static readonly JsonSerializerOptions Json = new()
@@ -85,7 +91,7 @@ public sealed record StatementModel(
         try { model = JsonSerializer.Deserialize<StatementModel>(stream, Json); }
         catch (JsonException e) { throw new InvalidDataException($"{source}: not a statement model ({e.Message})", e); }
         if (model?.SameLanguage is null || model.AcrossLanguages is null) throw new InvalidDataException($"{source}: not a statement model");
-        foreach (var m in new[] { model.SameLanguage, model.AcrossLanguages })
+        foreach (var m in new[] { model.SameLanguage, model.AcrossLanguages, model.WithEmbeddings }.OfType<LogisticModel>())
         {
             var n = m.Features.Count;
             if (m.Mean.Count != n || m.Scale.Count != n || m.Weights.Count != n || m.Scale.Any(s => s <= 0))

@@ -11,7 +11,7 @@ public static class VersionComparer
     /// <summary>Compares <paramref name="versions"/> against each other with the shipped matcher.</summary>
     /// <param name="versions">The versions, two to a dozen.</param>
     /// <param name="wordShares">
-    /// Optional: for words from <see cref="CandidateWords"/>, the share (0 to 1) of a larger collection's articles that
+    /// Optional: for words from <see cref="CandidateWords(IReadOnlyList{ComparisonInput})"/>, the share (0 to 1) of a larger collection's articles that
     /// use them (the store's). A word most articles use ("announced", "people") then ranks below a rare one
     /// (a place, a name, a figure) among the words only one version uses. Without it, names and figures (capitalised
     /// inside a sentence, or holding a digit) rank first.
@@ -20,18 +20,48 @@ public static class VersionComparer
     public static VersionComparison Compare(IReadOnlyList<ComparisonInput> versions, IReadOnlyDictionary<string, double>? wordShares = null, StatementMatcher? matcher = null)
     {
         ArgumentNullException.ThrowIfNull(versions);
+        return Compare([.. versions.Select(v => Read(v))], wordShares, matcher);
+    }
+
+    /// <summary>
+    /// Reads a version for comparison: its sentences split and analysed (and embedded, when <paramref name="embedder"/>
+    /// reads its language). The result does not change and may be kept and shared between comparisons and threads, so a
+    /// version is read once however often it is compared.
+    /// </summary>
+    /// <param name="version">The version.</param>
+    /// <param name="embedder">Sentence embeddings for the matcher's model with embeddings; none when null.</param>
+    public static ReadVersion Read(ComparisonInput version, ISentenceEmbedder? embedder = null)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var sentences = version.Paragraphs
+            .SelectMany((p, pi) => SentenceSplitter.Split(p).Select(s => (pi, new Statement(s, version.Language, withClauses: true))))
+            .ToList();
+        if (embedder is not null && embedder.Reads(version.Language) && sentences.Count > 0)
+        {
+            var vectors = embedder.Embed([.. sentences.Select(s => s.Item2.Text)]);
+            for (var i = 0; i < sentences.Count; i++) sentences[i].Item2.Embedding = vectors[i];
+        }
+        return new ReadVersion(version, sentences, DistinctiveWords.UsesOf(version));
+    }
+
+    /// <summary>Compares versions read by <see cref="Read"/> (see <see cref="Compare(IReadOnlyList{ComparisonInput}, IReadOnlyDictionary{string, double}?, StatementMatcher?)"/>).</summary>
+    /// <param name="read">The versions, two to a dozen.</param>
+    /// <param name="wordShares">Optional shares of words in a larger collection (see the other overload).</param>
+    /// <param name="matcher">The statement matcher; the shipped one when null.</param>
+    public static VersionComparison Compare(IReadOnlyList<ReadVersion> read, IReadOnlyDictionary<string, double>? wordShares = null, StatementMatcher? matcher = null)
+    {
+        ArgumentNullException.ThrowIfNull(read);
         matcher ??= StatementMatcher.Default;
-        var sentences = versions
-            .Select((v, vi) => v.Paragraphs
-                .SelectMany((p, pi) => SentenceSplitter.Split(p).Select(s => new Sentence(vi, pi, new Statement(s, v.Language, withClauses: true))))
-                .ToList())
+        var versions = read.Select(r => r.Input).ToList();
+        var sentences = read
+            .Select((r, vi) => r.Sentences.Select(s => new Sentence(vi, s.Paragraph, s.Statement)).ToList())
             .ToList();
         var all = sentences.SelectMany(s => s).ToList();
         for (var i = 0; i < all.Count; i++) all[i].Index = i;
         foreach (var list in sentences) for (var i = 0; i < list.Count; i++) list[i].Id = $"s{list[i].Version}-{i}";
 
         var alignment = StatementAligner.Align(all, versions.Count, matcher);
-        var distinctive = DistinctiveWords.PerVersion(versions, wordShares);
+        var distinctive = DistinctiveWords.PerVersion([.. read.Select(r => r.WordUses)], wordShares);
         var quotes = QuoteFinder.Compare(versions, sentences, alignment);
 
         var compared = versions.Select((v, vi) =>
@@ -51,9 +81,16 @@ public static class VersionComparer
 
     /// <summary>
     /// The words that only one of <paramref name="versions"/> uses, each as the folded form (lower case, accents
-    /// removed, as a full-text index stores it) that <see cref="Compare"/>'s word shares are keyed by.
+    /// removed, as a full-text index stores it) that <see cref="Compare(IReadOnlyList{ComparisonInput}, IReadOnlyDictionary{string, double}?, StatementMatcher?)"/>'s word shares are keyed by.
     /// </summary>
     public static IReadOnlyList<string> CandidateWords(IReadOnlyList<ComparisonInput> versions) => DistinctiveWords.Candidates(versions);
+
+    /// <summary>The words that only one of the read <paramref name="versions"/> uses (see the other overload).</summary>
+    public static IReadOnlyList<string> CandidateWords(IReadOnlyList<ReadVersion> versions)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        return DistinctiveWords.Candidates([.. versions.Select(v => v.WordUses)]);
+    }
 
     private static ComparedSentence Place(Sentence s, Alignment alignment, List<Sentence> all, IReadOnlyList<ComparisonInput> versions)
     {
@@ -103,7 +140,7 @@ public static class VersionComparer
             }
             // Names differ when a version names someone or somewhere none of the others do while another version
             // names someone it does not: a different speaker or place, not a fuller name.
-            var names = byVersion.Select(x => NamePhrases.Of(x.Statement.Text)).ToList();
+            var names = byVersion.Select(x => x.Statement.NamePhrases).ToList();
             bool Exclusive(int i) => names[i].Any(n => !names.Where((_, j) => j != i).SelectMany(o => o).Any(o => NamePhrases.SameName(n, o)));
             if (names.Count(n => n.Count > 0) >= 2 && Enumerable.Range(0, names.Count).Count(Exclusive) >= 2)
             {
@@ -114,6 +151,7 @@ public static class VersionComparer
         return result;
     }
 
+    /// <summary>Private to one comparison: where a read sentence sits in it.</summary>
     internal sealed class Sentence(int version, int paragraph, Statement statement)
     {
         public int Version { get; } = version;
@@ -122,4 +160,29 @@ public static class VersionComparer
         public int Index { get; set; }
         public string Id { get; set; } = "";
     }
+}
+
+/// <summary>A version read for comparison by <see cref="VersionComparer.Read"/>: its sentences analysed once, never changed after.</summary>
+public sealed class ReadVersion
+{
+    internal ReadVersion(ComparisonInput input, IReadOnlyList<(int Paragraph, Statement Statement)> sentences, Dictionary<string, DistinctiveWords.WordUse> wordUses)
+    {
+        Input = input;
+        Sentences = sentences;
+        WordUses = wordUses;
+    }
+
+    /// <summary>The version as given.</summary>
+    public ComparisonInput Input { get; }
+
+    /// <summary>How many sentences it has.</summary>
+    public int Count => Sentences.Count;
+
+    /// <summary>Whether its sentences carry embeddings.</summary>
+    public bool Embedded => Sentences.Count > 0 && Sentences.All(s => s.Statement.Embedding is not null);
+
+    internal IReadOnlyList<(int Paragraph, Statement Statement)> Sentences { get; }
+
+    /// <summary>Its content words with their uses, for the words only one version uses; only read after it is made.</summary>
+    internal Dictionary<string, DistinctiveWords.WordUse> WordUses { get; }
 }

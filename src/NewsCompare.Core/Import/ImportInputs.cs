@@ -45,7 +45,13 @@ internal static class ImportInputs
                 if (SourcesManifest.IsManifestName(full)) { manifests.Add(full); continue; }
                 if (seen.Add(full)) inputs.Add(new ImportInput(path, System.IO.Path.GetFileName(full), full, null));
             }
-            else problems.Add(new ImportResult(path, ImportOutcome.Failed, "not found"));
+            else if (NonUtf8File(full, out var problem) is var (raw, name))
+            {
+                // A name that is not UTF-8 reaches the program with each undecodable byte as U+FFFD: found by its raw bytes.
+                var file = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, name);
+                if (seen.Add(file)) inputs.Add(new ImportInput(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? "", name), name, file, null) { RawPath = raw });
+            }
+            else problems.Add(new ImportResult(path, ImportOutcome.Failed, problem ?? "not found"));
         }
 
         var byPath = inputs.ToDictionary(i => i.Path!, StringComparer.Ordinal);
@@ -74,6 +80,33 @@ internal static class ImportInputs
             }
         }
         return new ImportPlan(inputs, problems, null);
+    }
+
+    /// <summary>
+    /// The file a path names whose last part is not UTF-8 (given on the command line, it arrives with U+FFFD for each
+    /// byte that could not be decoded): its raw path bytes and lossless name, found among its folder's entries whose
+    /// names read the same; null when none does, or when several do (<paramref name="problem"/> then says so).
+    /// </summary>
+    private static (byte[] Raw, string Name)? NonUtf8File(string full, out string? problem)
+    {
+        problem = null;
+        var name = System.IO.Path.GetFileName(full);
+        var folder = System.IO.Path.GetDirectoryName(full);
+        if (!name.Contains('\uFFFD', StringComparison.Ordinal) || folder is null || !Directory.Exists(folder)) return null;
+        var matches = CaptureFiles.NonUtf8Files(folder).Where(f => SameWhenDecoded(f.RawPath, name)).ToList();
+        if (matches.Count > 1)
+            problem = $"not found: the name is not UTF-8 and {matches.Count} files in its folder read the same; import the folder to import each under a lossless name";
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
+    // Whether the raw name (the last part of a NUL-terminated path) decodes to `name`, each run of undecodable bytes
+    // counted as one U+FFFD (decoders differ in how many they write for one run).
+    private static bool SameWhenDecoded(byte[] rawPath, string name)
+    {
+        var bytes = rawPath.AsSpan(0, rawPath.Length - 1);
+        var decoded = System.Text.Encoding.UTF8.GetString(bytes[(bytes.LastIndexOf((byte)'/') + 1)..]);
+        static string Runs(string s) => System.Text.RegularExpressions.Regex.Replace(s, "\uFFFD+", "\uFFFD");
+        return string.Equals(Runs(decoded), Runs(name), StringComparison.Ordinal);
     }
 
     public static ImportPlan FromUploads(IEnumerable<ImportUpload> uploads)

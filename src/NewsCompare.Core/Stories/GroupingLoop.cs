@@ -32,7 +32,7 @@ internal static class GroupingLoop
             if (state.IsLocked(a.Id, out var lockedStory))
             {
                 target = lockedStory is long held ? state.Signature(held) : null;
-                why = target is null ? new StoryExplanation(1, "corrected", [], [], null) : StoryEngine.Explain(a, target, 0, "corrected");
+                why = target is null ? new StoryExplanation(1, "corrected", [], [], null) : StoryEngine.Explain(a, target, 0, "corrected", options: o);
             }
             else
             {
@@ -91,7 +91,8 @@ internal static class GroupingLoop
             // Moved: explained with the words behind its terms (a stored member has only their hashes).
             var text = state.WithText(a);
             var why = ReferenceEquals(text, a) ? d.Explanation
-                : StoryEngine.Explain(text, d.Story, d.Explanation.Score, d.Explanation.Method, d.Explanation.Method == "names", o);
+                : StoryEngine.Explain(text, d.Story, d.Explanation.Score, d.Explanation.Method, d.Explanation.Method == "names", o)
+                    with { Breakdown = d.Explanation.Breakdown }; // the figures are the decision's own; the words come from the text
             d.Story.Add(text);
             state.Moved(text, rest, d.Story, why);
             moved++;

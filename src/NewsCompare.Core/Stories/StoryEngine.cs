@@ -13,6 +13,13 @@ public sealed record StoryExplanation(double Score, string Method, IReadOnlyList
     /// is negative), by feature; empty for an article that opened its story or was placed by a correction.
     /// </summary>
     public IReadOnlyDictionary<SimilarityFeature, double> Features { get; init; } = new Dictionary<SimilarityFeature, double>();
+
+    /// <summary>
+    /// The decision in figures: each feature's sub-score, weight and contribution, the score they sum to and the join
+    /// threshold it was compared with (for an article that opened its story: its best candidate's); null when not
+    /// recorded (memberships stored before the store kept it).
+    /// </summary>
+    public ScoreBreakdown? Breakdown { get; init; }
 }
 
 /// <summary>How the engine placed one article.</summary>
@@ -40,7 +47,7 @@ public sealed record GroupingResult(IReadOnlyList<GroupedStory> Stories, IReadOn
 /// The story-grouping engine: pure functions from article text, outlet, language and known date to stories, copies,
 /// related links and explanations. No store and no services: the store layer feeds it from the database.
 /// </summary>
-public static class StoryEngine
+public static partial class StoryEngine
 {
     /// <summary>
     /// Inverse document frequency, smoothed, for <paramref name="term"/> found in <paramref name="df"/> of the
@@ -134,6 +141,8 @@ public static class StoryEngine
         var eligible = new List<(StorySignature Story, double Sim, bool NamesOnly)>();
         // Each candidate's similarity, kept for the related links below (NaN: not computed).
         var sims = new double[candidates.Count];
+        // Why each candidate was turned down, for the explanation of an article that opens a story.
+        var refusals = new Dictionary<StorySignature, string>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
@@ -154,6 +163,7 @@ public static class StoryEngine
             var bar = o.JoinThreshold + (sameOutlet ? o.SameOutletMargin : 0);
             if (dateConflict || otherCast || shared < o.MinSharedTerms || sim < bar)
             {
+                refusals[c] = Refusal(sim, dateConflict, otherCast, shared, o, sameOutlet);
                 if (sim >= o.RelatedThreshold) related.Add((c.Id, sim));
                 continue;
             }
@@ -168,13 +178,14 @@ public static class StoryEngine
             // topic cannot be told apart from the topic: it opens a story of its own, linked as related.
             if (a.Day is null && !StandsOut(sim, c, candidates, o))
             {
+                refusals[c] = ScoreBreakdown.TopicOnly;
                 related.Add((c.Id, sim));
                 continue;
             }
             (best, bestScore, bestNamesOnly) = (c, sim, namesOnly);
             break;
         }
-        if (best is null) return new Decision(null, new StoryExplanation(1, "opened", [], [], null), related);
+        if (best is null) return new Decision(null, Opened(a, candidates, sims, refusals, o), related);
 
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -339,6 +350,7 @@ public static class StoryEngine
             s.GapDays(a.Day))
         {
             Features = features.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)),
+            Breakdown = BreakdownOf(a, s, namesOnly, o, method == "corrected" ? ScoreBreakdown.Corrected : null),
         };
     }
 
@@ -495,7 +507,9 @@ public static class StoryEngine
     internal static StoryExplanation Rejoin(ArticleProfile a, IReadOnlyList<ArticleProfile> half, StoryEngineOptions o)
     {
         var rest = StorySignature.Of(0, half.Where(m => m != a));
-        return Explain(a, rest, Similarity(a, rest, !rest.Languages.Contains(a.Language), o).Sim, "matched", options: o);
+        var namesOnly = !rest.Languages.Contains(a.Language);
+        var why = Explain(a, rest, Similarity(a, rest, namesOnly, o).Sim, "matched", namesOnly, o);
+        return why with { Breakdown = why.Breakdown! with { Rule = ScoreBreakdown.SplitHalf } };
     }
 
     /// <summary>How much better another story must match before refinement moves an article out of its own.</summary>

@@ -19,6 +19,11 @@ public sealed class StoryMembership
     public int? GapDays { get; set; }
     /// <summary>When it was placed (UTC).</summary>
     public DateTime AssignedAt { get; set; }
+    /// <summary>
+    /// JSON of the decision's figures (<see cref="ScoreBreakdown"/>): each feature's sub-score, weight and contribution,
+    /// and the threshold; null for memberships stored before the store recorded them.
+    /// </summary>
+    public string? Breakdown { get; set; }
 }
 
 /// <summary>A link between two stories of one ongoing topic (stored once, lower id first).</summary>

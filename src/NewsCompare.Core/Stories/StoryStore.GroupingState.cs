@@ -120,10 +120,11 @@ public sealed partial class StoryStore
                 {
                     if (!explanations.TryGetValue(a.Id, out var why)) continue;
                     store.Exec("""
-                        UPDATE StoryMemberships SET StoryId = $s, Score = $score, Method = $m, SharedNames = $n, SharedTerms = $t, GapDays = $g WHERE ArticleId = $a;
+                        UPDATE StoryMemberships SET StoryId = $s, Score = $score, Method = $m, SharedNames = $n, SharedTerms = $t, GapDays = $g, Breakdown = $b WHERE ArticleId = $a;
                         UPDATE Articles SET StoryId = $s WHERE Id = $a;
                         """, ("$a", a.Id), ("$s", whole.Id), ("$score", why.Score), ("$m", why.Method),
-                        ("$n", System.Text.Json.JsonSerializer.Serialize(why.SharedNames)), ("$t", System.Text.Json.JsonSerializer.Serialize(why.SharedTerms)), ("$g", why.GapDays));
+                        ("$n", System.Text.Json.JsonSerializer.Serialize(why.SharedNames)), ("$t", System.Text.Json.JsonSerializer.Serialize(why.SharedTerms)), ("$g", why.GapDays),
+                        ("$b", why.Breakdown?.Serialise()));
                 }
             }
             store._index.Post(move.SelectMany(a => GroupingLoop.PostingTerms(a, null)).Distinct().ToList(), moved.Id);

@@ -25,7 +25,10 @@ public sealed partial class StoryStore
     {
         ArgumentNullException.ThrowIfNull(m);
         return new StoryExplanation(m.Score, m.Method,
-            JsonSerializer.Deserialize<List<string>>(m.SharedNames) ?? [], JsonSerializer.Deserialize<List<string>>(m.SharedTerms) ?? [], m.GapDays);
+            JsonSerializer.Deserialize<List<string>>(m.SharedNames) ?? [], JsonSerializer.Deserialize<List<string>>(m.SharedTerms) ?? [], m.GapDays)
+        {
+            Breakdown = ScoreBreakdown.Parse(m.Breakdown),
+        };
     }
 
     /// <summary>Stories linked to <paramref name="storyId"/> as related coverage, in time order (undated last).</summary>

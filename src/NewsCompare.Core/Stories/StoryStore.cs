@@ -127,164 +127,6 @@ public sealed partial class StoryStore
         return await AssignAsync(ids, cancellationToken);
     }
 
-    /// <summary>
-    /// Rebuilds every story from scratch, in placement order (<see cref="StoryEngine.InPlacementOrder(IReadOnlyCollection{StoryEngine.PlacementFacts})"/>:
-    /// dated articles by date, then undated ones, the fullest texts first; the order of import plays no part), keeping
-    /// people's corrections (lock groups). Inferred dates, copies and related links are recomputed.
-    /// <para>
-    /// The whole rebuild is one transaction: readers see the old stories until it commits and the new ones after,
-    /// never an empty or partial list, and a regroup that is stopped or killed leaves the old stories as they were.
-    /// Stories keep their ids: each new story takes the id of the old story it shares most articles with (each old
-    /// id once, largest overlaps first); an old id no new story takes is retired with pointers to the stories that
-    /// hold its articles now (<see cref="SuccessorsAsync"/>).
-    /// </para>
-    /// </summary>
-    /// <param name="progress">Receives the number of articles placed so far.</param>
-    /// <param name="cancellationToken">Cancels between batches (nothing is changed then).</param>
-    public async Task<GroupingReport> RegroupAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
-    {
-        await OpenAsync(cancellationToken);
-        var tx = _connection.BeginTransaction();
-        (_outer, _tx, _regrouping) = (tx, tx, true);
-        try
-        {
-            var total = Regroup(progress, cancellationToken);
-            tx.Commit();
-            return total;
-        }
-        catch
-        {
-            _lockedStories.Clear();
-            ClearDocumentFrequencies();
-            throw;
-        }
-        finally
-        {
-            (_outer, _tx, _regrouping) = (null, null, false);
-            tx.Dispose();
-            await CloseAsync();
-        }
-    }
-
-    // Inside RegroupAsync's transaction, the transaction every batch runs in.
-    private SqliteTransaction? _outer;
-    private bool _regrouping;
-
-    private GroupingReport Regroup(IProgress<int>? progress, CancellationToken cancellationToken)
-    {
-        // Renumbering stories below moves parent keys their rows point to; the keys agree again by the commit.
-        Exec("PRAGMA defer_foreign_keys = ON");
-        Exec("""
-            CREATE TEMP TABLE IF NOT EXISTS RegroupBefore (ArticleId INTEGER NOT NULL PRIMARY KEY, StoryId INTEGER NOT NULL);
-            DELETE FROM temp.RegroupBefore;
-            INSERT INTO temp.RegroupBefore (ArticleId, StoryId) SELECT ArticleId, StoryId FROM StoryMemberships;
-            DELETE FROM StoryLinks; DELETE FROM StoryMemberships; DELETE FROM StorySignatures; DELETE FROM StoryPostings; DELETE FROM StoryPostingsRecent; DELETE FROM StoryTermStats; DELETE FROM StoryTermStatsRecent; DELETE FROM StoryGroupingInfo;
-            UPDATE Articles SET StoryId = NULL, CopyOfArticleId = NULL;
-            UPDATE Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0, PublishedFromArticleId = NULL WHERE PublishedInferred = 1;
-            DELETE FROM Stories;
-            """);
-        ClearDocumentFrequencies();
-        var latest = new List<long>();
-        using (var cmd = Command("SELECT Id FROM Articles WHERE IsLatest = 1 ORDER BY Id"))
-        using (var r = cmd.ExecuteReader())
-            while (r.Read()) latest.Add(r.GetInt64(0));
-
-        // Pass 1: document frequencies over everything, so every article is weighed the same way; and the order
-        // placement takes, which the text decides.
-        var facts = new List<StoryEngine.PlacementFacts>(latest.Count);
-        foreach (var chunk in latest.Chunk(2000))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var counts = LoadArticles(chunk).AsParallel().Select(TermCounts.Count).ToList();
-            facts.AddRange(counts.Select(StoryEngine.PlacementFacts.Of));
-            InTransaction(() => { AddDocumentFrequencies(counts); return 0; });
-        }
-        var ids = StoryEngine.InPlacementOrder(facts);
-        // Pass 2: placement.
-        var total = new GroupingReport(0, 0, 0, 0);
-        foreach (var chunk in ids.Chunk(1000))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var report = InTransaction(() => AssignBatch(chunk, updateDf: false));
-            total = new GroupingReport(total.Articles + report.Articles, total.Joined + report.Joined, total.Opened + report.Opened, total.Stories + report.Stories);
-            progress?.Report(total.Articles);
-        }
-        // Pass 3: re-assignment against the finished stories (StoryEngineOptions.RefinePasses).
-        for (var pass = 0; pass < _options.RefinePasses; pass++)
-        {
-            var moved = 0;
-            foreach (var chunk in ids.Chunk(1000))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                moved += InTransaction(() => RefineBatch(chunk));
-            }
-            if (moved == 0) break;
-        }
-        // Pass 4: stories that hold two events are split (StoryEngineOptions.SplitBelow), and flagged when they may.
-        _touched.Clear();
-        foreach (var chunk in StoriesOfAtLeast(StoryEngine.MinSplitMembers).Chunk(1000))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            InTransaction(() => SplitStories(chunk));
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-        KeepStoryIds(DateTime.UtcNow);
-        return total with { Stories = CountStories() };
-    }
-
-    /// <summary>
-    /// After a regroup built its stories (all with new ids, above every old one): each takes the id of the old story it
-    /// shares most articles with, largest overlaps first and each old id once; old ids left over are retired, pointing
-    /// to the stories that hold their articles now.
-    /// </summary>
-    private void KeepStoryIds(DateTime now)
-    {
-        var overlaps = new List<(long New, long Old, int Shared)>();
-        using (var cmd = Command("""
-            SELECT m.StoryId, b.StoryId, COUNT(*) FROM StoryMemberships m JOIN temp.RegroupBefore b ON b.ArticleId = m.ArticleId
-            GROUP BY m.StoryId, b.StoryId
-            """))
-        using (var r = cmd.ExecuteReader())
-            while (r.Read()) overlaps.Add((r.GetInt64(0), r.GetInt64(1), r.GetInt32(2)));
-        var renumber = new Dictionary<long, long>();
-        var taken = new HashSet<long>();
-        foreach (var (n, o, _) in overlaps.OrderByDescending(x => x.Shared).ThenBy(x => x.Old).ThenBy(x => x.New))
-            if (!renumber.ContainsKey(n) && taken.Add(o)) renumber[n] = o;
-        Exec("""
-            CREATE TEMP TABLE IF NOT EXISTS RegroupRenumber (New INTEGER NOT NULL PRIMARY KEY, Old INTEGER NOT NULL);
-            DELETE FROM temp.RegroupRenumber;
-            INSERT INTO temp.RegroupRenumber (New, Old) SELECT CAST(key AS INTEGER), value FROM json_each($m);
-            UPDATE Stories SET Id = r.Old FROM temp.RegroupRenumber r WHERE Stories.Id = r.New;
-            UPDATE Articles SET StoryId = r.Old FROM temp.RegroupRenumber r WHERE Articles.StoryId = r.New;
-            UPDATE StoryMemberships SET StoryId = r.Old FROM temp.RegroupRenumber r WHERE StoryMemberships.StoryId = r.New;
-            UPDATE StorySignatures SET StoryId = r.Old FROM temp.RegroupRenumber r WHERE StorySignatures.StoryId = r.New;
-            UPDATE StoryPostings SET StoryId = r.Old FROM temp.RegroupRenumber r WHERE StoryPostings.StoryId = r.New;
-            UPDATE StoryPostingsRecent SET StoryId = r.Old FROM temp.RegroupRenumber r WHERE StoryPostingsRecent.StoryId = r.New;
-            CREATE TEMP TABLE IF NOT EXISTS RegroupLinks (StoryId INTEGER NOT NULL, RelatedStoryId INTEGER NOT NULL, Score REAL NOT NULL);
-            DELETE FROM temp.RegroupLinks;
-            INSERT INTO temp.RegroupLinks SELECT COALESCE(a.Old, l.StoryId), COALESCE(b.Old, l.RelatedStoryId), l.Score FROM StoryLinks l
-                LEFT JOIN temp.RegroupRenumber a ON a.New = l.StoryId LEFT JOIN temp.RegroupRenumber b ON b.New = l.RelatedStoryId;
-            DELETE FROM StoryLinks;
-            INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score)
-                SELECT MIN(StoryId, RelatedStoryId), MAX(StoryId, RelatedStoryId), Score FROM temp.RegroupLinks;
-            """, ("$m", JsonSerializer.Serialize(renumber)));
-        // Old ids no new story took: where their articles are now.
-        var retired = new Dictionary<long, Dictionary<long, int>>();
-        using (var cmd = Command("""
-            SELECT b.StoryId, m.StoryId, COUNT(*) FROM temp.RegroupBefore b JOIN StoryMemberships m ON m.ArticleId = b.ArticleId
-            WHERE b.StoryId NOT IN (SELECT Id FROM Stories) GROUP BY b.StoryId, m.StoryId
-            """))
-        using (var r = cmd.ExecuteReader())
-            while (r.Read())
-            {
-                if (!retired.TryGetValue(r.GetInt64(0), out var to)) retired[r.GetInt64(0)] = to = [];
-                to[r.GetInt64(1)] = r.GetInt32(2);
-            }
-        foreach (var (old, to) in retired) Retire(old, to, to.Count == 1 ? "merged" : "split", now);
-        Exec("DROP TABLE temp.RegroupBefore; DROP TABLE temp.RegroupRenumber; DROP TABLE temp.RegroupLinks;");
-        _lockedStories.Clear();
-    }
-
     private const int BulkArticles = 100;
 
     // Grouped articles, counted up to `limit` (counting them all read the whole index each batch).
@@ -430,13 +272,13 @@ public sealed partial class StoryStore
     private void InsertMembership(ArticleProfile a, long storyId, StoryExplanation why, DateTime now)
     {
         Exec("""
-            INSERT OR REPLACE INTO StoryMemberships (ArticleId, StoryId, Score, Method, SharedNames, SharedTerms, GapDays, AssignedAt, Features)
-            VALUES ($a, $s, $score, $m, $n, $t, $g, $at, $f);
+            INSERT OR REPLACE INTO StoryMemberships (ArticleId, StoryId, Score, Method, SharedNames, SharedTerms, GapDays, AssignedAt, Features, Breakdown)
+            VALUES ($a, $s, $score, $m, $n, $t, $g, $at, $f, $b);
             UPDATE Articles SET StoryId = $s WHERE Id = $a;
             """,
             ("$a", a.Id), ("$s", storyId), ("$score", why.Score), ("$m", why.Method),
             ("$n", JsonSerializer.Serialize(why.SharedNames)), ("$t", JsonSerializer.Serialize(why.SharedTerms)),
-            ("$g", why.GapDays), ("$at", Stamp(now)), ("$f", MemberFeatures.From(a).Serialise()));
+            ("$g", why.GapDays), ("$at", Stamp(now)), ("$f", MemberFeatures.From(a).Serialise()), ("$b", why.Breakdown?.Serialise()));
     }
 
     /// <summary>

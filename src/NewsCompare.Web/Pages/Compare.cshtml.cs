@@ -10,7 +10,7 @@ namespace NewsCompare.Web.Pages;
 /// Two to four articles statement by statement: /compare?ids=1&amp;ids=2. Without a choice (or with a search), a list
 /// of articles with a search box to pick them from.
 /// </summary>
-public sealed class CompareModel(NewsDb db, ListCounts counts) : PageModel
+public sealed class CompareModel(NewsDb db, ListCounts counts, ReadVersions read) : PageModel
 {
     public const int Most = CompareView.Most;
 
@@ -30,7 +30,7 @@ public sealed class CompareModel(NewsDb db, ListCounts counts) : PageModel
     public async Task OnGetAsync([FromQuery(Name = "ids")] string[]? ids, [FromQuery(Name = "q")] string? q, CancellationToken ct)
     {
         Requested = CompareView.Parse(ids);
-        var (view, articles) = await CompareView.LoadAsync(db, counts, Requested, ct);
+        var (view, articles) = await CompareView.LoadAsync(db, counts, read, Requested, ct);
         Articles = articles;
         Problem = view.Problem;
         Compared = view.Comparison;

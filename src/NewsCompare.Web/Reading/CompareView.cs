@@ -29,7 +29,7 @@ public sealed record CompareView(IReadOnlyList<ComparedArticle> Articles, Versio
             .Where(id => id > 0).Distinct().Take(20).ToList();
 
     /// <summary>Loads and compares the articles <paramref name="requested"/> (the first <see cref="Most"/>).</summary>
-    public static async Task<(CompareView View, IReadOnlyList<ArticleView> Articles)> LoadAsync(NewsDb db, ListCounts counts, IReadOnlyList<long> requested, CancellationToken ct)
+    public static async Task<(CompareView View, IReadOnlyList<ArticleView> Articles)> LoadAsync(NewsDb db, ListCounts counts, ReadVersions read, IReadOnlyList<long> requested, CancellationToken ct)
     {
         string? problem = null;
         if (requested.Count > Most) problem = $"At most {Most} articles can be compared; showing the first {Most}.";
@@ -43,8 +43,9 @@ public sealed record CompareView(IReadOnlyList<ComparedArticle> Articles, Versio
         {
             var inputs = articles.Select(a => new ComparisonInput(Key(a.Id), a.Headline, a.Paragraphs, a.Language)).ToList();
             // How common each version's own words are in the store, so the distinctive ones are listed first.
-            var shares = await WordShares.LookupAsync(db, counts, VersionComparer.CandidateWords(inputs), ct);
-            comparison = VersionComparer.Compare(inputs, shares);
+            var versions = inputs.Select((input, i) => read.Get(articles[i].Id, input)).ToList();
+            var shares = await WordShares.LookupAsync(db, counts, VersionComparer.CandidateWords(versions), ct);
+            comparison = VersionComparer.Compare(versions, shares);
         }
         var summary = articles.Select(a => new ComparedArticle(a.Id, Key(a.Id), a.Outlet, a.Headline, a.Published, a.Language, a.StoryId)).ToList();
         return (new CompareView(summary, comparison, problem), articles);

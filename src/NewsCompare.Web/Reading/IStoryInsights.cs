@@ -20,6 +20,9 @@ public sealed record StoryInsight(
     IReadOnlyList<StoryCorrection> Corrections)
 {
     public static StoryInsight None { get; } = new([], new Dictionary<long, string>(), []);
+
+    /// <summary>For each article id, the decision that placed it, in figures (absent: nothing to show but <see cref="WhyArticle"/>).</summary>
+    public IReadOnlyDictionary<long, GroupingReason> Reasons { get; init; } = new Dictionary<long, GroupingReason>();
 }
 
 /// <summary>Explanations, related stories and corrections for a story page; the host registers the stories service behind it.</summary>

@@ -5,7 +5,11 @@ using NewsCompare.Core.Stories;
 namespace NewsCompare.Web.Reading;
 
 public sealed record StoryArticle(long Id, string? Outlet, string? Headline, DateOnly? Published, string? PublishedSource,
-    bool PublishedInferred, string? Byline, string? Language, long? CopyOfArticleId, long? PublishedFromArticleId = null);
+    bool PublishedInferred, string? Byline, string? Language, long? CopyOfArticleId, long? PublishedFromArticleId = null)
+{
+    /// <summary>Why it is in the story, feature by feature (filled for the API; null when it is not grouped).</summary>
+    public GroupingReason? Why { get; init; }
+}
 
 /// <summary>Where a story's title came from: the article whose headline it is, and how it was chosen.</summary>
 public sealed record TitleOrigin(long? ArticleId, string? Source, string Description);
@@ -17,6 +21,32 @@ public sealed record MixedFlag(IReadOnlyList<long> Keep, IReadOnlyList<long> Mov
 public sealed record StoryDetail(long Id, string Title, DateOnly? FirstDate, DateOnly? LastDate, int ArticleCount,
     int IndependentCount, int OutletCount, IReadOnlyList<StoryArticle> Articles, TitleOrigin? TitleOrigin = null, MixedFlag? Mixed = null)
 {
+    /// <summary>How many of the independent versions (not copies) come from state-controlled outlets (filled for the API).</summary>
+    public int? StateControlledCount { get; init; }
+
+    /// <summary>Those state-controlled outlets, by name (filled for the API).</summary>
+    public IReadOnlyList<string>? StateControlledOutlets { get; init; }
+
+    /// <summary>
+    /// The story as the API gives it: each article with why it is here (<see cref="GroupingReason"/>), and the
+    /// state-controlled share of its independent versions, counted as the story page counts it.
+    /// </summary>
+    public async Task<StoryDetail> ForApiAsync(NewsDb db, OutletDirectory outlets, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(outlets);
+        var ids = Articles.Select(a => a.Id).ToList();
+        var reasons = (await db.StoryMemberships.Where(m => ids.Contains(m.ArticleId)).ToListAsync(ct))
+            .ToDictionary(m => m.ArticleId, m => GroupingReason.From(StoryStore.Explanation(m)));
+        var share = outlets.StateShare(Articles.Where(a => a.CopyOfArticleId is null).Select(a => a.Outlet));
+        return this with
+        {
+            Articles = Articles.Select(a => a with { Why = reasons.GetValueOrDefault(a.Id) }).ToList(),
+            StateControlledCount = share.StateControlled,
+            StateControlledOutlets = share.StateOutlets,
+        };
+    }
+
     public static async Task<StoryDetail?> LoadAsync(NewsDb db, long id, CancellationToken ct)
     {
         var story = await db.Stories.Where(s => s.Id == id)

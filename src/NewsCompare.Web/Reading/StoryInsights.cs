@@ -18,8 +18,9 @@ public sealed class StoryInsights(NewsDb db) : IStoryInsights
             .ToList();
 
         // One query for the whole story: the memberships already hold each article's explanation.
-        var why = (await db.StoryMemberships.Where(m => m.StoryId == storyId).ToListAsync(cancellationToken))
-            .ToDictionary(m => m.ArticleId, m => Describe(StoryStore.Explanation(m)));
+        var explained = (await db.StoryMemberships.Where(m => m.StoryId == storyId).ToListAsync(cancellationToken))
+            .ToDictionary(m => m.ArticleId, StoryStore.Explanation);
+        var why = explained.ToDictionary(kv => kv.Key, kv => Describe(kv.Value));
 
         var corrections = await db.StoryCorrections
             .Where(c => c.FromStoryId == storyId || c.ToStoryId == storyId)
@@ -29,7 +30,10 @@ public sealed class StoryInsights(NewsDb db) : IStoryInsights
 
         var lines = corrections.Select(Describe).ToList();
         var shown = await EditorAccounts.DisplayNamesAsync(db, lines.Select(l => l.Editor).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), cancellationToken);
-        return new StoryInsight(related, why, [.. lines.Select(l => shown.TryGetValue(l.Editor, out var name) ? l with { PublicEditor = name } : l)]);
+        return new StoryInsight(related, why, [.. lines.Select(l => shown.TryGetValue(l.Editor, out var name) ? l with { PublicEditor = name } : l)])
+        {
+            Reasons = explained.ToDictionary(kv => kv.Key, kv => GroupingReason.From(kv.Value)),
+        };
     }
 
     /// <summary>A log line: the editor once (the stored reason carries the signature), what changed, and why.</summary>

@@ -21,6 +21,7 @@ public static class StoreSetup
         services.AddMemoryCache();
         services.AddScoped<Reading.StoreFacets>();
         services.AddSingleton<Reading.ListCounts>();
+        services.AddSingleton<Reading.ReadVersions>();
         services.AddHostedService<Importing.SeedOnFirstStart>();
         services.AddHostedService<Importing.GroupPendingOnStart>();
         return services;

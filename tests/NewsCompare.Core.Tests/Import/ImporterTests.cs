@@ -239,6 +239,26 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task AFileWhoseNameIsNotUtf8NamedDirectlyIsImportedUnderALosslessName()
+    {
+        // "café.txt" and "cafè.txt" with the accents as single Latin-1 bytes (E9, E8): given as an argument, each
+        // reaches the program as "caf\uFFFD.txt". Alone in its folder it is found; beside the other it is ambiguous.
+        var one = Path.Combine(_f.Folder, "one");
+        var two = Path.Combine(_f.Folder, "two");
+        var script = $"mkdir -p \"$2\" \"$3\" && printf '%s' \"$1\" > \"$2\"/caf$'\\xe9'.txt && printf '%s' \"$1\" > \"$3\"/caf$'\\xe9'.txt && printf '%s' \"$1 2\" > \"$3\"/caf$'\\xe8'.txt";
+        using (var write = System.Diagnostics.Process.Start("bash", ["-c", script, "bash", ImportFixture.Article("Latin one"), one, two]))
+            await write.WaitForExitAsync();
+
+        var report = await _f.ImportAsync([Path.Combine(one, "caf\uFFFD.txt"), Path.Combine(two, "caf\uFFFD.txt"), Path.Combine(one, "nothing\uFFFD.txt")]);
+
+        report.Imported.Should().Be(1, string.Join("; ", report.Results.Select(r => $"{r.File}: {r.Reason}")));
+        (await _f.QueryAsync(db => db.Captures.Select(c => c.FileName).ToListAsync())).Should().Equal("caf%E9.txt");
+        report.Results.Should().ContainSingle(r => r.File == Path.Combine(one, "caf%E9.txt") && r.Outcome == ImportOutcome.Imported);
+        report.Results.Should().ContainSingle(r => r.File == Path.Combine(two, "caf\uFFFD.txt")).Which.Reason.Should().Contain("2 files in its folder read the same");
+        report.Results.Should().ContainSingle(r => r.File == Path.Combine(one, "nothing\uFFFD.txt")).Which.Reason.Should().Be("not found");
+    }
+
+    [Fact]
     public async Task ReportsAPathThatDoesNotExist()
     {
         var report = await _f.ImportAsync([Path.Combine(_f.Folder, "missing-folder")]);

@@ -52,7 +52,10 @@ public sealed class SameOutletTests
 
         StoryEngine.Group(twoOutlets, o).Stories.Should().HaveCount(1, "two outlets clear the plain threshold");
         StoryEngine.Group(sameOutlet, o with { SameOutletMargin = 0 }).Stories.Should().HaveCount(1, "without the margin the outlet's furniture ties them");
-        StoryEngine.Group(sameOutlet, o).Stories.Should().HaveCount(2, "outlet names compare without case");
+        var split = StoryEngine.Group(sameOutlet, o);
+        split.Stories.Should().HaveCount(2, "outlet names compare without case");
+        split.Placements.Values.Should().Contain(p => p.Explanation.Breakdown != null && p.Explanation.Breakdown.Rule == ScoreBreakdown.OneOutlet,
+            "the article that opened a story says the one-outlet bar turned it down");
     }
 
     [Theory]

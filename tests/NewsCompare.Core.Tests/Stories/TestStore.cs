@@ -50,6 +50,12 @@ internal sealed class TestStore : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>A second store object on the same file, as another process (an import beside a regroup) would have.</summary>
+    public NewsDb OpenSecond() => new(NewsStore.Options(_path));
+
+    /// <summary>The store file's full path.</summary>
+    public string FilePath => _path;
+
     public async Task<Article> ArticleAsync(long id) => await Db.Articles.AsNoTracking().SingleAsync(a => a.Id == id);
 
     public async ValueTask DisposeAsync()

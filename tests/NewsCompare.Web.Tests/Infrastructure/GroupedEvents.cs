@@ -100,11 +100,12 @@ public sealed class GroupedSite : TestSite
     protected override async Task SeedAsync() => Events = await GroupedEvents.SeedAsync(Store, DatabasePath);
 }
 
-/// <summary>The same, served to a browser.</summary>
+/// <summary>The same, served to a browser, with the real explanations (each version's decision in figures).</summary>
 public sealed class GroupedBrowserSite : BrowserSite
 {
     public GroupedEvents Events { get; private set; } = null!;
     protected override bool RealStoryEditor => true;
+    protected override bool RealInsights => true;
     protected override async Task SeedAsync() => Events = await GroupedEvents.SeedAsync(Store, DatabasePath);
 }
 

@@ -31,6 +31,9 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether corrections go to the app's own story editor (on the real store) instead of the recorder.</summary>
     protected virtual bool RealStoryEditor => false;
 
+    /// <summary>Whether story pages read the grouping's explanations from the store, as the app does (else <see cref="Insights"/>).</summary>
+    protected virtual bool RealInsights => false;
+
     /// <summary>Sign-in posts allowed per minute: generous, so tests that sign in often are not throttled.</summary>
     protected virtual int SignInPerMinute => 1000;
 
@@ -50,7 +53,7 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.AddSingleton<ICaptureImporter>(Importer);
             if (!RealStoryEditor) services.AddSingleton<IStoryEditor>(StoryEditor);
-            services.AddSingleton<IStoryInsights>(Insights);
+            if (!RealInsights) services.AddSingleton<IStoryInsights>(Insights);
         });
     }
 

@@ -72,6 +72,13 @@ internal sealed class BodyCollector
             Flush(sink, reason, false);
             return;
         }
+        if (sink == Sink.Body && node.Hidden && !node.IsBlock)
+        {
+            // Text for screen readers only inside a line (", opens new tab" in a link) goes without breaking the line.
+            var hidden = node.InnerText().Trim();
+            if (hidden.Length > 0) AddRemoved(hidden, RemovalReasons.Furniture);
+            return;
+        }
         var (innerSink, innerReason) = Classify(node, sink, reason);
         if (sink == Sink.Body && innerSink == Sink.Removed && innerReason is RemovalReasons.Spillover or RemovalReasons.Share)
         {
@@ -100,6 +107,31 @@ internal sealed class BodyCollector
         return true;
     }
 
+    // Per parent: whether a prose paragraph there carries the class asked about (the answer for one class per parent,
+    // which is all a run of "paywall" paragraphs needs, and keeps a page of ten thousand paragraphs linear).
+    private readonly Dictionary<PageNode, (string Class, bool Shares)> _proseClasses = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// A short paragraph named like chrome ("paywall", "locked") whose class its prose siblings share is one more
+    /// paragraph of the article: the page marks its own paragraphs that way, whatever they say.
+    /// </summary>
+    private bool SharesClassWithProse(PageNode node)
+    {
+        if (node.Tag != "p" || node.Parent is not { } parent || node.Attribute("class") is not { Length: > 0 } name) return false;
+        if (_proseClasses.TryGetValue(parent, out var known) && known.Class == name) return known.Shares;
+        var shares = false;
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling.Tag == "p" && sibling.IsProseParagraph && sibling.Attribute("class") == name)
+            {
+                shares = true;
+                break;
+            }
+        }
+        _proseClasses[parent] = (name, shares);
+        return shares;
+    }
+
     private (Sink, string?) Classify(PageNode node, Sink sink, string? reason)
     {
         if (_silent.Contains(node)) return (Sink.Silent, null);
@@ -122,7 +154,7 @@ internal sealed class BodyCollector
         if (node.Tag is "figure" or "figcaption" || node.Hint.Kind == HintKind.Caption) return (Sink.Caption, null);
         if (node.Tag == "h1") return (Sink.Removed, RemovalReasons.Furniture);
         if (!node.IsBlock) return (sink, reason);
-        if (node.Hint.IsClutter && !node.IsProseParagraph) return (Sink.Removed, node.Hint.Reason);
+        if (node.Hint.IsClutter && !node.IsProseParagraph && !SharesClassWithProse(node)) return (Sink.Removed, node.Hint.Reason);
         // The article's own header holds the headline and byline (kept elsewhere) and furniture around them.
         if (node.Tag == "header") return (Sink.Removed, RemovalReasons.Furniture);
         if (ReasonForTag(node.Tag) is { } tagReason) return (Sink.Removed, tagReason);
@@ -270,7 +302,24 @@ internal sealed class BodyCollector
     {
         foreach (var start in ElementHints.CreditStarts)
             if (text.StartsWith(start, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
+        return IsPipedCredit(text);
+    }
+
+    /// <summary>
+    /// A photo credit set as names between bars ("Jane Doe | AFP | Getty Images"): three or more short
+    /// capitalised parts and no sentence. The shape is the same in every language.
+    /// </summary>
+    internal static bool IsPipedCredit(string text)
+    {
+        if (LineRules.EndsSentence(text)) return false;
+        var parts = 0;
+        foreach (var range in text.AsSpan().Split('|'))
+        {
+            var part = text.AsSpan()[range].Trim();
+            if (part.IsEmpty || !char.IsUpper(part[0]) || part.Count(' ') > 3) return false;
+            parts++;
+        }
+        return parts >= 3;
     }
 
     private static string? BoilerplateReason(string text)

@@ -123,13 +123,13 @@ internal static class ContentFinder
         return top;
     }
 
-    // An article set as a stack of parts (numbered sections, a story in chapters) repeats one class on every part's
-    // wrapper: when the winner or one of its near ancestors has siblings of that class that are prose too, the
+    // An article set as a stack of parts (numbered sections, a story in chapters, the posts of a live report) repeats
+    // one class on every part's wrapper: when the winner or one of its six nearest ancestors has siblings of that class that are prose too, the
     // article is all of them.
     private static List<PageNode>? SameClassParts(PageNode top)
     {
         var level = 0;
-        for (var part = top; part.Parent is { } parent && level < 4 && parent.Tag is not ("body" or "html"); part = parent, level++)
+        for (var part = top; part.Parent is { } parent && level < 6 && parent.Tag is not ("body" or "html"); part = parent, level++)
         {
             var name = part.Attribute("class");
             if (string.IsNullOrEmpty(name)) continue;

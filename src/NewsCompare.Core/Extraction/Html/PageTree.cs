@@ -218,7 +218,11 @@ internal sealed class PageTree
     {
         if (!style.Contains("none", StringComparison.OrdinalIgnoreCase) && !style.Contains("hidden", StringComparison.OrdinalIgnoreCase)) return false;
         var compact = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
-        return compact.Contains("display:none", StringComparison.Ordinal) || compact.Contains("visibility:hidden", StringComparison.Ordinal);
+        // The usual "visually hidden" rule (text for screen readers only, such as ", opens new tab" inside a link)
+        // clips the element to nothing.
+        return compact.Contains("display:none", StringComparison.Ordinal) || compact.Contains("visibility:hidden", StringComparison.Ordinal)
+            || compact.Contains("clip:rect(0000)", StringComparison.Ordinal) || compact.Contains("clip:rect(0,0,0,0)", StringComparison.Ordinal)
+            || compact.Contains("clip-path:inset(50%)", StringComparison.Ordinal);
     }
 
     // Keeps what the metadata reader needs from elements that are not part of the text.

@@ -16,6 +16,7 @@ internal static class BodyLocator
     private const int LongShortRun = 6;
     private const int MaxExtensions = 12;
     private const int MinContinuation = 50;
+    private const int MaxListLines = 400;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int Start, int End)? Locate(List<TextLine> lines, ClutterVocabulary vocabulary)
@@ -83,6 +84,7 @@ internal static class BodyLocator
         }
 
         end = CutTrailingTeaser(lines, start, end, vocabulary);
+        end = AnnouncedList(lines, end);
         start = SkipHeader(lines, start, end, vocabulary);
         // The paragraph that opens with a dateline is the first of the article: what stands above it is header.
         if (OpensWithDateline(lines, start, end) is var opening and > 0) start = opening;
@@ -131,11 +133,13 @@ internal static class BodyLocator
             {
                 // Each section label above a part makes it likelier to be one more box of other articles.
                 var position = Math.Max(0.3, Math.Pow(0.93, labelsAbove)) * (belowComments ? 0.3 : 1);
-                // Dates stamped between paragraphs mark a comment thread or a list of teasers, not an article.
-                var stamped = StampedLines(lines, run.Start, run.End) >= 3 ? 0.5 : 1;
-                // What stands at an article's top: a dateline opening its first paragraphs, a date line just above.
-                var opening = (OpensWithDateline(lines, run.Start, run.End) >= 0 ? 1.5 : 1) * (DatedAbove(lines, run.Start) ? 1.3 : 1);
-                candidates.Add((run, position * stamped * opening));
+                candidates.Add((run, position * Shape(lines, run)));
+                // A part without labels can hold a short article and a heavier block of boilerplate (an "about us"
+                // box in the footer): the best runs on either side of the heaviest compete too.
+                if (run.Start > from && BestRun(weights, lines, from, run.Start - 1) is { Sum: >= MinimumBody } before)
+                    candidates.Add((before, position * Shape(lines, before)));
+                if (run.End < i - 1 && BestRun(weights, lines, run.End + 1, i - 1) is { Sum: >= MinimumBody } after)
+                    candidates.Add((after, position * Shape(lines, after)));
             }
             from = i + 1;
             if (i < lines.Count && lines[i].Reason == RemovalReasons.Spillover) labelsAbove++;
@@ -159,6 +163,43 @@ internal static class BodyLocator
         }
         return best;
     }
+
+    /// <summary>
+    /// When the body's last paragraph announces a list ("The nominees in full:", "Los ganadores:"), the list
+    /// that follows is the article's, however short and menu-like its items are: the body runs on to the next
+    /// section label or widget line.
+    /// </summary>
+    private static int AnnouncedList(List<TextLine> lines, int end)
+    {
+        // The announcing line can stand just below the run, after a photo and its caption.
+        var announce = -1;
+        for (var i = end; i < lines.Count && i <= end + 3; i++)
+        {
+            var line = lines[i];
+            if (line.Kind is LineKind.Barrier or LineKind.Clutter) break;
+            if (line.Kind is LineKind.Prose or LineKind.ShortSentence or LineKind.Short && line.Words >= 4 && line.Text[^1] is ':' or '：')
+            {
+                announce = i;
+                break;
+            }
+        }
+        if (announce < 0) return end;
+        // Photo credits and single widget lines inside the list stay in (the body sorts them out); a section
+        // label or two widget lines in a row end it.
+        var k = announce + 1;
+        while (k < lines.Count && k - announce <= MaxListLines && lines[k].Kind != LineKind.Barrier
+               && !(lines[k].Kind == LineKind.Clutter && k + 1 < lines.Count && lines[k + 1].Kind is LineKind.Clutter or LineKind.Barrier))
+            k++;
+        return k - 1;
+    }
+
+    /// <summary>How much a run's shape speaks for an article: date stamps between its paragraphs mark a comment
+    /// thread or a list of teasers, and a dateline opening its first paragraphs or a date line just above it mark
+    /// an article's top.</summary>
+    private static double Shape(List<TextLine> lines, (int Start, int End, double Sum) run) =>
+        (StampedLines(lines, run.Start, run.End) >= 3 ? 0.5 : 1)
+        * (OpensWithDateline(lines, run.Start, run.End) >= 0 ? 1.5 : 1)
+        * (DatedAbove(lines, run.Start) ? 1.3 : 1);
 
     /// <summary>
     /// A news report opens with a dateline ("ISLAMABAD, March 4 (Reuters) - ..."): the index of such a paragraph

@@ -49,14 +49,25 @@ internal sealed class ClutterVocabulary
     public ClutterVocabulary(TextReader reader)
     {
         var group = "";
+        string? language = null;
         while (reader.ReadLine() is { } raw)
         {
             var line = raw.Trim();
             if (line.Length == 0 || line[0] == '#') continue;
             if (line[0] == '[' && line[^1] == ']' && line.Length > 2 && line.IndexOf(' ', StringComparison.Ordinal) < 0)
             {
-                group = line[1..^1];
+                // "[share:es]": the group's phrases in one language. Every language is matched on every page (chrome
+                // in another language than the article's is still chrome); the key says what the data covers.
+                var header = line[1..^1];
+                var colon = header.IndexOf(':', StringComparison.Ordinal);
+                group = colon < 0 ? header : header[..colon];
+                language = colon < 0 ? null : header[(colon + 1)..];
                 continue;
+            }
+            if (language is not null)
+            {
+                if (!_languages.TryGetValue(language, out var groups)) _languages[language] = groups = new Dictionary<string, int>(StringComparer.Ordinal);
+                groups[group] = groups.GetValueOrDefault(group) + 1;
             }
             if (group == Stopword)
             {
@@ -98,6 +109,12 @@ internal sealed class ClutterVocabulary
         _wideSymbolStarts = SearchValues.Create(_containsBySymbol.Keys.Where(c => c >= WideScripts).ToArray());
         _containsLookup = _containsByWord.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    private readonly Dictionary<string, Dictionary<string, int>> _languages = new(StringComparer.Ordinal);
+
+    /// <summary>The languages with phrases of their own (sections headed "[group:language]"), and for each the
+    /// number of phrases per group: what a coverage check reads.</summary>
+    public IReadOnlyDictionary<string, Dictionary<string, int>> Languages => _languages;
 
     /// <summary>Whether the word with this <see cref="Subject.Hash"/> is too common to say what a passage is about.</summary>
     public bool IsStopword(ulong word) => _stopwords.Contains(word);

@@ -28,6 +28,7 @@ public static class PlainTextExtractor
         {
             var start = HeaderReader.Read(lines, found.Start, found.End, vocabulary, plan);
             BodyReader.Read(lines, start, found.End, plan, vocabulary);
+            AuthorNoteCutter.Cut(lines, plan);
         }
         OutsideReader.Read(lines, plan);
         return plan.Assemble(lines);

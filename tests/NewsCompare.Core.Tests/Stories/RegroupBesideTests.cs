@@ -1,0 +1,173 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsCompare.Core.Stories;
+
+namespace NewsCompare.Core.Tests.Stories;
+
+/// <summary>A full regroup built on a copy beside the store and switched in by one short transaction.</summary>
+public sealed class RegroupBesideTests
+{
+    private static readonly StoryEngineOptions EachAlone = new() { JoinThreshold = 2 };
+
+    private sealed class Callback(Action<int> act) : IProgress<int>
+    {
+        public void Report(int value) => act(value);
+    }
+
+    /// <summary>Every grouping table and each article's grouping columns, as text (times of writing left out).</summary>
+    private static List<string> Dump(SqliteConnection c)
+    {
+        var rows = new List<string>();
+        var tables = new Dictionary<string, string>
+        {
+            ["Stories"] = "*", ["StoryMemberships"] = "*", ["StoryLinks"] = "*", ["StorySignatures"] = "*", ["StoryPostings"] = "*",
+            ["StoryPostingsRecent"] = "*", ["StoryTermStats"] = "*", ["StoryTermStatsRecent"] = "*", ["StoryGroupingInfo"] = "*", ["RetiredStories"] = "*",
+            ["Articles"] = "Id, StoryId, CopyOfArticleId, Published, PublishedSource, PublishedInferred, PublishedFromArticleId",
+        };
+        foreach (var (table, columns) in tables)
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"SELECT {columns} FROM \"{table}\" ORDER BY 1, 2";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var values = Enumerable.Range(0, r.FieldCount)
+                    .Where(i => r.GetName(i) is not ("UpdatedAt" or "AssignedAt" or "RetiredAt"))
+                    .Select(i => r.IsDBNull(i) ? "null" : r.GetValue(i) is byte[] b ? Convert.ToHexString(b) : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture));
+                rows.Add(table + ": " + string.Join(" | ", values));
+            }
+        }
+        using var seq = c.CreateCommand();
+        seq.CommandText = "SELECT seq FROM sqlite_sequence WHERE name = 'Stories'";
+        rows.Add("sequence: " + seq.ExecuteScalar());
+        return rows;
+    }
+
+    [Fact]
+    public async Task ARegroupBuiltBesideTheStoreLeavesExactlyWhatARegroupInPlaceLeaves()
+    {
+        await using var inPlace = await TestStore.CreateAsync();
+        await using var beside = await TestStore.CreateAsync();
+        foreach (var store in new[] { inPlace, beside })
+        {
+            var (first, second, _) = await StoryStoreTests.SeedAsync(store, options: EachAlone);
+            // A correction too, which both must keep.
+            await new StoryStore(store.Db).MoveAsync(second[1], null, "a different meeting");
+        }
+        using var a = inPlace.OpenReader();
+        using var b = beside.OpenReader();
+        Dump(a).Should().Equal(Dump(b), "both stores were built the same way");
+
+        await new StoryStore(inPlace.Db).RegroupInPlaceAsync();
+        await new StoryStore(beside.Db).RegroupAsync();
+
+        var expected = Dump(a);
+        expected.Should().Contain(r => r.StartsWith("RetiredStories", StringComparison.Ordinal), "the regroup joined stories");
+        var actual = Dump(b);
+        actual.Except(expected).Should().BeEmpty();
+        expected.Except(actual).Should().BeEmpty();
+        actual.Should().Equal(expected);
+    }
+
+    [Fact]
+    public async Task AnImportWhileARegroupIsBuiltSucceedsAndTheSwitchPlacesItsArticles()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var (first, _, _) = await StoryStoreTests.SeedAsync(store, options: EachAlone);
+        await using var regroupDb = store.OpenSecond();
+        var building = new TaskCompletionSource();
+        using var imported = new ManualResetEventSlim();
+        var regroup = Task.Run(() => new StoryStore(regroupDb).RegroupAsync(new Callback(_ =>
+        {
+            building.TrySetResult();
+            imported.Wait(TimeSpan.FromSeconds(60));
+        })));
+
+        await building.Task;
+        var report = await store.AddAsync(Fixtures.ThirdMeeting().Headline, Fixtures.ThirdMeeting().Body, "evening");
+        var grouping = await StoryStore.AssignNewArticlesAsync(store.Db, [report]);
+        var openedDuringBuild = (await store.ArticleAsync(report)).StoryId!.Value;
+        imported.Set();
+        var result = await regroup;
+
+        grouping.Articles.Should().Be(1);
+        store.Db.ChangeTracker.Clear();
+        var placed = (await store.ArticleAsync(report)).StoryId;
+        placed.Should().NotBeNull("the switch places what was imported while the copy was built");
+        (await store.Db.StoryMemberships.CountAsync(m => m.ArticleId == report)).Should().Be(1);
+        (await store.Db.Stories.CountAsync()).Should().Be(result.Stories);
+        // The regroup joined the first event's reports, as it does without an import beside it.
+        var joined = (await store.ArticleAsync(first[0])).StoryId;
+        foreach (var id in first) (await store.ArticleAsync(id)).StoryId.Should().Be(joined);
+        // The story id readers saw during the build still answers: the story itself, or pointers to where its articles are.
+        if (!await store.Db.Stories.AnyAsync(s => s.Id == openedDuringBuild))
+            (await StoryStore.SuccessorsAsync(store.Db, openedDuringBuild))!.Successors.Should().NotBeEmpty();
+        var counts = await store.Db.Stories.Select(s => new { s.Id, s.ArticleCount }).ToListAsync();
+        counts.Sum(s => s.ArticleCount).Should().Be(await store.Db.Articles.CountAsync(x => x.IsLatest));
+    }
+
+    [Fact]
+    public async Task ACorrectionMadeWhileARegroupIsBuiltIsKept()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var (first, _, _) = await StoryStoreTests.SeedAsync(store);
+        await using var regroupDb = store.OpenSecond();
+        var building = new TaskCompletionSource();
+        using var corrected = new ManualResetEventSlim();
+        var builds = 0;
+        var regroup = Task.Run(() => new StoryStore(regroupDb).RegroupAsync(new Callback(_ =>
+        {
+            if (Interlocked.Increment(ref builds) != 1) return;
+            building.TrySetResult();
+            corrected.Wait(TimeSpan.FromSeconds(60));
+        })));
+
+        await building.Task;
+        var own = await new StoryStore(store.Db).MoveAsync(first[2], null, "a separate interview");
+        corrected.Set();
+        await regroup;
+
+        builds.Should().BeGreaterThan(1, "the copy built before the correction is thrown away");
+        store.Db.ChangeTracker.Clear();
+        (await store.ArticleAsync(first[2])).StoryId.Should().Be(own);
+        (await store.ArticleAsync(first[0])).StoryId.Should().NotBe(own);
+    }
+
+    [Fact]
+    public async Task AStoryReadersSeeWithoutMembershipRowsIsKeptOrRetiredByARegroupNeverLost()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var (first, second, all) = await StoryStoreTests.SeedAsync(store, options: EachAlone);
+        // As a store filled without grouping (bench-web's generated one) is: stories and Articles.StoryId, no memberships.
+        var shown = new Dictionary<long, long>();
+        foreach (var id in all) shown[id] = (await store.ArticleAsync(id)).StoryId!.Value;
+        await store.Db.Database.ExecuteSqlRawAsync("DELETE FROM StoryMemberships");
+
+        await new StoryStore(store.Db).RegroupAsync();
+
+        store.Db.ChangeTracker.Clear();
+        var live = (await store.Db.Stories.Select(s => s.Id).ToListAsync()).ToHashSet();
+        foreach (var old in shown.Values.Distinct())
+            if (!live.Contains(old)) (await StoryStore.SuccessorsAsync(store.Db, old)).Should().NotBeNull($"story {old} was shown to readers");
+        // The first event's reports, each alone before, are joined under the lowest of their ids.
+        var kept = first.Min(a => shown[a]);
+        live.Should().Contain(kept);
+        foreach (var id in first) (await store.ArticleAsync(id)).StoryId.Should().Be(kept);
+    }
+
+    [Fact]
+    public async Task ACopyLeftBesideTheStoreByAKilledRegroupIsDeletedAndNoCopyIsLeftAfterARegroup()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await StoryStoreTests.SeedAsync(store);
+        // No process has this id: Linux gives at most 2^22.
+        var left = store.FilePath + ".regroup-99999999-1";
+        await File.WriteAllTextAsync(left, "half a copy");
+
+        await new StoryStore(store.Db).RegroupAsync();
+
+        File.Exists(left).Should().BeFalse();
+        Directory.EnumerateFiles(Path.GetDirectoryName(store.FilePath)!, Path.GetFileName(store.FilePath) + ".regroup-*").Should().BeEmpty();
+    }
+}
