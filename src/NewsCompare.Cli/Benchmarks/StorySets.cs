@@ -58,19 +58,30 @@ internal sealed record StorySet(string Name, IReadOnlyList<(string File, StoryAr
         if (!Directory.Exists(articles) || !File.Exists(pairsFile)) throw new InvalidDataException($"{folder}: needs articles/ and pairs.jsonl");
         var manifest = Path.Combine(folder, withDates ? "sources.json" : "sources-nodates.json");
         var dates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        var sites = new Dictionary<string, string>(StringComparer.Ordinal);
         if (File.Exists(manifest))
         {
             try
             {
                 foreach (var e in JsonDocument.Parse(File.ReadAllText(manifest)).RootElement.EnumerateArray())
+                {
                     if (e.TryGetProperty("file", out var f) && f.GetString() is { } file && e.TryGetProperty("published", out var p) && p.GetString() is { Length: >= 10 } s
                         && DateOnly.TryParse(s[..10], CultureInfo.InvariantCulture, out var d))
                         dates[Path.GetFileName(file)] = d;
+                    // No outlet is given: the site (the address's host) stands in for it, as in the store.
+                    if (e.TryGetProperty("file", out var g) && g.GetString() is { } named && e.TryGetProperty("url", out var u)
+                        && Uri.TryCreate(u.GetString(), UriKind.Absolute, out var address))
+                        sites[Path.GetFileName(named)] = address.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? address.Host[4..] : address.Host;
+                }
             }
             catch (JsonException ex) { throw new InvalidDataException($"{manifest}: not a JSON array of objects with \"file\" ({ex.Message})", ex); }
         }
         var loaded = GroupingDataset.Load(articles, null, withDates: false, extract: false);
-        var items = loaded.Items.Select(x => (x.File, x.Article with { Published = withDates && dates.TryGetValue(x.File, out var d) ? d : null })).ToList();
+        var items = loaded.Items.Select(x => (x.File, x.Article with
+        {
+            Published = withDates && dates.TryGetValue(x.File, out var d) ? d : null,
+            Outlet = x.Article.Outlet ?? sites.GetValueOrDefault(x.File),
+        })).ToList();
         var pairs = new List<RatedPair>();
         var line = 0;
         foreach (var raw in File.ReadLines(pairsFile))

@@ -23,7 +23,7 @@ public sealed record FeatureScore(SimilarityFeature Feature, double Value, doubl
 /// </param>
 /// <param name="Rule">
 /// What decided besides the score (<see cref="BelowThreshold"/>, <see cref="DatesApart"/>, <see cref="OtherCast"/>,
-/// <see cref="FewShared"/>, <see cref="TopicOnly"/>, <see cref="SplitHalf"/>, <see cref="Corrected"/>); null when the
+/// <see cref="FewShared"/>, <see cref="OneOutlet"/>, <see cref="TopicOnly"/>, <see cref="SplitHalf"/>, <see cref="Corrected"/>); null when the
 /// article joined because <paramref name="Compared"/> reached the threshold.
 /// </param>
 /// <param name="Features">The parts of <paramref name="Compared"/>, one per feature in <see cref="SimilarityFeature"/> order; empty when it is null.</param>
@@ -39,6 +39,11 @@ public sealed record ScoreBreakdown(double Threshold, double? Compared, string? 
     public const string FewShared = "shared";
     /// <summary>An undated article resembled the best candidate no more than that story resembles another event of its topic.</summary>
     public const string TopicOnly = "topic";
+    /// <summary>
+    /// Only the article's own outlet had reported the best candidate, and the score, above the threshold, fell short
+    /// of the threshold plus <see cref="StoryEngineOptions.SameOutletMargin"/>.
+    /// </summary>
+    public const string OneOutlet = "outlet";
     /// <summary>The article stayed with its half when its story was split into two events.</summary>
     public const string SplitHalf = "split";
     /// <summary>An editor's correction placed the article; the figures are its similarity to the story it was put in.</summary>

@@ -46,10 +46,11 @@ public static partial class StoryEngine
     }
 
     /// <summary>The rule that kept an article out of a candidate story: the score first when it fell short.</summary>
-    internal static string Refusal(double sim, bool datesApart, bool otherCast, int shared, StoryEngineOptions o) =>
+    internal static string Refusal(double sim, bool datesApart, bool otherCast, int shared, StoryEngineOptions o, bool sameOutlet = false) =>
         sim < o.JoinThreshold ? ScoreBreakdown.BelowThreshold
         : datesApart ? ScoreBreakdown.DatesApart
         : otherCast ? ScoreBreakdown.OtherCast
         : shared < o.MinSharedTerms ? ScoreBreakdown.FewShared
+        : sameOutlet && sim < o.JoinThreshold + o.SameOutletMargin ? ScoreBreakdown.OneOutlet
         : ScoreBreakdown.BelowThreshold;
 }

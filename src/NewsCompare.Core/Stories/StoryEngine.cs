@@ -156,9 +156,14 @@ public static partial class StoryEngine
             var otherCast = !namesOnly && sharedNames == 0 && scored.HasNames && c.HasNames();
             var gap = c.GapDays(a.Day);
             var dateConflict = gap > o.MaxGapDays;
-            if (dateConflict || otherCast || shared < o.MinSharedTerms || sim < o.JoinThreshold)
+            // One outlet reporting one event twice is rarer than two outlets doing so, and part of what two articles
+            // of one outlet share is the outlet itself (page furniture, section words, authors): joining a story that
+            // only the article's own outlet has reported must clear a higher bar. Another outlet's report lifts it.
+            var sameOutlet = o.SameOutletMargin > 0 && !string.IsNullOrWhiteSpace(a.Outlet) && c.Outlets.Count == 1 && c.Outlets.Contains(a.Outlet.Trim());
+            var bar = o.JoinThreshold + (sameOutlet ? o.SameOutletMargin : 0);
+            if (dateConflict || otherCast || shared < o.MinSharedTerms || sim < bar)
             {
-                refusals[c] = Refusal(sim, dateConflict, otherCast, shared, o);
+                refusals[c] = Refusal(sim, dateConflict, otherCast, shared, o, sameOutlet);
                 if (sim >= o.RelatedThreshold) related.Add((c.Id, sim));
                 continue;
             }
@@ -301,7 +306,8 @@ public static partial class StoryEngine
         var counts = articles.Select(TermCounts.Count).ToList();
         var df = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
-        var scored = counts.Select(c => new Scored(ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight), o))).ToList();
+        var sites = o.SiteTermDiscount ? SiteTerms.Of(counts, df) : null;
+        var scored = counts.Select(c => new Scored(ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight) * (sites?.Factor(c.Outlet, t) ?? 1), o))).ToList();
         var single = scored.Select(x => StorySignature.Of(0, [x.Article])).ToList();
         var result = new double[pairs.Count][];
         Parallel.For(0, pairs.Count, i =>
@@ -389,7 +395,8 @@ public static partial class StoryEngine
         var counts = articles.Select(TermCounts.Count).ToList();
         var df = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
-        var profiles = counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight), o)).ToList();
+        var sites = o.SiteTermDiscount ? SiteTerms.Of(counts, df) : null;
+        var profiles = counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight) * (sites?.Factor(c.Outlet, t) ?? 1), o)).ToList();
         var m = new double[profiles.Count, profiles.Count];
         for (var i = 0; i < profiles.Count; i++)
             for (var j = 0; j < profiles.Count; j++)
@@ -416,7 +423,8 @@ public static partial class StoryEngine
         var counts = articles.Select(TermCounts.Count).ToList();
         var df = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
-        var profiles = InPlacementOrder(counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight), o)).ToList(), p => p);
+        var sites = o.SiteTermDiscount ? SiteTerms.Of(counts, df) : null;
+        var profiles = InPlacementOrder(counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight) * (sites?.Factor(c.Outlet, t) ?? 1), o)).ToList(), p => p);
 
         var state = new InMemoryGroupingState(o);
         GroupingLoop.Place(state, profiles.Select(p => (p, (ArticleProfile?)null)).ToList());

@@ -28,6 +28,18 @@ public sealed record StoryEngineOptions
     /// <summary>Known dates further than this from a story's known dates rule the article out of it.</summary>
     public int MaxGapDays { get; init; } = 7;
     /// <summary>
+    /// How much more than the join threshold an article must resemble a story whose members all come from its own
+    /// outlet (or site): what two articles of one outlet share is partly the outlet (its page furniture, section
+    /// words, authors), and one outlet reports one event twice far more rarely than two outlets do. A story another
+    /// outlet has reported too asks no more. 0 turns it off.
+    /// </summary>
+    public double SameOutletMargin { get; init; } = 0.15;
+    /// <summary>
+    /// In a full grouping, whether a term an article shares with more of its own outlet's articles than chance would
+    /// give weighs less (<see cref="SiteTerms"/>): an outlet's page furniture is evidence of the outlet, not the event.
+    /// </summary>
+    public bool SiteTermDiscount { get; init; }
+    /// <summary>
     /// For an article without a date of its own: how much more (in average cosine similarity) it must resemble a story
     /// than that story resembles a candidate story whose known dates make it another event of the same topic. The
     /// seeds' undated report of a 2022 meeting in Nanping resembles the February 2023 story by 0.01–0.07 more than the

@@ -76,6 +76,10 @@ internal sealed class StorySignature
     public int? FirstDay { get; set; }
     public int? LastDay { get; set; }
     public HashSet<string> Languages { get; } = new(StringComparer.Ordinal);
+    private const char OutletSeparator = '\u001f';
+
+    /// <summary>The outlets (or sites) of its members, where known (case-insensitive).</summary>
+    public HashSet<string> Outlets { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>The collection size (documents) its member vectors were weighed against; re-weighed when the store has doubled.</summary>
     public int WeighedAt { get; set; }
 
@@ -98,6 +102,7 @@ internal sealed class StorySignature
             LastDay = LastDay is int l ? Math.Max(l, d) : d;
         }
         Languages.Add(a.Language);
+        if (!string.IsNullOrWhiteSpace(a.Outlet)) Outlets.Add(a.Outlet.Trim());
     }
 
     /// <summary>Days between <paramref name="day"/> and the story's known dates; 0 inside them, null when either is unknown.</summary>
@@ -109,7 +114,10 @@ internal sealed class StorySignature
         var top = Centroid.Count > MaxTerms ? Vectors.Top(Centroid, MaxTerms) : Centroid;
         var langs = string.Join(',', Languages.Order(StringComparer.Ordinal));
         var langBytes = System.Text.Encoding.UTF8.GetBytes(langs);
-        var buffer = new byte[4 + 4 + 4 + 4 + 2 + langBytes.Length + 4 + top.Count * 8];
+        // Outlets come last (older signatures end after the terms and read as having none).
+        var outletBytes = System.Text.Encoding.UTF8.GetBytes(string.Join(OutletSeparator, Outlets.Order(StringComparer.OrdinalIgnoreCase)));
+        if (outletBytes.Length > short.MaxValue) outletBytes = [];
+        var buffer = new byte[4 + 4 + 4 + 4 + 2 + langBytes.Length + 4 + top.Count * 8 + 2 + outletBytes.Length];
         var span = buffer.AsSpan();
         BinaryPrimitives.WriteInt32LittleEndian(span, Members);
         BinaryPrimitives.WriteInt32LittleEndian(span[4..], FirstDay ?? -1);
@@ -126,6 +134,8 @@ internal sealed class StorySignature
             BinaryPrimitives.WriteSingleLittleEndian(span[(o + 4)..], w);
             o += 8;
         }
+        BinaryPrimitives.WriteInt16LittleEndian(span[o..], (short)outletBytes.Length);
+        outletBytes.CopyTo(span[(o + 2)..]);
         return buffer;
     }
 
@@ -146,6 +156,9 @@ internal sealed class StorySignature
         var values = new float[n];
         for (var i = 0; i < n; i++, o += 8)
             (keys[i], values[i]) = (BinaryPrimitives.ReadUInt32LittleEndian(span[o..]), BinaryPrimitives.ReadSingleLittleEndian(span[(o + 4)..]));
+        if (span.Length >= o + 2 && BinaryPrimitives.ReadInt16LittleEndian(span[o..]) is var outletLength and > 0 && span.Length >= o + 2 + outletLength)
+            foreach (var outlet in System.Text.Encoding.UTF8.GetString(span.Slice(o + 2, outletLength)).Split(OutletSeparator, StringSplitOptions.RemoveEmptyEntries))
+                s.Outlets.Add(outlet);
         (s._centroid, s._stored) = (null, new StoredTerms(keys, values));
         return s;
     }

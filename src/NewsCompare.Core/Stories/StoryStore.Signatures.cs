@@ -55,6 +55,7 @@ public sealed partial class StoryStore
     {
         var s = new StorySignature { Id = storyId, WeighedAt = (int)Math.Min(_documents, int.MaxValue) };
         foreach (var m in LoadMembers(storyId)) s.Add(m.Reweigh(t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete), _options));
+        LoadOutlets(s, except: null);
         SaveSignature(s);
         return s;
     }
@@ -75,6 +76,7 @@ public sealed partial class StoryStore
                 else rest.Centroid.Remove(k);
             }
         foreach (var l in s.Languages) rest.Languages.Add(l);
+        LoadOutlets(rest, except: a.Id);
         (rest.FirstDay, rest.LastDay) = (s.FirstDay, s.LastDay);
         if (a.Day is int day && (day == s.FirstDay || day == s.LastDay))
         {
@@ -94,6 +96,17 @@ public sealed partial class StoryStore
     private void RebuildSignature(long storyId)
     {
         var s = StorySignature.Of(storyId, LoadMembers(storyId).Select(m => m.ToProfile()));
+        LoadOutlets(s, except: null);
         if (s.Members > 0) SaveSignature(s);
+    }
+
+    /// <summary>Adds the outlets (or sites) of the story's members, but <paramref name="except"/>, to its signature.</summary>
+    private void LoadOutlets(StorySignature s, long? except)
+    {
+        using var cmd = Command("""
+            SELECT DISTINCT COALESCE(Outlet, Site) FROM Articles WHERE StoryId = $s AND IsLatest = 1 AND Id <> $a AND COALESCE(Outlet, Site) IS NOT NULL
+            """, ("$s", s.Id), ("$a", except ?? -1));
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) if (r.GetString(0) is { } outlet && !string.IsNullOrWhiteSpace(outlet)) s.Outlets.Add(outlet.Trim());
     }
 }

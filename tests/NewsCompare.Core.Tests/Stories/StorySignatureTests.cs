@@ -63,4 +63,21 @@ public sealed class StorySignatureTests
         added.Should().Be(0.5f);
         stored.LastDay.Should().Be(700_010);
     }
+
+    [Fact]
+    public void AStoredSignatureKeepsItsOutletsAndOneStoredBeforeOutletsWereKeptReadsAsHavingNone()
+    {
+        var original = Built(5, 80, names: true);
+        original.Outlets.Add("Harbor Gazette");
+        original.Outlets.Add("Ege Postası, İzmir");
+        var bytes = original.Serialise();
+
+        StorySignature.Deserialise(5, bytes).Outlets.Should().BeEquivalentTo(original.Outlets);
+        var withoutOutlets = Built(5, 80, names: true);
+        var older = withoutOutlets.Serialise()[..^2];
+        var read = StorySignature.Deserialise(5, older);
+        read.Outlets.Should().BeEmpty();
+        read.TermCount.Should().Be(withoutOutlets.Centroid.Count);
+        StorySignature.Dot(read, original).Should().Be(StorySignature.Dot(withoutOutlets, original));
+    }
 }

@@ -171,6 +171,7 @@ public sealed class GroupingReasonTests
     [InlineData(ScoreBreakdown.DatesApart, 0.41, "known dates are too far")]
     [InlineData(ScoreBreakdown.OtherCast, 0.41, "name different people")]
     [InlineData(ScoreBreakdown.FewShared, 0.41, "too few distinct words")]
+    [InlineData(ScoreBreakdown.OneOutlet, 0.22, "only this article's own outlet")]
     [InlineData(ScoreBreakdown.TopicOnly, 0.41, "undated")]
     public void AnArticleThatOpenedAStorySaysWhatKeptItFromTheClosestOne(string rule, double compared, string said) =>
         Reason("opened", compared, rule).Decision.Should().Contain(said);
