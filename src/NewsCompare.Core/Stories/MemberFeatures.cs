@@ -29,10 +29,13 @@ internal sealed class MemberFeatures
         MinHash = MinHash, Shingles = Shingles, Words = Words, Terms = Terms,
     }, idf, options);
 
-    /// <summary>The member as a profile (for rebuilding a story's centroid after a correction); <paramref name="text"/> names its terms for explanations.</summary>
-    public ArticleProfile ToProfile(Dictionary<uint, string>? text = null) => new()
+    /// <summary>
+    /// The member as a profile (for rebuilding a story's centroid after a correction); <paramref name="text"/> names its
+    /// terms for explanations; <paramref name="outlet"/> is its outlet (or site), for the one-outlet bar when it is placed again.
+    /// </summary>
+    public ArticleProfile ToProfile(Dictionary<uint, string>? text = null, string? outlet = null) => new()
     {
-        Id = ArticleId, Outlet = null, Language = Language, Day = Day, Weights = Weights, Text = text ?? [],
+        Id = ArticleId, Outlet = outlet, Language = Language, Day = Day, Weights = Weights, Text = text ?? [],
         MinHash = MinHash, Shingles = Shingles, Words = Words, Terms = Terms > 0 ? Terms : Weights.Count,
     };
 

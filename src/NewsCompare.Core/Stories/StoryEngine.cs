@@ -303,11 +303,7 @@ public static partial class StoryEngine
         ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(pairs);
         var o = options ?? StoryEngineOptions.Default;
-        var counts = articles.Select(TermCounts.Count).ToList();
-        var df = new Dictionary<uint, int>();
-        foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
-        var sites = o.SiteTermDiscount ? SiteTerms.Of(counts, df) : null;
-        var scored = counts.Select(c => new Scored(ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight) * (sites?.Factor(c.Outlet, t) ?? 1), o))).ToList();
+        var scored = WeighCollection(articles, o).Select(p => new Scored(p)).ToList();
         var single = scored.Select(x => StorySignature.Of(0, [x.Article])).ToList();
         var result = new double[pairs.Count][];
         Parallel.For(0, pairs.Count, i =>
@@ -392,11 +388,7 @@ public static partial class StoryEngine
     {
         ArgumentNullException.ThrowIfNull(articles);
         var o = options ?? StoryEngineOptions.Default;
-        var counts = articles.Select(TermCounts.Count).ToList();
-        var df = new Dictionary<uint, int>();
-        foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
-        var sites = o.SiteTermDiscount ? SiteTerms.Of(counts, df) : null;
-        var profiles = counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight) * (sites?.Factor(c.Outlet, t) ?? 1), o)).ToList();
+        var profiles = WeighCollection(articles, o);
         var m = new double[profiles.Count, profiles.Count];
         for (var i = 0; i < profiles.Count; i++)
             for (var j = 0; j < profiles.Count; j++)
@@ -406,6 +398,20 @@ public static partial class StoryEngine
                 m[i, j] = Similarity(profiles[i], s, false, o).Sim;
             }
         return m;
+    }
+
+    /// <summary>
+    /// Weighs a whole known collection: each term by its document frequency among <paramref name="articles"/> (a term
+    /// no other article uses counts <see cref="StoryEngineOptions.UnsharedTermWeight"/>), discounted per outlet when
+    /// <see cref="StoryEngineOptions.SiteTermDiscount"/> is on.
+    /// </summary>
+    private static List<ArticleProfile> WeighCollection(IReadOnlyList<StoryArticle> articles, StoryEngineOptions o)
+    {
+        var counts = articles.Select(TermCounts.Count).ToList();
+        var df = new Dictionary<uint, int>();
+        foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
+        var sites = o.SiteTermDiscount ? SiteTerms.Of(counts, df) : null;
+        return counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight) * (sites?.Factor(c.Outlet, t) ?? 1), o)).ToList();
     }
 
     /// <summary>
@@ -420,11 +426,7 @@ public static partial class StoryEngine
     {
         ArgumentNullException.ThrowIfNull(articles);
         var o = options ?? StoryEngineOptions.Default;
-        var counts = articles.Select(TermCounts.Count).ToList();
-        var df = new Dictionary<uint, int>();
-        foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
-        var sites = o.SiteTermDiscount ? SiteTerms.Of(counts, df) : null;
-        var profiles = InPlacementOrder(counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight) * (sites?.Factor(c.Outlet, t) ?? 1), o)).ToList(), p => p);
+        var profiles = InPlacementOrder(WeighCollection(articles, o), p => p);
 
         var state = new InMemoryGroupingState(o);
         GroupingLoop.Place(state, profiles.Select(p => (p, (ArticleProfile?)null)).ToList());

@@ -64,8 +64,8 @@ public sealed record StoryEngineOptions
 
     /// <summary>
     /// What a term no other article of the collection uses counts, relative to its full weight, when a full grouping
-    /// (<see cref="StoryEngine.Group"/>) weighs the articles: it cannot tie the article to anything, but it says the
-    /// article is about something of its own. The store's paths use <see cref="DefaultUnsharedTermWeight"/>.
+    /// (<see cref="StoryEngine.Group"/>, a regroup or a first import into an empty store) weighs the articles: it cannot
+    /// tie the article to anything, but it says the article is about something of its own.
     /// </summary>
     public double UnsharedTermWeight { get; init; } = DefaultUnsharedTermWeight;
 

@@ -54,7 +54,7 @@ public sealed partial class StoryStore
     private StorySignature Reweigh(long storyId)
     {
         var s = new StorySignature { Id = storyId, WeighedAt = (int)Math.Min(_documents, int.MaxValue) };
-        foreach (var m in LoadMembers(storyId)) s.Add(m.Reweigh(t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete), _options));
+        foreach (var m in LoadMembers(storyId)) s.Add(m.Reweigh(t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete, _options.UnsharedTermWeight), _options));
         LoadOutlets(s, except: null);
         SaveSignature(s);
         return s;
@@ -63,7 +63,7 @@ public sealed partial class StoryStore
     private long DocumentFrequency(uint term) => _batchDf.TryGetValue(term, out var d) ? d : _frequencies.Of(term);
 
     // A term's weight as the current batch weighs articles.
-    private double Idf(uint term) => StoryEngine.Idf(term, DocumentFrequency(term), _documents, _options.Background, _complete);
+    private double Idf(uint term) => StoryEngine.Idf(term, DocumentFrequency(term), _documents, _options.Background, _complete, _options.UnsharedTermWeight);
 
     /// <summary>A story's signature without one of its members (dates re-read when the member was at an edge).</summary>
     private StorySignature Without(StorySignature s, ArticleProfile a)

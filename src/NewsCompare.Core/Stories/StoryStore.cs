@@ -159,7 +159,7 @@ public sealed partial class StoryStore
         var n = df.GetValueOrDefault(DocumentsKey);
         // Two weighings while importing: to decide, a term no other article has yet counts a quarter (as in a full
         // regroup: it cannot match anything now); to keep, it counts fully (the next report may share it).
-        var profiles = StoryEngine.InPlacementOrder(counts.AsParallel().Select(c => (Score: ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background), _options),
+        var profiles = StoryEngine.InPlacementOrder(counts.AsParallel().Select(c => (Score: ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background, unshared: _options.UnsharedTermWeight), _options),
                 Keep: updateDf && !bulk ? ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background, complete: false), _options) : null))
             .ToList(), p => p.Score);
         _placedOrder = profiles.Select(p => p.Score.Id).ToList();
@@ -175,13 +175,16 @@ public sealed partial class StoryStore
     /// </summary>
     private int RefineBatch(IReadOnlyList<long> ids)
     {
-        var placed = new Dictionary<long, (long Story, MemberFeatures Features)>();
-        using (var cmd = Command("SELECT ArticleId, StoryId, Features FROM StoryMemberships WHERE ArticleId IN (SELECT value FROM json_each($ids)) AND Features IS NOT NULL",
-            ("$ids", JsonSerializer.Serialize(ids))))
+        var placed = new Dictionary<long, (long Story, ArticleProfile Profile)>();
+        using (var cmd = Command("""
+            SELECT m.ArticleId, m.StoryId, m.Features, COALESCE(a.Outlet, a.Site) FROM StoryMemberships m JOIN Articles a ON a.Id = m.ArticleId
+            WHERE m.ArticleId IN (SELECT value FROM json_each($ids)) AND m.Features IS NOT NULL
+            """, ("$ids", JsonSerializer.Serialize(ids))))
         using (var r = cmd.ExecuteReader())
-            while (r.Read()) placed[r.GetInt64(0)] = (r.GetInt64(1), MemberFeatures.Deserialise(r.GetInt64(0), (byte[])r.GetValue(2)));
+            while (r.Read())
+                placed[r.GetInt64(0)] = (r.GetInt64(1), MemberFeatures.Deserialise(r.GetInt64(0), (byte[])r.GetValue(2)).ToProfile(outlet: r.IsDBNull(3) ? null : r.GetString(3)));
         var state = new SqliteGroupingState(this, ReadLocks(ids), null, noteSmall: false);
-        return GroupingLoop.Refine(state, ids.Where(placed.ContainsKey).Select(id => (placed[id].Features.ToProfile(), placed[id].Story)));
+        return GroupingLoop.Refine(state, ids.Where(placed.ContainsKey).Select(id => (placed[id].Profile, placed[id].Story)));
     }
 
     // Stories of at least StoryEngine.MinSplitMembers placed into or refined since the last split check, with the
