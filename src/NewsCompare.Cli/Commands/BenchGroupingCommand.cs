@@ -49,11 +49,13 @@ internal static class BenchGroupingCommand
         {
             dataset, seeds, sweep, orders, importBatch, output, background, refine, refineImports, join, eventMargin, split,
         };
+        var weighting = new WeightingFlags();
+        weighting.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             try
             {
-                var options = StoryEngineOptions.Default with
+                var options = weighting.Apply(parse, StoryEngineOptions.Default) with
                 {
                     Background = parse.GetValue(background) ? BackgroundTerms.Default : BackgroundTerms.None,
                     RefinePasses = parse.GetValue(refine), RefineImports = parse.GetValue(refineImports),

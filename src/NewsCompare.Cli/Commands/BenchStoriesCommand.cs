@@ -24,31 +24,21 @@ internal static class BenchStoriesCommand
         var weights = new Option<FileInfo?>("--weights") { Description = "Grouping weights to use instead of the shipped ones (learn-grouping's output)" };
         var detail = new Option<bool>("--precision-recall") { Description = "Also print precision and recall beside each F1" };
         var join = new Option<double?>("--join") { Description = "Join threshold instead of the weights' own (StoryEngineOptions.JoinThreshold)" };
-        var nameBoost = new Option<double?>("--name-boost") { Description = "How much more a name or figure weighs than a word (StoryEngineOptions.NameBoost)" };
-        var sameOutlet = new Option<double?>("--same-outlet-margin") { Description = "How much higher the bar is for joining a story that holds an article of the same outlet (StoryEngineOptions.SameOutletMargin)" };
-        var siteTerms = new Option<bool>("--site-terms") { Description = "Discount terms an article shares with more of its own outlet's articles than chance (StoryEngineOptions.SiteTermDiscount)" };
-        var unshared = new Option<double?>("--unshared-weight") { Description = "What a term no other article uses counts (StoryEngineOptions.UnsharedTermWeight)" };
-        var articleTerms = new Option<int?>("--article-terms") { Description = "Strongest terms an article's vector keeps (StoryEngineOptions.ArticleTerms)" };
-        var noPhrases = new Option<bool>("--no-name-phrases") { Description = "Leave name phrases out of the vectors (StoryEngineOptions.NamePhrases)" };
         var auc = new Option<bool>("--pair-auc") { Description = "Only print how well the engine's pair similarity ranks each set's labelled pairs (ROC area) beside TF-IDF cosine" };
         var predictions = new Option<DirectoryInfo?>("--predictions") { Description = "Write each set's grouping (file → story, JSON) into this folder" };
         var command = new Command("bench-stories", "Score story grouping on every development set beside a tuned plain TF-IDF grouping, with and without dates")
         {
-            basil, pairs, generated, seed, weights, join, detail, predictions, auc, nameBoost, unshared, sameOutlet, siteTerms, articleTerms, noPhrases,
+            basil, pairs, generated, seed, weights, join, detail, predictions, auc,
         };
+        var weighting = new WeightingFlags();
+        weighting.AddTo(command);
         command.SetAction(parse =>
         {
             try
             {
-                var options = StoryEngineOptions.Default;
+                var options = weighting.Apply(parse, StoryEngineOptions.Default);
                 if (parse.GetValue(weights) is { } file) options = options with { Weights = GroupingWeights.Parse(File.ReadAllText(file.FullName), file.FullName) };
                 if (parse.GetValue(join) is double j) options = options with { JoinThreshold = j };
-                if (parse.GetValue(nameBoost) is double nb) options = options with { NameBoost = nb };
-                if (parse.GetValue(unshared) is double u) options = options with { UnsharedTermWeight = u };
-                if (parse.GetValue(siteTerms)) options = options with { SiteTermDiscount = true };
-                if (parse.GetValue(sameOutlet) is double so) options = options with { SameOutletMargin = so };
-                if (parse.GetValue(articleTerms) is int at) options = options with { ArticleTerms = at };
-                if (parse.GetValue(noPhrases)) options = options with { NamePhrases = false };
                 var sets = new List<(StorySet Set, bool Dates)>();
                 foreach (var dates in new[] { false, true })
                 {
