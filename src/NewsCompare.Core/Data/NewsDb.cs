@@ -29,6 +29,9 @@ public sealed class NewsDb(DbContextOptions<NewsDb> options) : DbContext(options
     public DbSet<RetiredStory> RetiredStories => Set<RetiredStory>();
 
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDb).Assembly);
+        if (StoreDialect.For(Database.ProviderName).Provider == StoreProvider.Postgres) PostgresModel.Adjust(modelBuilder);
+    }
 }

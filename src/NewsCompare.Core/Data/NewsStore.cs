@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace NewsCompare.Core.Data;
 
-/// <summary>Opens the SQLite store: connection settings shared by the web app, the command line and the tests.</summary>
+/// <summary>Opens the store (SQLite or PostgreSQL): connection settings shared by the web app, the command line and the tests.</summary>
 public static class NewsStore
 {
     /// <summary>The environment variable both the command line and the web app read for the store's path.</summary>
@@ -44,19 +44,37 @@ public static class NewsStore
 
     /// <summary>Configures <paramref name="options"/> for the SQLite store at <paramref name="connectionString"/>.</summary>
     public static DbContextOptionsBuilder UseNewsStore(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(60))
-               .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-               .AddInterceptors(SqlitePragmas.Instance);
+        options.UseNewsStore(new StoreTarget(StoreProvider.Sqlite, connectionString, connectionString));
+
+    /// <summary>Configures <paramref name="options"/> for <paramref name="target"/>'s engine and connection.</summary>
+    public static DbContextOptionsBuilder UseNewsStore(this DbContextOptionsBuilder options, StoreTarget target) =>
+        StoreDialect.Of(target.Provider).Configure(options, target.ConnectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 
     /// <summary>Options for a <see cref="NewsDb"/> on the SQLite file at <paramref name="path"/>.</summary>
-    public static DbContextOptions<NewsDb> Options(string path) =>
-        (DbContextOptions<NewsDb>)new DbContextOptionsBuilder<NewsDb>().UseNewsStore(SqliteConnectionString(path)).Options;
+    public static DbContextOptions<NewsDb> Options(string path) => Options(StoreTarget.Sqlite(path));
 
-    /// <summary>Opens the store at <paramref name="path"/>, bringing its schema up to date.</summary>
-    public static async Task<NewsDb> OpenAsync(string path, CancellationToken cancellationToken = default)
+    /// <summary>Options for a <see cref="NewsDb"/> on <paramref name="target"/>.</summary>
+    public static DbContextOptions<NewsDb> Options(StoreTarget target) =>
+        (DbContextOptions<NewsDb>)new DbContextOptionsBuilder<NewsDb>().UseNewsStore(target).Options;
+
+    /// <summary>Opens the SQLite store at <paramref name="path"/>, bringing its schema up to date.</summary>
+    public static Task<NewsDb> OpenAsync(string path, CancellationToken cancellationToken = default) =>
+        OpenAsync(StoreTarget.Sqlite(path), cancellationToken);
+
+    /// <summary>Opens the store <paramref name="target"/> names, bringing its schema up to date.</summary>
+    public static async Task<NewsDb> OpenAsync(StoreTarget target, CancellationToken cancellationToken = default)
     {
-        var db = new NewsDb(Options(path));
-        await SchemaMigrator.MigrateAsync(db, cancellationToken);
+        var db = new NewsDb(Options(target));
+        try
+        {
+            await SchemaMigrator.MigrateAsync(db, cancellationToken);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
         return db;
     }
 }

@@ -12,7 +12,7 @@ namespace NewsCompare.Core.Data;
 /// </summary>
 public static partial class SchemaMigrator
 {
-    /// <summary>The scripts for <paramref name="provider"/> ("Sqlite"), in the order they apply.</summary>
+    /// <summary>The scripts for <paramref name="provider"/> ("Sqlite", "Npgsql": <see cref="StoreDialect.ScriptFolder"/>), in the order they apply.</summary>
     public static IReadOnlyList<(int Version, string Name, string Sql)> Scripts(string provider)
     {
         var assembly = typeof(SchemaMigrator).Assembly;
@@ -31,7 +31,7 @@ public static partial class SchemaMigrator
     /// <returns>The versions applied by this call.</returns>
     public static async Task<IReadOnlyList<int>> MigrateAsync(NewsDb db, CancellationToken cancellationToken = default)
     {
-        var provider = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true ? "Sqlite" : "Npgsql";
+        var dialect = StoreDialect.For(db);
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened) await connection.OpenAsync(cancellationToken);
@@ -39,12 +39,14 @@ public static partial class SchemaMigrator
         {
             // A store that is up to date is only read: a long write elsewhere (a full regroup runs in one transaction)
             // must not keep other processes from opening the store.
-            var scripts = Scripts(provider);
+            var scripts = Scripts(dialect.ScriptFolder);
             if (await AppliedAsync(connection, null, cancellationToken) is { } current && scripts.All(s => current.Contains(s.Version))) return [];
 
             // One write transaction for the whole check-and-apply: SQLite takes its write lock at BEGIN (IMMEDIATE),
-            // so two processes opening a new store at once apply the scripts once, the second waiting for the first.
+            // PostgreSQL an advisory lock, so two processes opening a new store at once apply the scripts once, the
+            // second waiting for the first.
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            if (dialect.SchemaLockSql.Length > 0) await ExecuteAsync(connection, tx, dialect.SchemaLockSql, cancellationToken);
             await ExecuteAsync(connection, tx, """
                 CREATE TABLE IF NOT EXISTS "SchemaVersions" ("Version" INTEGER NOT NULL PRIMARY KEY, "Name" TEXT NOT NULL, "AppliedAt" TEXT NOT NULL);
                 """, cancellationToken);

@@ -22,7 +22,7 @@ public sealed class Importer
     private readonly Extractors _extractors;
 
     /// <summary>An importer writing to <paramref name="db"/>.</summary>
-    /// <param name="db">The store (see <see cref="NewsStore.OpenAsync"/>).</param>
+    /// <param name="db">The store (see <see cref="NewsStore.OpenAsync(StoreTarget, CancellationToken)"/>).</param>
     /// <param name="options">Limits and settings; null for the defaults.</param>
     /// <exception cref="InvalidDataException">The user's outlet registry file cannot be read; the message names it.</exception>
     public Importer(NewsDb db, ImportOptions? options = null) : this(db, options, Extractors.Default)

@@ -10,7 +10,7 @@ internal sealed class MetadataChangeConfiguration : IEntityTypeConfiguration<Met
     {
         builder.ToTable("MetadataChanges");
         builder.HasKey(x => x.Id);
-        builder.HasIndex(x => new { x.ArticleId, x.Id });
+        builder.HasIndex(x => new { x.ArticleId, x.Id }, "IX_MetadataChanges_ArticleId");
         builder.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,0 +1,126 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsCompare.Core.Data;
+
+/// <summary>
+/// What differs between the store's engines, in one place: how EF is configured, which schema scripts apply, how
+/// values the raw SQL binds are written, and which features an engine does not have yet. Code that writes SQL asks the
+/// dialect of its store (<see cref="For(NewsDb)"/>) instead of testing the provider itself.
+/// </summary>
+public abstract class StoreDialect
+{
+    /// <summary>SQLite: the default, one file.</summary>
+    public static StoreDialect Sqlite { get; } = new SqliteDialect();
+
+    /// <summary>PostgreSQL, through Npgsql.</summary>
+    public static StoreDialect Postgres { get; } = new PostgresDialect();
+
+    /// <summary>The engine.</summary>
+    public abstract StoreProvider Provider { get; }
+
+    /// <summary>The folder of schema scripts under Data/Migrations (ADR 0001).</summary>
+    public abstract string ScriptFolder { get; }
+
+    /// <summary>The dialect of <paramref name="provider"/>.</summary>
+    public static StoreDialect Of(StoreProvider provider) => provider == StoreProvider.Postgres ? Postgres : Sqlite;
+
+    /// <summary>The dialect of the store <paramref name="db"/> is configured for.</summary>
+    public static StoreDialect For(NewsDb db) => For(db.Database.ProviderName);
+
+    /// <summary>The dialect of an EF provider name (<c>Microsoft.EntityFrameworkCore.Sqlite</c>, <c>Npgsql.EntityFrameworkCore.PostgreSQL</c>).</summary>
+    public static StoreDialect For(string? providerName) =>
+        providerName?.Contains("Npgsql", StringComparison.Ordinal) == true ? Postgres : Sqlite;
+
+    /// <summary>Configures <paramref name="options"/> for this engine at <paramref name="connectionString"/>.</summary>
+    public abstract DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString);
+
+    /// <summary>
+    /// SQL run first in the transaction that applies schema scripts, so that two processes opening a new store at once
+    /// apply them once (empty when the engine's transaction already serialises them).
+    /// </summary>
+    public abstract string SchemaLockSql { get; }
+
+    /// <summary>A UTC time as raw SQL binds it (EF reads it back as the same <see cref="DateTime"/>).</summary>
+    public abstract object Timestamp(DateTime utc);
+
+    /// <summary>A date as raw SQL binds it.</summary>
+    public abstract object Date(DateOnly? date);
+
+    /// <summary>
+    /// Fails with a message naming <paramref name="feature"/> when this engine does not run it yet; nothing on an engine
+    /// that does. Every entry point of a feature that only SQLite runs calls this first, so PostgreSQL never half-runs it.
+    /// </summary>
+    /// <exception cref="StoreFeatureNotSupportedException">The feature does not run on this engine yet.</exception>
+    public abstract void Require(StoreFeature feature);
+
+    private sealed class SqliteDialect : StoreDialect
+    {
+        public override StoreProvider Provider => StoreProvider.Sqlite;
+        public override string ScriptFolder => "Sqlite";
+        public override string SchemaLockSql => "";
+
+        public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+            options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(60)).AddInterceptors(SqlitePragmas.Instance);
+
+        public override object Timestamp(DateTime utc) => StampText(utc);
+        public override object Date(DateOnly? date) => date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+        public override void Require(StoreFeature feature) { }
+    }
+
+    private sealed class PostgresDialect : StoreDialect
+    {
+        public override StoreProvider Provider => StoreProvider.Postgres;
+        public override string ScriptFolder => "Npgsql";
+
+        // A transaction-scoped advisory lock under a fixed key: the second process waits, then finds the scripts applied.
+        public override string SchemaLockSql => "SELECT pg_advisory_xact_lock(7250518330161041217)";
+
+        public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+            options.UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(60));
+
+        public override object Timestamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        public override object Date(DateOnly? date) => date is { } d ? d : DBNull.Value;
+
+        public override void Require(StoreFeature feature) => throw new StoreFeatureNotSupportedException(feature);
+    }
+
+    /// <summary>A time as the SQLite store writes it.</summary>
+    internal static string StampText(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    /// <summary>The open connection's dialect.</summary>
+    internal static StoreDialect For(DbConnection connection) => connection is Npgsql.NpgsqlConnection ? Postgres : Sqlite;
+}
+
+/// <summary>Features that run on SQLite and are not yet ported to PostgreSQL (docs/architecture.md, Store providers).</summary>
+public enum StoreFeature
+{
+    /// <summary>Importing captures (the store writer's batched inserts).</summary>
+    Import,
+    /// <summary>Grouping articles into stories, regrouping and editors' story corrections.</summary>
+    Grouping,
+    /// <summary>Corrections of an article's metadata.</summary>
+    MetadataCorrections,
+    /// <summary>The web app's pages (full-text search, change detection across instances).</summary>
+    WebPages,
+    /// <summary>The benchmark verbs, which generate and time SQLite stores.</summary>
+    Benchmarks,
+}
+
+/// <summary>A feature was asked of a store engine that does not run it yet; the message names both.</summary>
+public sealed class StoreFeatureNotSupportedException(StoreFeature feature)
+    : NotSupportedException($"{Describe(feature)} does not run on a PostgreSQL store yet; use a SQLite store for it (see docs/architecture.md, Store providers)")
+{
+    /// <summary>The feature asked for.</summary>
+    public StoreFeature Feature { get; } = feature;
+
+    private static string Describe(StoreFeature feature) => feature switch
+    {
+        StoreFeature.Import => "Importing captures",
+        StoreFeature.Grouping => "Story grouping (import's grouping step, regroup, move, split, merge)",
+        StoreFeature.MetadataCorrections => "Correcting an article's metadata",
+        StoreFeature.WebPages => "The web app",
+        _ => "This benchmark",
+    };
+}
