@@ -8,13 +8,23 @@ internal static class CliOptions
 {
     public static readonly Option<string?> Db = new("--db")
     {
-        Description = "The SQLite store file (default: $NewsCompare__Database, else the shared store in the user's data folder, the web app's too)",
+        Description = "The store: a SQLite file, or a PostgreSQL database as postgres://user:password@host:5432/database (default: $NewsCompare__Database, else the shared SQLite store in the user's data folder, the web app's too)",
         Recursive = true,
     };
 
-    /// <summary>The store's full path: --db, else $NewsCompare__Database (both relative to the current folder), else the shared default.</summary>
-    public static string DatabasePath(ParseResult parse) =>
-        NewsStore.ResolvePath(parse.GetValue(Db) ?? Environment.GetEnvironmentVariable(NewsStore.DatabaseVariable), Environment.CurrentDirectory);
+    /// <summary>The store: --db, else $NewsCompare__Database (a path relative to the current folder, or a postgres:// URI), else the shared default.</summary>
+    /// <exception cref="StoreTargetException">A URI that names no usable database.</exception>
+    public static StoreTarget Store(ParseResult parse) =>
+        StoreTarget.Resolve(parse.GetValue(Db) ?? Environment.GetEnvironmentVariable(NewsStore.DatabaseVariable), Environment.CurrentDirectory);
+
+    /// <summary>The SQLite store file's full path, for verbs that work on the file itself (the benchmarks).</summary>
+    /// <exception cref="StoreFeatureNotSupportedException">The store is a PostgreSQL database.</exception>
+    public static string DatabasePath(ParseResult parse)
+    {
+        var store = Store(parse);
+        StoreDialect.Of(store.Provider).Require(StoreFeature.Benchmarks);
+        return store.Display;
+    }
 
     /// <summary>Where <see cref="DatabasePath"/> came from, for `info`.</summary>
     public static string DatabaseChoice(ParseResult parse) =>
@@ -23,5 +33,5 @@ internal static class CliOptions
         : "the default, shared with the web app";
 
     public static Task<NewsDb> OpenStoreAsync(ParseResult parse, CancellationToken ct) =>
-        NewsStore.OpenAsync(DatabasePath(parse), ct);
+        NewsStore.OpenAsync(Store(parse), ct);
 }

@@ -34,4 +34,18 @@ root.Subcommands.Add(StatementCommands.Learn());
 root.Subcommands.Add(StatementCommands.Match());
 root.Subcommands.Add(BenchStatementsCommand.Create());
 
-return await root.Parse(args).InvokeAsync();
+// A store named wrongly, or a feature the store's engine does not run yet: one line saying so, not a stack trace.
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is NewsCompare.Core.Data.StoreTargetException or NewsCompare.Core.Data.StoreFeatureNotSupportedException)
+{
+    Console.Error.WriteLine($"newscompare: {e.Message}");
+    return 2;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine(e);
+    return 1;
+}

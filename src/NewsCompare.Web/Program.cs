@@ -31,5 +31,6 @@ app.UsePageCaching();
 app.MapRazorPages();
 app.MapNewsApi();
 app.MapRawCaptures();
+app.MapHealthChecks("/health").DisableRateLimiting();
 
 await app.RunAsync();

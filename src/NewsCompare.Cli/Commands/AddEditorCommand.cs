@@ -39,7 +39,7 @@ internal static class AddEditorCommand
             {
                 var editor = await EditorAccounts.AddAsync(db, userName, secret!, ct);
                 if (parse.GetValue(display) is { } shown) await EditorAccounts.SetDisplayNameAsync(db, editor.UserName, shown, ct);
-                Console.WriteLine($"editor '{editor.UserName}' created in {Path.GetFullPath(CliOptions.DatabasePath(parse))}");
+                Console.WriteLine($"editor '{editor.UserName}' created in {CliOptions.Store(parse).Display}");
                 return 0;
             }
             catch (ArgumentException e)

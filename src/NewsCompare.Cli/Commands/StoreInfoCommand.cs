@@ -15,7 +15,7 @@ internal static class StoreInfoCommand
             var captures = await db.Captures.CountAsync(ct);
             var articles = await db.Articles.CountAsync(ct);
             var stories = await db.Stories.CountAsync(ct);
-            Console.WriteLine($"store: {CliOptions.DatabasePath(parse)} ({CliOptions.DatabaseChoice(parse)})");
+            Console.WriteLine($"store: {CliOptions.Store(parse).Display} ({CliOptions.DatabaseChoice(parse)})");
             Console.WriteLine($"captures: {captures}, articles: {articles}, stories: {stories}");
             return 0;
         });

@@ -60,6 +60,7 @@ public static class ArticleCorrections
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(values);
+        StoreDialect.For(db).Require(StoreFeature.MetadataCorrections);
         if (string.IsNullOrWhiteSpace(reason)) throw new ArticleCorrectionException("a correction needs a reason");
         if (string.IsNullOrWhiteSpace(editor)) throw new ArticleCorrectionException("a correction needs the editor's name");
         var problems = values.Select(v => Problem(v.Key, v.Value)).OfType<string>().ToList();

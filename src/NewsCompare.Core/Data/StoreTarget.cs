@@ -37,12 +37,12 @@ public sealed record StoreTarget(StoreProvider Provider, string ConnectionString
     /// The store named by <paramref name="value"/>: a PostgreSQL URI, else a SQLite path taken from
     /// <paramref name="baseFolder"/> when relative (empty: <see cref="NewsStore.DefaultPath"/>).
     /// </summary>
-    /// <exception cref="ArgumentException">A URI that does not name a usable database; the message says what is wrong.</exception>
+    /// <exception cref="StoreTargetException">A URI that does not name a usable database; the message says what is wrong.</exception>
     public static StoreTarget Resolve(string? value, string baseFolder)
     {
         if (IsPostgresUri(value)) return Postgres(value!.Trim());
         if (value is not null && value.Contains("://", StringComparison.Ordinal))
-            throw new ArgumentException($"'{Redact(value)}' is neither a file path nor a postgres:// URI: NewsCompare stores live in SQLite or PostgreSQL");
+            throw new StoreTargetException($"'{Redact(value)}' is neither a file path nor a postgres:// URI: NewsCompare stores live in SQLite or PostgreSQL");
         return Sqlite(NewsStore.ResolvePath(value, baseFolder));
     }
 
@@ -51,7 +51,7 @@ public sealed record StoreTarget(StoreProvider Provider, string ConnectionString
     /// <c>postgres</c>; for PostgreSQL <paramref name="connection"/> is a URI or an Npgsql connection string, for SQLite
     /// <paramref name="sqlitePath"/> (a URI there selects PostgreSQL too).
     /// </summary>
-    /// <exception cref="ArgumentException">An unknown provider, or PostgreSQL without a connection.</exception>
+    /// <exception cref="StoreTargetException">An unknown provider, or PostgreSQL without a connection.</exception>
     public static StoreTarget Configure(string? provider, string? connection, string? sqlitePath, string baseFolder)
     {
         switch (provider?.Trim().ToLowerInvariant())
@@ -61,24 +61,24 @@ public sealed record StoreTarget(StoreProvider Provider, string ConnectionString
             case "postgres" or "postgresql" or "npgsql":
                 var source = string.IsNullOrWhiteSpace(connection) ? sqlitePath : connection;
                 if (string.IsNullOrWhiteSpace(source))
-                    throw new ArgumentException("NewsCompare:Store:Provider is postgres but NewsCompare:Store:ConnectionString is empty: give a postgres://user:password@host:5432/database URI or an Npgsql connection string");
+                    throw new StoreTargetException("NewsCompare:Store:Provider is postgres but NewsCompare:Store:ConnectionString is empty: give a postgres://user:password@host:5432/database URI or an Npgsql connection string");
                 return IsPostgresUri(source) ? Postgres(source.Trim()) : PostgresConnectionString(source);
             default:
-                throw new ArgumentException($"NewsCompare:Store:Provider '{provider}' is not a store provider: use sqlite or postgres");
+                throw new StoreTargetException($"NewsCompare:Store:Provider '{provider}' is not a store provider: use sqlite or postgres");
         }
     }
 
     /// <summary>The PostgreSQL database of a <c>postgres://user:password@host:port/database?option=value</c> URI.</summary>
-    /// <exception cref="ArgumentException">The URI lacks a host or database, or has a bad port or option.</exception>
+    /// <exception cref="StoreTargetException">The URI lacks a host or database, or has a bad port or option.</exception>
     public static StoreTarget Postgres(string uri)
     {
         if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || !IsPostgresUri(uri))
-            throw new ArgumentException($"'{Redact(uri)}' is not a PostgreSQL URI: expected postgres://user:password@host:5432/database");
+            throw new StoreTargetException($"'{Redact(uri)}' is not a PostgreSQL URI: expected postgres://user:password@host:5432/database");
         if (string.IsNullOrEmpty(parsed.Host))
-            throw new ArgumentException($"'{Redact(uri)}' names no host: expected postgres://user:password@host:5432/database");
+            throw new StoreTargetException($"'{Redact(uri)}' names no host: expected postgres://user:password@host:5432/database");
         var database = Uri.UnescapeDataString(parsed.AbsolutePath.Trim('/'));
         if (database.Length == 0 || database.Contains('/', StringComparison.Ordinal))
-            throw new ArgumentException($"'{Redact(uri)}' names no database: expected postgres://user:password@host:5432/database");
+            throw new StoreTargetException($"'{Redact(uri)}' names no database: expected postgres://user:password@host:5432/database");
 
         var builder = new NpgsqlConnectionStringBuilder
         {
@@ -100,7 +100,7 @@ public sealed record StoreTarget(StoreProvider Provider, string ConnectionString
             try { builder[key] = value; }
             catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
             {
-                throw new ArgumentException($"'{Redact(uri)}': option '{key}' is not an Npgsql connection setting ({e.Message})");
+                throw new StoreTargetException($"'{Redact(uri)}': option '{key}' is not an Npgsql connection setting ({e.Message})");
             }
         }
         return WithDefaults(builder);
@@ -112,10 +112,10 @@ public sealed record StoreTarget(StoreProvider Provider, string ConnectionString
         try { builder = new NpgsqlConnectionStringBuilder(connection); }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
         {
-            throw new ArgumentException($"NewsCompare:Store:ConnectionString is not an Npgsql connection string: {e.Message}");
+            throw new StoreTargetException($"NewsCompare:Store:ConnectionString is not an Npgsql connection string: {e.Message}");
         }
         if (string.IsNullOrEmpty(builder.Host) || string.IsNullOrEmpty(builder.Database))
-            throw new ArgumentException("NewsCompare:Store:ConnectionString must name a Host and a Database");
+            throw new StoreTargetException("NewsCompare:Store:ConnectionString must name a Host and a Database");
         return WithDefaults(builder);
     }
 
@@ -141,3 +141,6 @@ public sealed record StoreTarget(StoreProvider Provider, string ConnectionString
     /// <inheritdoc />
     public override string ToString() => Display;
 }
+
+/// <summary>A store named in a way that cannot be opened (a bad URI, an unknown provider); the message says what to give instead.</summary>
+public sealed class StoreTargetException(string message) : ArgumentException(message);

@@ -32,6 +32,7 @@ public sealed class Importer
     internal Importer(NewsDb db, ImportOptions? options, Extractors extractors)
     {
         ArgumentNullException.ThrowIfNull(db);
+        StoreDialect.For(db).Require(StoreFeature.Import);
         _db = db;
         _options = options ?? new ImportOptions();
         _registry = OutletRegistry.Load(_options.OutletRegistryPath);

@@ -7,6 +7,8 @@ public sealed class NewsCompareOptions
 
     /// <summary>The SQLite store; empty for the shared default (NewsStore.DefaultPath); a relative path is taken from the content root.</summary>
     public string? Database { get; set; }
+    /// <summary>The store's engine and connection (NewsCompare:Store:Provider, :ConnectionString); SQLite at <see cref="Database"/> when empty.</summary>
+    public StoreOptions Store { get; set; } = new();
     /// <summary>The folder imported when the store is empty; default: the repository's seeds folder.</summary>
     public string? Seeds { get; set; }
     public bool SeedOnFirstStart { get; set; } = true;
@@ -18,6 +20,15 @@ public sealed class NewsCompareOptions
     public UploadOptions Upload { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
     public PageCacheOptions PageCache { get; set; } = new();
+}
+
+/// <summary>Which engine holds the store: docs/deploy.md.</summary>
+public sealed class StoreOptions
+{
+    /// <summary><c>sqlite</c> (the default) or <c>postgres</c>.</summary>
+    public string? Provider { get; set; }
+    /// <summary>For PostgreSQL a postgres:// URI or an Npgsql connection string; for SQLite a file path (else <see cref="NewsCompareOptions.Database"/>).</summary>
+    public string? ConnectionString { get; set; }
 }
 
 /// <summary>Rendered pages kept in memory for anonymous readers until the store changes.</summary>

@@ -7,8 +7,14 @@ namespace NewsCompare.Web.Startup;
 /// <summary>Where the store lives, resolved once from configuration and the content root.</summary>
 public sealed class StoreLocation(IOptions<NewsCompareOptions> options, IHostEnvironment environment)
 {
-    public string DatabasePath { get; } = NewsStore.ResolvePath(options.Value.Database, environment.ContentRootPath);
-    public string ConnectionString => NewsStore.SqliteConnectionString(DatabasePath);
+    /// <summary>The configured store (NewsCompare:Store:*, else NewsCompare:Database, else the shared default).</summary>
+    public StoreTarget Target { get; } = StoreTarget.Configure(options.Value.Store.Provider, options.Value.Store.ConnectionString,
+        options.Value.Database, environment.ContentRootPath);
+
+    /// <summary>What to show people: the SQLite file's full path, or the PostgreSQL server and database.</summary>
+    public string DatabasePath => Target.Display;
+
+    public string ConnectionString => Target.ConnectionString;
 }
 
 public static class StoreSetup
@@ -17,7 +23,8 @@ public static class StoreSetup
     {
         services.AddOptions<NewsCompareOptions>().Bind(configuration.GetSection(NewsCompareOptions.Section));
         services.AddSingleton<StoreLocation>();
-        services.AddDbContextPool<NewsDb>((sp, options) => options.UseNewsStore(sp.GetRequiredService<StoreLocation>().ConnectionString));
+        services.AddDbContextPool<NewsDb>((sp, options) => options.UseNewsStore(sp.GetRequiredService<StoreLocation>().Target));
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         services.AddMemoryCache();
         services.AddScoped<Reading.StoreFacets>();
         services.AddSingleton<Reading.ListCounts>();
@@ -34,6 +41,7 @@ public static class StoreSetup
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NewsCompare.Store");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDb>();
+        StoreDialect.For(db).Require(StoreFeature.WebPages);
         var applied = await SchemaMigrator.MigrateAsync(db);
         log.LogInformation("Store {Path} ready; schema scripts applied now: {Applied}", location.DatabasePath, applied);
 
