@@ -20,6 +20,7 @@ root.Subcommands.Add(LearnLanguageWordsCommand.Create());
 root.Subcommands.Add(GenerateCorpusCommand.Create());
 root.Subcommands.Add(BuildBackgroundTermsCommand.Create());
 root.Subcommands.Add(RegroupCommand.Create());
+root.Subcommands.Add(CopyStoreCommand.Create());
 root.Subcommands.Add(StoryCorrectionCommands.Move());
 root.Subcommands.Add(StoryCorrectionCommands.Split());
 root.Subcommands.Add(StoryCorrectionCommands.Merge());

@@ -42,6 +42,9 @@ public abstract class StoreDialect
     /// </summary>
     public abstract string SchemaLockSql { get; }
 
+    /// <summary>A read-only view of the store as of now that writers elsewhere do not wait for (a SQLite deferred transaction, a PostgreSQL repeatable read).</summary>
+    public abstract Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>A UTC time as raw SQL binds it (EF reads it back as the same <see cref="DateTime"/>).</summary>
     public abstract object Timestamp(DateTime utc);
 
@@ -65,6 +68,9 @@ public abstract class StoreDialect
             options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(60)).AddInterceptors(SqlitePragmas.Instance);
 
         public override object Timestamp(DateTime utc) => StampText(utc);
+
+        public override Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+            Task.FromResult<DbTransaction>(((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: true));
         public override object Date(DateOnly? date) => date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
         public override void Require(StoreFeature feature) { }
     }
@@ -81,6 +87,9 @@ public abstract class StoreDialect
             options.UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(60));
 
         public override object Timestamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+
+        public override async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+            await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         public override object Date(DateOnly? date) => date is { } d ? d : DBNull.Value;
 
         public override void Require(StoreFeature feature) => throw new StoreFeatureNotSupportedException(feature);
