@@ -30,6 +30,29 @@ public sealed class StoreProviderCommandTests : CliTempFolder
         import.Stderr.Should().Contain("Importing captures does not run on a PostgreSQL store yet");
     }
 
+    [SkippableFact]
+    public async Task CopyStoreMovesTheSeedsToPostgresAndBackAndPrintsWhatItCopied()
+    {
+        await using var store = await ProviderStore.CreateAsync(StoreProvider.Postgres);
+        var uri = PostgresUri(store);
+        (await CliRunner.RunAsync("import", Seeds, "--db", Db)).ExitCode.Should().Be(0);
+        var back = Path.Combine(Folder, "back.db");
+
+        var there = await CliRunner.RunAsync("copy-store", "--db", Db, "--to", uri);
+        var home = await CliRunner.RunAsync("copy-store", "--db", uri, "--to", back);
+
+        there.ExitCode.Should().Be(0, there.Stdout + there.Stderr);
+        there.Stdout.Should().Contain("(Sqlite) into postgres://").And.MatchRegex(@"Captures\s+5 rows")
+            .And.Contain("captures checked byte for byte against the source and their SHA-256: 5 (");
+        home.ExitCode.Should().Be(0, home.Stdout + home.Stderr);
+        var exported = await CliRunner.RunAsync("export", "--db", Db);
+        (await CliRunner.RunAsync("export", "--db", back)).Stdout.Should().Be(exported.Stdout);
+        (await CliRunner.RunAsync("export", "--db", uri)).Stdout.Should().Be(exported.Stdout);
+        var again = await CliRunner.RunAsync("copy-store", "--db", Db, "--to", uri);
+        again.ExitCode.Should().Be(1);
+        again.Stderr.Should().Contain("the destination store is not empty");
+    }
+
     private static string PostgresUri(ProviderStore store)
     {
         var b = new Npgsql.NpgsqlConnectionStringBuilder(store.Target.ConnectionString);
