@@ -3,7 +3,8 @@ using NewsCompare.Core.Editors;
 
 namespace NewsCompare.Core.Tests.Editors;
 
-public sealed class EditorAccountsTests : TempStoreFile
+/// <summary>Editor accounts, on each store engine (PostgreSQL compares names without case through its ICU collation).</summary>
+public sealed class EditorAccountsTests
 {
     [Fact]
     public void PasswordHashIsSaltedAndVerifiesOnlyTheSamePassword()
@@ -17,10 +18,13 @@ public sealed class EditorAccountsTests : TempStoreFile
         EditorPasswords.Verify("a long passphrase", "").Should().BeFalse();
     }
 
-    [Fact]
-    public async Task CreatedEditorSignsInByNameInAnyCaseAndOnlyWithTheirPassword()
+    [SkippableTheory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task CreatedEditorSignsInByNameInAnyCaseAndOnlyWithTheirPassword(StoreProvider provider)
     {
-        await using var db = await NewsStore.OpenAsync(StorePath);
+        await using var store = await ProviderStore.CreateAsync(provider);
+        await using var db = await store.OpenAsync();
         (await EditorAccounts.AnyAsync(db)).Should().BeFalse();
         await EditorAccounts.AddAsync(db, "Ada", "analytical engine");
         (await EditorAccounts.AnyAsync(db)).Should().BeTrue();
@@ -29,10 +33,13 @@ public sealed class EditorAccountsTests : TempStoreFile
         (await EditorAccounts.SignInAsync(db, "Bob", "analytical engine")).Should().BeNull();
     }
 
-    [Fact]
-    public async Task RefusesDuplicateNamesBadNamesAndShortPasswords()
+    [SkippableTheory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task RefusesDuplicateNamesBadNamesAndShortPasswords(StoreProvider provider)
     {
-        await using var db = await NewsStore.OpenAsync(StorePath);
+        await using var store = await ProviderStore.CreateAsync(provider);
+        await using var db = await store.OpenAsync();
         await EditorAccounts.AddAsync(db, "ada", "analytical engine");
         await FluentActions.Awaiting(() => EditorAccounts.AddAsync(db, "ADA", "another password")).Should()
             .ThrowAsync<ArgumentException>().WithMessage("*already exists*");
@@ -42,10 +49,13 @@ public sealed class EditorAccountsTests : TempStoreFile
             .ThrowAsync<ArgumentException>().WithMessage("*at least 10*");
     }
 
-    [Fact]
-    public async Task EachEditorGetsARandomStampThatRotatesAndVanishesWithTheEditor()
+    [SkippableTheory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task EachEditorGetsARandomStampThatRotatesAndVanishesWithTheEditor(StoreProvider provider)
     {
-        await using var db = await NewsStore.OpenAsync(StorePath);
+        await using var store = await ProviderStore.CreateAsync(provider);
+        await using var db = await store.OpenAsync();
         var ada = await EditorAccounts.AddAsync(db, "Ada", "analytical engine");
         var bob = await EditorAccounts.AddAsync(db, "Bob", "difference engine");
         ada.SecurityStamp.Should().HaveLength(32).And.NotBe(bob.SecurityStamp);
