@@ -61,10 +61,12 @@ public sealed class ProviderSchemaTests
         problems.Should().BeEmpty();
     }
 
-    [SkippableFact]
-    public async Task PostgresStoreMigratesOnceWhenFourProcessesOpenItAtOnce()
+    [SkippableTheory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task FourProcessesOpeningANewStoreAtOnceApplyEachScriptOnce(StoreProvider provider)
     {
-        await using var store = await ProviderStore.CreateAsync(StoreProvider.Postgres);
+        await using var store = await ProviderStore.CreateAsync(provider);
         var opens = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             await using var db = store.NewContext();
@@ -74,7 +76,7 @@ public sealed class ProviderSchemaTests
         var applied = await Task.WhenAll(opens);
 
         applied.SelectMany(a => a).Should().OnlyHaveUniqueItems()
-            .And.BeEquivalentTo(SchemaMigrator.Scripts("Npgsql").Select(s => s.Version));
+            .And.BeEquivalentTo(SchemaMigrator.Scripts(StoreDialect.Of(provider).ScriptFolder).Select(s => s.Version));
     }
 
     [SkippableFact]
