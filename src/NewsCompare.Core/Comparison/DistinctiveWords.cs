@@ -55,6 +55,8 @@ internal static partial class DistinctiveWords
     public static Dictionary<string, WordUse> UsesOf(ComparisonInput v)
     {
             var uses = new Dictionary<string, WordUse>(StringComparer.Ordinal);
+            // A word recurs through an article: each spelling is stemmed once.
+            var stems = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var text in v.Paragraphs.Prepend(v.Headline ?? ""))
             {
                 var words = Word().Matches(text);
@@ -62,10 +64,14 @@ internal static partial class DistinctiveWords
                 var titleCase = words.Count(m => char.IsUpper(m.Value[0])) * 2 > words.Count;
                 foreach (Match m in words)
                 {
-                    var key = ContentWords.Of(m.Value, v.Language);
-                    if (key.Count != 1 || key[0].Length < 3) continue;
+                    if (!stems.TryGetValue(m.Value, out var stem))
+                    {
+                        var key = ContentWords.Of(m.Value, v.Language);
+                        stems[m.Value] = stem = key.Count == 1 && key[0].Length >= 3 ? key[0] : null;
+                    }
+                    if (stem is null) continue;
                     var named = m.Value.Any(char.IsDigit) || (!titleCase && char.IsUpper(m.Value[0]) && !StartsSentence(text, m.Index));
-                    uses[key[0]] = uses.TryGetValue(key[0], out var seen)
+                    uses[stem] = uses.TryGetValue(stem, out var seen)
                         ? seen with { Count = seen.Count + 1, Named = seen.Named || named }
                         : new WordUse(m.Value, Folding.IndexForm(m.Value), 1, named);
                 }
