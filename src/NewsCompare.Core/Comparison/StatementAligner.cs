@@ -29,7 +29,6 @@ internal static class StatementAligner
     {
         // Versions often carry the same sentence word for word (agency copy): each distinct text is gated and matched
         // against another once, and the result is shared by every pair of sentences with those two texts.
-        var textOf = new int[all.Count];
         var texts = new List<Statement>();
         var occurrences = new List<List<int>>();
         var ids = new Dictionary<(string, string?), int>();
@@ -42,7 +41,6 @@ internal static class StatementAligner
                 texts.Add(s);
                 occurrences.Add([]);
             }
-            textOf[i] = t;
             occurrences[t].Add(i);
         }
 
@@ -52,24 +50,35 @@ internal static class StatementAligner
         var smallest = texts.Select(s => s.Clauses.Append(s).Min(c => c.StemIds.Length)).ToArray();
         var gate = Math.Min(matcher.Model.SameLanguage.Gate, matcher.Model.WithEmbeddings?.Gate ?? double.MaxValue);
 
+        // Each pair of texts is matched in the order its sentences come (the earlier one first), in either order that
+        // occurs: a tie between clauses may fall differently the other way round. The matcher is pure, so pairs of
+        // texts are matched on all cores; their sentences are then paired in order.
+        var matched = new List<(int Tb, StatementMatch? Forward, StatementMatch? Backward)>[texts.Count];
+        Parallel.For(0, texts.Count, ta =>
+        {
+            var row = new List<(int, StatementMatch?, StatementMatch?)>();
+            for (var tb = ta; tb < texts.Count; tb++)
+            {
+                var (forward, backward) = Orders(occurrences[ta], occurrences[tb], ta == tb, all);
+                if ((!forward && !backward) || CannotMatch(texts[ta], texts[tb], smallest[ta] + smallest[tb], gate)) continue;
+                row.Add((tb, forward ? matcher.MatchAcrossVersions(texts[ta], texts[tb]) : null,
+                    backward ? matcher.MatchAcrossVersions(texts[tb], texts[ta]) : null));
+            }
+            matched[ta] = row;
+        });
+
         var matches = new Dictionary<(int, int), StatementMatch>();
         var pairs = new List<(double Score, int A, int B)>();
         for (var ta = 0; ta < texts.Count; ta++)
         {
-            for (var tb = ta; tb < texts.Count; tb++)
+            foreach (var (tb, forward, backward) in matched[ta])
             {
-                if (!AcrossVersions(occurrences[ta], occurrences[tb], all) || CannotMatch(texts[ta], texts[tb], smallest[ta] + smallest[tb], gate)) continue;
-                // A pair is matched in the order its sentences come (the earlier one first), as each orientation is
-                // needed: a clause tie may fall differently the other way round.
-                StatementMatch? forward = null, backward = null;
                 foreach (var i in occurrences[ta])
                 {
                     foreach (var j in occurrences[tb])
                     {
                         if (all[i].Version == all[j].Version || (ta == tb && j <= i)) continue;
-                        var match = i < j
-                            ? forward ??= matcher.MatchAcrossVersions(texts[ta], texts[tb])
-                            : backward ??= matcher.MatchAcrossVersions(texts[tb], texts[ta]);
+                        var match = i < j ? forward!.Value : backward!.Value;
                         if (!match.Same) continue;
                         var (a, b) = i < j ? (i, j) : (j, i);
                         matches[(a, b)] = match;
@@ -86,16 +95,23 @@ internal static class StatementAligner
         return new Alignment(versionOf, [.. Enumerable.Range(0, all.Count).Select(groups.Find)], matches);
     }
 
-    private static bool AcrossVersions(List<int> first, List<int> second, List<VersionComparer.Sentence> all)
+    // Whether sentences of the two texts meet in two versions with the first text's sentence earlier (forward) and
+    // later (backward).
+    private static (bool Forward, bool Backward) Orders(List<int> first, List<int> second, bool sameText, List<VersionComparer.Sentence> all)
     {
+        bool forward = false, backward = false;
         foreach (var i in first)
             foreach (var j in second)
-                if (all[i].Version != all[j].Version) return true;
-        return false;
+            {
+                if (all[i].Version == all[j].Version || (sameText && j <= i)) continue;
+                if (i < j) forward = true;
+                else backward = true;
+            }
+        return (forward, backward);
     }
 
     // An exact bound: true only when no clause of either sentence can pass the matcher's gate with the other's.
-    private static bool CannotMatch(Statement a, Statement b, int smallest, double gate)
+    internal static bool CannotMatch(Statement a, Statement b, int smallest, double gate)
     {
         var sameLanguage = a.Language is null || b.Language is null || a.Language == b.Language;
         if (!sameLanguage || smallest <= 0) return false;

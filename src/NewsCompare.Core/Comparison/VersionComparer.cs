@@ -20,7 +20,10 @@ public static class VersionComparer
     public static VersionComparison Compare(IReadOnlyList<ComparisonInput> versions, IReadOnlyDictionary<string, double>? wordShares = null, StatementMatcher? matcher = null)
     {
         ArgumentNullException.ThrowIfNull(versions);
-        return Compare([.. versions.Select(v => Read(v))], wordShares, matcher);
+        // Versions are read independently: on all cores.
+        var read = new ReadVersion[versions.Count];
+        Parallel.For(0, versions.Count, i => read[i] = Read(versions[i]));
+        return Compare(read, wordShares, matcher);
     }
 
     /// <summary>
