@@ -27,8 +27,9 @@ internal static class BenchStatementsCommand
             Description = "Captures of one event whose sentences the generated versions are made of",
             DefaultValueFactory = _ => new DirectoryInfo("seeds"),
         };
-        var url = new Option<string?>("--url") { Description = "A web app running on the store of --db: imports four generated versions into it and times /compare" };
-        var command = new Command("bench-statements", "Statement matching figures, alignment time, and the compare page's latency") { pairs, runs, url, seeds };
+        var url = new Option<string?>("--url") { Description = "A web app running on the store of --db: imports generated sets of four versions into it and times /compare" };
+        var pid = new Option<int?>("--pid") { Description = "With --url, the web process's id, for its CPU time per request" };
+        var command = new Command("bench-statements", "Statement matching figures, alignment time, and the compare page's latency") { pairs, runs, url, pid, seeds };
         command.SetAction(async (parse, ct) =>
         {
             var file = parse.GetValue(pairs)!;
@@ -78,59 +79,107 @@ internal static class BenchStatementsCommand
                 var read = inputs.Select(v => VersionComparer.Read(v)).ToList();
                 VersionComparer.Compare(read);
                 var readTimes = new List<double>();
+                var readCpu = new List<double>();
+                var allocated = new List<double>();
                 for (var r = 0; r < runCount; r++)
                 {
+                    process.Refresh();
+                    var cpuBefore = process.TotalProcessorTime;
+                    var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
                     var clock = Stopwatch.StartNew();
                     VersionComparer.Compare(read);
                     readTimes.Add(clock.Elapsed.TotalMilliseconds);
+                    allocated.Add((GC.GetAllocatedBytesForCurrentThread() - bytesBefore) / 1e6);
+                    process.Refresh();
+                    readCpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
                 }
                 var sentences = last!.Versions.Sum(v => v.Sentences);
                 var shared = last.Versions.Sum(v => v.Sentences - v.Unique);
-                Console.WriteLine(Invariant($"align {count} versions of ~1,000 words ({sentences} sentences, {shared} matched): median {Percentile(times, 50):0} ms, p95 {Percentile(times, 95):0} ms wall; CPU median {Percentile(cpu, 50):0} ms; versions read before: median {Percentile(readTimes, 50):0} ms, p95 {Percentile(readTimes, 95):0} ms (load average {LoadAverage()})"));
+                Console.WriteLine(Invariant($"align {count} versions of ~1,000 words ({sentences} sentences, {shared} matched): median {Percentile(times, 50):0} ms, p95 {Percentile(times, 95):0} ms wall; CPU median {Percentile(cpu, 50):0} ms; versions read before: median {Percentile(readTimes, 50):0} ms, p95 {Percentile(readTimes, 95):0} ms, CPU median {Percentile(readCpu, 50):0} ms, {Percentile(allocated, 50):0.0} MB allocated (load average {LoadAverage()})"));
             }
 
-            if (parse.GetValue(url) is { } baseUrl) return await PageAsync(parse, baseUrl, runCount, pool, ct);
+            if (parse.GetValue(url) is { } baseUrl) return await PageAsync(parse, baseUrl, runCount, pool, parse.GetValue(pid), ct);
             return 0;
         });
         return command;
     }
 
-    private static async Task<int> PageAsync(ParseResult parse, string baseUrl, int runs, List<string> pool, CancellationToken ct)
+    private static async Task<int> PageAsync(ParseResult parse, string baseUrl, int runs, List<string> pool, int? pid, CancellationToken ct)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "nc-bench-statements-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        // A new seed each run: other versions than an earlier run imported.
-        var versions = pool.Count > 0 ? VersionGenerator.FromSentences(pool, 4, 1000, Environment.TickCount) : VersionGenerator.Generate(4, 1000, Environment.TickCount);
-        for (var i = 0; i < versions.Count; i++)
-            await File.WriteAllTextAsync(Path.Combine(folder, $"version-{i + 1}.txt"),
-                versions[i].Headline + "\n\n" + string.Join("\n\n", versions[i].Paragraphs) + "\n", ct);
-        List<long> ids;
-        await using (var db = await CliOptions.OpenStoreAsync(parse, ct))
-        {
-            var report = await new Importer(db).ImportPathsAsync([folder], null, null, ct);
-            ids = report.Results.Where(r => r.ArticleId is not null).Select(r => r.ArticleId!.Value).ToList();
-        }
-        Directory.Delete(folder, recursive: true);
-        if (ids.Count < 4)
-        {
-            Console.Error.WriteLine($"{CliOptions.DatabasePath(parse)}: imported {ids.Count} of the 4 generated versions; cannot time the page");
-            return 1;
-        }
+        // Sets of four new versions (a new seed each run, so other versions than an earlier run imported): the first
+        // for requests of articles read before, the others each requested once, as the first reader of a story does.
+        var sets = await ImportSetsAsync(parse, runs + 1, pool, ct);
+        if (sets is null) return 1;
+        var web = pid is { } id ? BenchWebCommand.WebProcess.Find(id) : null;
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        var path = "/compare?ids=" + string.Join(",", ids);
-        (await http.GetAsync(path + "&run=warm", ct)).EnsureSuccessStatusCode();
+        var path = ComparePath(sets[0]);
+        for (var w = 0; w < 5; w++) (await http.GetAsync(path + "&run=warm" + w.ToString(CultureInfo.InvariantCulture), ct)).EnsureSuccessStatusCode();
+        await QuietAsync(web, ct);
+        // A query the page cache has not seen: every request renders.
+        var (times, cpu) = await TimeAsync(http, web, Enumerable.Range(0, runs)
+            .Select(r => path + "&run=" + r.ToString(CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..6]).ToList(), ct);
+        Console.WriteLine(Invariant($"compare page, 4 versions of ~1,000 words, uncached, articles read before ({runs} requests): median {Percentile(times, 50):0} ms, p95 {Percentile(times, 95):0} ms{cpu} (load average {LoadAverage()}; {baseUrl}{path})"));
+        (times, cpu) = await TimeAsync(http, web, [.. sets.Skip(1).Select(ComparePath)], ct);
+        Console.WriteLine(Invariant($"compare page, 4 versions of ~1,000 words, first request for the articles ({runs} requests): median {Percentile(times, 50):0} ms, p95 {Percentile(times, 95):0} ms{cpu} (load average {LoadAverage()})"));
+        return 0;
+    }
+
+    // The app may still be busy with the articles just imported (grouping them into stories): wait for it to settle,
+    // so that its CPU time is the pages'.
+    private static async Task QuietAsync(BenchWebCommand.WebProcess? web, CancellationToken ct)
+    {
+        if (web is null) return;
+        for (var i = 0; i < 60; i++)
+        {
+            var before = web.CpuSeconds();
+            await Task.Delay(1000, ct);
+            if (web.CpuSeconds() - before < 0.05) return;
+        }
+    }
+
+    private static string ComparePath(List<long> ids) => "/compare?ids=" + string.Join(",", ids);
+
+    private static async Task<(List<double> Times, string Cpu)> TimeAsync(HttpClient http, BenchWebCommand.WebProcess? web, List<string> paths, CancellationToken ct)
+    {
         var times = new List<double>();
-        for (var r = 0; r < runs; r++)
+        var cpuBefore = web?.CpuSeconds() ?? 0;
+        foreach (var path in paths)
         {
             var clock = Stopwatch.StartNew();
-            // A query the page cache has not seen: every request renders.
-            using var response = await http.GetAsync(path + "&run=" + r.ToString(CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..6], ct);
+            using var response = await http.GetAsync(path, ct);
             response.EnsureSuccessStatusCode();
             await response.Content.ReadAsByteArrayAsync(ct);
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
-        Console.WriteLine(Invariant($"compare page, 4 versions of ~1,000 words, uncached ({runs} requests): median {Percentile(times, 50):0} ms, p95 {Percentile(times, 95):0} ms ({baseUrl}{path})"));
-        return 0;
+        // The web process's CPU time (all its threads, the collector's too) per request.
+        var cpu = web is null ? "" : Invariant($", web process CPU {(web.CpuSeconds() - cpuBefore) * 1000 / paths.Count:0} ms per request");
+        return (times, cpu);
+    }
+
+    private static async Task<List<List<long>>?> ImportSetsAsync(ParseResult parse, int count, List<string> pool, CancellationToken ct)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "nc-bench-statements-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var seed = Environment.TickCount;
+        for (var set = 0; set < count; set++)
+        {
+            var versions = pool.Count > 0 ? VersionGenerator.FromSentences(pool, 4, 1000, seed + set) : VersionGenerator.Generate(4, 1000, seed + set);
+            for (var i = 0; i < versions.Count; i++)
+                await File.WriteAllTextAsync(Path.Combine(folder, $"set-{set:000}-version-{i + 1}.txt"),
+                    versions[i].Headline + "\n\n" + string.Join("\n\n", versions[i].Paragraphs) + "\n", ct);
+        }
+        ImportReport report;
+        await using (var db = await CliOptions.OpenStoreAsync(parse, ct))
+            report = await new Importer(db).ImportPathsAsync([folder], null, null, ct);
+        Directory.Delete(folder, recursive: true);
+        var sets = report.Results.Where(r => r.ArticleId is not null)
+            .GroupBy(r => Path.GetFileName(r.File)[..7], StringComparer.Ordinal)
+            .Where(g => g.Count() == 4)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Select(r => r.ArticleId!.Value).ToList()).ToList();
+        if (sets.Count == count) return sets;
+        Console.Error.WriteLine($"{CliOptions.DatabasePath(parse)}: imported {sets.Count} of the {count} generated sets of 4 versions; cannot time the page");
+        return null;
     }
 
     // On a shared machine wall time says as much about the neighbours as about the code: print the load with it.

@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using NewsCompare.Core.Text;
 
 namespace NewsCompare.Core.Comparison;
 
 /// <summary>The words only one version uses, most telling first.</summary>
-internal static partial class DistinctiveWords
+internal static class DistinctiveWords
 {
     public static IReadOnlyList<string> Candidates(IReadOnlyList<ComparisonInput> versions)
     {
@@ -55,19 +54,26 @@ internal static partial class DistinctiveWords
     public static Dictionary<string, WordUse> UsesOf(ComparisonInput v)
     {
             var uses = new Dictionary<string, WordUse>(StringComparer.Ordinal);
+            // A word recurs through an article: each spelling is stemmed once.
+            var stems = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var text in v.Paragraphs.Prepend(v.Headline ?? ""))
             {
-                var words = Word().Matches(text);
+                var words = Words(text);
                 // In a Title Case Headline capitals say nothing about names.
-                var titleCase = words.Count(m => char.IsUpper(m.Value[0])) * 2 > words.Count;
-                foreach (Match m in words)
+                var titleCase = words.Count(w => char.IsUpper(text[w.Start])) * 2 > words.Count;
+                foreach (var (start, length) in words)
                 {
-                    var key = ContentWords.Of(m.Value, v.Language);
-                    if (key.Count != 1 || key[0].Length < 3) continue;
-                    var named = m.Value.Any(char.IsDigit) || (!titleCase && char.IsUpper(m.Value[0]) && !StartsSentence(text, m.Index));
-                    uses[key[0]] = uses.TryGetValue(key[0], out var seen)
+                    var word = text.Substring(start, length);
+                    if (!stems.TryGetValue(word, out var stem))
+                    {
+                        var key = ContentWords.Of(word, v.Language);
+                        stems[word] = stem = key.Count == 1 && key[0].Length >= 3 ? key[0] : null;
+                    }
+                    if (stem is null) continue;
+                    var named = word.Any(char.IsDigit) || (!titleCase && char.IsUpper(word[0]) && !StartsSentence(text, start));
+                    uses[stem] = uses.TryGetValue(stem, out var seen)
                         ? seen with { Count = seen.Count + 1, Named = seen.Named || named }
-                        : new WordUse(m.Value, Folding.IndexForm(m.Value), 1, named);
+                        : new WordUse(word, Folding.IndexForm(word), 1, named);
                 }
             }
             return uses;
@@ -82,6 +88,18 @@ internal static partial class DistinctiveWords
 
     public sealed record WordUse(string Surface, string Folded, int Count, bool Named);
 
-    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’-]*")]
-    private static partial Regex Word();
+    /// <summary>Where the words of <paramref name="text"/> are: a letter or digit, then letters, digits, apostrophes and hyphens.</summary>
+    internal static List<(int Start, int Length)> Words(string text)
+    {
+        var words = new List<(int, int)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]) && !char.IsNumber(text[i])) { i++; continue; }
+            var start = i++;
+            while (i < text.Length && (char.IsLetter(text[i]) || char.IsNumber(text[i]) || text[i] is '\'' or '’' or '-')) i++;
+            words.Add((start, i - start));
+        }
+        return words;
+    }
 }

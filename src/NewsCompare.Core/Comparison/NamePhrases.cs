@@ -35,13 +35,24 @@ internal static class NamePhrases
     /// Two phrases name the same one when every word of the shorter is in the longer ("Putin", "Vladimir Putin"),
     /// allowing one letter of difference in longer words (transliterations: "Sergey", "Sergei").
     /// </summary>
-    public static bool SameName(string a, string b)
+    public static bool SameName(string a, string b) => SameName(Words(a), Words(b));
+
+    /// <summary>The distinct folded words of a name phrase, as <see cref="SameName(string[], string[])"/> compares them.</summary>
+    public static string[] Words(string phrase) => [.. Tokenizer.FoldedWords(phrase).Distinct(StringComparer.Ordinal)];
+
+    /// <summary><see cref="SameName(string, string)"/> on phrases already split by <see cref="Words"/>.</summary>
+    public static bool SameName(string[] a, string[] b)
     {
-        var wa = Tokenizer.FoldedWords(a).Distinct(StringComparer.Ordinal).ToList();
-        var wb = Tokenizer.FoldedWords(b).Distinct(StringComparer.Ordinal).ToList();
-        if (wa.Count == 0 || wb.Count == 0) return false;
-        var (shorter, longer) = wa.Count <= wb.Count ? (wa, wb) : (wb, wa);
-        return shorter.All(w => longer.Any(o => SameWord(w, o)));
+        if (a.Length == 0 || b.Length == 0) return false;
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        foreach (var w in shorter)
+        {
+            var found = false;
+            foreach (var o in longer)
+                if (SameWord(w, o)) { found = true; break; }
+            if (!found) return false;
+        }
+        return true;
     }
 
     private static bool SameWord(string a, string b)

@@ -19,9 +19,13 @@ internal static partial class QuoteFinder
 
     private sealed record Found(int Version, string Text, string? Speaker, int Group, HashSet<string> Words);
 
-    public static List<SpeakerQuote> Compare(IReadOnlyList<ComparisonInput> versions, List<List<VersionComparer.Sentence>> sentences, Alignment alignment)
+    /// <summary>A quotation of one version, with its speaker, before versions are compared.</summary>
+    internal sealed record Quotation(int Paragraph, string Text, string? Speaker, HashSet<string> Words);
+
+    public static List<SpeakerQuote> Compare(IReadOnlyList<ReadVersion> read, List<List<VersionComparer.Sentence>> sentences, Alignment alignment)
     {
-        var found = versions.SelectMany((v, vi) => Find(v, vi, sentences[vi], alignment)).ToList();
+        var versions = read.Select(r => r.Input).ToList();
+        var found = read.SelectMany((r, vi) => r.Quotations.Select(q => Place(q, vi, sentences[vi], alignment))).ToList();
 
         // Join the same quotation across versions (each version keeps its first instance in a group).
         var groupOf = Enumerable.Range(0, found.Count).ToArray();
@@ -61,8 +65,17 @@ internal static partial class QuoteFinder
         return result.OrderBy(q => q.Speaker is null ? int.MaxValue : order.FindIndex(s => NamePhrases.SameName(s!, q.Speaker))).ToList();
     }
 
-    private static IEnumerable<Found> Find(ComparisonInput version, int vi, List<VersionComparer.Sentence> sentences, Alignment alignment)
+    private static Found Place(Quotation quote, int vi, List<VersionComparer.Sentence> sentences, Alignment alignment)
     {
+        var probe = quote.Text.Length > 24 ? quote.Text[..24] : quote.Text;
+        var sentence = sentences.FirstOrDefault(s => s.Paragraph == quote.Paragraph && s.Statement.Text.Contains(probe, StringComparison.Ordinal));
+        return new Found(vi, quote.Text, quote.Speaker, sentence is null ? -1 : alignment.GroupOf(sentence.Index), quote.Words);
+    }
+
+    /// <summary>The quotations of <paramref name="version"/> with their speakers, each text once, in order.</summary>
+    public static List<Quotation> Find(ComparisonInput version)
+    {
+        var result = new List<Quotation>();
         string? lastSpeaker = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var pi = 0; pi < version.Paragraphs.Count; pi++)
@@ -79,12 +92,10 @@ internal static partial class QuoteFinder
                 var speaker = nearest.Text ?? lastSpeaker;
                 lastSpeaker = speaker;
                 if (!seen.Add(text)) continue;
-                var probe = text.Length > 24 ? text[..24] : text;
-                var sentence = sentences.FirstOrDefault(s => s.Paragraph == pi && s.Statement.Text.Contains(probe, StringComparison.Ordinal));
-                var group = sentence is null ? -1 : alignment.GroupOf(sentence.Index);
-                yield return new Found(vi, text, speaker, group, ContentWords.Of(text, version.Language).ToHashSet(StringComparer.Ordinal));
+                result.Add(new Quotation(pi, text, speaker, ContentWords.Of(text, version.Language).ToHashSet(StringComparer.Ordinal)));
             }
         }
+        return result;
     }
 
     /// <summary>

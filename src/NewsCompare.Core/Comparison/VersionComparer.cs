@@ -20,7 +20,10 @@ public static class VersionComparer
     public static VersionComparison Compare(IReadOnlyList<ComparisonInput> versions, IReadOnlyDictionary<string, double>? wordShares = null, StatementMatcher? matcher = null)
     {
         ArgumentNullException.ThrowIfNull(versions);
-        return Compare([.. versions.Select(v => Read(v))], wordShares, matcher);
+        // Versions are read independently: on all cores.
+        var read = new ReadVersion[versions.Count];
+        Parallel.For(0, versions.Count, i => read[i] = Read(versions[i]));
+        return Compare(read, wordShares, matcher);
     }
 
     /// <summary>
@@ -41,7 +44,7 @@ public static class VersionComparer
             var vectors = embedder.Embed([.. sentences.Select(s => s.Item2.Text)]);
             for (var i = 0; i < sentences.Count; i++) sentences[i].Item2.Embedding = vectors[i];
         }
-        return new ReadVersion(version, sentences, DistinctiveWords.UsesOf(version));
+        return new ReadVersion(version, sentences, DistinctiveWords.UsesOf(version), QuoteFinder.Find(version));
     }
 
     /// <summary>Compares versions read by <see cref="Read"/> (see <see cref="Compare(IReadOnlyList{ComparisonInput}, IReadOnlyDictionary{string, double}?, StatementMatcher?)"/>).</summary>
@@ -62,7 +65,7 @@ public static class VersionComparer
 
         var alignment = StatementAligner.Align(all, versions.Count, matcher);
         var distinctive = DistinctiveWords.PerVersion([.. read.Select(r => r.WordUses)], wordShares);
-        var quotes = QuoteFinder.Compare(versions, sentences, alignment);
+        var quotes = QuoteFinder.Compare(read, sentences, alignment);
 
         var compared = versions.Select((v, vi) =>
         {
@@ -76,7 +79,7 @@ public static class VersionComparer
             return new ComparedVersion(v.Key, paragraphs, versionQuotes, distinctive[vi], LeavesOut(vi, sentences, alignment, versions));
         }).ToList();
 
-        return new VersionComparison(compared, Differences(sentences, alignment, versions), quotes);
+        return new VersionComparison(compared, Differences(sentences, all, alignment, versions), quotes);
     }
 
     /// <summary>
@@ -122,16 +125,18 @@ public static class VersionComparer
         return result;
     }
 
-    private static List<ValueDifference> Differences(List<List<Sentence>> sentences, Alignment alignment, IReadOnlyList<ComparisonInput> versions)
+    private static List<ValueDifference> Differences(List<List<Sentence>> sentences, List<Sentence> all, Alignment alignment, IReadOnlyList<ComparisonInput> versions)
     {
         var result = new List<ValueDifference>();
         var seen = new HashSet<int>();
+        var words = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string[] WordsOf(string name) => words.TryGetValue(name, out var w) ? w : words[name] = NamePhrases.Words(name);
         foreach (var s in sentences.SelectMany(list => list))
         {
             var group = alignment.GroupOf(s.Index);
             var members = alignment.Members(group);
             if (members.Count < 2 || !seen.Add(group)) continue;
-            var byVersion = members.Select(m => sentences[alignment.VersionOf(m)].First(x => x.Index == m)).OrderBy(x => x.Version).ToList();
+            var byVersion = members.Select(m => all[m]).OrderBy(x => x.Version).ToList();
 
             if (members.Any(a => members.Any(b => alignment.DifferingFigures(a, b))))
             {
@@ -141,8 +146,9 @@ public static class VersionComparer
             // Names differ when a version names someone or somewhere none of the others do while another version
             // names someone it does not: a different speaker or place, not a fuller name.
             var names = byVersion.Select(x => x.Statement.NamePhrases).ToList();
-            bool Exclusive(int i) => names[i].Any(n => !names.Where((_, j) => j != i).SelectMany(o => o).Any(o => NamePhrases.SameName(n, o)));
-            if (names.Count(n => n.Count > 0) >= 2 && Enumerable.Range(0, names.Count).Count(Exclusive) >= 2)
+            if (names.Count(n => n.Count > 0) < 2) continue;
+            bool Exclusive(int i) => names[i].Any(n => !names.Where((_, j) => j != i).SelectMany(o => o).Any(o => NamePhrases.SameName(WordsOf(n), WordsOf(o))));
+            if (Enumerable.Range(0, names.Count).Count(Exclusive) >= 2)
             {
                 result.Add(new ValueDifference(group, "names", byVersion
                     .Select((x, i) => new VersionValues(versions[x.Version].Key, x.Id, names[i])).ToList()));
@@ -165,11 +171,13 @@ public static class VersionComparer
 /// <summary>A version read for comparison by <see cref="VersionComparer.Read"/>: its sentences analysed once, never changed after.</summary>
 public sealed class ReadVersion
 {
-    internal ReadVersion(ComparisonInput input, IReadOnlyList<(int Paragraph, Statement Statement)> sentences, Dictionary<string, DistinctiveWords.WordUse> wordUses)
+    internal ReadVersion(ComparisonInput input, IReadOnlyList<(int Paragraph, Statement Statement)> sentences, Dictionary<string, DistinctiveWords.WordUse> wordUses,
+        List<QuoteFinder.Quotation> quotations)
     {
         Input = input;
         Sentences = sentences;
         WordUses = wordUses;
+        Quotations = quotations;
     }
 
     /// <summary>The version as given.</summary>
@@ -185,4 +193,7 @@ public sealed class ReadVersion
 
     /// <summary>Its content words with their uses, for the words only one version uses; only read after it is made.</summary>
     internal Dictionary<string, DistinctiveWords.WordUse> WordUses { get; }
+
+    /// <summary>Its quotations with their speakers; only read after it is made.</summary>
+    internal List<QuoteFinder.Quotation> Quotations { get; }
 }

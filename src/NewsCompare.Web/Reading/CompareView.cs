@@ -42,8 +42,10 @@ public sealed record CompareView(IReadOnlyList<ComparedArticle> Articles, Versio
         if (articles.Count >= 2)
         {
             var inputs = articles.Select(a => new ComparisonInput(Key(a.Id), a.Headline, a.Paragraphs, a.Language)).ToList();
+            // Articles not read before are read side by side.
+            var versions = new ReadVersion[inputs.Count];
+            Parallel.For(0, inputs.Count, i => versions[i] = read.Get(articles[i].Id, inputs[i]));
             // How common each version's own words are in the store, so the distinctive ones are listed first.
-            var versions = inputs.Select((input, i) => read.Get(articles[i].Id, input)).ToList();
             var shares = await WordShares.LookupAsync(db, counts, VersionComparer.CandidateWords(versions), ct);
             comparison = VersionComparer.Compare(versions, shares);
         }
