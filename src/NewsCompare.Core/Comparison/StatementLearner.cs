@@ -39,7 +39,8 @@ public sealed record LearnerComparison(string Signals, LearnerSettings Settings,
 /// <summary>
 /// Learns a <see cref="StatementModel"/> from labelled pairs. A fixed share of the pairs (seeded) is held out and
 /// never used to choose anything; on the rest (the development part) k-fold cross-validation chooses the learner
-/// (logistic regression and its penalty, boosted trees and their number and depth, or both) and the threshold, the
+/// (logistic regression and its penalty, boosted trees and their number and depth, or both: the simplest within one
+/// standard error of the most accurate) and the threshold, the
 /// chosen learner learned on the development part is scored once on the held-out part, and the shipped model is
 /// learned on all pairs with those choices.
 /// </summary>
@@ -53,7 +54,7 @@ public static class StatementLearner
     /// <summary>The learners cross-validation chooses among.</summary>
     public static readonly IReadOnlyList<LearnerSettings> Candidates =
     [
-        .. new[] { 0.01, 0.1, 1, 10 }.Select(r => new LearnerSettings(r, true, 0, 0)),
+        .. new[] { 0.01, 0.1, 1, 10, 100 }.Select(r => new LearnerSettings(r, true, 0, 0)),
         .. from d in new[] { 2, 3 } from t in new[] { 100, 200, 400 } select new LearnerSettings(0, false, d, t),
         .. from t in new[] { 50, 100, 200 } select new LearnerSettings(1, true, 2, t),
     ];
@@ -202,10 +203,18 @@ public static class StatementLearner
             });
         }
         var devLabels = data.Dev.Select(i => data.Labels[i]).ToArray();
-        var best = candidates
+        var measured = candidates
             .Select(c => (Settings: c, Threshold: BestThreshold([.. data.Dev.Select(i => scores[c][i])], devLabels)))
             .Select(x => (x.Settings, x.Threshold, Figures: Figures([.. data.Dev.Select(i => scores[x.Settings][i] >= x.Threshold)], devLabels)))
-            .OrderByDescending(x => x.Figures.Accuracy).ThenByDescending(x => x.Figures.F1).First();
+            .ToList();
+        // The one-standard-error rule: the simplest learner whose accuracy is within a standard error of the best one's.
+        // A weakly penalised model weighs correlated signals against each other, which goes wrong on pairs less alike
+        // than the training ones; most pairs a comparison scores are.
+        var top = measured.Max(x => x.Figures.Accuracy);
+        var standardError = Math.Sqrt(top * (1 - top) / devLabels.Length);
+        var best = measured.Where(x => x.Figures.Accuracy >= top - standardError)
+            .OrderBy(x => x.Settings.Trees > 0).ThenBy(x => x.Settings.Trees * x.Settings.Depth).ThenByDescending(x => x.Settings.Ridge)
+            .ThenByDescending(x => x.Figures.Accuracy).First();
 
         var onDev = Fit(best.Settings, columns, names, data.Dev, data.FeaturesDev, data.Labels, data.Gates, best.Threshold);
         var heldOut = Figures([.. data.HeldOut.Select(i => onDev.Score(data.FeaturesDev[i]) >= onDev.Threshold)], [.. data.HeldOut.Select(i => data.Labels[i])]);
