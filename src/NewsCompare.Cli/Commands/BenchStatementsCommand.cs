@@ -35,7 +35,7 @@ internal static class BenchStatementsCommand
             var file = parse.GetValue(pairs)!;
             var model = StatementModel.Default;
             Console.WriteLine($"model: {model.TrainedOn}");
-            StatementCommands.Print("held out (cross-validation)", model.HeldOut);
+            StatementCommands.Print("held out (a fifth never used in learning)", model.HeldOut);
             StatementCommands.Print("held out, across languages", model.HeldOutAcrossLanguages);
             if (file.Exists)
             {

@@ -25,25 +25,36 @@ internal static class StatementCommands
             Description = "The model file to write",
             DefaultValueFactory = _ => new FileInfo(Path.Combine("src", "NewsCompare.Core", "Comparison", "statement-model.json")),
         };
-        var folds = new Option<int>("--folds") { Description = "Cross-validation folds for the held-out figures", DefaultValueFactory = _ => 10 };
-        var command = new Command("learn-statements", "Learn the statement matcher's weights from labelled sentence pairs (cross-validated)")
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds on the development part (four fifths of the pairs)", DefaultValueFactory = _ => 10 };
+        var compare = new Option<bool>("--compare")
         {
-            pairs, output, folds,
+            Description = "Instead of writing the model, print each signal set against each learner family (development cross-validation and held-out figures)",
+        };
+        var command = new Command("learn-statements", "Learn the statement matcher's model from labelled sentence pairs (a fifth held out, learner chosen by cross-validation on the rest)")
+        {
+            pairs, output, folds, compare,
         };
         command.SetAction(parse =>
         {
             var file = parse.GetValue(pairs)!;
             if (Read(file) is not { } labelled) return 2;
             var k = parse.GetValue(folds);
-            if (k < 2 || labelled.Count < k * 2)
+            if (k < 2 || labelled.Count < k * 5)
             {
                 Console.Error.WriteLine($"{file.FullName}: {labelled.Count} pairs are too few for {k}-fold cross-validation");
                 return 2;
             }
-            var model = StatementLearner.Learn(labelled, $"{file.Directory?.Name}/{file.Name} ({labelled.Count:N0} pairs, {k}-fold cross-validation)", k);
+            Console.WriteLine($"pairs: {labelled.Count:N0} ({labelled.Count(p => p.Same):N0} same); held out: a fifth; {k}-fold cross-validation on the rest");
+            if (parse.GetValue(compare))
+            {
+                PrintComparison(labelled, k);
+                return 0;
+            }
+            var model = StatementLearner.Learn(labelled, $"{file.Directory?.Name}/{file.Name} ({labelled.Count:N0} pairs, a fifth held out, {k}-fold cross-validation on the rest)", k);
             var target = parse.GetValue(output)!;
             File.WriteAllText(target.FullName, JsonSerializer.Serialize(model, StatementModel.Json) + "\n");
-            Console.WriteLine($"pairs: {labelled.Count:N0} ({labelled.Count(p => p.Same):N0} same)");
+            Console.WriteLine($"learner chosen: {model.Learner}");
+            Print("development part, cross-validated, same language", model.DevCrossValidated);
             Print("held out, same language", model.HeldOut);
             Print("held out, across languages (names, figures, spelling only)", model.HeldOutAcrossLanguages);
             var training = StatementLearner.Figures(
@@ -59,12 +70,21 @@ internal static class StatementCommands
     public static Command Match()
     {
         var pairs = new Argument<FileInfo>("pairs") { Description = "Pairs: header line, then id, label (ignored), sentence1, sentence2, tab-separated" };
-        var command = new Command("match-statements", "Decide for each pair of sentences whether they make the same statement (JSON lines)") { pairs };
+        var timing = new Option<bool>("--timing")
+        {
+            Description = "Instead of the decisions, print the CPU time per pair of matching sentences read before (Match, and MatchAcrossVersions with clauses as the compare page uses it)",
+        };
+        var command = new Command("match-statements", "Decide for each pair of sentences whether they make the same statement (JSON lines)") { pairs, timing };
         command.SetAction(parse =>
         {
             var file = parse.GetValue(pairs)!;
             if (Read(file) is not { } list) return 2;
             var matcher = StatementMatcher.Default;
+            if (parse.GetValue(timing))
+            {
+                PrintTiming(list, matcher);
+                return 0;
+            }
             using var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
             foreach (var pair in list)
             {
@@ -74,6 +94,46 @@ internal static class StatementCommands
             return 0;
         });
         return command;
+    }
+
+    // Signal sets: the first 21, each group of later signals added to them, and all.
+    private static void PrintComparison(IReadOnlyList<LabelledPair> labelled, int folds)
+    {
+        var first = StatementLearner.FirstSignals;
+        var lexical = StatementFeatures.Names.Except(StatementFeatures.FromEmbeddings).ToList();
+        IReadOnlyList<string> With(params string[] more) => [.. first, .. more];
+        var sets = new List<(string, IReadOnlyList<string>)>
+        {
+            ("21 signals", first),
+            ("21 + translation metrics", With("bleu-least", "bleu-most", "meteor", "meteor-fragmentation", "near-spellings", "token-edit", "stem-lcs")),
+            ("21 + word weights", With("idf-dice", "idf-unmatched-most", "idf-unmatched-least")),
+            ("21 + aligned unmatched words, content length", With("aligned-unmatched-most", "aligned-unmatched-least", "content-length-ratio")),
+            ("21 + negation", With("negation-differs")),
+            ($"all {lexical.Count} lexical signals", lexical),
+        };
+        foreach (var row in StatementLearner.Compare(labelled, sets, folds))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{row.Signals} | {row.Settings} | dev CV {row.DevCrossValidated.Accuracy:0.0000} / {row.DevCrossValidated.F1:0.0000} | held out {row.HeldOut.Accuracy:0.0000} / {row.HeldOut.F1:0.0000}"));
+    }
+
+    // Best of five passes over every pair, after one pass that makes the statements' lazily built parts.
+    private static void PrintTiming(IReadOnlyList<LabelledPair> list, StatementMatcher matcher)
+    {
+        var read = list.Select(p => (A: new Statement(p.First, "en", withClauses: true), B: new Statement(p.Second, "en", withClauses: true))).ToList();
+        foreach (var (a, b) in read) matcher.MatchAcrossVersions(a, b);
+        double Microseconds(Func<Statement, Statement, StatementMatch> match)
+        {
+            var best = double.MaxValue;
+            for (var pass = 0; pass < 5; pass++)
+            {
+                var cpu = Environment.CpuUsage.TotalTime;
+                foreach (var (a, b) in read) match(a, b);
+                best = Math.Min(best, (Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / read.Count);
+            }
+            return best;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{read.Count:N0} pairs, CPU per pair (best of 5): Match {Microseconds(matcher.Match):0.0} µs, MatchAcrossVersions {Microseconds(matcher.MatchAcrossVersions):0.0} µs; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
     }
 
     private static IReadOnlyList<LabelledPair>? Read(FileInfo file)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NewsCompare.Core.Comparison;
 
 /// <summary>
@@ -13,6 +15,9 @@ public static class StatementFeatures
         "trigram-dice", "length-ratio", "unmatched-most", "unmatched-least", "figures-agree", "figures-conflict",
         "figures-one-side", "names-dice", "names-one-side", "same-language", "shared-words",
         "text-4gram-dice", "length-difference", "token-bigram-dice", "token-trigram-dice",
+        "bleu-least", "bleu-most", "meteor", "meteor-fragmentation", "near-spellings", "token-edit", "stem-lcs",
+        "idf-dice", "idf-unmatched-most", "idf-unmatched-least", "content-length-ratio", "aligned-unmatched-most",
+        "aligned-unmatched-least", "negation-differs",
         "embedding-cosine", "embedding-l1", "embedding-max",
     ];
 
@@ -30,7 +35,8 @@ public static class StatementFeatures
     /// <param name="a">One sentence.</param>
     /// <param name="b">The other.</param>
     /// <param name="ignoreFigures">Treat differing figures as agreeing: "the same statement, but for its figures".</param>
-    public static double[] Compute(Statement a, Statement b, bool ignoreFigures = false)
+    /// <param name="weights">How telling each stem is (inverse document frequency); null: every stem alike.</param>
+    public static double[] Compute(Statement a, Statement b, bool ignoreFigures = false, WordWeights? weights = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -51,7 +57,6 @@ public static class StatementFeatures
         f[2] = Ratio(shared, large);
         f[3] = Dice(a.TokenSet, b.TokenSet);
         f[4] = Dice(a.StemBigrams, b.StemBigrams);
-        f[5] = Ratio(Lcs(a.Tokens, b.Tokens), Math.Max(a.Tokens.Length, b.Tokens.Length));
         f[6] = Dice(a.Trigrams, b.Trigrams);
         f[7] = Ratio(Math.Min(a.Tokens.Length, b.Tokens.Length), Math.Max(a.Tokens.Length, b.Tokens.Length));
         f[8] = Math.Log(1 + Math.Max(onlyA, onlyB));
@@ -75,6 +80,10 @@ public static class StatementFeatures
         f[18] = Math.Log(1 + Math.Abs(a.Tokens.Length - b.Tokens.Length));
         f[19] = Dice(a.TokenBigrams, b.TokenBigrams);
         f[20] = Dice(a.TokenTrigrams, b.TokenTrigrams);
+        Translation(a, b, f);
+        Weighted(a, b, weights ?? WordWeights.Uniform, ignoreFigures ? (numbersA, numbersB) : null, f);
+        f[31] = Ratio(small, large);
+        f[34] = Negation.Count(a) % 2 != Negation.Count(b) % 2 ? 1 : 0;
         if (a.Embedding is { } u && b.Embedding is { } v && u.Length == v.Length)
         {
             // Unit vectors: the dot product is the cosine; the mean and largest coordinate differences say where they part.
@@ -86,11 +95,158 @@ public static class StatementFeatures
                 l1 += d;
                 if (d > max) max = d;
             }
-            f[21] = dot;
-            f[22] = u.Length == 0 ? 0 : l1 / u.Length;
-            f[23] = max;
+            f[35] = dot;
+            f[36] = u.Length == 0 ? 0 : l1 / u.Length;
+            f[37] = max;
         }
         return f;
+    }
+
+    // Machine-translation metrics, which paraphrase identification borrows: n-gram precision each way (BLEU), an
+    // alignment of content words by stem or near spelling with a penalty for broken word order (METEOR), edit distance.
+    // The token comparisons are made once: runs[i, j] is how many tokens match from a's i-th and b's j-th on.
+    private static void Translation(Statement a, Statement b, double[] f)
+    {
+        string[] x = a.Tokens, y = b.Tokens;
+        int n = x.Length, m = y.Length, width = m + 1;
+        var runs = ArrayPool<int>.Shared.Rent((n + 1) * width);
+        var rows = ArrayPool<int>.Shared.Rent(2 * width);
+        var used = ArrayPool<bool>.Shared.Rent(width);
+        try
+        {
+            Array.Clear(runs, n * width, width);
+            for (var i = n - 1; i >= 0; i--)
+            {
+                runs[i * width + m] = 0;
+                for (var j = m - 1; j >= 0; j--)
+                    runs[i * width + j] = string.Equals(x[i], y[j], StringComparison.Ordinal) ? runs[(i + 1) * width + j + 1] + 1 : 0;
+            }
+            double logA = 0, logB = 0;
+            for (var order = 1; order <= 4; order++)
+            {
+                // Clipped matches: each n-gram of a takes an unused equal one of b, so an n-gram counts as often as the sparer side has it.
+                Array.Clear(used, 0, m);
+                var hits = 0;
+                for (var i = 0; i + order <= n; i++)
+                    for (var j = 0; j + order <= m; j++)
+                        if (!used[j] && runs[i * width + j] >= order) { used[j] = true; hits++; break; }
+                logA += Precision(hits, n - order + 1, order);
+                logB += Precision(hits, m - order + 1, order);
+            }
+            double ab = n == 0 || m == 0 ? 0 : Brevity(n, m) * Math.Exp(logA / 4), ba = n == 0 || m == 0 ? 0 : Brevity(m, n) * Math.Exp(logB / 4);
+            f[21] = Math.Min(ab, ba);
+            f[22] = Math.Max(ab, ba);
+
+            // Longest common subsequence and word-level Levenshtein distance, on the same comparisons.
+            Span<int> lcsPrevious = rows.AsSpan(0, width), lcsCurrent = rows.AsSpan(width, width);
+            lcsPrevious.Clear();
+            for (var i = 1; i <= n; i++)
+            {
+                lcsCurrent[0] = 0;
+                for (var j = 1; j <= m; j++)
+                    lcsCurrent[j] = runs[(i - 1) * width + j - 1] > 0 ? lcsPrevious[j - 1] + 1 : Math.Max(lcsPrevious[j], lcsCurrent[j - 1]);
+                var swap = lcsPrevious; lcsPrevious = lcsCurrent; lcsCurrent = swap;
+            }
+            f[5] = Ratio(lcsPrevious[m], Math.Max(n, m));
+            Span<int> previous = rows.AsSpan(0, width), current = rows.AsSpan(width, width);
+            for (var j = 0; j <= m; j++) previous[j] = j;
+            for (var i = 1; i <= n; i++)
+            {
+                current[0] = i;
+                for (var j = 1; j <= m; j++)
+                    current[j] = Math.Min(Math.Min(previous[j], current[j - 1]) + 1, previous[j - 1] + (runs[(i - 1) * width + j - 1] > 0 ? 0 : 1));
+                var swap = previous; previous = current; current = swap;
+            }
+            f[26] = Ratio(previous[m], Math.Max(n, m));
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(runs);
+            ArrayPool<int>.Shared.Return(rows);
+            ArrayPool<bool>.Shared.Return(used);
+        }
+
+        var (matched, near, chunks) = Align(a.Stems, b.Stems);
+        if (matched == 0) { f[23] = 0; f[24] = 1; }
+        else
+        {
+            double precision = (double)matched / a.Stems.Length, recall = (double)matched / b.Stems.Length;
+            var fragmentation = (double)chunks / matched;
+            f[23] = 2 * precision * recall / (precision + recall) * (1 - 0.5 * fragmentation * fragmentation * fragmentation);
+            f[24] = fragmentation;
+        }
+        f[25] = Math.Log(1 + near);
+        f[32] = Math.Log(1 + Math.Max(a.Stems.Length, b.Stems.Length) - matched);
+        f[33] = Math.Log(1 + Math.Min(a.Stems.Length, b.Stems.Length) - matched);
+        f[27] = Ratio(Lcs(a.Stems, b.Stems), Math.Max(a.Stems.Length, b.Stems.Length));
+    }
+
+    // Sentence BLEU's pieces: the log of one n-gram precision (add-one smoothing above unigrams), and the brevity penalty.
+    private static double Precision(int hits, int total, int order) =>
+        total <= 0 ? Math.Log(1.0 / (total + order)) : order == 1 ? Math.Log(Math.Max(hits, 0.1) / total) : Math.Log((hits + 1.0) / (total + 1.0));
+
+    private static double Brevity(int candidate, int reference) => candidate >= reference ? 1 : Math.Exp(1 - (double)reference / candidate);
+
+    // Aligns the content stems one to one: equal stems first, then near spellings (one edit apart, or a shared start of
+    // five letters: inflections the light stemmer leaves, misspellings). Chunks are runs of aligned words in the same
+    // order on both sides.
+    private static (int Matched, int Near, int Chunks) Align(string[] a, string[] b)
+    {
+        var partner = new int[a.Length];
+        Array.Fill(partner, -1);
+        var taken = new bool[b.Length];
+        int matched = 0, near = 0;
+        for (var i = 0; i < a.Length; i++)
+            for (var j = 0; j < b.Length; j++)
+                if (!taken[j] && string.Equals(a[i], b[j], StringComparison.Ordinal)) { partner[i] = j; taken[j] = true; matched++; break; }
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (partner[i] >= 0) continue;
+            for (var j = 0; j < b.Length; j++)
+                if (!taken[j] && NearSpelling(a[i], b[j])) { partner[i] = j; taken[j] = true; matched++; near++; break; }
+        }
+        var chunks = 0;
+        var previous = -2;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (partner[i] < 0) { previous = -2; continue; }
+            if (partner[i] != previous + 1) chunks++;
+            previous = partner[i];
+        }
+        return (matched, near, chunks);
+    }
+
+    private static bool NearSpelling(string x, string y)
+    {
+        if (x.Length < 4 || y.Length < 4 || char.IsDigit(x[0]) || char.IsDigit(y[0])) return false;
+        var prefix = 0;
+        while (prefix < x.Length && prefix < y.Length && x[prefix] == y[prefix]) prefix++;
+        if (prefix >= 5) return true;
+        if (Math.Abs(x.Length - y.Length) > 1) return false;
+        // One substitution, insertion or deletion.
+        int i = prefix, j = prefix;
+        if (x.Length == y.Length) { i++; j++; }
+        else if (x.Length > y.Length) i++;
+        else j++;
+        return x.AsSpan(i).SequenceEqual(y.AsSpan(j));
+    }
+
+    // Overlap weighted by how telling each stem is: sharing a rare name says more than sharing "said".
+    private static void Weighted(Statement a, Statement b, WordWeights weights, (HashSet<string> A, HashSet<string> B)? figuresAlike, double[] f)
+    {
+        double shared = 0, onlyA = 0, onlyB = 0;
+        bool Shared(string s, Statement other, HashSet<string>? own, HashSet<string>? others) =>
+            other.StemSet.Contains(s) || (own is not null && own.Contains(s) && others!.Count > 0);
+        foreach (var s in a.StemSet)
+        {
+            var w = weights.Of(s);
+            if (Shared(s, b, figuresAlike?.A, figuresAlike?.B)) shared += w; else onlyA += w;
+        }
+        foreach (var s in b.StemSet)
+            if (!Shared(s, a, figuresAlike?.B, figuresAlike?.A)) onlyB += weights.Of(s);
+        f[28] = Ratio(2 * shared, 2 * shared + onlyA + onlyB);
+        f[29] = Math.Log(1 + Math.Max(onlyA, onlyB));
+        f[30] = Math.Log(1 + Math.Min(onlyA, onlyB));
     }
 
     /// <summary>How many ids two sorted id arrays share.</summary>

@@ -7,15 +7,60 @@ namespace NewsCompare.Core.Comparison;
 /// <param name="Second">The other.</param>
 public sealed record LabelledPair(string Id, bool Same, string First, string Second);
 
+/// <summary>How a model is learned: a logistic regression, boosted trees, or trees boosted on top of the logistic one.</summary>
+/// <param name="Ridge">The logistic part's L2 penalty on standardised weights; 0 with <paramref name="Logistic"/> off.</param>
+/// <param name="Logistic">Whether the model has a logistic part.</param>
+/// <param name="Depth">Depth of each tree.</param>
+/// <param name="Trees">How many trees (0: logistic only).</param>
+public sealed record LearnerSettings(double Ridge, bool Logistic, int Depth, int Trees)
+{
+    /// <summary>The shrinkage of each tree's output.</summary>
+    public const double Rate = 0.05;
+
+    /// <summary>Which family of learner this is: "logistic", "trees" or "logistic + trees".</summary>
+    public string Family => Trees == 0 ? "logistic" : Logistic ? "logistic + trees" : "trees";
+
+    /// <inheritdoc />
+    public override string ToString() => Family switch
+    {
+        "logistic" => FormattableString.Invariant($"logistic regression, ridge {Ridge}"),
+        "trees" => FormattableString.Invariant($"{Trees} boosted trees of depth {Depth}, rate {Rate}"),
+        _ => FormattableString.Invariant($"logistic regression (ridge {Ridge}) and {Trees} boosted trees of depth {Depth}, rate {Rate}"),
+    };
+}
+
+/// <summary>One configuration measured by <see cref="StatementLearner.Compare"/>.</summary>
+/// <param name="Signals">The signal set.</param>
+/// <param name="Settings">The learner chosen for it by cross-validation on the development part.</param>
+/// <param name="DevCrossValidated">Its cross-validated figures on the development part.</param>
+/// <param name="HeldOut">Learned on the development part, its figures on the held-out part.</param>
+public sealed record LearnerComparison(string Signals, LearnerSettings Settings, MatchFigures DevCrossValidated, MatchFigures HeldOut);
+
 /// <summary>
-/// Learns a <see cref="StatementModel"/> from labelled pairs: logistic regression (Newton's method with a small
-/// ridge penalty) on the <see cref="StatementFeatures"/>, the threshold chosen for accuracy on the training pairs,
-/// and the figures of k-fold cross-validation, so the shipped figures are on pairs the weights never saw.
+/// Learns a <see cref="StatementModel"/> from labelled pairs. A fixed share of the pairs (seeded) is held out and
+/// never used to choose anything; on the rest (the development part) k-fold cross-validation chooses the learner
+/// (logistic regression and its penalty, boosted trees and their number and depth, or both: the simplest within one
+/// standard error of the most accurate) and the threshold, the
+/// chosen learner learned on the development part is scored once on the held-out part, and the shipped model is
+/// learned on all pairs with those choices.
 /// </summary>
 public static class StatementLearner
 {
-    private const double Ridge = 1.0;
     private const int Iterations = 25;
+    private const double LeafPenalty = 1.0;
+    private const double MinLeafWeight = 2.0;
+    private const int Bins = 32;
+
+    /// <summary>The learners cross-validation chooses among.</summary>
+    public static readonly IReadOnlyList<LearnerSettings> Candidates =
+    [
+        .. new[] { 0.01, 0.1, 1, 10, 100 }.Select(r => new LearnerSettings(r, true, 0, 0)),
+        .. from d in new[] { 2, 3 } from t in new[] { 100, 200, 400 } select new LearnerSettings(0, false, d, t),
+        .. from t in new[] { 50, 100, 200 } select new LearnerSettings(1, true, 2, t),
+    ];
+
+    /// <summary>The 21 signals of the first learned matcher, kept as the reference point of <see cref="Compare"/>.</summary>
+    public static readonly IReadOnlyList<string> FirstSignals = StatementFeatures.Names.Take(21).ToList();
 
     /// <summary>
     /// Reads pairs in the statement-matching set's format: a header line, then <c>id, label, sentence1, sentence2</c>
@@ -38,43 +83,41 @@ public static class StatementLearner
         return pairs;
     }
 
-    /// <summary>Learns the models from <paramref name="pairs"/> and cross-validates them over <paramref name="folds"/> folds.</summary>
+    /// <summary>Learns the models from <paramref name="pairs"/>: see <see cref="StatementLearner"/> for the protocol.</summary>
     /// <param name="pairs">The labelled pairs.</param>
     /// <param name="trainedOn">What they are, for the model file.</param>
-    /// <param name="folds">Cross-validation folds.</param>
-    /// <param name="seed">Seed of the fold assignment.</param>
+    /// <param name="folds">Cross-validation folds on the development part.</param>
+    /// <param name="seed">Seed of the held-out part and the fold assignment.</param>
     /// <param name="embedder">When given, the sentences are embedded and a model with the embeddings' signals is learned too.</param>
-    public static StatementModel Learn(IReadOnlyList<LabelledPair> pairs, string trainedOn, int folds = 10, int seed = 14, ISentenceEmbedder? embedder = null)
+    /// <param name="candidates">The learners to choose among (default <see cref="Candidates"/>).</param>
+    public static StatementModel Learn(IReadOnlyList<LabelledPair> pairs, string trainedOn, int folds = 10, int seed = 14,
+        ISentenceEmbedder? embedder = null, IReadOnlyList<LearnerSettings>? candidates = null)
     {
-        ArgumentNullException.ThrowIfNull(pairs);
-        if (pairs.Count < folds * 2) throw new ArgumentException($"need at least {folds * 2} pairs to learn from, got {pairs.Count}", nameof(pairs));
-        var statements = pairs.Select(p => (new Statement(p.First), new Statement(p.Second))).ToArray();
-        if (embedder is not null) Embed(statements.SelectMany(s => new[] { s.Item1, s.Item2 }).ToList(), embedder);
-        var features = statements.Select(s => StatementFeatures.Compute(s.Item1, s.Item2)).ToArray();
-        var gates = statements.Select(s => StatementFeatures.Gate(s.Item1, s.Item2)).ToArray();
-        var labels = pairs.Select(p => p.Same).ToArray();
-        var fold = FoldOf(pairs.Count, folds, seed);
-
-        LogisticModel Fit(IReadOnlyList<string> names, Func<int, bool> include) =>
-            Train(names, [.. Enumerable.Range(0, pairs.Count).Where(include)], features, labels, gates);
-
-        MatchFigures CrossValidate(IReadOnlyList<string> names)
-        {
-            var predicted = new bool[pairs.Count];
-            for (var k = 0; k < folds; k++)
-            {
-                var model = Fit(names, i => fold[i] != k);
-                for (var i = 0; i < pairs.Count; i++)
-                    if (fold[i] == k) predicted[i] = model.Score(features[i]) >= model.Threshold;
-            }
-            return Figures(predicted, labels);
-        }
-
+        var data = Prepare(pairs, folds, seed, embedder);
         var lexical = StatementFeatures.Names.Except(StatementFeatures.FromEmbeddings).ToList();
-        var across = StatementFeatures.AcrossLanguages;
-        var all = StatementFeatures.Names;
-        return new StatementModel(trainedOn, Fit(lexical, _ => true), Fit(across, _ => true), CrossValidate(lexical), CrossValidate(across),
-            embedder is null ? null : Fit(all, _ => true), embedder is null ? null : CrossValidate(all));
+        var (settings, model, dev, heldOut) = Choose(data, lexical, candidates ?? Candidates);
+        var across = Choose(data, StatementFeatures.AcrossLanguages, [new LearnerSettings(1, true, 0, 0)]);
+        var embedded = embedder is null ? default : Choose(data, StatementFeatures.Names, [settings]);
+        return new StatementModel(trainedOn, settings.ToString(), model, across.Model, dev, heldOut, across.HeldOut, data.WeightsAll,
+            embedded.Model, embedded.HeldOut);
+    }
+
+    /// <summary>
+    /// Measures signal sets against learner families under <see cref="Learn"/>'s protocol: for each set and family, the
+    /// learner cross-validation chooses, its development figures and its held-out figures.
+    /// </summary>
+    public static IReadOnlyList<LearnerComparison> Compare(IReadOnlyList<LabelledPair> pairs, IReadOnlyList<(string Name, IReadOnlyList<string> Signals)> sets, int folds = 10, int seed = 14)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        var data = Prepare(pairs, folds, seed, null);
+        var rows = new List<LearnerComparison>();
+        foreach (var (name, signals) in sets)
+            foreach (var family in Candidates.GroupBy(c => c.Family))
+            {
+                var chosen = Choose(data, signals, [.. family]);
+                rows.Add(new LearnerComparison(name, chosen.Settings, chosen.Dev, chosen.HeldOut));
+            }
+        return rows;
     }
 
     /// <summary>Sets <see cref="Statement.Embedding"/> on the statements whose language <paramref name="embedder"/> reads (each distinct text embedded once).</summary>
@@ -110,34 +153,136 @@ public static class StatementLearner
 
     private static double Round(double value) => Math.Round(value, 4);
 
-    private static int[] FoldOf(int count, int folds, int seed)
+    private sealed record Data(
+        double[][] FeaturesDev, double[][] FeaturesAll, double[] Gates, bool[] Labels, int[] Dev, int[] HeldOut, int[] Fold, int Folds, WordWeights WeightsAll);
+
+    // The held-out part is a fifth of the pairs. Word weights for the development figures come from the development
+    // part's sentences only; the shipped model's from all.
+    private static Data Prepare(IReadOnlyList<LabelledPair> pairs, int folds, int seed, ISentenceEmbedder? embedder)
     {
-        var order = Enumerable.Range(0, count).ToArray();
+        ArgumentNullException.ThrowIfNull(pairs);
+        if (folds < 2) throw new ArgumentException("need at least two folds", nameof(folds));
+        if (pairs.Count < folds * 5) throw new ArgumentException($"need at least {folds * 5} pairs to learn from, got {pairs.Count}", nameof(pairs));
+        var statements = pairs.Select(p => (A: new Statement(p.First), B: new Statement(p.Second))).ToArray();
+        if (embedder is not null) Embed(statements.SelectMany(s => new[] { s.A, s.B }).ToList(), embedder);
+        var order = Enumerable.Range(0, pairs.Count).ToArray();
         new Random(seed).Shuffle(order);
-        var fold = new int[count];
-        for (var i = 0; i < count; i++) fold[order[i]] = i % folds;
-        return fold;
+        var held = order.Take(pairs.Count / 5).Order().ToArray();
+        var dev = order.Skip(pairs.Count / 5).Order().ToArray();
+        var fold = new int[pairs.Count];
+        for (var i = 0; i < pairs.Count; i++) fold[order[i]] = i % folds;
+        var weightsDev = WordWeights.Learn(dev.SelectMany(i => new[] { statements[i].A, statements[i].B }));
+        var weightsAll = WordWeights.Learn(statements.SelectMany(s => new[] { s.A, s.B }));
+        return new Data(
+            [.. statements.Select(s => StatementFeatures.Compute(s.A, s.B, weights: weightsDev))],
+            [.. statements.Select(s => StatementFeatures.Compute(s.A, s.B, weights: weightsAll))],
+            [.. statements.Select(s => StatementFeatures.Gate(s.A, s.B))],
+            [.. pairs.Select(p => p.Same)], dev, held, fold, folds, weightsAll);
     }
+
+    private static (LearnerSettings Settings, PairModel Model, MatchFigures Dev, MatchFigures HeldOut) Choose(
+        Data data, IReadOnlyList<string> names, IReadOnlyList<LearnerSettings> candidates)
+    {
+        var columns = names.Select(n => StatementFeatures.Names.ToList().IndexOf(n)).ToArray();
+        if (columns.Any(c => c < 0)) throw new ArgumentException("unknown feature", nameof(names));
+        // Out-of-fold scores of every candidate; the boosted ones are read at every tree count from one run per depth.
+        var scores = candidates.ToDictionary(c => c, _ => new double[data.Labels.Length]);
+        foreach (var group in candidates.GroupBy(c => (c.Logistic, c.Ridge, c.Depth)))
+        {
+            var counts = group.Select(c => c.Trees).Distinct().Order().ToArray();
+            var settings = group.MaxBy(c => c.Trees)!;
+            Parallel.For(0, data.Folds, k =>
+            {
+                var train = data.Dev.Where(i => data.Fold[i] != k).ToArray();
+                var model = Fit(settings, columns, names, train, data.FeaturesDev, data.Labels, data.Gates, 0.5);
+                foreach (var i in data.Dev.Where(i => data.Fold[i] == k))
+                {
+                    var staged = Staged(model, data.FeaturesDev[i], counts);
+                    foreach (var c in group) scores[c][i] = staged[Array.IndexOf(counts, c.Trees)];
+                }
+            });
+        }
+        var devLabels = data.Dev.Select(i => data.Labels[i]).ToArray();
+        var measured = candidates
+            .Select(c => (Settings: c, Threshold: BestThreshold([.. data.Dev.Select(i => scores[c][i])], devLabels)))
+            .Select(x => (x.Settings, x.Threshold, Figures: Figures([.. data.Dev.Select(i => scores[x.Settings][i] >= x.Threshold)], devLabels)))
+            .ToList();
+        // The one-standard-error rule: the simplest learner whose accuracy is within a standard error of the best one's.
+        // A weakly penalised model weighs correlated signals against each other, which goes wrong on pairs less alike
+        // than the training ones; most pairs a comparison scores are.
+        var top = measured.Max(x => x.Figures.Accuracy);
+        var standardError = Math.Sqrt(top * (1 - top) / devLabels.Length);
+        var best = measured.Where(x => x.Figures.Accuracy >= top - standardError)
+            .OrderBy(x => x.Settings.Trees > 0).ThenBy(x => x.Settings.Trees * x.Settings.Depth).ThenByDescending(x => x.Settings.Ridge)
+            .ThenByDescending(x => x.Figures.Accuracy).First();
+
+        var onDev = Fit(best.Settings, columns, names, data.Dev, data.FeaturesDev, data.Labels, data.Gates, best.Threshold);
+        var heldOut = Figures([.. data.HeldOut.Select(i => onDev.Score(data.FeaturesDev[i]) >= onDev.Threshold)], [.. data.HeldOut.Select(i => data.Labels[i])]);
+        var all = Fit(best.Settings, columns, names, [.. Enumerable.Range(0, data.Labels.Length)], data.FeaturesAll, data.Labels, data.Gates, best.Threshold);
+        return (best.Settings, all, best.Figures, heldOut);
+    }
+
+    // The model's probability after each of the given numbers of trees.
+    private static double[] Staged(PairModel model, double[] features, int[] counts)
+    {
+        var trees = model.Trees ?? [];
+        var stripped = model with { Trees = null };
+        var z = Logit(stripped.Score(features));
+        var indexes = model.Features.Select(n => StatementFeatures.Names.ToList().IndexOf(n)).ToArray();
+        var result = new double[counts.Length];
+        var done = 0;
+        for (var c = 0; c < counts.Length; c++)
+        {
+            for (; done < Math.Min(counts[c], trees.Count); done++) z += trees[done].Of(features, indexes);
+            result[c] = Sigmoid(z);
+        }
+        return result;
+    }
+
+    private static double Logit(double p) => Math.Log(Math.Max(p, 1e-15) / Math.Max(1 - p, 1e-15));
+
 
     // The gate keeps a margin below the lowest value seen among pairs called the same, for pairs unlike the training ones.
     private const double GateMargin = 0.75;
 
-    private static LogisticModel Train(IReadOnlyList<string> names, int[] rows, double[][] features, bool[] labels, double[] gates)
+    private static PairModel Fit(LearnerSettings settings, int[] columns, IReadOnlyList<string> names, int[] rows, double[][] features, bool[] labels, double[] gates, double threshold)
     {
-        var columns = names.Select(n => StatementFeatures.Names.ToList().IndexOf(n)).ToArray();
         var d = columns.Length;
         var mean = new double[d];
         var scale = new double[d];
         for (var j = 0; j < d; j++)
         {
-            mean[j] = rows.Average(r => features[r][columns[j]]);
+            mean[j] = Math.Round(rows.Average(r => features[r][columns[j]]), 6);
             var variance = rows.Average(r => Math.Pow(features[r][columns[j]] - mean[j], 2));
-            scale[j] = variance > 1e-12 ? Math.Sqrt(variance) : 1;
+            scale[j] = variance > 1e-12 ? Math.Round(Math.Sqrt(variance), 6) : 1;
         }
         var x = rows.Select(r => columns.Select((c, j) => (features[r][c] - mean[j]) / scale[j]).Append(1.0).ToArray()).ToArray();
         var y = rows.Select(r => labels[r] ? 1.0 : 0.0).ToArray();
+        var w = settings.Logistic ? Logistic(x, y, settings.Ridge) : PriorOnly(y, d);
+        var weights = Rounded(w[..d]);
+        var bias = Math.Round(w[d], 6);
+        var margin = x.Select(row => bias + Enumerable.Range(0, d).Sum(j => weights[j] * row[j])).ToArray();
+        var trees = settings.Trees > 0 ? Boost(rows.Select(r => columns.Select(c => features[r][c]).ToArray()).ToArray(), y, margin, settings) : null;
+        var model = new PairModel(names.ToList(), mean, scale, weights, bias, Math.Round(threshold, 6), 0, trees);
+        // The across-languages model is trained on same-language pairs but gated on spelling overlap, which two
+        // languages share far less of: it is not gated.
+        if (!names.Contains("stem-dice")) return model;
+        var gate = rows.Where(r => model.Score(features[r]) >= threshold).Select(r => gates[r]).DefaultIfEmpty(0).Min() * GateMargin;
+        return model with { Gate = Math.Round(gate, 6) };
+    }
 
-        // Newton's method on the penalised log-likelihood (the intercept unpenalised).
+    private static double[] PriorOnly(double[] y, int d)
+    {
+        var w = new double[d + 1];
+        var p = Math.Clamp(y.Average(), 1e-3, 1 - 1e-3);
+        w[d] = Math.Log(p / (1 - p));
+        return w;
+    }
+
+    // Newton's method on the penalised log-likelihood (the intercept unpenalised).
+    private static double[] Logistic(double[][] x, double[] y, double ridge)
+    {
+        var d = x[0].Length - 1;
         var w = new double[d + 1];
         for (var iteration = 0; iteration < Iterations; iteration++)
         {
@@ -153,34 +298,117 @@ public static class StatementLearner
                     for (var b = 0; b <= d; b++) hessian[a, b] += weight * x[i][a] * x[i][b];
                 }
             }
-            for (var a = 0; a < d; a++) { gradient[a] -= Ridge * w[a]; hessian[a, a] += Ridge; }
+            for (var a = 0; a < d; a++) { gradient[a] -= ridge * w[a]; hessian[a, a] += ridge; }
             var step = Solve(hessian, gradient);
             for (var a = 0; a <= d; a++) w[a] += step[a];
             if (step.Max(Math.Abs) < 1e-8) break;
         }
+        return w;
+    }
 
-        var scores = x.Select(row => Sigmoid(Dot(w, row))).ToArray();
-        var threshold = BestThreshold(scores, y);
-        // The across-languages model is trained on same-language pairs but gated on spelling overlap, which two
-        // languages share far less of: it is not gated.
-        var gated = names.Contains("stem-dice");
-        var gate = gated ? rows.Where((_, i) => scores[i] >= threshold).Select(r => gates[r]).DefaultIfEmpty(0).Min() * GateMargin : 0;
-        return new LogisticModel(names.ToList(), Rounded(mean), Rounded(scale), Rounded(w[..d]), Math.Round(w[d], 6),
-            Math.Round(threshold, 6), Math.Round(gate, 6));
+    // Gradient boosting of the log-loss from the given margins: each tree is grown level by level on binned feature
+    // values, splits chosen by the second-order gain, leaves set by one Newton step, shrunk by the rate.
+    private static List<ScoreTree> Boost(double[][] x, double[] y, double[] margin, LearnerSettings settings)
+    {
+        var n = x.Length;
+        var d = x[0].Length;
+        var cuts = new double[d][];
+        var bins = new byte[n][];
+        for (var i = 0; i < n; i++) bins[i] = new byte[d];
+        for (var j = 0; j < d; j++)
+        {
+            var sorted = x.Select(row => row[j]).Order().ToArray();
+            cuts[j] = [.. Enumerable.Range(1, Bins - 1).Select(q => Math.Round(sorted[q * (n - 1) / Bins], 6)).Distinct()];
+            for (var i = 0; i < n; i++)
+            {
+                var b = Array.BinarySearch(cuts[j], x[i][j]);
+                bins[i][j] = (byte)(b >= 0 ? b : ~b);
+            }
+        }
+        var f = (double[])margin.Clone();
+        var g = new double[n];
+        var h = new double[n];
+        var node = new int[n];
+        var internalNodes = (1 << settings.Depth) - 1;
+        var trees = new List<ScoreTree>(settings.Trees);
+        var histogram = new double[(1 << (settings.Depth - 1)) * d * Bins * 2];
+        for (var t = 0; t < settings.Trees; t++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var p = Sigmoid(f[i]);
+                g[i] = p - y[i];
+                h[i] = Math.Max(p * (1 - p), 1e-9);
+                node[i] = 0;
+            }
+            var feature = new int[internalNodes];
+            var split = new double[internalNodes];
+            for (var level = 0; level < settings.Depth; level++)
+            {
+                var first = (1 << level) - 1;
+                var width = 1 << level;
+                Array.Clear(histogram, 0, width * d * Bins * 2);
+                for (var i = 0; i < n; i++)
+                {
+                    var row = bins[i];
+                    var at = (node[i] - first) * d * Bins * 2;
+                    for (var j = 0; j < d; j++)
+                    {
+                        var cell = at + (j * Bins + row[j]) * 2;
+                        histogram[cell] += g[i];
+                        histogram[cell + 1] += h[i];
+                    }
+                }
+                var splitBin = new int[width];
+                for (var k = 0; k < width; k++)
+                {
+                    double bestGain = 1e-9;
+                    feature[first + k] = 0;
+                    split[first + k] = double.PositiveInfinity;
+                    splitBin[k] = Bins;
+                    for (var j = 0; j < d; j++)
+                    {
+                        var at = (k * d + j) * Bins * 2;
+                        double gAll = 0, hAll = 0;
+                        for (var b = 0; b < Bins; b++) { gAll += histogram[at + 2 * b]; hAll += histogram[at + 2 * b + 1]; }
+                        double gl = 0, hl = 0;
+                        for (var b = 0; b < cuts[j].Length; b++)
+                        {
+                            gl += histogram[at + 2 * b];
+                            hl += histogram[at + 2 * b + 1];
+                            double gr = gAll - gl, hr = hAll - hl;
+                            if (hl < MinLeafWeight || hr < MinLeafWeight) continue;
+                            var gain = gl * gl / (hl + LeafPenalty) + gr * gr / (hr + LeafPenalty) - gAll * gAll / (hAll + LeafPenalty);
+                            if (gain > bestGain) { bestGain = gain; feature[first + k] = j; split[first + k] = cuts[j][b]; splitBin[k] = b; }
+                        }
+                    }
+                }
+                for (var i = 0; i < n; i++)
+                    node[i] = bins[i][feature[node[i]]] <= splitBin[node[i] - first] ? 2 * node[i] + 1 : 2 * node[i] + 2;
+            }
+            var leafG = new double[internalNodes + 1];
+            var leafH = new double[internalNodes + 1];
+            for (var i = 0; i < n; i++) { leafG[node[i] - internalNodes] += g[i]; leafH[node[i] - internalNodes] += h[i]; }
+            var leaf = new double[internalNodes + 1];
+            for (var l = 0; l < leaf.Length; l++) leaf[l] = Math.Round(-LearnerSettings.Rate * leafG[l] / (leafH[l] + LeafPenalty), 6);
+            for (var i = 0; i < n; i++) f[i] += leaf[node[i] - internalNodes];
+            trees.Add(new ScoreTree(feature, split, leaf));
+        }
+        return trees;
     }
 
     private static double[] Rounded(double[] values) => [.. values.Select(v => Math.Round(v, 6))];
 
-    // The threshold with the most training pairs decided right: midway between two neighbouring scores.
-    private static double BestThreshold(double[] scores, double[] y)
+    // The threshold with the most pairs decided right: midway between two neighbouring scores.
+    private static double BestThreshold(double[] scores, bool[] labels)
     {
         var order = Enumerable.Range(0, scores.Length).OrderBy(i => scores[i]).ToArray();
-        var right = y.Count(v => v == 1); // everything called "same"
+        var right = labels.Count(v => v); // everything called "same"
         var best = right;
         var threshold = scores[order[0]] - 1e-6;
         for (var k = 0; k < order.Length; k++)
         {
-            right += y[order[k]] == 1 ? -1 : 1; // pair k now called "not the same"
+            right += labels[order[k]] ? -1 : 1; // pair k now called "not the same"
             if (right > best && (k + 1 == order.Length || scores[order[k + 1]] > scores[order[k]]))
             {
                 best = right;

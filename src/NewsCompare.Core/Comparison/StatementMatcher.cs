@@ -26,7 +26,7 @@ public sealed class StatementMatcher(StatementModel model)
     {
         var m = ModelFor(a, b);
         if (StatementFeatures.Gate(a, b) < m.Gate) return default;
-        var score = m.Score(StatementFeatures.Compute(a, b));
+        var score = m.Score(StatementFeatures.Compute(a, b, weights: Model.WordWeights));
         return new StatementMatch(score, score >= m.Threshold, false);
     }
 
@@ -60,11 +60,11 @@ public sealed class StatementMatcher(StatementModel model)
         if (!conflict) return plain;
         if (plain.Same) return plain with { DifferingFigures = true };
         var m = ModelFor(a, b);
-        var ignoring = m.Score(StatementFeatures.Compute(a, b, ignoreFigures: true));
+        var ignoring = m.Score(StatementFeatures.Compute(a, b, ignoreFigures: true, Model.WordWeights));
         return ignoring >= m.Threshold ? new StatementMatch(ignoring, true, true) : plain;
     }
 
-    private LogisticModel ModelFor(Statement a, Statement b)
+    private PairModel ModelFor(Statement a, Statement b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);

@@ -31,6 +31,26 @@ public sealed class StatementCommandsTests
     }
 
     [Fact]
+    public async Task LearnStatementsWritesAModelAndPrintsItsDevelopmentAndHeldOutFigures()
+    {
+        var pairs = Path.Combine(Path.GetTempPath(), $"nc-pairs-{Guid.NewGuid():N}.tsv");
+        var model = Path.Combine(Path.GetTempPath(), $"nc-model-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(pairs, "id\tlabel\tsentence1\tsentence2\n" + string.Concat(Enumerable.Range(0, 40).Select(i => i % 2 == 0
+            ? $"p{i}\t1\tLe conseil de la ville {i} a voté le budget des écoles lundi.\tLundi, le conseil de la ville {i} a voté le budget des écoles.\n"
+            : $"p{i}\t0\tLe conseil de la ville {i} a voté le budget des écoles lundi.\tLes pêcheurs du port {i} manifestent contre les quotas.\n")));
+        try
+        {
+            var run = await CliRunner.RunAsync("learn-statements", pairs, "--out", model, "--folds", "4");
+
+            run.ExitCode.Should().Be(0, run.Stderr);
+            run.Stdout.Should().Contain("learner chosen: ").And.Contain("development part, cross-validated").And.Contain("held out, same language: accuracy 1.0000");
+            await using var file = File.OpenRead(model);
+            StatementModel.Read(file, model).HeldOut.Pairs.Should().Be(8);
+        }
+        finally { File.Delete(pairs); File.Delete(model); }
+    }
+
+    [Fact]
     public async Task MatchStatementsNamesAMissingFile()
     {
         var run = await CliRunner.RunAsync("match-statements", "/nonexistent/pairs.tsv");
