@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Stories;
 
 namespace NewsCompare.Core.Tests.Stories;
@@ -68,6 +69,27 @@ public sealed class LanguageLevelTests
 
         StoryEngine.Group(articles, StoryEngineOptions.Default with { Weights = weights, JoinThreshold = sim - 0.03, RefinePasses = 0, SplitBelow = 0 })
             .Stories.Should().HaveCount(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(TwoReports))]
+    public async Task TheStoreComparesAnArticleWithItsLanguagesLevelAsTheEngineDoes(string language, string h1, string[] b1, string h2, string[] b2)
+    {
+        var sim = Lowest(Pair(language, h1, b1, h2, b2));
+        var weights = GroupingWeights.Plain with { Join = sim - 0.03, LanguageJoin = new Dictionary<string, double> { [language] = sim + 0.03 } };
+        var o = StoryEngineOptions.Default with { Weights = weights };
+        await using var store = await TestStore.CreateAsync();
+        var first = await store.AddAsync(h1, string.Join("\n\n", b1), "Neretva News", null, language);
+        var second = await store.AddAsync(h2, string.Join("\n\n", b2), "Balkan Daily", null, language);
+
+        await new StoryStore(store.Db, o).RegroupAsync();
+        var stories = await store.Db.Articles.AsNoTracking().Where(a => a.Id == first || a.Id == second).Select(a => a.StoryId).ToListAsync();
+
+        stories.Distinct().Should().HaveCount(2, "their language's level is above their similarity, in the store as in memory");
+        var why = new[] { await StoryStore.ExplanationAsync(store.Db, first), await StoryStore.ExplanationAsync(store.Db, second) };
+        why.Should().Contain(w => w != null && w.Breakdown != null && w.Breakdown.Compared != null && Math.Abs(w.Breakdown.Threshold - (sim + 0.03)) < 0.0001,
+            "the stored explanation shows the level the article was compared with");
+        StoryEngine.Group(Pair(language, h1, b1, h2, b2), o).Stories.Should().HaveCount(2);
     }
 
     [Fact]
