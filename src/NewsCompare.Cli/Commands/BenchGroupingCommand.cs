@@ -33,7 +33,7 @@ internal static class BenchGroupingCommand
         var background = new Option<bool>("--background") { Description = "Blend the shipped background term frequencies into document frequencies (StoryEngineOptions.Background)" };
         var refine = new Option<int>("--refine") { Description = "Re-assignment passes after greedy placement (StoryEngineOptions.RefinePasses; default: the engine's)", DefaultValueFactory = _ => StoryEngineOptions.Default.RefinePasses };
         var refineImports = new Option<bool>("--refine-imports") { Description = "Let imports refine too (StoryEngineOptions.RefineImports)" };
-        var join = new Option<double>("--join") { Description = "Join threshold (default: the engine's)", DefaultValueFactory = _ => StoryEngineOptions.Default.JoinThreshold };
+        var join = new Option<double?>("--join") { Description = "One join threshold for every language (default: the engine's levels)" };
         var eventMargin = new Option<double>("--event-margin")
         {
             Description = "How much more an undated article must resemble a story than that story resembles a dated other event of its topic (StoryEngineOptions.EventMargin; a large negative value turns the rule off)",
@@ -59,10 +59,10 @@ internal static class BenchGroupingCommand
                 {
                     Background = parse.GetValue(background) ? BackgroundTerms.Default : BackgroundTerms.None,
                     RefinePasses = parse.GetValue(refine), RefineImports = parse.GetValue(refineImports),
-                    JoinThreshold = parse.GetValue(join),
                     EventMargin = parse.GetValue(eventMargin),
                     SplitBelow = parse.GetValue(split),
                 };
+                if (parse.GetValue(join) is double j) options = options with { JoinThreshold = j };
                 return await RunAsync(parse, options, dataset, seeds, sweep, orders, importBatch, output, ct);
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or System.Text.Json.JsonException or UnauthorizedAccessException)

@@ -29,17 +29,20 @@ internal static class LearnGroupingCommand
         {
             basil, pairs, generated, seed, output,
         };
+        var weighting = new WeightingFlags();
+        weighting.AddTo(command);
         command.SetAction(parse =>
         {
             try
             {
+                var options = weighting.Apply(parse, StoryEngineOptions.Default);
                 var sets = new List<(StorySet Without, StorySet With)>();
                 if (parse.GetValue(basil) is { Exists: true } b) sets.Add((StorySet.Basil(b.FullName, false), StorySet.Basil(b.FullName, true)));
                 if (parse.GetValue(pairs) is { Exists: true } p) sets.Add((StorySet.RatedPairs(p.FullName, false), StorySet.RatedPairs(p.FullName, true)));
                 if (parse.GetValue(generated) > 0)
                     sets.Add((StorySet.Generated(parse.GetValue(generated), parse.GetValue(seed), false), StorySet.Generated(parse.GetValue(generated), parse.GetValue(seed), true)));
                 if (sets.Count < 2) throw new InvalidDataException("learn-grouping needs at least two labelled sets (leave-one-set-out)");
-                var weights = Learn(sets);
+                var weights = Learn(sets, options);
                 if (parse.GetValue(output) is { } file)
                 {
                     File.WriteAllText(file.FullName, weights.Write());
@@ -59,9 +62,9 @@ internal static class LearnGroupingCommand
 
     private sealed record Examples(string Set, List<double[]> X, List<bool> Y, List<double> Tfidf);
 
-    private static GroupingWeights Learn(List<(StorySet Without, StorySet With)> sets)
+    private static GroupingWeights Learn(List<(StorySet Without, StorySet With)> sets, StoryEngineOptions options)
     {
-        var examples = sets.Select(s => Pairs(s.Without, s.With)).ToList();
+        var examples = sets.Select(s => Pairs(s.Without, s.With, options)).ToList();
         Console.WriteLine("How well each sub-score alone tells same-event pairs from others (ROC area, candidate pairs):");
         Console.WriteLine("| set | pairs (same) | words | names | numbers | headline | plain sum | TF-IDF cosine |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
@@ -86,7 +89,7 @@ internal static class LearnGroupingCommand
         // a loss on another is no gain), then the best mean.
         var candidates = Joins.Select(j => (Name: "learned", Weights: all with { Join = j }))
             .Concat(Joins.Select(j => (Name: "plain", Weights: GroupingWeights.Plain with { Join = j }))).ToList();
-        var table = candidates.Select(c => sets.Select(s => (Score(s.Without, c.Weights) + Score(s.With, c.Weights)) / 2).ToArray()).ToArray();
+        var table = candidates.Select(c => sets.Select(s => (Score(s.Without, c.Weights, options) + Score(s.With, c.Weights, options)) / 2).ToArray()).ToArray();
         var reference = table[candidates.FindIndex(c => c.Name == "plain" && c.Weights.Join == GroupingWeights.Plain.Join)];
         double Worst(int c, IEnumerable<int> over) => over.Min(i => table[c][i] - reference[i]);
         int Choose(IReadOnlyList<int> over) => Enumerable.Range(0, candidates.Count)
@@ -109,9 +112,11 @@ internal static class LearnGroupingCommand
         Console.WriteLine($"chosen: {Describe(final)}");
         return final with
         {
+            LanguageJoin = LearnLanguages(sets, final, options),
             Description = $"Learned by `newscompare learn-grouping` from {string.Join(", ", sets.Select(s => s.Without.Name))}: " +
                 "candidates are the sub-score weights of a logistic regression on labelled pairs (each set and class weighing alike) and plain weights (all 1), each at several join thresholds; " +
-                "chosen is the one whose worst change on any set, against plain weights at 0.16, is best (then the best mean), scoring whole groupings with and without dates.",
+                "chosen is the one whose worst change on any set, against plain weights at 0.16, is best (then the best mean), scoring whole groupings with and without dates; " +
+                $"a language whose rated pairs hold at least {MinLanguagePairs} same-event pairs gets the join level that scores them best, when it beats the common one by {MinLanguageGain} on them and when chosen on one half of them and scored on the other.",
         };
     }
 
@@ -123,11 +128,11 @@ internal static class LearnGroupingCommand
     /// different-event pairs that share something (the engine's candidates; at most about 20,000). Pairs whose dates are
     /// both known and at most a week apart come a second time with their gap, so the gap's weight is learned too.
     /// </summary>
-    private static Examples Pairs(StorySet set, StorySet dated)
+    private static Examples Pairs(StorySet set, StorySet dated, StoryEngineOptions options)
     {
         var articles = set.Items.Select(i => i.Article).ToList();
         var labelled = set.TrainingPairs().ToList();
-        var features = StoryEngine.PairFeatures(articles, labelled.Select(p => (p.A, p.B)).ToList());
+        var features = StoryEngine.PairFeatures(articles, labelled.Select(p => (p.A, p.B)).ToList(), options);
         var tfidf = TfIdfBaseline.Similarities(articles);
         var rng = new Random(1);
         var e = new Examples(set.Name, [], [], []);
@@ -175,9 +180,60 @@ internal static class LearnGroupingCommand
         };
     }
 
-    private static double Score(StorySet set, GroupingWeights w)
+    private static double Score(StorySet set, GroupingWeights w, StoryEngineOptions options) => set.Score(Predict(set, w, options)).F1;
+
+    private static Dictionary<string, string> Predict(StorySet set, GroupingWeights w, StoryEngineOptions options)
     {
-        var result = StoryEngine.Group(set.Items.Select(i => i.Article).ToList(), StoryEngineOptions.Default with { Weights = w });
-        return set.Score(set.Items.ToDictionary(i => i.File, i => result.Placements[i.Article.Id].Story.ToString(Inv), StringComparer.Ordinal)).F1;
+        var result = StoryEngine.Group(set.Items.Select(i => i.Article).ToList(), options with { Weights = w });
+        return set.Items.ToDictionary(i => i.File, i => result.Placements[i.Article.Id].Story.ToString(Inv), StringComparer.Ordinal);
+    }
+
+    /// <summary>Join levels tried for a language of its own.</summary>
+    private static readonly double[] LanguageJoins = [0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.24, 0.26, 0.28, 0.30, 0.32, 0.34, 0.36, 0.38, 0.40];
+    /// <summary>Same-event pairs a language needs in the rated sets before it gets a level of its own.</summary>
+    private const int MinLanguagePairs = 20;
+    /// <summary>
+    /// How much better (mean pairwise F1 of that language, without and with dates) its own level must do than the common
+    /// one, on all its pairs and when chosen on one half of them and scored on the other.
+    /// </summary>
+    private const double MinLanguageGain = 0.01;
+
+    /// <summary>
+    /// A join level per language, where the rated sets label enough of its pairs: each set is grouped at every level of
+    /// <see cref="LanguageJoins"/> (one level for all, so a language's pairs are scored as if it had its own) and each
+    /// language takes the level that scores its pairs best, if that beats the common level by <see cref="MinLanguageGain"/>
+    /// both on all its pairs and when chosen on half of them and scored on the other half (each half in turn).
+    /// </summary>
+    private static Dictionary<string, double> LearnLanguages(List<(StorySet Without, StorySet With)> sets, GroupingWeights chosen, StoryEngineOptions options)
+    {
+        var grid = LanguageJoins.Append(chosen.Join).Distinct().Order().ToArray();
+        var levels = new Dictionary<string, double>(StringComparer.Ordinal);
+        Console.WriteLine();
+        Console.WriteLine("Join level per language (mean pairwise F1 without and with dates; halves: chosen on one half of the pairs, scored on the other):");
+        Console.WriteLine("| set | language | same-event pairs | common level | F1 at common | own level | F1 at own | halves: own | halves: common | taken |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var (without, with) in sets.Where(s => s.Without.Pairwise))
+        {
+            var predicted = grid.Select(j => (Without: Predict(without, chosen with { Join = j }, options), With: Predict(with, chosen with { Join = j }, options))).ToList();
+            foreach (var language in without.Pairs.Where(p => !p.Language.Contains('-', StringComparison.Ordinal)).Select(p => p.Language).Distinct().Order(StringComparer.Ordinal))
+            {
+                var pairs = without.Pairs.Where(p => p.Language == language).ToList();
+                if (pairs.Count(p => p.Same) < MinLanguagePairs) continue;
+                double F1(int level, IReadOnlyList<RatedPair> over) =>
+                    (PairScore.Of(over, predicted[level].Without, language).F1 + PairScore.Of(over, predicted[level].With, language).F1) / 2;
+                int Best(IReadOnlyList<RatedPair> over) => Enumerable.Range(0, grid.Length)
+                    .OrderByDescending(l => Math.Round(F1(l, over), 3)).ThenBy(l => Math.Abs(grid[l] - chosen.Join)).First();
+                var common = Array.IndexOf(grid, chosen.Join);
+                var own = Best(pairs);
+                var halves = new[] { pairs.Where((_, i) => i % 2 == 0).ToList(), pairs.Where((_, i) => i % 2 == 1).ToList() };
+                var heldOwn = (F1(Best(halves[0]), halves[1]) + F1(Best(halves[1]), halves[0])) / 2;
+                var heldCommon = (F1(common, halves[1]) + F1(common, halves[0])) / 2;
+                // Taken only if it holds on pairs it was not chosen on: a language's few pairs make any level look good on themselves.
+                var taken = heldOwn >= heldCommon + MinLanguageGain && F1(own, pairs) >= F1(common, pairs) + MinLanguageGain;
+                if (taken) levels[language] = grid[own];
+                Console.WriteLine(string.Create(Inv, $"| {without.Name} | {language} | {pairs.Count(p => p.Same)} | {chosen.Join:F2} | {F1(common, pairs):F3} | {grid[own]:F2} | {F1(own, pairs):F3} | {heldOwn:F3} | {heldCommon:F3} | {(taken ? "yes" : "no")} |"));
+            }
+        }
+        return levels;
     }
 }

@@ -35,8 +35,29 @@ public sealed record GroupingWeights
     public double Headline { get; init; } = 1;
     /// <summary>Weight of the date gap in weeks (negative: a gap counts against joining).</summary>
     public double Gap { get; init; }
-    /// <summary>The combined score from which an article joins a story.</summary>
+    /// <summary>The combined score from which an article joins a story, for a language without a level of its own.</summary>
     public double Join { get; init; } = 0.16;
+    /// <summary>
+    /// The join level of each language that has one (code → score), learned where that language's pairs are labelled:
+    /// how alike two reports of one event look depends on how a language's words fall into terms (inflection, script,
+    /// what its outlets print around an article), so one level for all lets one language merge and another split.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> LanguageJoin { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Whether <paramref name="other"/> holds the same weights, levels and description (the levels compared by content).</summary>
+    /// <param name="other">The weights to compare with.</param>
+    public bool Equals(GroupingWeights? other) =>
+        other is not null && (Words, Names, Numbers, Headline, Gap, Join, Description) == (other.Words, other.Names, other.Numbers, other.Headline, other.Gap, other.Join, other.Description)
+        && LanguageJoin.Count == other.LanguageJoin.Count
+        && LanguageJoin.All(kv => other.LanguageJoin.TryGetValue(kv.Key, out var j) && j.Equals(kv.Value));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Words, Names, Numbers, Headline, Gap, Join, Description, LanguageJoin.Count);
+
+    /// <summary>The score from which an article in <paramref name="language"/> joins a story.</summary>
+    /// <param name="language">The article's language code ("en", "tr").</param>
+    public double JoinFor(string? language) =>
+        language is not null && LanguageJoin.TryGetValue(language, out var join) ? join : Join;
     /// <summary>Where the weights came from and how to learn them again.</summary>
     public string Description { get; init; } = "";
 
@@ -86,9 +107,21 @@ public sealed record GroupingWeights
                     throw new InvalidDataException($"{source}: \"{name}\" is missing or not a finite number");
                 return v.GetDouble();
             }
+            var languages = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (root.TryGetProperty("languages", out var l))
+            {
+                if (l.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{source}: \"languages\" is not an object of join levels");
+                foreach (var p in l.EnumerateObject())
+                {
+                    if (p.Value.ValueKind != JsonValueKind.Number || !double.IsFinite(p.Value.GetDouble()))
+                        throw new InvalidDataException($"{source}: the join level of \"{p.Name}\" is not a finite number");
+                    languages[p.Name] = p.Value.GetDouble();
+                }
+            }
             return new GroupingWeights
             {
                 Words = Get("words"), Names = Get("names"), Numbers = Get("numbers"), Headline = Get("headline"), Gap = Get("gap"), Join = Get("join"),
+                LanguageJoin = languages,
                 Description = root.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() ?? "" : "",
             };
         }
@@ -105,6 +138,8 @@ public sealed record GroupingWeights
         return "{\n" +
             $"  \"description\": {JsonSerializer.Serialize(Description)},\n" +
             $"  \"words\": {N(Words)},\n  \"names\": {N(Names)},\n  \"numbers\": {N(Numbers)},\n  \"headline\": {N(Headline)},\n" +
-            $"  \"gap\": {N(Gap)},\n  \"join\": {N(Join)}\n}}\n";
+            $"  \"gap\": {N(Gap)},\n  \"join\": {N(Join)}" +
+            (LanguageJoin.Count == 0 ? "" : ",\n  \"languages\": { " + string.Join(", ", LanguageJoin.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{JsonSerializer.Serialize(kv.Key)}: {N(kv.Value)}")) + " }") +
+            "\n}\n";
     }
 }

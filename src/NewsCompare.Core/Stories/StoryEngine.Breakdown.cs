@@ -24,7 +24,7 @@ public static partial class StoryEngine
         ];
         // The score as placement computes it, so the figures show the very number that was compared.
         var score = s.Members == 0 ? 0 : Similarity(scored, s, namesOnly, o).Sim;
-        return new ScoreBreakdown(Math.Round(o.JoinThreshold, 4), Math.Round(score, 4), rule, features);
+        return new ScoreBreakdown(Math.Round(o.JoinFor(a.Language), 4), Math.Round(score, 4), rule, features);
     }
 
     /// <summary>
@@ -39,18 +39,18 @@ public static partial class StoryEngine
         for (var i = 0; i < candidates.Count && i < sims.Length; i++)
             if (!double.IsNaN(sims[i]) && (top < 0 || sims[i] > sims[top])) top = i;
         var why = new StoryExplanation(1, "opened", [], [], null);
-        if (top < 0) return why with { Breakdown = new ScoreBreakdown(Math.Round(o.JoinThreshold, 4), null, null, []) };
+        if (top < 0) return why with { Breakdown = new ScoreBreakdown(Math.Round(o.JoinFor(a.Language), 4), null, null, []) };
         var best = candidates[top];
         var rule = refusals.GetValueOrDefault(best) ?? ScoreBreakdown.BelowThreshold;
         return why with { Breakdown = BreakdownOf(a, best, !best.Languages.Contains(a.Language), o, rule) };
     }
 
     /// <summary>The rule that kept an article out of a candidate story: the score first when it fell short.</summary>
-    internal static string Refusal(double sim, bool datesApart, bool otherCast, int shared, StoryEngineOptions o, bool sameOutlet = false) =>
-        sim < o.JoinThreshold ? ScoreBreakdown.BelowThreshold
+    internal static string Refusal(double sim, double join, bool datesApart, bool otherCast, int shared, StoryEngineOptions o, bool sameOutlet = false) =>
+        sim < join ? ScoreBreakdown.BelowThreshold
         : datesApart ? ScoreBreakdown.DatesApart
         : otherCast ? ScoreBreakdown.OtherCast
         : shared < o.MinSharedTerms ? ScoreBreakdown.FewShared
-        : sameOutlet && sim < o.JoinThreshold + o.SameOutletMargin ? ScoreBreakdown.OneOutlet
+        : sameOutlet && sim < join + o.SameOutletMargin ? ScoreBreakdown.OneOutlet
         : ScoreBreakdown.BelowThreshold;
 }

@@ -143,6 +143,8 @@ public static partial class StoryEngine
         var sims = new double[candidates.Count];
         // Why each candidate was turned down, for the explanation of an article that opens a story.
         var refusals = new Dictionary<StorySignature, string>(ReferenceEqualityComparer.Instance);
+        // How alike two reports of one event look depends on the language (docs/stories.md §2): its own level.
+        var join = o.JoinFor(a.Language);
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
@@ -160,10 +162,10 @@ public static partial class StoryEngine
             // of one outlet share is the outlet itself (page furniture, section words, authors): joining a story that
             // only the article's own outlet has reported must clear a higher bar. Another outlet's report lifts it.
             var sameOutlet = o.SameOutletMargin > 0 && !string.IsNullOrWhiteSpace(a.Outlet) && c.Outlets.Count == 1 && c.Outlets.Contains(a.Outlet.Trim());
-            var bar = o.JoinThreshold + (sameOutlet ? o.SameOutletMargin : 0);
+            var bar = join + (sameOutlet ? o.SameOutletMargin : 0);
             if (dateConflict || otherCast || shared < o.MinSharedTerms || sim < bar)
             {
-                refusals[c] = Refusal(sim, dateConflict, otherCast, shared, o, sameOutlet);
+                refusals[c] = Refusal(sim, join, dateConflict, otherCast, shared, o, sameOutlet);
                 if (sim >= o.RelatedThreshold) related.Add((c.Id, sim));
                 continue;
             }

@@ -16,6 +16,13 @@ public sealed record StoryEngineOptions
     /// <see cref="Weights"/>) from which an article joins a story; <see cref="GroupingWeights.Join"/> unless set.
     /// </summary>
     public double JoinThreshold { get => _join ?? Weights.Join; init => _join = value; }
+
+    /// <summary>
+    /// The score from which an article in <paramref name="language"/> joins a story: <see cref="JoinThreshold"/> when
+    /// set, else the language's learned level (<see cref="GroupingWeights.JoinFor"/>).
+    /// </summary>
+    /// <param name="language">The article's language code.</param>
+    public double JoinFor(string? language) => _join ?? Weights.JoinFor(language);
     /// <summary>Cosine similarity from which two stories that may not be joined are linked as related coverage.</summary>
     public double RelatedThreshold { get; init; } = 0.08;
     /// <summary>
