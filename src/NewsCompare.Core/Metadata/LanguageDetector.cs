@@ -52,18 +52,22 @@ public static class LanguageDetector
         var words = 0;
         var lookup = WordLanguages.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> lower = stackalloc char[32];
-        var i = 0;
-        while (i < text.Length)
+        var at = 0;
+        while (Tokenizer.Next(text, ref at, out var start, out var number))
         {
-            if (!char.IsLetter(text[i])) { i++; continue; }
-            var start = i;
-            while (i < text.Length && char.IsLetter(text[i])) i++;
+            if (number) continue;
             words++;
-            if (i - start > lower.Length) continue;
-            var word = lower[..(i - start)];
-            text.AsSpan(start, i - start).ToLowerInvariant(word);
-            if (!lookup.TryGetValue(word, out var mask)) continue;
-            for (var l = 0; l < Languages.Length; l++) if ((mask & (1 << l)) != 0) hits[l]++;
+            // "l'homme", "dell'anno", "Türkiye'nin": each side of an apostrophe may be a telling word.
+            var run = text.AsSpan(start, at - start);
+            foreach (var range in run.SplitAny('\'', '’'))
+            {
+                var part = run[range];
+                if (part.Length > lower.Length) continue;
+                var word = lower[..part.Length];
+                for (var k = 0; k < part.Length; k++) word[k] = Folding.Lower(part[k]);
+                if (!lookup.TryGetValue(word, out var mask)) continue;
+                for (var l = 0; l < Languages.Length; l++) if ((mask & (1 << l)) != 0) hits[l]++;
+            }
         }
         if (words < 8) return null;
         var cyrillic = script == "cyrillic";

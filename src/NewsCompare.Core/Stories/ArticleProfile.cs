@@ -48,9 +48,12 @@ internal sealed class TermCounts
     public static TermCounts Count(StoryArticle article)
     {
         var tokens = TextSignals.Tokenise(article.Headline, article.Paragraphs);
+        // "pt-BR" and "pt" are one language for comparing words.
+        var language = string.IsNullOrWhiteSpace(article.Language) ? TextSignals.GuessLanguage(tokens, Sample(article))
+            : article.Language.Trim().ToLowerInvariant().Split('-', '_')[0];
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in tokens)
-            if (t.Capitalised && !t.SentenceStart && !t.Numeric && !TextSignals.IsStopWord(t.Text) && !TextSignals.IsCalendar(t.Text))
+            if (t.Capitalised && !t.SentenceStart && !t.Numeric && !TextSignals.IsStopWord(t.Text, language) && !TextSignals.IsCalendar(t.Text))
                 names.Add(t.Text);
 
         var counts = new Dictionary<uint, float>();
@@ -68,7 +71,7 @@ internal sealed class TermCounts
         {
             var t = tokens[i];
             // Two-letter names ("Yi", "Xi", "EU") count; two-letter words do not.
-            if (TextSignals.IsStopWord(t.Text) || (!t.Numeric && t.Text.Length < 3 && !names.Contains(t.Text))) continue;
+            if (TextSignals.IsStopWord(t.Text, language) || (!t.Numeric && t.Text.Length < 3 && !names.Contains(t.Text))) continue;
             var name = t.Numeric ? t.Text.Length > 1 : names.Contains(t.Text);
             Add(t.Text, name, Weight(t), t.Numeric && name);
             // Two reports of one event word their headlines alike far more often than two events of a topic do, and
@@ -108,9 +111,7 @@ internal sealed class TermCounts
         {
             Id = article.Id,
             Outlet = article.Outlet,
-            // "pt-BR" and "pt" are one language for comparing words.
-            Language = string.IsNullOrWhiteSpace(article.Language) ? TextSignals.GuessLanguage(tokens, Sample(article))
-                : article.Language.Trim().ToLowerInvariant().Split('-', '_')[0],
+            Language = language,
             Day = date?.DayNumber,
             Counts = counts,
             Text = text,

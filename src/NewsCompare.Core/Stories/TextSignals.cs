@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using NewsCompare.Core.Text;
 
 namespace NewsCompare.Core.Stories;
 
@@ -17,47 +16,34 @@ internal static class TextSignals
     /// <summary>Set, with <see cref="NameBit"/>, on figures: they are names for every rule, and a sub-score of their own.</summary>
     public const uint NumberBit = 0x2000_0000u;
     /// <summary>Bumped whenever the terms a text yields change: a store grouped with other terms must be regrouped.</summary>
-    public const int FeaturesVersion = 3;
+    public const int FeaturesVersion = 4;
     public const int MinHashSize = 48;
 
-    // Letters of other scripts written in Latin (a plain, one-way romanisation: enough to give one key per name).
-    // Declared first: the word lists below are normalised as they are built.
-    private static readonly Dictionary<char, string> Latin = BuildLatin();
-
-    private static readonly Dictionary<string, string[]> StopWords = new(StringComparer.Ordinal)
-    {
-        ["en"] = Split("a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours said says say told according new one two would also year years last first just like its it's s"),
-        ["pt"] = Split("a o os as um uma uns umas de do da dos das em no na nos nas por pelo pela para com sem sob sobre entre e ou mas que se não sim ao aos à às é foi são ser está estão era como mais menos muito já também seu sua seus suas ele ela eles elas este esta isso isto esse essa disse afirmou segundo nesta neste"),
-        ["es"] = Split("el la los las un una unos unas de del en por para con sin sobre entre y o pero que se no sí al es fue son ser está están era como más menos muy ya también su sus él ella ellos ellas este esta eso esto ese esa dijo según"),
-        ["fr"] = Split("le la les un une des de du en au aux par pour avec sans sur entre et ou mais que qui se ne pas oui est était sont être comme plus moins très déjà aussi son sa ses il elle ils elles ce cette cet ces a ont dans dit selon"),
-        ["de"] = Split("der die das den dem des ein eine einen einem einer und oder aber dass sich nicht ja ist war sind sein wie mehr weniger sehr schon auch sein seine ihr ihre er sie es mit für von zu im in auf an bei nach aus über unter zwischen sagte laut"),
-        ["it"] = Split("il lo la i gli le un uno una di del della dei delle in nel nella per con senza su tra e o ma che si non sì è era sono essere come più meno molto già anche suo sua suoi sue lui lei loro questo questa ha hanno detto secondo"),
-    };
-
-    // Common words per language, to tell an article's language: the hand-written function words of six languages
-    // with the words most articles of each language use, as learned from labelled articles (LanguageWords).
-    private static readonly Dictionary<string, HashSet<string>> LanguageSets = StopWords.Keys.Union(LanguageWords.Shipped.Keys, StringComparer.Ordinal)
-        .ToDictionary(l => l, l => (StopWords.GetValueOrDefault(l) ?? []).SelectMany(w => new[] { w, Normalise(w) })
+    // Common words per language, to tell an article's language: each language's stop words (Core/Text) with the words
+    // most articles of the language use, as learned from labelled articles (LanguageWords).
+    private static readonly Dictionary<string, HashSet<string>> LanguageSets = Text.StopWords.Languages.Union(LanguageWords.Shipped.Keys, StringComparer.Ordinal)
+        .ToDictionary(l => l, l => (Text.StopWords.Has(l) ? Text.StopWords.For(l).Select(Normalise) : [])
             .Concat(LanguageWords.Shipped.GetValueOrDefault(l) ?? []).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
-    // Words that weigh nothing: the hand-written lists, and the learned ones of languages that have no hand-written
-    // list (Turkish, Arabic). Where a hand-written list exists, the learned one adds everyday content words
-    // ("people", "time") that, on the development set, still tell events apart.
-    private static readonly HashSet<string> AllStopWords = new(StopWords.Values.SelectMany(w => w).SelectMany(w => new[] { w, Normalise(w) })
-        .Concat(LanguageWords.Shipped.Where(kv => !StopWords.ContainsKey(kv.Key)).SelectMany(kv => kv.Value)), StringComparer.Ordinal);
+    // Words that weigh nothing, per language: its stop words (Core/Text), or for a language without a list the
+    // learned common words of LanguageWords. Only the article's own language's: a union over languages drops content
+    // words of one that are function words of another ("met", "may", "man", "door").
+    private static readonly Dictionary<string, HashSet<string>> StopSets = Text.StopWords.Languages.Union(LanguageWords.Shipped.Keys, StringComparer.Ordinal)
+        .ToDictionary(l => l, l => (Text.StopWords.Has(l) ? Text.StopWords.For(l).Select(Normalise) : LanguageWords.Shipped[l])
+            .ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
     // Calendar words are capitalised but name no one; they stay ordinary (weak) terms.
     private static readonly HashSet<string> Calendar = Split(
         "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december " +
         "segunda terça quarta quinta sexta sábado domingo janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro " +
-        "lunes martes miércoles jueves viernes enero febrero marzo mayo junio julio agosto septiembre octubre noviembre diciembre").SelectMany(w => new[] { w, Normalise(w) }).ToHashSet(StringComparer.Ordinal);
+        "lunes martes miércoles jueves viernes enero febrero marzo mayo junio julio agosto septiembre octubre noviembre diciembre").Select(Normalise).ToHashSet(StringComparer.Ordinal);
 
     private static string[] Split(string words) => words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>
     /// The language the metadata detector tells from <paramref name="text"/> (a sample of the raw text: script, then
-    /// function words); failing that, the language whose common words the tokens use most (the hand-written lists and
-    /// the learned ones of <see cref="LanguageWords"/>), or "en" when they use none.
+    /// function words); failing that, the language whose common words the tokens use most (the stop words of Core/Text
+    /// and the learned lists of <see cref="LanguageWords"/>), or "en" when they use none.
     /// </summary>
     public static string GuessLanguage(IReadOnlyList<Token> tokens, string text = "")
     {
@@ -73,6 +59,14 @@ internal static class TextSignals
         return best;
     }
 
+    /// <summary>A word or figure of an article with its typography.</summary>
+    /// <param name="Text">Its key (<see cref="Normalise"/>): the form it is matched in, across languages too.</param>
+    /// <param name="Capitalised">Written with a capital outside a headline.</param>
+    /// <param name="SentenceStart">The first word of its sentence.</param>
+    /// <param name="Quoted">Inside quotation marks.</param>
+    /// <param name="Headline">A word of the headline.</param>
+    /// <param name="Numeric">A figure.</param>
+    /// <param name="Lead">A word of the headline or the lead paragraphs.</param>
     internal readonly record struct Token(string Text, bool Capitalised, bool SentenceStart, bool Quoted, bool Headline, bool Numeric, bool Lead = false);
 
     /// <summary>How many opening paragraphs form the lead, where a report says who did what, where and when.</summary>
@@ -93,29 +87,27 @@ internal static class TextSignals
     {
         var sentenceStart = true;
         var quoted = false;
-        var i = 0;
-        while (i < text.Length)
+        var first = tokens.Count;
+        var gap = 0;
+        var at = 0;
+        while (true)
         {
-            var c = text[i];
-            if (char.IsLetterOrDigit(c))
+            var found = Tokenizer.Next(text, ref at, out var start, out var numeric, units: true);
+            // The typography between two words: sentence ends and quotation marks.
+            for (var i = gap; i < start; i++)
             {
-                var start = i;
-                var numeric = char.IsDigit(c);
-                i++;
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || char.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark
-                       || (i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && (text[i] == '-' || (numeric && (text[i] == ',' || text[i] == '.'))))))
-                    i++;
-                var word = text[start..i];
-                // Headlines are often in title case, so their capitals say nothing about names.
-                tokens.Add(new Token(Normalise(word), !headline && char.IsUpper(c), sentenceStart, quoted, headline, numeric, lead));
-                sentenceStart = false;
-                continue;
+                var c = text[i];
+                // "Mt. Gox", "Sen. Warren", "U.S. officials": a full stop after a short capitalised word is an abbreviation.
+                if (c == '.' && tokens.Count > first && !sentenceStart && IsAbbreviation(text, i)) { }
+                else if (c is '.' or '!' or '?' or ':' or ';') sentenceStart = true;
+                else if (c is '"' or '“' or '”' or '«' or '»' or '„') quoted = c switch { '“' or '«' or '„' => true, '”' or '»' => false, _ => !quoted };
             }
-            // "Mt. Gox", "Sen. Warren", "U.S. officials": a full stop after a short capitalised word is an abbreviation.
-            if (c == '.' && tokens.Count > 0 && !sentenceStart && IsAbbreviation(text, i)) { }
-            else if (c is '.' or '!' or '?' or ':' or ';') sentenceStart = true;
-            else if (c is '"' or '“' or '”' or '«' or '»' or '„') quoted = c switch { '“' or '«' or '„' => true, '”' or '»' => false, _ => !quoted };
-            i++;
+            if (!found) break;
+            gap = at;
+            var word = numeric ? text[start..at] : Tokenizer.Word(text[start..at], out _);
+            // Headlines are often in title case, so their capitals say nothing about names.
+            tokens.Add(new Token(numeric ? Tokenizer.FigureWithUnit(word) : Key(Folding.Fold(word)), !headline && char.IsUpper(word[0]), sentenceStart, quoted, headline, numeric, lead));
+            sentenceStart = false;
         }
     }
 
@@ -127,74 +119,19 @@ internal static class TextSignals
     }
 
     /// <summary>
-    /// Lower-cases, folds accents and apostrophes, writes Cyrillic, Greek and Arabic letters in Latin ones, folds the
-    /// spellings one name takes across languages ("sh"/"ş" → "s", "ch"/"ç" → "c", "kh" → "h": Патрушев, Patrushev and
-    /// Patruşev give one key), writes figures one way ("1.500,5" and "1,500.5" → "1500.5"), and strips a plural or
-    /// possessive ending.
+    /// The key of a word or figure: a figure's plain value (<see cref="Tokenizer.NumberValue"/>), a word's
+    /// script- and spelling-free key (<see cref="Folding.Key"/>: Патрушев, Patrushev and Patruşev are one) without a
+    /// plural or possessive ending.
     /// </summary>
-    public static string Normalise(string word)
-    {
-        var s = word.ToLowerInvariant();
-        if (s.Length > 0 && char.IsDigit(s[0])) return Figure(s);
-        if (!System.Text.Ascii.IsValid(s))
-        {
-            var decomposed = s.Normalize(NormalizationForm.FormD);
-            var sb = new StringBuilder(decomposed.Length);
-            var arabic = false;
-            foreach (var ch in decomposed)
-            {
-                if (char.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
-                if (Latin.TryGetValue(ch, out var latin)) { sb.Append(latin); arabic |= ch is >= '\u0600' and <= '\u06FF'; }
-                else sb.Append(ch);
-            }
-            s = sb.ToString();
-            // Arabic writes "the" and "and the" onto the word: الرئيس and رئيس are one word.
-            if (arabic && s.Length > 4 && s.StartsWith("wal", StringComparison.Ordinal)) s = s[3..];
-            else if (arabic && s.Length > 3 && s.StartsWith("al", StringComparison.Ordinal)) s = s[2..];
-        }
-        if (s.Contains('h', StringComparison.Ordinal))
-            s = s.Replace("sh", "s", StringComparison.Ordinal).Replace("ch", "c", StringComparison.Ordinal).Replace("kh", "h", StringComparison.Ordinal);
-        if (s.Length > 4 && s.EndsWith("ies", StringComparison.Ordinal)) return s[..^3] + "y";
-        if (s.Length > 3 && s[^1] == 's' && s[^2] != 's' && s[^2] != 'u' && s[^2] != 'i') return s[..^1];
-        return s;
-    }
+    public static string Normalise(string word) =>
+        word.Length > 0 && char.IsDigit(word[0]) ? Tokenizer.FigureWithUnit(word) : Key(Folding.Fold(word));
 
-    // "1.500" (German) and "1,500" (English) are one figure; a separator before exactly three digits groups thousands,
-    // any other is the decimal point. Digits of other scripts (٣) are written as 0–9.
-    private static string Figure(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            if (char.IsDigit(c)) sb.Append((char)('0' + (int)char.GetNumericValue(c)));
-            else if (c is ',' or '.')
-            {
-                var digits = 0;
-                while (i + 1 + digits < s.Length && char.IsDigit(s[i + 1 + digits])) digits++;
-                if (digits != 3) sb.Append('.');
-            }
-            else sb.Append(c);
-        }
-        return sb.ToString();
-    }
+    private static string Key(string folded) =>
+        Stemmer.Plural(Folding.Romanise(Folding.IsArabic(folded) ? Folding.WithoutArabicArticle(folded) : folded));
 
-    private static Dictionary<char, string> BuildLatin()
-    {
-        var map = new Dictionary<char, string>();
-        void Add(string letters, string latin)
-        {
-            var parts = latin.Split(' ');
-            for (var i = 0; i < letters.Length; i++) map[letters[i]] = parts[i] == "_" ? "" : parts[i];
-        }
-        Add("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў", "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya i yi ye g u");
-        Add("αβγδεζηθικλμνξοπρσςτυφχψω", "a v g d e z i th i k l m n x o p r s s t y f kh ps o");
-        Add("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئ", "a b t th j h kh d dh r z s sh s d t z _ gh f q k l m n h w y a a _ a i a w y");
-        Add("ıßøæœłđþ", "i ss o ae oe l d th");
-        return map;
-    }
-
-    public static bool IsStopWord(string normalised) => AllStopWords.Contains(normalised) || normalised.Length < 2;
+    /// <summary>Whether a word's key weighs nothing in an article of <paramref name="language"/>: a stop word of the language, or a single letter.</summary>
+    public static bool IsStopWord(string normalised, string language) =>
+        normalised.Length < 2 || (StopSets.TryGetValue(language, out var stop) && stop.Contains(normalised));
 
     private static readonly HashSet<string> Connectors = Split("and of for the de do da dos das del la le des du von van y e").ToHashSet(StringComparer.Ordinal);
 

@@ -9,7 +9,7 @@ namespace NewsCompare.Core.Text;
 /// </summary>
 public static class StopWords
 {
-    private static readonly Lazy<(FrozenDictionary<string, FrozenSet<string>> All, FrozenDictionary<string, IReadOnlyList<string>> Telling)> Lists = new(Load);
+    private static readonly Lazy<(FrozenDictionary<string, FrozenSet<string>> All, FrozenDictionary<string, IReadOnlyList<string>> Telling, FrozenDictionary<string, IReadOnlyList<string>> Written)> Lists = new(Load);
 
     /// <summary>The languages with a stop word list (two-letter codes).</summary>
     public static IReadOnlyCollection<string> Languages => Lists.Value.All.Keys;
@@ -28,17 +28,23 @@ public static class StopWords
     public static IReadOnlyList<string> Telling(string language) =>
         Lists.Value.Telling.TryGetValue(language, out var words) ? words : [];
 
-    private static (FrozenDictionary<string, FrozenSet<string>>, FrozenDictionary<string, IReadOnlyList<string>>) Load()
+    /// <summary>Every stop word of <paramref name="language"/> as its file writes it (lower case, with its accents).</summary>
+    public static IReadOnlyList<string> Written(string language) =>
+        Lists.Value.Written.TryGetValue(language, out var words) ? words : [];
+
+    private static (FrozenDictionary<string, FrozenSet<string>>, FrozenDictionary<string, IReadOnlyList<string>>, FrozenDictionary<string, IReadOnlyList<string>>) Load()
     {
         var assembly = Assembly.GetExecutingAssembly();
         var all = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
         var telling = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var written = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Text.StopWords.", StringComparison.Ordinal)))
         {
             var language = name[..^".txt".Length].Split('.')[^1];
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
             var words = new List<string>();
+            var asWritten = new List<string>();
             var top = new List<string>();
             var above = true;
             while (reader.ReadLine() is { } line)
@@ -47,11 +53,13 @@ public static class StopWords
                 if (word.Length == 0 || word.StartsWith('#')) continue;
                 if (word == "--") { above = false; continue; }
                 if (above) top.Add(word);
+                asWritten.Add(word);
                 words.Add(Folding.Fold(word));
             }
             all[language] = words.ToFrozenSet(StringComparer.Ordinal);
             telling[language] = top;
+            written[language] = asWritten;
         }
-        return (all.ToFrozenDictionary(StringComparer.Ordinal), telling.ToFrozenDictionary(StringComparer.Ordinal));
+        return (all.ToFrozenDictionary(StringComparer.Ordinal), telling.ToFrozenDictionary(StringComparer.Ordinal), written.ToFrozenDictionary(StringComparer.Ordinal));
     }
 }

@@ -28,6 +28,22 @@ public sealed class CrossLanguageTests
     public void AFigureWrittenTheWayOfAnyLanguageIsOneTerm(string other, string english) =>
         TextSignals.Normalise(other).Should().Be(TextSignals.Normalise(english));
 
+    [Theory]
+    [InlineData("مصطفى", "مصطفي")]
+    [InlineData("الحكومة", "حكومه")]
+    [InlineData("بالرئيس", "الرئيس")]
+    [InlineData("الـرئيس", "رئيس")]
+    [InlineData("إيران", "ايران")]
+    public void ArabicSpellingsOfOneWordGetOneKey(string one, string other) =>
+        TextSignals.Normalise(one).Should().Be(TextSignals.Normalise(other));
+
+    [Fact]
+    public void ATurkishSuffixAfterANameLeavesTheNameAsItsTerm()
+    {
+        var tokens = TextSignals.Tokenise(null, ["Heyet Türkiye'nin başkenti Ankara'da Erdoğan'ın davetlisi olarak bulundu."]);
+        tokens.Select(t => t.Text).Should().Contain(["turkiye", "ankara", "erdogan"]).And.NotContain(t => t.Contains('\''));
+    }
+
     [Fact]
     public void ArabicWordsLoseTheArticleWrittenOntoThem() =>
         TextSignals.Normalise("الرئيس").Should().Be(TextSignals.Normalise("رئيس"));

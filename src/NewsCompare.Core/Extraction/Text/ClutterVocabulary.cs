@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using NewsCompare.Core.Text;
 
 namespace NewsCompare.Core.Extraction.Text;
 
@@ -15,7 +16,6 @@ internal sealed class ClutterVocabulary
     public const string Byline = "byline";
     public const string Summary = "summary";
     public const string AuthorLabel = "author-label";
-    public const string Stopword = "stopword";
 
     // Prefix and suffix phrases only describe short lines: a long sentence that happens to start with "Share" is prose.
     private const int MaxAnchoredWords = 14;
@@ -69,11 +69,6 @@ internal sealed class ClutterVocabulary
                 if (!_languages.TryGetValue(language, out var groups)) _languages[language] = groups = new Dictionary<string, int>(StringComparer.Ordinal);
                 groups[group] = groups.GetValueOrDefault(group) + 1;
             }
-            if (group == Stopword)
-            {
-                _stopwords.Add(Subject.Hash(line));
-                continue;
-            }
             var starts = line.Length > 1 && line[0] == '*';
             var ends = line.Length > 1 && line[^1] == '*';
             // A phrase that continues ("credit:*", "*credit: *") keeps its closing punctuation: "credit:" is not "discredit".
@@ -105,6 +100,13 @@ internal sealed class ClutterVocabulary
                 _wordStarts[StartKey(word)] = true;
             }
         }
+        // The stop words are the text toolkit's, of every language, as written and folded.
+        foreach (var stopLanguage in StopWords.Languages)
+            foreach (var word in StopWords.Written(stopLanguage))
+            {
+                _stopwords.Add(Subject.Hash(word));
+                _stopwords.Add(Subject.Hash(Folding.Fold(word)));
+            }
         _narrowSymbolStarts = SearchValues.Create(_containsBySymbol.Keys.Where(c => c < WideScripts).ToArray());
         _wideSymbolStarts = SearchValues.Create(_containsBySymbol.Keys.Where(c => c >= WideScripts).ToArray());
         _containsLookup = _containsByWord.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -242,7 +244,7 @@ internal sealed class ClutterVocabulary
                 buffer[n++] = c0;
                 continue;
             }
-            var c = Lower(c0);
+            var c = Folding.Lower(c0);
             if (c < 128 ? c is ' ' or '\t' or '\u000B' or '\f' : char.IsWhiteSpace(c))
             {
                 space = n > 0;
@@ -272,18 +274,6 @@ internal sealed class ClutterVocabulary
         }
         return new string(buffer[begin..n]);
     }
-
-    /// <summary>
-    /// Lower case without a trip to the platform's casing library for the characters that have no lower case
-    /// (ideographs, punctuation, letters already small): that call dominated the time on non-Latin pages.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static char Lower(char c) =>
-        c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c)
-        : c is >= 'À' and <= 'Þ' and not '×' ? (char)(c + 32)   // Latin-1 capitals
-        : c is >= 'А' and <= 'Я' ? (char)(c + 32)               // Cyrillic capitals
-        : c is >= 'Ѐ' and <= 'Џ' ? (char)(c + 80)
-        : char.IsUpper(c) ? char.ToLowerInvariant(c) : c;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsOpening(char c) => c is '[' or '(' or '«' or '»' or '•' or '·' or '-' or '–' or '—' or '|' or '>' or '›' or ' ' or '*';

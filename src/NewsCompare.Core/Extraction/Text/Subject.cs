@@ -96,7 +96,7 @@ internal static class Subject
     private static bool IsLetter(char c) => c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' : char.IsLetter(c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static char Lower(char c) => ClutterVocabulary.Lower(c);
+    private static char Lower(char c) => Core.Text.Folding.Lower(c);
 
     /// <summary>
     /// How much the prose lines of [from, to] share their uncommon words with one another, from 0 (every line on

@@ -125,4 +125,18 @@ public sealed class TextGeneralSignalTests
 
         ClutterVocabulary.Default.Match(normalised, widget.Split(' ').Length).Should().Be(group);
     }
+
+    [Theory]
+    [InlineData("because")]
+    [InlineData("desde")]
+    [InlineData("zwischen")]
+    [InlineData("après")]
+    [InlineData("которые")]
+    [InlineData("tarafından")]
+    public void LeavesTheTextToolkitsStopWordsOfEveryLanguageOutOfAPassagesSubject(string word) =>
+        ClutterVocabulary.Default.IsStopword(Subject.Hash(word)).Should().BeTrue();
+
+    [Fact]
+    public void KeepsContentWordsInAPassagesSubject() =>
+        ClutterVocabulary.Default.IsStopword(Subject.Hash("harbour")).Should().BeFalse();
 }
