@@ -104,7 +104,7 @@ internal static class GroupingLoop
     /// <summary>
     /// Checks each of <paramref name="storyIds"/> for two events (<see cref="StoryEngine.Bisect"/>), and the halves of
     /// each split again: a story whose halves are less alike than <see cref="StoryEngineOptions.SplitBelow"/> is split
-    /// (the half holding its first member keeps it, the other opens a new story linked as related); one whose halves
+    /// (the half holding the article that opened it keeps it, the other opens a new story linked as related); one whose halves
     /// are less alike than <paramref name="flagBelow"/>, each with words of its own, is flagged with the proposed split.
     /// Stories with a member held by a correction are left as people made them.
     /// </summary>
@@ -131,9 +131,12 @@ internal static class GroupingLoop
                     : null);
                 continue;
             }
+            // The half that holds the story's opener keeps the story: which half holds the first member read depends
+            // on ids, that is on import order, while the opener comes from the placement order.
+            var opener = state.Opener(id);
+            if (moveAt.Any(i => members[i].Id == opener)) (keepAt, moveAt) = (moveAt, keepAt);
             var profiles = state.WithText(members);
             var (keep, move) = (keepAt.Select(i => profiles[i]).ToList(), moveAt.Select(i => profiles[i]).ToList());
-            var opener = state.Opener(id);
             var other = state.Open(move[0]);
             var (kept, moved) = (StorySignature.Of(id, keep), StorySignature.Of(other.Id, move));
             moved.WeighedAt = kept.WeighedAt = other.WeighedAt;
