@@ -4,8 +4,8 @@ using NewsCompare.Core.Text;
 namespace NewsCompare.Core.Comparison;
 
 /// <summary>
-/// Quotations across versions: each quotation with its speaker (the name nearest to it in its paragraph, or the last
-/// one named before a "he said"), the same words found in other versions (allowing the small differences of
+/// Quotations across versions: each quotation with its speaker (the name nearest to it in its paragraph, never a month
+/// or weekday, or the last one named before a "he said"), the same words found in other versions (allowing the small differences of
 /// transcription), shortened quotations marked as cut, and statements carried without quotation marks as paraphrased.
 /// </summary>
 internal static partial class QuoteFinder
@@ -84,7 +84,7 @@ internal static partial class QuoteFinder
             var spans = QuoteSpan().Matches(paragraph).Where(m => m.Groups["q"].Value.Trim().Count(char.IsWhiteSpace) >= 2).ToList();
             if (spans.Count == 0) continue;
             var names = Speakers(paragraph, NamePhrases.Spans(paragraph)
-                .Where(n => spans.All(q => n.End <= q.Index || n.Start >= q.Index + q.Length)).ToList());
+                .Where(n => spans.All(q => n.End <= q.Index || n.Start >= q.Index + q.Length) && !CalendarWords.Only(n.Text)).ToList());
             foreach (var span in spans)
             {
                 var text = span.Groups["q"].Value.Trim();

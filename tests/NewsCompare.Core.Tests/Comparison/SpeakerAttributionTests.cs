@@ -26,6 +26,26 @@ public sealed class SpeakerAttributionTests
     public void AQuoteAfterASpeakerDescribedByAnotherNameIsTheSpeakers(string language, string paragraph, string quoted, string speaker) =>
         SpeakerOf(paragraph, language, quoted).Should().Be(speaker);
 
+    [Theory]
+    [InlineData("en", "Kremlin spokesman Dmitry Peskov said Monday that \"we do not exclude such a meeting\" this year.", "do not exclude", "Dmitry Peskov")]
+    [InlineData("en", "Port director Lena Okafor told reporters on Saturday, \"the cranes will stay idle until March\".", "cranes will stay idle", "Lena Okafor")]
+    [InlineData("de", "Jan Weber sagte am Montag: „Wir schließen ein Treffen nicht aus.“", "schließen ein Treffen", "Jan Weber")]
+    public void AWeekdayOrMonthBesideAQuoteIsNotItsSpeaker(string language, string paragraph, string quoted, string speaker) =>
+        SpeakerOf(paragraph, language, quoted).Should().Be(speaker);
+
+    [Theory]
+    [InlineData("Monday", true)]
+    [InlineData("MIÉRCOLES", true)]
+    [InlineData("Mittwoch", true)]
+    [InlineData("Çarşamba", true)]
+    [InlineData("September", true)]
+    [InlineData("Saturday, March", true)]
+    [InlineData("Dmitry Peskov", false)]
+    [InlineData("Monday Peskov", false)]
+    [InlineData("", false)]
+    public void CalendarWordsAreMonthsAndWeekdaysInSeveralLanguages(string phrase, bool only) =>
+        NewsCompare.Core.Text.CalendarWords.Only(phrase).Should().Be(only);
+
     [Fact]
     public void ALaterQuoteInTheParagraphStaysWithTheSpeakerNotWithTheNameDescribingHer()
     {
