@@ -4,9 +4,10 @@ using NewsCompare.Core.Text;
 namespace NewsCompare.Core.Comparison;
 
 /// <summary>
-/// Quotations across versions: each quotation with its speaker (the name nearest to it in its paragraph, never a month
-/// or weekday, or the last one named before a "he said"), the same words found in other versions (allowing the small differences of
-/// transcription), shortened quotations marked as cut, and statements carried without quotation marks as paraphrased.
+/// Quotations across versions: each quotation with its speaker (the name of a person nearest to it in its paragraph,
+/// else the nearest name, never a month or weekday, or the last one named before a "he said"), the same words found in
+/// other versions (allowing the small differences of transcription), shortened quotations marked as cut, and
+/// statements carried without quotation marks as paraphrased.
 /// </summary>
 internal static partial class QuoteFinder
 {
@@ -76,6 +77,7 @@ internal static partial class QuoteFinder
     public static List<Quotation> Find(ComparisonInput version)
     {
         var result = new List<Quotation>();
+        var personWords = PersonWords(version.Paragraphs);
         string? lastSpeaker = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var pi = 0; pi < version.Paragraphs.Count; pi++)
@@ -85,10 +87,19 @@ internal static partial class QuoteFinder
             if (spans.Count == 0) continue;
             var names = Speakers(paragraph, NamePhrases.Spans(paragraph)
                 .Where(n => spans.All(q => n.End <= q.Index || n.Start >= q.Index + q.Length) && !CalendarWords.Only(n.Text)).ToList());
+            // A surname opening a sentence ("Patrushev said …") is no name phrase, but it is a person the version named in full.
+            var people = names.Where(n => NamesPerson(n.Text, personWords))
+                .Concat(Tokenizer.Tokens(paragraph)
+                    .Where(t => t.Kind == TokenKind.Word && t.Capitalised && t.StartsSentence && personWords.Contains(t.Folded)
+                        && spans.All(q => t.Start + t.Text.Length <= q.Index || t.Start >= q.Index + q.Length)
+                        && names.All(n => t.Start + t.Text.Length <= n.Start || t.Start >= n.End))
+                    .Select(t => (t.Text, t.Start, End: t.Start + t.Text.Length)))
+                .ToList();
             foreach (var span in spans)
             {
                 var text = span.Groups["q"].Value.Trim();
-                var nearest = names.OrderBy(n => Math.Min(Math.Abs(n.Start - (span.Index + span.Length)), Math.Abs(span.Index - n.End))).FirstOrDefault();
+                var nearest = (people.Count > 0 ? people : names)
+                    .OrderBy(n => Math.Min(Math.Abs(n.Start - (span.Index + span.Length)), Math.Abs(span.Index - n.End))).FirstOrDefault();
                 var speaker = nearest.Text ?? lastSpeaker;
                 lastSpeaker = speaker;
                 if (!seen.Add(text)) continue;
@@ -96,6 +107,32 @@ internal static partial class QuoteFinder
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// The words that name people in a version: the last word of every name of two words or more ("Patrushev" of
+    /// "Nikolai Patrushev") and the first of a two-word name ("Wang" of "Wang Yi"). People are introduced by a full name
+    /// and then called by one part of it; places and nationalities ("Moscow", "Western") seldom are.
+    /// </summary>
+    internal static HashSet<string> PersonWords(IEnumerable<string> paragraphs)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var paragraph in paragraphs)
+            foreach (var name in NamePhrases.Spans(paragraph))
+            {
+                var parts = Tokenizer.FoldedWords(name.Text).ToList();
+                if (parts.Count < 2) continue;
+                words.Add(parts[^1]);
+                if (parts.Count == 2) words.Add(parts[0]);
+            }
+        return words;
+    }
+
+    /// <summary>Whether <paramref name="name"/> names a person: a name of two words or more, or one of <paramref name="personWords"/>.</summary>
+    internal static bool NamesPerson(string name, HashSet<string> personWords)
+    {
+        var parts = Tokenizer.FoldedWords(name).ToList();
+        return parts.Count >= 2 || (parts.Count == 1 && personWords.Contains(parts[0]));
     }
 
     /// <summary>

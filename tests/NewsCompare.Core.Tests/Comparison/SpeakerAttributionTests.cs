@@ -33,6 +33,20 @@ public sealed class SpeakerAttributionTests
     public void AWeekdayOrMonthBesideAQuoteIsNotItsSpeaker(string language, string paragraph, string quoted, string speaker) =>
         SpeakerOf(paragraph, language, quoted).Should().Be(speaker);
 
+    [Fact]
+    public void AQuoteBesideAPlaceOrNationalityIsThePersonsTheVersionNamedInFull()
+    {
+        var version = new ComparisonInput("quoted", "Talks", [
+            "Security chief Nikolai Patrushev met the visiting minister Wang Yi in Kazan on Tuesday.",
+            "Patrushev said that the partnership remains a priority and reaffirmed Moscow's \"full support for the grain corridor plan\" at the talks.",
+            "Foreign Minister Ana Ruiz urged Western governments to \"stop sending arms to the region\" before the summit.",
+        ], "en");
+        var quotes = VersionComparer.Compare([version, Other]).Quotes.SelectMany(q => q.Versions).ToList();
+
+        quotes.Single(v => v.Text.Contains("grain corridor", StringComparison.Ordinal)).Speaker.Should().Be("Patrushev");
+        quotes.Single(v => v.Text.Contains("sending arms", StringComparison.Ordinal)).Speaker.Should().Be("Foreign Minister Ana Ruiz");
+    }
+
     [Theory]
     [InlineData("Monday", true)]
     [InlineData("MIÉRCOLES", true)]
