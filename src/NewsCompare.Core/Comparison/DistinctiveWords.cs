@@ -56,6 +56,8 @@ internal static class DistinctiveWords
             var uses = new Dictionary<string, WordUse>(StringComparer.Ordinal);
             // A word recurs through an article: each spelling is stemmed once.
             var stems = new Dictionary<string, string?>(StringComparer.Ordinal);
+            // Looked up by the span of the text, so a word met before costs no copy.
+            var stemOf = stems.GetAlternateLookup<ReadOnlySpan<char>>();
             foreach (var text in v.Paragraphs.Prepend(v.Headline ?? ""))
             {
                 var words = Words(text);
@@ -63,20 +65,29 @@ internal static class DistinctiveWords
                 var titleCase = words.Count(w => char.IsUpper(text[w.Start])) * 2 > words.Count;
                 foreach (var (start, length) in words)
                 {
-                    var word = text.Substring(start, length);
-                    if (!stems.TryGetValue(word, out var stem))
+                    var span = text.AsSpan(start, length);
+                    if (!stemOf.TryGetValue(span, out var stem))
                     {
-                        var key = ContentWords.Of(word, v.Language);
-                        stems[word] = stem = key.Count == 1 && key[0].Length >= 3 ? key[0] : null;
+                        var key = ContentWords.Of(span.ToString(), v.Language);
+                        stemOf[span] = stem = key.Count == 1 && key[0].Length >= 3 ? key[0] : null;
                     }
                     if (stem is null) continue;
-                    var named = word.Any(char.IsDigit) || (!titleCase && char.IsUpper(word[0]) && !StartsSentence(text, start));
+                    var named = HasDigit(span) || (!titleCase && char.IsUpper(span[0]) && !StartsSentence(text, start));
                     uses[stem] = uses.TryGetValue(stem, out var seen)
                         ? seen with { Count = seen.Count + 1, Named = seen.Named || named }
-                        : new WordUse(word, Folding.IndexForm(word), 1, named);
+                        : NewUse(span.ToString(), named);
                 }
             }
             return uses;
+    }
+
+    private static WordUse NewUse(string word, bool named) => new(word, Folding.IndexForm(word), 1, named);
+
+    private static bool HasDigit(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+            if (char.IsDigit(c)) return true;
+        return false;
     }
 
     private static bool StartsSentence(string text, int at)

@@ -12,27 +12,32 @@ public sealed partial class Statement
     /// <param name="text">The sentence.</param>
     /// <param name="language">Its language.</param>
     /// <param name="withClauses">Also read its clauses (see <see cref="Clauses"/>).</param>
-    public Statement(string text, string? language = null, bool withClauses = false)
+    public Statement(string text, string? language = null, bool withClauses = false) : this(text, language, withClauses, null)
     {
-        ArgumentNullException.ThrowIfNull(text);
+    }
+
+    /// <summary>Reads a sentence with a memo of stems (see <see cref="ContentWords.Of(IReadOnlyList{Token}, string?, Dictionary{string, string}?)"/>) shared by the sentences of one version.</summary>
+    internal Statement(string text, string? language, bool withClauses, Dictionary<string, string>? stems)
+        : this(text, language, Tokenizer.Tokens(text), withClauses, stems)
+    {
+    }
+
+    private Statement(string text, string? language, IReadOnlyList<Token> tokens, bool withClauses, Dictionary<string, string>? stems)
+    {
         Text = text;
         Language = language;
-        var tokens = Tokenizer.Tokens(text);
+        var stop = StopWords.For(language);
         Tokens = [.. tokens.Select(t => t.Folded)];
-        TokenSet = new HashSet<string>(Tokens, StringComparer.Ordinal);
-        Stems = [.. ContentWords.Of(tokens, language)];
+        Stems = [.. ContentWords.Of(tokens, language, stems)];
         StemSet = new HashSet<string>(Stems, StringComparer.Ordinal);
         StemIds = [.. StemSet.Select(w => StringComparer.Ordinal.GetHashCode(w)).Distinct().Order()];
-        StemBigrams = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < Stems.Length; i++) StemBigrams.Add(Stems[i] + " " + Stems[i + 1]);
         Figures = [.. tokens.Select((t, i) => (t, i)).Where(x => x.t.Kind == TokenKind.Number)
-            .Select(x => x.i + 1 < tokens.Count && tokens[x.i + 1].Kind == TokenKind.Word && !StopWords.For(language).Contains(tokens[x.i + 1].Folded)
+            .Select(x => x.i + 1 < tokens.Count && tokens[x.i + 1].Kind == TokenKind.Word && !stop.Contains(tokens[x.i + 1].Folded)
                 ? x.t.Text + " " + tokens[x.i + 1].Text : x.t.Text)];
         Names = new HashSet<string>(tokens.Where(t => t.LooksLikeName && t.Folded.Length > 1).Select(t => t.Folded), StringComparer.Ordinal);
         Numbers = [.. tokens.Where(t => t.Kind == TokenKind.Number).Select(t => t.Folded).Distinct(StringComparer.Ordinal)];
-        var stop = StopWords.For(language);
-        Trigrams = Grams(tokens.Where(t => t.Kind == TokenKind.Word && !stop.Contains(t.Folded)).Select(t => t.Folded));
-        Clauses = withClauses ? SplitClauses(text, language, tokens, stop) : [];
+        _contentWords = [.. tokens.Where(t => t.Kind == TokenKind.Word && !stop.Contains(t.Folded)).Select(t => t.Folded)];
+        Clauses = withClauses ? SplitClauses(text, language, tokens, stop, stems) : [];
     }
 
     /// <summary>
@@ -42,7 +47,7 @@ public sealed partial class Statement
     /// </summary>
     public IReadOnlyList<Statement> Clauses { get; }
 
-    private static List<Statement> SplitClauses(string text, string? language, IReadOnlyList<Token> tokens, IReadOnlySet<string> stop)
+    private static List<Statement> SplitClauses(string text, string? language, IReadOnlyList<Token> tokens, IReadOnlySet<string> stop, Dictionary<string, string>? stems)
     {
         var breaks = ClauseBreak().Matches(text);
         if (breaks.Count == 0) return [];
@@ -59,7 +64,35 @@ public sealed partial class Statement
         // A short tail joins the clause before it.
         if (clauses.Count == 0 || ContentBetween(start, text.Length) >= ClauseWords) clauses.Add((start, text.Length));
         else clauses[^1] = (clauses[^1].Start, text.Length);
-        return clauses.Count < 2 ? [] : [.. clauses.Select(c => new Statement(text[c.Start..c.End], language))];
+        return clauses.Count < 2 ? [] : [.. clauses.Select(c =>
+        {
+            var clause = text[c.Start..c.End];
+            return new Statement(clause, language, ClauseTokens(clause, c.Start, tokens), false, stems);
+        })];
+    }
+
+    /// <summary>
+    /// The tokens of a clause that starts at <paramref name="from"/> in its sentence: the sentence's own, moved, as
+    /// <see cref="Tokenizer.Tokens"/> reads the clause alone. A clause is bounded by spaces or punctuation no token
+    /// runs across, so only whether its first token opens a sentence can differ.
+    /// </summary>
+    internal static List<Token> ClauseTokens(string clause, int from, IReadOnlyList<Token> tokens)
+    {
+        var result = new List<Token>();
+        foreach (var token in tokens)
+        {
+            if (token.Start < from || token.Start >= from + clause.Length) continue;
+            var moved = token with { Start = token.Start - from };
+            if (result.Count == 0)
+            {
+                // Its word (before any elision) starts at the clause's first letter or digit.
+                var word = 0;
+                while (!char.IsLetterOrDigit(clause[word])) word++;
+                moved = moved with { StartsSentence = Tokenizer.StartsSentence(clause, word) };
+            }
+            result.Add(moved);
+        }
+        return result;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\s*[,;:]\s+|\s+[—–]\s+")]
@@ -74,9 +107,14 @@ public sealed partial class Statement
     /// <summary>The content words' stems (and figures), in order.</summary>
     public string[] Stems { get; }
     /// <summary>The distinct folded words and figures.</summary>
-    public HashSet<string> TokenSet { get; }
+    public HashSet<string> TokenSet => _tokenSet ??= new HashSet<string>(Tokens, StringComparer.Ordinal);
+
+    private HashSet<string>? _tokenSet;
     /// <summary>Neighbouring content stems, joined by a space: a little of the word order.</summary>
-    public HashSet<string> StemBigrams { get; }
+    // Made on first use, like the sets below: most sentences (and clauses) meet few others past the gate.
+    public HashSet<string> StemBigrams => _stemBigrams ??= StemBigramsOf(Stems);
+
+    private HashSet<string>? _stemBigrams;
     /// <summary>The figures as written, each with the word that follows it when that word is not a stop word ("1,200 pounds").</summary>
     public string[] Figures { get; }
     /// <summary>
@@ -98,7 +136,11 @@ public sealed partial class Statement
     /// <summary>The figures' plain values, distinct.</summary>
     public string[] Numbers { get; }
     /// <summary>Character trigrams of the content words (with word boundaries), which meet across spellings and cognates.</summary>
-    public HashSet<string> Trigrams { get; }
+    public HashSet<string> Trigrams => _trigrams ??= Grams(_contentWords);
+
+    // The folded words that are not stop words, in order (figures excluded).
+    private readonly string[] _contentWords;
+    private HashSet<string>? _trigrams;
 
     /// <summary>Character 4-grams of the folded words and figures joined by spaces, stop words included: phrasing at the letter level.</summary>
     // Made on first use, like the word runs below.
@@ -134,6 +176,13 @@ public sealed partial class Statement
         var grams = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i + 4 <= text.Length; i++) grams.Add(text.Substring(i, 4));
         return grams;
+    }
+
+    private static HashSet<string> StemBigramsOf(string[] stems)
+    {
+        var bigrams = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < stems.Length; i++) bigrams.Add(stems[i] + " " + stems[i + 1]);
+        return bigrams;
     }
 
     private static HashSet<string> Grams(IEnumerable<string> words)

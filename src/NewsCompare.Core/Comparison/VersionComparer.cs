@@ -36,8 +36,10 @@ public static class VersionComparer
     public static ReadVersion Read(ComparisonInput version, ISentenceEmbedder? embedder = null)
     {
         ArgumentNullException.ThrowIfNull(version);
+        // A version repeats its words: each is stemmed once.
+        var stems = new Dictionary<string, string>(StringComparer.Ordinal);
         var sentences = version.Paragraphs
-            .SelectMany((p, pi) => SentenceSplitter.Split(p).Select(s => (pi, new Statement(s, version.Language, withClauses: true))))
+            .SelectMany((p, pi) => SentenceSplitter.Split(p).Select(s => (pi, new Statement(s, version.Language, withClauses: true, stems))))
             .ToList();
         if (embedder is not null && embedder.Reads(version.Language) && sentences.Count > 0)
         {

@@ -143,7 +143,7 @@ public static class Tokenizer
         return sb.ToString();
     }
 
-    private static bool StartsSentence(string text, int at)
+    internal static bool StartsSentence(string text, int at)
     {
         var i = at - 1;
         while (i >= 0 && (char.IsWhiteSpace(text[i]) || text[i] is '"' or '“' or '‘' or '\'' or '(' or '«' or '„' or '¿' or '¡' or '—' or '-')) i--;
