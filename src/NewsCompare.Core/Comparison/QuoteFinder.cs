@@ -77,7 +77,8 @@ internal static partial class QuoteFinder
     public static List<Quotation> Find(ComparisonInput version)
     {
         var result = new List<Quotation>();
-        var personWords = PersonWords(version.Paragraphs);
+        var nameSpans = version.Paragraphs.Select(NamePhrases.Spans).ToList();
+        var personWords = PersonWords(nameSpans);
         string? lastSpeaker = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var pi = 0; pi < version.Paragraphs.Count; pi++)
@@ -85,13 +86,13 @@ internal static partial class QuoteFinder
             var paragraph = version.Paragraphs[pi];
             var spans = QuoteSpan().Matches(paragraph).Where(m => m.Groups["q"].Value.Trim().Count(char.IsWhiteSpace) >= 2).ToList();
             if (spans.Count == 0) continue;
-            var names = Speakers(paragraph, NamePhrases.Spans(paragraph)
-                .Where(n => spans.All(q => n.End <= q.Index || n.Start >= q.Index + q.Length) && !CalendarWords.Only(n.Text)).ToList());
+            bool OutsideQuotes(int start, int end) => spans.All(q => end <= q.Index || start >= q.Index + q.Length);
+            var names = Speakers(paragraph, nameSpans[pi].Where(n => OutsideQuotes(n.Start, n.End) && !CalendarWords.Only(n.Text)).ToList());
             // A surname opening a sentence ("Patrushev said …") is no name phrase, but it is a person the version named in full.
             var people = names.Where(n => NamesPerson(n.Text, personWords))
                 .Concat(Tokenizer.Tokens(paragraph)
                     .Where(t => t.Kind == TokenKind.Word && t.Capitalised && t.StartsSentence && personWords.Contains(t.Folded)
-                        && spans.All(q => t.Start + t.Text.Length <= q.Index || t.Start >= q.Index + q.Length)
+                        && OutsideQuotes(t.Start, t.Start + t.Text.Length)
                         && names.All(n => t.Start + t.Text.Length <= n.Start || t.Start >= n.End))
                     .Select(t => (t.Text, t.Start, End: t.Start + t.Text.Length)))
                 .ToList();
@@ -114,11 +115,11 @@ internal static partial class QuoteFinder
     /// "Nikolai Patrushev") and the first of a two-word name ("Wang" of "Wang Yi"). People are introduced by a full name
     /// and then called by one part of it; places and nationalities ("Moscow", "Western") seldom are.
     /// </summary>
-    internal static HashSet<string> PersonWords(IEnumerable<string> paragraphs)
+    internal static HashSet<string> PersonWords(IEnumerable<List<(string Text, int Start, int End)>> nameSpans)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var paragraph in paragraphs)
-            foreach (var name in NamePhrases.Spans(paragraph))
+        foreach (var names in nameSpans)
+            foreach (var name in names)
             {
                 var parts = Tokenizer.FoldedWords(name.Text).ToList();
                 if (parts.Count < 2) continue;

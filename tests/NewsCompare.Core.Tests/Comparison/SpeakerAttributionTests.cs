@@ -47,19 +47,6 @@ public sealed class SpeakerAttributionTests
         quotes.Single(v => v.Text.Contains("sending arms", StringComparison.Ordinal)).Speaker.Should().Be("Foreign Minister Ana Ruiz");
     }
 
-    [Theory]
-    [InlineData("Monday", true)]
-    [InlineData("MIÉRCOLES", true)]
-    [InlineData("Mittwoch", true)]
-    [InlineData("Çarşamba", true)]
-    [InlineData("September", true)]
-    [InlineData("Saturday, March", true)]
-    [InlineData("Dmitry Peskov", false)]
-    [InlineData("Monday Peskov", false)]
-    [InlineData("", false)]
-    public void CalendarWordsAreMonthsAndWeekdaysInSeveralLanguages(string phrase, bool only) =>
-        NewsCompare.Core.Text.CalendarWords.Only(phrase).Should().Be(only);
-
     [Fact]
     public void ALaterQuoteInTheParagraphStaysWithTheSpeakerNotWithTheNameDescribingHer()
     {
