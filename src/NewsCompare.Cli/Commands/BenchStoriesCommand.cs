@@ -48,8 +48,8 @@ internal static class BenchStoriesCommand
                 }
                 if (parse.GetValue(auc))
                 {
-                    Console.WriteLine("| set | pairs (same) | engine ROC area | cosine sub-score alone | TF-IDF ROC area |");
-                    Console.WriteLine("|---|---|---|---|---|");
+                    Console.WriteLine("| set | pairs (same) | engine ROC area | TF-IDF ROC area |");
+                    Console.WriteLine("|---|---|---|---|");
                     foreach (var (set, _) in sets.Where(s => !s.Dates))
                         foreach (var row in PairAuc(set, options)) Console.WriteLine(row);
                     return 0;
@@ -103,8 +103,7 @@ internal static class BenchStoriesCommand
         var labelled = set.TrainingPairs().Where(p => set.Pairwise || p.Same || rng.NextDouble() < 0.05).ToList();
         var features = StoryEngine.PairFeatures(articles, labelled.Select(p => (p.A, p.B)).ToList(), options);
         var w = options.Weights;
-        var engine = features.Select(x => w.Words * x[0] + w.Names * x[1] + w.Numbers * x[2] + w.Headline * x[3] + w.Cosine * x[5]).ToList();
-        var cosine = features.Select(x => x[5]).ToList();
+        var engine = features.Select(x => w.Words * x[0] + w.Names * x[1] + w.Numbers * x[2] + w.Headline * x[3]).ToList();
         var sims = TfIdfBaseline.Similarities(articles);
         var tfidf = labelled.Select(p => (double)sims[Math.Min(p.A, p.B)][Math.Max(p.A, p.B)]).ToList();
         var language = set.Pairwise ? set.Pairs.Where(p => set.Items.Any(i => i.File == p.A) && set.Items.Any(i => i.File == p.B)).Select(p => p.Language).ToList() : null;
@@ -113,7 +112,7 @@ internal static class BenchStoriesCommand
         {
             var idx = Enumerable.Range(0, labelled.Count).Where(i => g is null || language![i] == g).ToList();
             var y = idx.Select(i => labelled[i].Same).ToList();
-            yield return $"| {set.Name}{(g is null ? "" : ": " + g)} | {y.Count} ({y.Count(t => t)}) | {Logistic.Auc(idx.Select(i => engine[i]).ToList(), y):F3} | {Logistic.Auc(idx.Select(i => cosine[i]).ToList(), y):F3} | {Logistic.Auc(idx.Select(i => tfidf[i]).ToList(), y):F3} |";
+            yield return $"| {set.Name}{(g is null ? "" : ": " + g)} | {y.Count} ({y.Count(t => t)}) | {Logistic.Auc(idx.Select(i => engine[i]).ToList(), y):F3} | {Logistic.Auc(idx.Select(i => tfidf[i]).ToList(), y):F3} |";
         }
     }
 

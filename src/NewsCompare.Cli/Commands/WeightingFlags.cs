@@ -14,14 +14,12 @@ internal sealed class WeightingFlags
     private readonly Option<bool> _siteTerms = new("--site-terms") { Description = "Discount terms an article shares with more of its own outlet's articles than chance (StoryEngineOptions.SiteTermDiscount)" };
     private readonly Option<double?> _unshared = new("--unshared-weight") { Description = "What a term no other article uses counts (StoryEngineOptions.UnsharedTermWeight)" };
     private readonly Option<int?> _articleTerms = new("--article-terms") { Description = "Strongest terms an article's vector keeps (StoryEngineOptions.ArticleTerms)" };
-    private readonly Option<int?> _cosineTerms = new("--cosine-terms") { Description = "Strongest plain terms the cosine sub-score compares per article and story (StoryEngineOptions.CosineTerms)" };
-    private readonly Option<double?> _cosineUnshared = new("--cosine-unshared") { Description = "What a term no other article uses counts in the plain cosine (StoryEngineOptions.CosineUnsharedWeight)" };
     private readonly Option<bool> _noPhrases = new("--no-name-phrases") { Description = "Leave name phrases out of the vectors (StoryEngineOptions.NamePhrases)" };
 
     /// <summary>Adds the switches to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _nameBoost, _unshared, _sameOutlet, _siteTerms, _articleTerms, _noPhrases, _cosineTerms, _cosineUnshared }) command.Options.Add(option);
+        foreach (var option in new Option[] { _nameBoost, _unshared, _sameOutlet, _siteTerms, _articleTerms, _noPhrases }) command.Options.Add(option);
     }
 
     /// <summary><paramref name="options"/> with the switches given on the command line.</summary>
@@ -33,8 +31,6 @@ internal sealed class WeightingFlags
         if (parse.GetValue(_sameOutlet) is double so) options = options with { SameOutletMargin = so };
         if (parse.GetValue(_articleTerms) is int at) options = options with { ArticleTerms = at };
         if (parse.GetValue(_noPhrases)) options = options with { NamePhrases = false };
-        if (parse.GetValue(_cosineTerms) is int ct) options = options with { CosineTerms = ct };
-        if (parse.GetValue(_cosineUnshared) is double cu) options = options with { CosineUnsharedWeight = cu };
         return options;
     }
 }

@@ -9,11 +9,6 @@ internal sealed class TermCounts
     /// <summary>Day number of the article's own date (days since 0001-01-01), null when it states none.</summary>
     public required int? Day { get; init; }
     public required Dictionary<uint, float> Counts { get; init; }
-    /// <summary>
-    /// How often each word occurs, every occurrence once wherever it stands (no headline, lead or quote weighting, no
-    /// name phrases or headline terms): the plain term frequencies of the whole-text cosine.
-    /// </summary>
-    public Dictionary<uint, float> Plain { get; init; } = [];
     public required Dictionary<uint, string> Text { get; init; }
     public required uint[] MinHash { get; init; }
     public required int Shingles { get; init; }
@@ -62,7 +57,6 @@ internal sealed class TermCounts
                 names.Add(t.Text);
 
         var counts = new Dictionary<uint, float>();
-        var plain = new Dictionary<uint, float>();
         var text = new Dictionary<uint, string>();
         // A headline-only item has nothing besides its headline for the headline terms to stand apart from.
         var hasBody = tokens.Count > 0 && !tokens[^1].Headline;
@@ -80,8 +74,6 @@ internal sealed class TermCounts
             if (TextSignals.IsStopWord(t.Text, language) || (!t.Numeric && t.Text.Length < 3 && !names.Contains(t.Text))) continue;
             var name = t.Numeric ? t.Text.Length > 1 : names.Contains(t.Text);
             Add(t.Text, name, Weight(t), t.Numeric && name);
-            var key = TextSignals.Hash(t.Text, name, t.Numeric && name);
-            plain[key] = plain.GetValueOrDefault(key) + 1;
             // Two reports of one event word their headlines alike far more often than two events of a topic do, and
             // that agreement is lost when the headline's words are only a few among a hundred terms of the text.
             if (t.Headline && hasBody)
@@ -122,7 +114,6 @@ internal sealed class TermCounts
             Language = language,
             Day = date?.DayNumber,
             Counts = counts,
-            Plain = plain,
             Text = text,
             MinHash = minHash,
             Shingles = shingles,
@@ -146,22 +137,11 @@ internal sealed class ArticleProfile
     public required int Words { get; init; }
     /// <summary>The raw (pre-rarity) counts of the kept terms, so the article can be weighed again as the store grows.</summary>
     public Dictionary<uint, float> Counts { get; init; } = [];
-    /// <summary>
-    /// The whole text as plain log-tf × idf weights, unit length (every word once per occurrence, no boosts; the
-    /// strongest <see cref="StoryEngineOptions.CosineTerms"/>): what the cosine sub-score compares.
-    /// </summary>
-    public Dictionary<uint, float> Plain { get; init; } = [];
-    /// <summary>The plain term frequencies of the terms <see cref="Plain"/> keeps, so it can be weighed again.</summary>
-    public Dictionary<uint, float> PlainCounts { get; init; } = [];
     /// <summary>How many distinct terms the article has (before keeping the strongest): how much evidence it can offer.</summary>
     public required int Terms { get; init; }
 
-    /// <summary>
-    /// Weights <paramref name="counts"/> by sub-linear term frequency times inverse document frequency: the signature
-    /// (boosted, strongest terms) by <paramref name="idf"/>, the plain whole-text vector by <paramref name="plainIdf"/>
-    /// (<paramref name="idf"/> when null).
-    /// </summary>
-    public static ArticleProfile Weigh(TermCounts counts, Func<uint, double> idf, StoryEngineOptions options, Func<uint, double>? plainIdf = null)
+    /// <summary>Weights <paramref name="counts"/> by sub-linear term frequency times inverse document frequency.</summary>
+    public static ArticleProfile Weigh(TermCounts counts, Func<uint, double> idf, StoryEngineOptions options)
     {
         var weights = new Dictionary<uint, float>(counts.Counts.Count);
         foreach (var (term, count) in counts.Counts)
@@ -174,24 +154,11 @@ internal sealed class ArticleProfile
         }
         var top = Vectors.Top(weights, options.ArticleTerms);
         Vectors.Normalise(top);
-        var plain = PlainVector(counts.Plain, plainIdf ?? idf, options);
         return new ArticleProfile
         {
             Id = counts.Id, Outlet = counts.Outlet, Language = counts.Language, Day = counts.Day,
             Weights = top, Counts = top.Keys.ToDictionary(k => k, k => counts.Counts[k]), Text = counts.Text, MinHash = counts.MinHash, Shingles = counts.Shingles, Words = counts.Words, Terms = counts.DistinctTerms,
-            Plain = plain, PlainCounts = plain.Keys.ToDictionary(k => k, k => counts.Plain[k]),
         };
-    }
-
-    // Plain TF-IDF: (1 + ln tf) × idf over every word, the strongest kept, unit length.
-    private static Dictionary<uint, float> PlainVector(Dictionary<uint, float> counts, Func<uint, double> idf, StoryEngineOptions options)
-    {
-        if (options.Weights.Cosine == 0 || counts.Count == 0) return [];
-        var v = new Dictionary<uint, float>(counts.Count);
-        foreach (var (term, count) in counts) v[term] = (float)((1 + Math.Log(Math.Max(count, 1))) * idf(term));
-        var top = Vectors.Top(v, options.CosineTerms);
-        Vectors.Normalise(top);
-        return top;
     }
 }
 

@@ -16,8 +16,6 @@ public enum SimilarityFeature
     Headline,
     /// <summary>Days between the article's own date and the story's known dates, in weeks (0 when either is unknown).</summary>
     Gap,
-    /// <summary>Plain cosine of the whole texts: log-tf × idf over every word, no boosts, against the story's members.</summary>
-    Cosine,
 }
 
 /// <summary>
@@ -37,8 +35,6 @@ public sealed record GroupingWeights
     public double Headline { get; init; } = 1;
     /// <summary>Weight of the date gap in weeks (negative: a gap counts against joining).</summary>
     public double Gap { get; init; }
-    /// <summary>Weight of the plain whole-text cosine (0: not computed).</summary>
-    public double Cosine { get; init; }
     /// <summary>The combined score from which an article joins a story, for a language without a level of its own.</summary>
     public double Join { get; init; } = 0.16;
     /// <summary>
@@ -51,12 +47,12 @@ public sealed record GroupingWeights
     /// <summary>Whether <paramref name="other"/> holds the same weights, levels and description (the levels compared by content).</summary>
     /// <param name="other">The weights to compare with.</param>
     public bool Equals(GroupingWeights? other) =>
-        other is not null && (Words, Names, Numbers, Headline, Gap, Cosine, Join, Description) == (other.Words, other.Names, other.Numbers, other.Headline, other.Gap, other.Cosine, other.Join, other.Description)
+        other is not null && (Words, Names, Numbers, Headline, Gap, Join, Description) == (other.Words, other.Names, other.Numbers, other.Headline, other.Gap, other.Join, other.Description)
         && LanguageJoin.Count == other.LanguageJoin.Count
         && LanguageJoin.All(kv => other.LanguageJoin.TryGetValue(kv.Key, out var j) && j.Equals(kv.Value));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Words, Names, Numbers, Headline, Gap, Cosine, Join, HashCode.Combine(Description, LanguageJoin.Count));
+    public override int GetHashCode() => HashCode.Combine(Words, Names, Numbers, Headline, Gap, Join, Description, LanguageJoin.Count);
 
     /// <summary>The score from which an article in <paramref name="language"/> joins a story.</summary>
     /// <param name="language">The article's language code ("en", "tr").</param>
@@ -125,8 +121,6 @@ public sealed record GroupingWeights
             return new GroupingWeights
             {
                 Words = Get("words"), Names = Get("names"), Numbers = Get("numbers"), Headline = Get("headline"), Gap = Get("gap"), Join = Get("join"),
-                // Files written before the cosine sub-score have none: weight 0.
-                Cosine = root.TryGetProperty("cosine", out _) ? Get("cosine") : 0,
                 LanguageJoin = languages,
                 Description = root.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() ?? "" : "",
             };
@@ -144,7 +138,7 @@ public sealed record GroupingWeights
         return "{\n" +
             $"  \"description\": {JsonSerializer.Serialize(Description)},\n" +
             $"  \"words\": {N(Words)},\n  \"names\": {N(Names)},\n  \"numbers\": {N(Numbers)},\n  \"headline\": {N(Headline)},\n" +
-            $"  \"gap\": {N(Gap)},\n  \"cosine\": {N(Cosine)},\n  \"join\": {N(Join)}" +
+            $"  \"gap\": {N(Gap)},\n  \"join\": {N(Join)}" +
             (LanguageJoin.Count == 0 ? "" : ",\n  \"languages\": { " + string.Join(", ", LanguageJoin.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{JsonSerializer.Serialize(kv.Key)}: {N(kv.Value)}")) + " }") +
             "\n}\n";
     }

@@ -15,23 +15,19 @@ internal sealed class MemberFeatures
     /// <summary>Raw counts of the same terms (see <see cref="ArticleProfile.Counts"/>).</summary>
     public Dictionary<uint, float> Counts { get; init; } = [];
     public int Terms { get; init; }
-    /// <summary>The plain whole-text vector (<see cref="ArticleProfile.Plain"/>); empty when the cosine has no weight.</summary>
-    public Dictionary<uint, float> Plain { get; init; } = [];
-    /// <summary>Plain term frequencies of the same terms (<see cref="ArticleProfile.PlainCounts"/>).</summary>
-    public Dictionary<uint, float> PlainCounts { get; init; } = [];
 
     public static MemberFeatures From(ArticleProfile p) => new()
     {
         ArticleId = p.Id, Day = p.Day, Words = p.Words, Shingles = p.Shingles, MinHash = p.MinHash, Language = p.Language, Weights = p.Weights,
-        Counts = p.Counts, Terms = p.Terms, Plain = p.Plain, PlainCounts = p.PlainCounts,
+        Counts = p.Counts, Terms = p.Terms,
     };
 
     /// <summary>The member weighed again against the store's current term rarity.</summary>
-    public ArticleProfile Reweigh(Func<uint, double> idf, StoryEngineOptions options, Func<uint, double>? plainIdf = null) => ArticleProfile.Weigh(new TermCounts
+    public ArticleProfile Reweigh(Func<uint, double> idf, StoryEngineOptions options) => ArticleProfile.Weigh(new TermCounts
     {
         Id = ArticleId, Outlet = null, Language = Language, Day = Day, Counts = Counts.Count > 0 ? Counts : Weights, Text = [],
-        MinHash = MinHash, Shingles = Shingles, Words = Words, Terms = Terms, Plain = PlainCounts,
-    }, idf, options, plainIdf);
+        MinHash = MinHash, Shingles = Shingles, Words = Words, Terms = Terms,
+    }, idf, options);
 
     /// <summary>
     /// The member as a profile (for rebuilding a story's centroid after a correction); <paramref name="text"/> names its
@@ -40,14 +36,13 @@ internal sealed class MemberFeatures
     public ArticleProfile ToProfile(Dictionary<uint, string>? text = null, string? outlet = null) => new()
     {
         Id = ArticleId, Outlet = outlet, Language = Language, Day = Day, Weights = Weights, Text = text ?? [],
-        MinHash = MinHash, Shingles = Shingles, Words = Words, Terms = Terms > 0 ? Terms : Weights.Count, Plain = Plain, PlainCounts = PlainCounts,
+        MinHash = MinHash, Shingles = Shingles, Words = Words, Terms = Terms > 0 ? Terms : Weights.Count,
     };
 
     public byte[] Serialise()
     {
         var lang = System.Text.Encoding.UTF8.GetBytes(Language);
-        // The plain vector comes last (features stored before it end after the counts and read as having none).
-        var buffer = new byte[16 + 1 + lang.Length + MinHash.Length * 4 + 4 + Weights.Count * 8 + 8 + Counts.Count * 8 + (Plain.Count > 0 ? 4 + Plain.Count * 12 : 0)];
+        var buffer = new byte[16 + 1 + lang.Length + MinHash.Length * 4 + 4 + Weights.Count * 8 + 8 + Counts.Count * 8];
         var s = buffer.AsSpan();
         BinaryPrimitives.WriteInt32LittleEndian(s, Day ?? -1);
         BinaryPrimitives.WriteInt32LittleEndian(s[4..], Words);
@@ -74,16 +69,6 @@ internal sealed class MemberFeatures
             BinaryPrimitives.WriteSingleLittleEndian(s[(o + 4)..], c);
             o += 8;
         }
-        if (Plain.Count == 0) return buffer;
-        BinaryPrimitives.WriteInt32LittleEndian(s[o..], Plain.Count);
-        o += 4;
-        foreach (var (k, w) in Plain)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(s[o..], k);
-            BinaryPrimitives.WriteSingleLittleEndian(s[(o + 4)..], w);
-            BinaryPrimitives.WriteSingleLittleEndian(s[(o + 8)..], PlainCounts.GetValueOrDefault(k));
-            o += 12;
-        }
         return buffer;
     }
 
@@ -108,20 +93,10 @@ internal sealed class MemberFeatures
         var counts = new Dictionary<uint, float>(m);
         for (var i = 0; i < m; i++, o += 8)
             counts[BinaryPrimitives.ReadUInt32LittleEndian(s[o..])] = BinaryPrimitives.ReadSingleLittleEndian(s[(o + 4)..]);
-        var p = s.Length >= o + 4 ? BinaryPrimitives.ReadInt32LittleEndian(s[o..]) : 0;
-        o += 4;
-        if (p < 0 || s.Length < o + p * 12) p = 0;
-        var (plain, plainCounts) = (new Dictionary<uint, float>(p), new Dictionary<uint, float>(p));
-        for (var i = 0; i < p; i++, o += 12)
-        {
-            var k = BinaryPrimitives.ReadUInt32LittleEndian(s[o..]);
-            plain[k] = BinaryPrimitives.ReadSingleLittleEndian(s[(o + 4)..]);
-            plainCounts[k] = BinaryPrimitives.ReadSingleLittleEndian(s[(o + 8)..]);
-        }
         return new MemberFeatures
         {
             ArticleId = articleId, Day = day < 0 ? null : day, Words = words, Shingles = shingles, MinHash = mh, Language = lang,
-            Weights = weights, Counts = counts, Terms = terms, Plain = plain, PlainCounts = plainCounts,
+            Weights = weights, Counts = counts, Terms = terms,
         };
     }
 }

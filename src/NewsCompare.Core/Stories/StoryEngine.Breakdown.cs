@@ -21,7 +21,6 @@ public static partial class StoryEngine
             Part(SimilarityFeature.Numbers, m.Numbers, w.Numbers),
             Part(SimilarityFeature.Headline, m.Headline, w.Headline),
             Part(SimilarityFeature.Gap, m.Weeks, w.Gap),
-            .. w.Cosine == 0 ? Array.Empty<FeatureScore>() : [Part(SimilarityFeature.Cosine, m.Cosine, w.Cosine)],
         ];
         // The score as placement computes it, so the figures show the very number that was compared.
         var score = s.Members == 0 ? 0 : Similarity(scored, s, namesOnly, o).Sim;

@@ -216,7 +216,7 @@ public static partial class StoryEngine
             if (t == story || t.Members == 0 || t.FirstDay is not int tf || t.LastDay is not int tl) continue;
             var apart = tf > l ? tf - l : f > tl ? f - tl : 0;
             if (apart <= o.MaxGapDays) continue;
-            var cross = (StorySignature.Dot(story, t, o.Weights) + (o.Weights.Cosine == 0 ? 0 : o.Weights.Cosine * StorySignature.PlainDot(story, t))) / ((double)story.Members * t.Members);
+            var cross = StorySignature.Dot(story, t, o.Weights) / ((double)story.Members * t.Members);
             if (sim < cross + o.EventMargin) return false;
         }
         return true;
@@ -241,13 +241,7 @@ public static partial class StoryEngine
             var i = 0;
             foreach (var (k, w) in a.Weights) (Keys[i], Weights[i++]) = (k, w);
             (Norm, NamesNorm, HasNames) = (Vectors.Norm(a.Weights), Vectors.Norm(a.Weights, namesOnly: true), StoryEngine.HasNames(a.Weights));
-            (PlainKeys, PlainWeights) = (new uint[a.Plain.Count], new float[a.Plain.Count]);
-            i = 0;
-            foreach (var (k, w) in a.Plain) (PlainKeys[i], PlainWeights[i++]) = (k, w);
         }
-
-        public uint[] PlainKeys { get; }
-        public float[] PlainWeights { get; }
 
         public ArticleProfile Article { get; }
         public uint[] Keys { get; }
@@ -261,29 +255,18 @@ public static partial class StoryEngine
     {
         var m = Measure(s, c, namesOnly, o);
         var w = o.Weights;
-        return (w.Words * m.Words + w.Names * m.Names + w.Numbers * m.Numbers + w.Headline * m.Headline + w.Gap * m.Weeks + w.Cosine * m.Cosine, m.Shared, m.SharedNames);
+        return (w.Words * m.Words + w.Names * m.Names + w.Numbers * m.Numbers + w.Headline * m.Headline + w.Gap * m.Weeks, m.Shared, m.SharedNames);
     }
 
     /// <summary>The sub-scores of an article's similarity to a story, before they are weighed, and the evidence counts.</summary>
-    internal readonly record struct SubScores(double Words, double Names, double Numbers, double Headline, double Weeks, int Shared, int SharedNames, double Cosine = 0);
-
-    // Plain cosine of the whole text with each member, averaged: the article's plain vector against the members' sum.
-    private static double PlainCosine(Scored s, StorySignature c)
-    {
-        if (s.PlainKeys.Length == 0 || c.Members == 0) return 0;
-        double dot = 0;
-        for (var i = 0; i < s.PlainKeys.Length; i++)
-            if (c.TryGetPlain(s.PlainKeys[i], out var x)) dot += (double)s.PlainWeights[i] * x;
-        return dot / c.Members;
-    }
+    internal readonly record struct SubScores(double Words, double Names, double Numbers, double Headline, double Weeks, int Shared, int SharedNames);
 
     private static SubScores Measure(Scored s, StorySignature c, bool namesOnly, StoryEngineOptions o)
     {
         var a = s.Article;
         var an = namesOnly ? s.NamesNorm : s.Norm;
         var weeks = Weeks(c.GapDays(a.Day));
-        var cosine = o.Weights.Cosine == 0 ? 0 : PlainCosine(s, c);
-        if (an == 0) return new SubScores(0, 0, 0, 0, weeks, 0, 0, cosine);
+        if (an == 0) return new SubScores(0, 0, 0, 0, weeks, 0, 0);
         double words = 0, names = 0, numbers = 0, headline = 0;
         int shared = 0, sharedNames = 0;
         for (var i = 0; i < s.Keys.Length; i++)
@@ -305,7 +288,7 @@ public static partial class StoryEngine
         // just because its centroid is smooth; each member has to agree on average.
         // A short text shares its few words easily: shrink its similarity towards zero by how little it says.
         var scale = (double)a.Terms / (a.Terms + o.ShortTextTerms) / (an * c.Members);
-        return new SubScores(words * scale, names * scale, numbers * scale, headline * scale, weeks, shared, sharedNames, cosine);
+        return new SubScores(words * scale, names * scale, numbers * scale, headline * scale, weeks, shared, sharedNames);
     }
 
     /// <summary>
@@ -322,8 +305,6 @@ public static partial class StoryEngine
         ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(pairs);
         var o = options ?? StoryEngineOptions.Default;
-        // The cosine is measured whatever its weight, so that its weight can be learned.
-        if (o.Weights.Cosine == 0) o = o with { Weights = o.Weights with { Cosine = 1 } };
         var scored = WeighCollection(articles, o).Select(p => new Scored(p)).ToList();
         var single = scored.Select(x => StorySignature.Of(0, [x.Article])).ToList();
         var result = new double[pairs.Count][];
@@ -332,7 +313,7 @@ public static partial class StoryEngine
             var (a, b) = pairs[i];
             SubScores One(int x, int y) => Measure(scored[x], single[y], !single[y].Languages.Contains(scored[x].Article.Language), o);
             var (ab, ba) = (One(a, b), One(b, a));
-            result[i] = [(ab.Words + ba.Words) / 2, (ab.Names + ba.Names) / 2, (ab.Numbers + ba.Numbers) / 2, (ab.Headline + ba.Headline) / 2, ab.Weeks, (ab.Cosine + ba.Cosine) / 2];
+            result[i] = [(ab.Words + ba.Words) / 2, (ab.Names + ba.Names) / 2, (ab.Numbers + ba.Numbers) / 2, (ab.Headline + ba.Headline) / 2, ab.Weeks];
         });
         return result;
     }
@@ -357,7 +338,6 @@ public static partial class StoryEngine
             features[kind] = features.GetValueOrDefault(kind) + o.Weights.Of(k) * x * s.Centroid[k] * scale;
         }
         if (o.Weights.Gap != 0 && s.GapDays(a.Day) is int gap) features[SimilarityFeature.Gap] = o.Weights.Gap * Weeks(gap);
-        if (o.Weights.Cosine != 0) features[SimilarityFeature.Cosine] = o.Weights.Cosine * PlainCosine(new Scored(a), s);
         var terms = shared.Where(kv => !TextSignals.IsHeadlineTerm(kv.Key))
             .Select(kv => (Name: (kv.Key & TextSignals.NameBit) != 0, Text: a.Text.GetValueOrDefault(kv.Key, "?")))
             .ToList();
@@ -433,8 +413,7 @@ public static partial class StoryEngine
         var df = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
         var sites = o.SiteTermDiscount ? SiteTerms.Of(counts, df) : null;
-        return counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight) * (sites?.Factor(c.Outlet, t) ?? 1), o,
-            t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.CosineUnsharedWeight))).ToList();
+        return counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight) * (sites?.Factor(c.Outlet, t) ?? 1), o)).ToList();
     }
 
     /// <summary>

@@ -80,18 +80,6 @@ public sealed record StoryEngineOptions
     public int ArticleTerms { get; init; } = 120;
 
     /// <summary>
-    /// How many of an article's strongest plain terms (log-tf × idf over its whole text) the cosine sub-score compares,
-    /// and how many a story's plain centroid keeps (twice this in memory before it is cut, as the signature's).
-    /// </summary>
-    public int CosineTerms { get; init; } = 400;
-
-    /// <summary>
-    /// What a term no other article uses counts in the plain whole-text vector of a full grouping, relative to its full
-    /// weight (plain TF-IDF counts it fully).
-    /// </summary>
-    public double CosineUnsharedWeight { get; init; } = 1;
-
-    /// <summary>
     /// Similarity is scaled by terms / (terms + this): a headline-only or one-line item shares its few words easily,
     /// so it needs closer agreement before it joins.
     /// </summary>

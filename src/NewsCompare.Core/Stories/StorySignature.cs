@@ -32,41 +32,6 @@ internal sealed class StorySignature
     private Dictionary<uint, float>? _centroid = [];
     private StoredTerms? _stored;
 
-    /// <summary>
-    /// The sum of its members' plain whole-text vectors (<see cref="ArticleProfile.Plain"/>), the strongest terms: what
-    /// the cosine sub-score compares. Empty when the weights give the cosine no weight.
-    /// </summary>
-    public Dictionary<uint, float> Plain
-    {
-        get
-        {
-            if (_plain is null)
-            {
-                _plain = new Dictionary<uint, float>(_plainStored!.Keys.Length);
-                for (var i = 0; i < _plainStored.Keys.Length; i++) _plain[_plainStored.Keys[i]] = _plainStored.Values[i];
-                _plainStored = null;
-            }
-            return _plain;
-        }
-        set => (_plain, _plainStored) = (value, null);
-    }
-
-    private Dictionary<uint, float>? _plain = [];
-    private StoredTerms? _plainStored;
-
-    /// <summary>The summed plain weight of <paramref name="term"/>, if the plain centroid holds it.</summary>
-    public bool TryGetPlain(uint term, out float weight) =>
-        _plain?.TryGetValue(term, out weight) ?? _plainStored!.TryGet(term, out weight);
-
-    /// <summary>Dot product of two stories' plain centroids.</summary>
-    public static double PlainDot(StorySignature a, StorySignature b)
-    {
-        if (a.Plain.Count > b.Plain.Count) (a, b) = (b, a);
-        double s = 0;
-        foreach (var (k, v) in a.Plain) if (b.TryGetPlain(k, out var w)) s += (double)v * w;
-        return s;
-    }
-
     /// <summary>How many terms the centroid holds.</summary>
     public int TermCount => _centroid?.Count ?? _stored!.Keys.Length;
 
@@ -130,12 +95,6 @@ internal sealed class StorySignature
     {
         foreach (var (k, w) in a.Weights) Centroid[k] = Centroid.GetValueOrDefault(k) + w;
         if (Centroid.Count > MaxTerms * 2) Centroid = Vectors.Top(Centroid, MaxTerms);
-        if (a.Plain.Count > 0)
-        {
-            var plain = Plain;
-            foreach (var (k, w) in a.Plain) plain[k] = plain.GetValueOrDefault(k) + w;
-            if (plain.Count > MaxTerms * 2) Plain = Vectors.Top(plain, MaxTerms);
-        }
         Members++;
         if (a.Day is int d)
         {
@@ -158,9 +117,7 @@ internal sealed class StorySignature
         // Outlets come last (older signatures end after the terms and read as having none).
         var outletBytes = System.Text.Encoding.UTF8.GetBytes(string.Join(OutletSeparator, Outlets.Order(StringComparer.OrdinalIgnoreCase)));
         if (outletBytes.Length > short.MaxValue) outletBytes = [];
-        // The plain centroid comes after the outlets (older signatures end before it and read as having none).
-        var plain = Plain.Count > MaxTerms ? Vectors.Top(Plain, MaxTerms) : Plain;
-        var buffer = new byte[4 + 4 + 4 + 4 + 2 + langBytes.Length + 4 + top.Count * 8 + 2 + outletBytes.Length + (plain.Count > 0 ? 4 + plain.Count * 8 : 0)];
+        var buffer = new byte[4 + 4 + 4 + 4 + 2 + langBytes.Length + 4 + top.Count * 8 + 2 + outletBytes.Length];
         var span = buffer.AsSpan();
         BinaryPrimitives.WriteInt32LittleEndian(span, Members);
         BinaryPrimitives.WriteInt32LittleEndian(span[4..], FirstDay ?? -1);
@@ -179,16 +136,6 @@ internal sealed class StorySignature
         }
         BinaryPrimitives.WriteInt16LittleEndian(span[o..], (short)outletBytes.Length);
         outletBytes.CopyTo(span[(o + 2)..]);
-        o += 2 + outletBytes.Length;
-        if (plain.Count == 0) return buffer;
-        BinaryPrimitives.WriteInt32LittleEndian(span[o..], plain.Count);
-        o += 4;
-        foreach (var (k, w) in plain)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(span[o..], k);
-            BinaryPrimitives.WriteSingleLittleEndian(span[(o + 4)..], w);
-            o += 8;
-        }
         return buffer;
     }
 
@@ -213,15 +160,6 @@ internal sealed class StorySignature
             foreach (var outlet in System.Text.Encoding.UTF8.GetString(span.Slice(o + 2, outletLength)).Split(OutletSeparator, StringSplitOptions.RemoveEmptyEntries))
                 s.Outlets.Add(outlet);
         (s._centroid, s._stored) = (null, new StoredTerms(keys, values));
-        o += 2 + (span.Length >= o + 2 ? Math.Max((int)BinaryPrimitives.ReadInt16LittleEndian(span[o..]), 0) : 0);
-        if (span.Length < o + 4) return s;
-        var p = BinaryPrimitives.ReadInt32LittleEndian(span[o..]);
-        o += 4;
-        if (p <= 0 || span.Length < o + p * 8) return s;
-        var (plainKeys, plainValues) = (new uint[p], new float[p]);
-        for (var i = 0; i < p; i++, o += 8)
-            (plainKeys[i], plainValues[i]) = (BinaryPrimitives.ReadUInt32LittleEndian(span[o..]), BinaryPrimitives.ReadSingleLittleEndian(span[(o + 4)..]));
-        (s._plain, s._plainStored) = (null, new StoredTerms(plainKeys, plainValues));
         return s;
     }
 

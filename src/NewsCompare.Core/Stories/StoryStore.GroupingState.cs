@@ -72,7 +72,7 @@ public sealed partial class StoryStore
         }
 
         public ArticleProfile WithText(ArticleProfile a) =>
-            store.LoadArticles([a.Id]).Select(TermCounts.Count).Select(c => ArticleProfile.Weigh(c, store.Idf, store._options, store.PlainIdf)).FirstOrDefault() ?? a;
+            store.LoadArticles([a.Id]).Select(TermCounts.Count).Select(c => ArticleProfile.Weigh(c, store.Idf, store._options)).FirstOrDefault() ?? a;
 
         public void Moved(ArticleProfile a, StorySignature rest, StorySignature to, StoryExplanation why)
         {

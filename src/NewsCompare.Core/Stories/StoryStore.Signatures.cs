@@ -54,7 +54,7 @@ public sealed partial class StoryStore
     private StorySignature Reweigh(long storyId)
     {
         var s = new StorySignature { Id = storyId, WeighedAt = (int)Math.Min(_documents, int.MaxValue) };
-        foreach (var m in LoadMembers(storyId)) s.Add(m.Reweigh(Idf, _options, PlainIdf));
+        foreach (var m in LoadMembers(storyId)) s.Add(m.Reweigh(t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete, _options.UnsharedTermWeight), _options));
         LoadOutlets(s, except: null);
         SaveSignature(s);
         return s;
@@ -64,9 +64,6 @@ public sealed partial class StoryStore
 
     // A term's weight as the current batch weighs articles.
     private double Idf(uint term) => StoryEngine.Idf(term, DocumentFrequency(term), _documents, _options.Background, _complete, _options.UnsharedTermWeight);
-
-    // A term's weight in the plain whole-text vector as the current batch weighs articles.
-    private double PlainIdf(uint term) => StoryEngine.Idf(term, DocumentFrequency(term), _documents, _options.Background, _complete, _options.CosineUnsharedWeight);
 
     /// <summary>A story's signature without one of its members (dates re-read when the member was at an edge).</summary>
     private StorySignature Without(StorySignature s, ArticleProfile a)
@@ -78,17 +75,6 @@ public sealed partial class StoryStore
                 if (x - w > 1e-6f) rest.Centroid[k] = x - w;
                 else rest.Centroid.Remove(k);
             }
-        if (a.Plain.Count > 0)
-        {
-            var plain = new Dictionary<uint, float>(s.Plain);
-            foreach (var (k, w) in a.Plain)
-                if (plain.TryGetValue(k, out var x))
-                {
-                    if (x - w > 1e-6f) plain[k] = x - w;
-                    else plain.Remove(k);
-                }
-            rest.Plain = plain;
-        }
         foreach (var l in s.Languages) rest.Languages.Add(l);
         LoadOutlets(rest, except: a.Id);
         (rest.FirstDay, rest.LastDay) = (s.FirstDay, s.LastDay);

@@ -160,8 +160,7 @@ public sealed partial class StoryStore
         var n = df.GetValueOrDefault(DocumentsKey);
         // Two weighings while importing: to decide, a term no other article has yet counts a quarter (as in a full
         // regroup: it cannot match anything now); to keep, it counts fully (the next report may share it).
-        var profiles = StoryEngine.InPlacementOrder(counts.AsParallel().Select(c => (Score: ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background, unshared: _options.UnsharedTermWeight), _options,
-                    t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background, unshared: _options.CosineUnsharedWeight)),
+        var profiles = StoryEngine.InPlacementOrder(counts.AsParallel().Select(c => (Score: ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background, unshared: _options.UnsharedTermWeight), _options),
                 Keep: updateDf && !bulk ? ArticleProfile.Weigh(c, t => StoryEngine.Idf(t, df.GetValueOrDefault(t), n, _options.Background, complete: false), _options) : null))
             .ToList(), p => p.Score);
         _placedOrder = profiles.Select(p => p.Score.Id).ToList();
