@@ -34,6 +34,7 @@ internal static class BenchGroupingCommand
         var refine = new Option<int>("--refine") { Description = "Re-assignment passes after greedy placement (StoryEngineOptions.RefinePasses; default: the engine's)", DefaultValueFactory = _ => StoryEngineOptions.Default.RefinePasses };
         var refineImports = new Option<bool>("--refine-imports") { Description = "Let imports refine too (StoryEngineOptions.RefineImports)" };
         var join = new Option<double?>("--join") { Description = "One join threshold for every language (default: the engine's levels)" };
+        var weights = new Option<FileInfo?>("--weights") { Description = "Grouping weights to use instead of the shipped ones (learn-grouping's output)" };
         var eventMargin = new Option<double>("--event-margin")
         {
             Description = "How much more an undated article must resemble a story than that story resembles a dated other event of its topic (StoryEngineOptions.EventMargin; a large negative value turns the rule off)",
@@ -47,7 +48,7 @@ internal static class BenchGroupingCommand
         var output = new Option<DirectoryInfo?>("--out") { Description = "Write predictions-{with,without}-dates.json ({file: storyId}, score.py's input) here" };
         var command = new Command("bench-grouping", "Score story grouping (B-cubed) on the seeds and a labelled dataset")
         {
-            dataset, seeds, sweep, orders, importBatch, output, background, refine, refineImports, join, eventMargin, split,
+            dataset, seeds, sweep, orders, importBatch, output, background, refine, refineImports, join, weights, eventMargin, split,
         };
         var weighting = new WeightingFlags();
         weighting.AddTo(command);
@@ -62,6 +63,7 @@ internal static class BenchGroupingCommand
                     EventMargin = parse.GetValue(eventMargin),
                     SplitBelow = parse.GetValue(split),
                 };
+                if (parse.GetValue(weights) is { } file) options = options with { Weights = GroupingWeights.Parse(File.ReadAllText(file.FullName), file.FullName) };
                 if (parse.GetValue(join) is double j) options = options with { JoinThreshold = j };
                 return await RunAsync(parse, options, dataset, seeds, sweep, orders, importBatch, output, ct);
             }
