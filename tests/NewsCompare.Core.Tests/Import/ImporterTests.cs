@@ -453,6 +453,90 @@ public sealed class ImporterTests
     [SkippableTheory]
     [InlineData(StoreProvider.Sqlite)]
     [InlineData(StoreProvider.Postgres)]
+    public async Task TwoImportsOfOverlappingFoldersAtOnceLoseNoArticleAndNumberEachArticlesVersionsOnce(StoreProvider provider)
+    {
+        await using var f = await ImportFixture.CreateAsync(provider);
+        // Stored first: 24 articles at their own addresses. Then two folders at once, each with a later version of every
+        // one of them (a adds a paragraph, b two), 8 stored files again byte for byte and 8 articles of its own. Small
+        // batches: PostgreSQL serialises writing transactions from their first write on (the change counter's row), so
+        // what races is a batch's reads before that write, and here most batches start with a version.
+        string Url(string story) => $"https://news.example.org/world/story-{story}";
+        string Text(string story, int paragraphs) => ImportFixture.Article($"Harbour story number {story}", paragraphs);
+        void Folder(string name, IEnumerable<(string Story, int Paragraphs)> files)
+        {
+            var list = files.Select(x => (File: $"{(x.Story.StartsWith('s') ? "" : "z-own-")}{x.Story}-{x.Paragraphs}.txt", x.Story, x.Paragraphs)).ToList();
+            foreach (var (file, story, paragraphs) in list) f.Write($"{name}/{file}", Text(story, paragraphs));
+            File.WriteAllText(Path.Combine(f.Captures, name, "sources.json"),
+                "[" + string.Join(",", list.Select(x => $$"""{"file": "{{x.File}}", "url": "{{Url(x.Story)}}"}""")) + "]");
+        }
+        var stored = Enumerable.Range(0, 24).Select(i => $"s{i:D2}").ToList();
+        Folder("base", stored.Select(s => (s, 3)));
+        (await f.ImportAsync([Path.Combine(f.Captures, "base")])).Imported.Should().Be(24);
+        // The later versions come first in each folder's order, the other files after them.
+        foreach (var name in new[] { "a", "b" })
+            foreach (var story in stored.Take(8)) f.Write($"{name}/z-again/{story}.txt", Text(story, 3));
+        Folder("a", [.. stored.Select(s => (s, 4)), .. Enumerable.Range(0, 8).Select(i => ($"u{i:D2}", 3))]);
+        Folder("b", [.. stored.Select(s => (s, 5)), .. Enumerable.Range(0, 8).Select(i => ($"v{i:D2}", 3))]);
+        var options = new ImportOptions { BatchSize = 2 };
+        var reports = await Task.WhenAll(
+            Task.Run(() => f.ImportAsync([Path.Combine(f.Captures, "a")], options: options)),
+            Task.Run(() => f.ImportAsync([Path.Combine(f.Captures, "b")], options: options)));
+
+        reports.Should().OnlyContain(r => r.Failed == 0, string.Join("; ", reports.SelectMany(r => r.Results).Where(r => r.Reason is not null).Select(r => r.Reason)));
+        reports.Sum(r => r.NewVersions).Should().Be(48);
+        reports.Sum(r => r.Imported).Should().Be(48 + 16, "every distinct capture is stored once, as an article or a version");
+        reports.Sum(r => r.Unchanged).Should().Be(16);
+        var counts = await f.CountsAsync();
+        (counts.Captures, counts.Articles, counts.Orphans).Should().Be((24 + 48 + 16, 24 + 48 + 16, 0));
+        var rows = await f.QueryAsync(db => db.Articles.Select(x => new { x.UrlKey, x.Version, x.IsLatest }).ToListAsync());
+        foreach (var key in rows.GroupBy(r => r.UrlKey))
+        {
+            var versions = key.Key!.Contains("story-s", StringComparison.Ordinal) ? 3 : 1;
+            key.Select(r => r.Version).Order().Should().Equal(Enumerable.Range(1, versions), $"the versions at {key.Key}");
+            key.Should().ContainSingle(r => r.IsLatest).Which.Version.Should().Be(versions);
+        }
+        rows.Select(r => r.UrlKey).Distinct().Should().HaveCount(24 + 16);
+    }
+
+    [SkippableTheory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task AValueTheEngineCannotHoldFailsThatFileByNameAndKeepsTheRestOfItsBatchAndWhatWasStored(StoreProvider provider)
+    {
+        await using var f = await ImportFixture.CreateAsync(provider);
+        f.Write("first/stored.txt", ImportFixture.Article("Stored earlier"));
+        (await f.ImportAsync([Path.Combine(f.Captures, "first")])).Imported.Should().Be(1);
+        var before = await f.QueryAsync(db => db.Captures.Select(c => new { c.Sha256, c.StoredContent }).SingleAsync());
+
+        // An address of 6,000 random letters: PostgreSQL's index on address keys holds at most 2,704 bytes an entry,
+        // SQLite has no such limit.
+        var random = new Random(5);
+        var longPath = new string(Enumerable.Range(0, 6000).Select(_ => (char)('a' + random.Next(26))).ToArray());
+        f.Write("second/a-good.txt", ImportFixture.Article("Good neighbour"));
+        f.Write("second/b-long-address.txt", ImportFixture.Article("Very long address"));
+        f.Write("second/d-good.txt", ImportFixture.Article("Another good one"));
+        File.WriteAllText(Path.Combine(f.Captures, "second", "sources.json"), $$"""[{"file": "b-long-address.txt", "url": "https://example.org/{{longPath}}"}]""");
+
+        var report = await f.ImportAsync([Path.Combine(f.Captures, "second")]);
+
+        var failed = report.Results.Where(r => r.Outcome == ImportOutcome.Failed).ToList();
+        var stored = report.Results.Where(r => r.Outcome == ImportOutcome.Imported).Select(r => Path.GetFileName(r.File)).ToList();
+        stored.Should().Contain(["a-good.txt", "d-good.txt"]);
+        if (provider == StoreProvider.Postgres)
+        {
+            failed.Should().ContainSingle().Which.File.Should().EndWith("b-long-address.txt");
+            failed[0].Reason.Should().StartWith("could not be stored: ").And.Contain("IX_Articles_UrlKey");
+        }
+        else failed.Should().BeEmpty("SQLite holds any value");
+        (await f.CountsAsync()).Should().Match<(int Captures, int Articles, int Clutter, int Orphans)>(c => c.Captures == 1 + stored.Count && c.Articles == c.Captures && c.Orphans == 0);
+        var kept = await f.QueryAsync(db => db.Captures.OrderBy(c => c.Id).Select(c => new { c.Sha256, c.StoredContent }).FirstAsync());
+        kept.Sha256.Should().Be(before.Sha256);
+        kept.StoredContent.Should().Equal(before.StoredContent);
+    }
+
+    [SkippableTheory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
     public async Task ImportsUploadsWithTheirManifestAndTheSameLimits(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
