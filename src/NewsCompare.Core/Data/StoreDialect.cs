@@ -114,7 +114,7 @@ public abstract class StoreDialect
     internal static StoreDialect For(DbConnection connection) => connection is Npgsql.NpgsqlConnection ? Postgres : Sqlite;
 }
 
-/// <summary>Features that run on SQLite and are not yet ported to PostgreSQL (docs/architecture.md, Store providers).</summary>
+/// <summary>Features whose entry points ask the engine first (<see cref="StoreDialect.Require"/>); PostgreSQL refuses those not yet ported (docs/architecture.md, Store providers).</summary>
 public enum StoreFeature
 {
     /// <summary>Importing captures (the store writer's batched inserts).</summary>
