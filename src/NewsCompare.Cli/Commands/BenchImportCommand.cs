@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsCompare.Cli.Benchmarks;
 using NewsCompare.Core.Data;
 using NewsCompare.Core.Import;
 using NewsCompare.Core.Stories;
@@ -12,6 +14,8 @@ namespace NewsCompare.Cli.Commands;
 /// `bench-import`: builds N distinct captures from real pages (the dataset's html/ and text/, and seeds/), each made
 /// unique by one added line, imports them into a fresh temporary store and prints the wall and CPU time (user and
 /// system), where the import's time went (its phases), GC and page-fault counts, peak memory and the load average.
+/// With <c>--db postgres://...</c> the same captures are then imported into a fresh database on that server, and the
+/// two runs compared.
 /// </summary>
 internal static class BenchImportCommand
 {
@@ -46,9 +50,10 @@ internal static class BenchImportCommand
             }
 
             var n = Math.Max(1, parse.GetValue(count));
+            // --db postgres://... adds a run on that server, in a database of its own created for it and dropped after.
+            var server = CliOptions.Store(parse) is { Provider: StoreProvider.Postgres } postgres ? postgres : null;
             var work = Path.Combine(Path.GetTempPath(), $"nc-bench-import-{Guid.NewGuid():N}");
             var input = Directory.CreateDirectory(Path.Combine(work, "captures")).FullName;
-            var dbPath = Path.Combine(work, "bench.db");
             try
             {
                 long bytes = 0;
@@ -59,36 +64,22 @@ internal static class BenchImportCommand
                     bytes += unique.Length;
                     await File.WriteAllBytesAsync(Path.Combine(input, $"{i:D6}_{name}"), unique, ct);
                 }
-
-                await using var db = await NewsStore.OpenAsync(dbPath, ct);
-                // Grouping is timed on its own below: it is the stories' cost, measured against its own target.
-                var options = new ImportOptions { BatchSize = Math.Max(1, parse.GetValue(batch)), GroupStories = false };
-                var before = Usage.Now();
-                var watch = Stopwatch.StartNew();
-                var report = await new Importer(db, options).ImportPathsAsync([input], null, null, ct);
-                watch.Stop();
-                var used = Usage.Now() - before;
-
-                var seconds = watch.Elapsed.TotalSeconds;
                 Console.WriteLine($"captures {n} ({bytes / 1048576.0:F0} MB; {pages.Count} source pages: {pages.Count(p => p.Html)} html, {pages.Count(p => !p.Html)} text)");
-                Console.WriteLine($"imported {report.Imported - report.NewVersions}  new versions {report.NewVersions}  unchanged {report.Unchanged}  failed {report.Failed}");
-                foreach (var reason in report.Results.Where(r => r.Outcome == ImportOutcome.Failed).GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Take(3))
-                    Console.WriteLine($"  failed {reason.Count()}x: {reason.Key}");
-                // CPU time too: on a shared machine the wall clock says as much about the neighbours as about the import.
-                Console.WriteLine($"total {seconds:F1} s  cpu {used.Cpu:F1} s (user {used.User:F1}, system {used.Kernel:F1})  {n / seconds:F0} files/s  {bytes / 1048576.0 / seconds:F1} MB/s  peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB  store {StoreMegabytes(dbPath):F0} MB");
-                var t = report.Timings;
-                Console.WriteLine($"phases: reading {t.Reading.TotalSeconds:F1} s  waiting for analysis {t.WaitingForAnalysis.TotalSeconds:F1} s  writing {t.Writing.TotalSeconds:F1} s (commits {t.Committing.TotalSeconds:F1} s)  | analysis {t.Analysis.TotalSeconds:F1} thread-s");
-                Console.WriteLine($"memory: {used.Allocated / 1073741824.0:F1} GB allocated  gc gen0 {used.Gen0}  gen1 {used.Gen1}  gen2 {used.Gen2}  paused {used.GcPause:F1} s  minor page faults {used.MinorFaults}");
-                Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average before the import {LoadAverage()}");
 
-                watch.Restart();
-                var grouping = await new StoryStore(db).AssignPendingAsync(ct);
-                Console.WriteLine($"grouping {grouping.Articles} articles into stories: {watch.Elapsed.TotalSeconds:F1} s  {grouping.Articles / watch.Elapsed.TotalSeconds:F0} articles/s  (import + grouping {seconds + watch.Elapsed.TotalSeconds:F1} s)");
-
-                // The same files again: every capture is recognised by its hash and nothing is extracted or written.
-                watch.Restart();
-                var again = await new Importer(db, options).ImportPathsAsync([input], null, null, ct);
-                Console.WriteLine($"re-import {again.Unchanged} unchanged, {again.Imported} imported in {watch.Elapsed.TotalSeconds:F1} s");
+                var sqlite = await RunAsync(StoreTarget.Sqlite(Path.Combine(work, "bench.db")), input, n, bytes, parse.GetValue(batch), ct);
+                if (server is null) return 0;
+                var database = $"nc_bench_{Guid.NewGuid():N}";
+                var target = await BenchDatabase.CreateAsync(server, database, ct);
+                try
+                {
+                    var pg = await RunAsync(target, input, n, bytes, parse.GetValue(batch), ct);
+                    Console.WriteLine();
+                    Console.WriteLine($"PostgreSQL / SQLite: import wall {pg.Seconds / sqlite.Seconds:F2}x, this process's cpu {pg.Cpu / sqlite.Cpu:F2}x (the server's own cpu is not in it)");
+                }
+                finally
+                {
+                    await BenchDatabase.DropAsync(server, database);
+                }
                 return 0;
             }
             finally
@@ -100,9 +91,54 @@ internal static class BenchImportCommand
         return command;
     }
 
-    /// <summary>The store's size on disk, its write-ahead log included (an import may end before the log is checkpointed).</summary>
-    private static double StoreMegabytes(string dbPath) =>
-        new[] { dbPath, dbPath + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1048576.0;
+    /// <summary>Imports the folder into the empty store <paramref name="store"/>, groups it, imports it again, printing each step.</summary>
+    private static async Task<(double Seconds, double Cpu)> RunAsync(StoreTarget store, string input, int n, long bytes, int batch, CancellationToken ct)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{store.Provider}: {store.Display}");
+        await using var db = await NewsStore.OpenAsync(store, ct);
+        // Grouping is timed on its own below: it is the stories' cost, measured against its own target.
+        var options = new ImportOptions { BatchSize = Math.Max(1, batch), GroupStories = false };
+        var load = LoadAverage();
+        var before = Usage.Now();
+        var watch = Stopwatch.StartNew();
+        var report = await new Importer(db, options).ImportPathsAsync([input], null, null, ct);
+        watch.Stop();
+        var used = Usage.Now() - before;
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"imported {report.Imported - report.NewVersions}  new versions {report.NewVersions}  unchanged {report.Unchanged}  failed {report.Failed}");
+        foreach (var reason in report.Results.Where(r => r.Outcome == ImportOutcome.Failed).GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Take(3))
+            Console.WriteLine($"  failed {reason.Count()}x: {reason.Key}");
+        // CPU time too: on a shared machine the wall clock says as much about the neighbours as about the import.
+        Console.WriteLine($"total {seconds:F1} s  cpu {used.Cpu:F1} s (user {used.User:F1}, system {used.Kernel:F1})  {n / seconds:F0} files/s  {bytes / 1048576.0 / seconds:F1} MB/s  peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB  store {await StoreMegabytesAsync(db, store, ct):F0} MB");
+        var t = report.Timings;
+        Console.WriteLine($"phases: reading {t.Reading.TotalSeconds:F1} s  waiting for analysis {t.WaitingForAnalysis.TotalSeconds:F1} s  writing {t.Writing.TotalSeconds:F1} s (commits {t.Committing.TotalSeconds:F1} s)  | analysis {t.Analysis.TotalSeconds:F1} thread-s");
+        Console.WriteLine($"memory: {used.Allocated / 1073741824.0:F1} GB allocated  gc gen0 {used.Gen0}  gen1 {used.Gen1}  gen2 {used.Gen2}  paused {used.GcPause:F1} s  minor page faults {used.MinorFaults}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average before the import {load}");
+
+        if (StoreDialect.Of(store.Provider).Runs(StoreFeature.Grouping))
+        {
+            watch.Restart();
+            var grouping = await new StoryStore(db).AssignPendingAsync(ct);
+            Console.WriteLine($"grouping {grouping.Articles} articles into stories: {watch.Elapsed.TotalSeconds:F1} s  {grouping.Articles / watch.Elapsed.TotalSeconds:F0} articles/s  (import + grouping {seconds + watch.Elapsed.TotalSeconds:F1} s)");
+        }
+        else Console.WriteLine($"grouping: not run (story grouping does not run on {store.Provider} yet)");
+
+        // The same files again: every capture is recognised by its hash and nothing is extracted or written.
+        watch.Restart();
+        var again = await new Importer(db, options).ImportPathsAsync([input], null, null, ct);
+        Console.WriteLine($"re-import {again.Unchanged} unchanged, {again.Imported} imported in {watch.Elapsed.TotalSeconds:F1} s");
+        return (seconds, used.Cpu);
+    }
+
+    /// <summary>The store's size: the SQLite file with its write-ahead log (an import may end before the log is checkpointed), or the PostgreSQL database.</summary>
+    private static async Task<double> StoreMegabytesAsync(NewsDb db, StoreTarget store, CancellationToken ct)
+    {
+        if (store.Provider == StoreProvider.Postgres)
+            return await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync(ct) / 1048576.0;
+        return new[] { store.Display, store.Display + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1048576.0;
+    }
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -14,11 +14,12 @@ internal static class ImportCommand
         var outlets = new Option<string?>("--outlets") { Description = "A JSON file of extra outlets extending the built-in registry" };
         var maxMb = new Option<double>("--max-file-mb") { Description = "Files larger than this fail", DefaultValueFactory = _ => ImportOptions.DefaultMaxFileBytes / 1048576.0 };
         var batch = new Option<int>("--batch-size") { Description = "Files written per transaction", DefaultValueFactory = _ => new ImportOptions().BatchSize };
-        var command = new Command("import", "Import captures (plain text or saved HTML) into the store") { paths, sources, outlets, maxMb, batch };
+        var noGroup = new Option<bool>("--no-group") { Description = "Leave the imported articles ungrouped; a later import or `regroup --pending` places them" };
+        var command = new Command("import", "Import captures (plain text or saved HTML) into the store") { paths, sources, outlets, maxMb, batch, noGroup };
         command.SetAction(async (parse, ct) =>
         {
             var options = new ImportOptions { OutletRegistryPath = parse.GetValue(outlets), MaxFileBytes = (long)(parse.GetValue(maxMb) * 1048576),
-                BatchSize = Math.Max(1, parse.GetValue(batch)) };
+                BatchSize = Math.Max(1, parse.GetValue(batch)), GroupStories = !parse.GetValue(noGroup) };
             await using var db = await CliOptions.OpenStoreAsync(parse, ct);
             Importer importer;
             try

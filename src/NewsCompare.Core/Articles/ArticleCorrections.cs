@@ -55,41 +55,58 @@ public static class ArticleCorrections
     /// <param name="reason">Why (required).</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <exception cref="ArticleCorrectionException">No reason, an unknown article, or a value that is not valid.</exception>
+    /// <exception cref="StoreFeatureNotSupportedException">A value grouping reads, of a grouped article, on an engine that does not run grouping yet; nothing is written.</exception>
     public static async Task<IReadOnlyList<MetadataChange>> CorrectAsync(NewsDb db, long articleId, IReadOnlyDictionary<MetadataField, string?> values,
         string editor, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(values);
-        StoreDialect.For(db).Require(StoreFeature.MetadataCorrections);
+        var dialect = StoreDialect.For(db);
+        dialect.Require(StoreFeature.MetadataCorrections);
         if (string.IsNullOrWhiteSpace(reason)) throw new ArticleCorrectionException("a correction needs a reason");
         if (string.IsNullOrWhiteSpace(editor)) throw new ArticleCorrectionException("a correction needs the editor's name");
         var problems = values.Select(v => Problem(v.Key, v.Value)).OfType<string>().ToList();
         if (problems.Count > 0) throw new ArticleCorrectionException(string.Join("; ", problems));
-        var article = await db.Articles.AsTracking().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken)
-                      ?? throw new ArticleCorrectionException($"article {articleId} does not exist");
 
-        var source = MetadataSources.Editor + ":" + editor.Trim();
+        // The article is read and written in one transaction that holds its row (SQLite: the write lock; PostgreSQL:
+        // the row lock), so the old values recorded are the ones replaced, and an import's manifest update or another
+        // editor's correction waits instead of being overwritten unrecorded.
         var changes = new List<MetadataChange>();
-        var now = DateTime.UtcNow;
-        foreach (var (field, raw) in values)
+        bool placeAgain;
+        await using (var tx = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var value = string.IsNullOrWhiteSpace(raw) ? null : Canonical(field, raw.Trim());
-            var (old, oldSource) = Get(article, field);
-            if (string.Equals(old, value, StringComparison.Ordinal) || (value is not null && string.Equals(old, raw!.Trim(), StringComparison.Ordinal))) continue;
-            Set(article, field, value, source);
-            changes.Add(new MetadataChange
+            if (dialect.Provider == StoreProvider.Postgres)
+                await db.Database.ExecuteSqlRawAsync("""SELECT 1 FROM "Articles" WHERE "Id" = {0} FOR UPDATE""", [articleId], cancellationToken);
+            var article = await db.Articles.AsTracking().FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken)
+                          ?? throw new ArticleCorrectionException($"article {articleId} does not exist");
+
+            var source = MetadataSources.Editor + ":" + editor.Trim();
+            var now = DateTime.UtcNow;
+            foreach (var (field, raw) in values)
             {
-                ArticleId = articleId, Field = field.ToString(), OldValue = old, OldSource = oldSource, NewValue = value,
-                NewSource = source, Editor = editor.Trim(), Reason = reason.Trim(), At = now,
-            });
+                var value = string.IsNullOrWhiteSpace(raw) ? null : Canonical(field, raw.Trim());
+                var (old, oldSource) = Get(article, field);
+                if (string.Equals(old, value, StringComparison.Ordinal) || (value is not null && string.Equals(old, raw!.Trim(), StringComparison.Ordinal))) continue;
+                Set(article, field, value, source);
+                changes.Add(new MetadataChange
+                {
+                    ArticleId = articleId, Field = field.ToString(), OldValue = old, OldSource = oldSource, NewValue = value,
+                    NewSource = source, Editor = editor.Trim(), Reason = reason.Trim(), At = now,
+                });
+            }
+            if (changes.Count == 0) return changes;
+            placeAgain = article.IsLatest && changes.Any(c => c.Field is nameof(MetadataField.Published) or nameof(MetadataField.Headline)
+                or nameof(MetadataField.Outlet) or nameof(MetadataField.Language));
+            // A grouped article must be placed again; where grouping does not run yet, refuse before writing. An
+            // ungrouped one waits, corrected, for the next grouping (as after an import without it).
+            if (placeAgain && article.StoryId is not null) dialect.Require(StoreFeature.Grouping);
+            placeAgain &= dialect.Runs(StoreFeature.Grouping);
+            db.MetadataChanges.AddRange(changes);
+            await db.SaveChangesAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
         }
-        if (changes.Count == 0) return changes;
-        db.MetadataChanges.AddRange(changes);
-        await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        if (article.IsLatest && changes.Any(c => c.Field is nameof(MetadataField.Published) or nameof(MetadataField.Headline)
-                or nameof(MetadataField.Outlet) or nameof(MetadataField.Language)))
-            await new StoryStore(db).PlaceAgainAsync([articleId], cancellationToken);
+        if (placeAgain) await new StoryStore(db).PlaceAgainAsync([articleId], cancellationToken);
         return changes;
     }
 

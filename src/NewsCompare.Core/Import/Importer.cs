@@ -25,6 +25,7 @@ public sealed class Importer
     /// <param name="db">The store (see <see cref="NewsStore.OpenAsync(StoreTarget, CancellationToken)"/>).</param>
     /// <param name="options">Limits and settings; null for the defaults.</param>
     /// <exception cref="InvalidDataException">The user's outlet registry file cannot be read; the message names it.</exception>
+    /// <exception cref="StoreFeatureNotSupportedException">The store's engine does not run grouping yet and <see cref="ImportOptions.GroupStories"/> is on.</exception>
     public Importer(NewsDb db, ImportOptions? options = null) : this(db, options, Extractors.Default)
     {
     }
@@ -32,9 +33,12 @@ public sealed class Importer
     internal Importer(NewsDb db, ImportOptions? options, Extractors extractors)
     {
         ArgumentNullException.ThrowIfNull(db);
-        StoreDialect.For(db).Require(StoreFeature.Import);
-        _db = db;
         _options = options ?? new ImportOptions();
+        var dialect = StoreDialect.For(db);
+        dialect.Require(StoreFeature.Import);
+        // Refused here, before anything is written, rather than after the captures are in.
+        if (_options.GroupStories) dialect.Require(StoreFeature.Grouping);
+        _db = db;
         _registry = OutletRegistry.Load(_options.OutletRegistryPath);
         _extractors = extractors;
     }
@@ -133,9 +137,9 @@ public sealed class Importer
         await _db.Database.OpenConnectionAsync(ct);
         try
         {
-            var connection = (SqliteConnection)_db.Database.GetDbConnection();
+            var connection = _db.Database.GetDbConnection();
             var writer = new StoreWriter(connection);
-            using var cache = StoreWriter.LargerCache(connection);
+            using var cache = connection is SqliteConnection sqlite ? StoreWriter.LargerCache(sqlite) : null;
             // A pipeline: while one batch is written (always on this thread), the next is decoded and extracted in
             // the background. Bytes already stored are recognised by their hash and not extracted again.
             Task<List<StoreWriter.Item>>? pending = null;

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Articles;
+using NewsCompare.Core.Data;
 using NewsCompare.Core.Tests.Import;
 
 namespace NewsCompare.Core.Tests.Articles;
@@ -104,15 +105,18 @@ public sealed class CaptureContentTests : IDisposable
         read.Should().Throw<CaptureCorruptException>().WithMessage("*unknown storage \"zstd\"*");
     }
 
-    [Fact]
-    public async Task ImportedPagesAreStoredCompressedAndReadBackByteForByte()
+    [SkippableTheory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task ImportedPagesAreStoredCompressedAndReadBackByteForByte(StoreProvider provider)
     {
+        await using var f = await ImportFixture.CreateAsync(provider);
         var page = PageBytes(5);
-        _f.Write("ferry.html", page);
+        f.Write("ferry.html", page);
 
-        await _f.ImportAsync([_f.Captures]);
+        await f.ImportAsync([f.Captures]);
 
-        var capture = await _f.QueryAsync(db => db.Captures.SingleAsync());
+        var capture = await f.QueryAsync(db => db.Captures.SingleAsync());
         capture.Storage.Should().Be(CaptureContent.Brotli);
         capture.Length.Should().Be(page.Length);
         CaptureContent.Read(capture).Should().Equal(page);

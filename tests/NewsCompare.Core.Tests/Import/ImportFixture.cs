@@ -7,12 +7,52 @@ using NewsCompare.Core.Import;
 
 namespace NewsCompare.Core.Tests.Import;
 
-/// <summary>A temporary folder of captures and a temporary store, removed afterwards.</summary>
-public sealed class ImportFixture : IDisposable
+/// <summary>
+/// A temporary folder of captures and a temporary store on either engine (<see cref="ProviderStore"/>), removed
+/// afterwards. Where the engine does not run grouping yet, imports run without it.
+/// </summary>
+public sealed class ImportFixture : IDisposable, IAsyncDisposable
 {
+    private readonly ProviderStore? _store;
+
+    /// <summary>A fixture on a SQLite store in its own folder.</summary>
+    public ImportFixture() => Target = StoreTarget.Sqlite(DbPath);
+
+    private ImportFixture(ProviderStore store) => (_store, Target) = (store, store.Target);
+
+    /// <summary>A fixture on <paramref name="provider"/>; PostgreSQL skips the test without a server (see <see cref="ProviderStore"/>).</summary>
+    public static async Task<ImportFixture> CreateAsync(StoreProvider provider) =>
+        provider == StoreProvider.Sqlite ? new ImportFixture() : new ImportFixture(await ProviderStore.CreateAsync(provider));
+
     public string Folder { get; } = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"nc-import-{Guid.NewGuid():N}")).FullName;
     public string DbPath => Path.Combine(Folder, "store.db");
     public string Captures => Directory.CreateDirectory(Path.Combine(Folder, "captures")).FullName;
+
+    /// <summary>The store.</summary>
+    public StoreTarget Target { get; }
+
+    /// <summary>The store's engine.</summary>
+    public StoreDialect Dialect => StoreDialect.Of(Target.Provider);
+
+    /// <summary>Opens the store, migrating it.</summary>
+    public Task<NewsDb> OpenAsync(CancellationToken ct = default) => NewsStore.OpenAsync(Target, ct);
+
+    /// <summary>A new context on the store, not migrated.</summary>
+    public NewsDb NewContext() => new(NewsStore.Options(Target));
+
+    /// <summary><paramref name="options"/> (or the defaults) with grouping off where the engine does not run it yet.</summary>
+    public ImportOptions Options(ImportOptions? options = null)
+    {
+        options ??= new ImportOptions();
+        return Dialect.Runs(StoreFeature.Grouping) ? options : options with { GroupStories = false };
+    }
+
+    /// <summary>An importer on <paramref name="db"/> with the simple extractors.</summary>
+    internal Importer Importer(NewsDb db, ImportOptions? options = null) => new(db, Options(options), Simple);
+
+    /// <summary>Skips the calling test where the engine does not run grouping yet (it checks stories).</summary>
+    public void RequireGrouping() =>
+        Skip.IfNot(Dialect.Runs(StoreFeature.Grouping), $"story grouping does not run on {Target.Provider} yet");
 
     /// <summary>
     /// Extractors that make every blank-line separated block a paragraph, lines starting "Share"/"Subscribe" clutter,
@@ -24,6 +64,12 @@ public sealed class ImportFixture : IDisposable
     {
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Dispose();
+        if (_store is not null) await _store.DisposeAsync();
     }
 
     public string Write(string relative, string content) => Write(relative, Encoding.UTF8.GetBytes(content));
@@ -39,13 +85,13 @@ public sealed class ImportFixture : IDisposable
     public async Task<ImportReport> ImportAsync(IEnumerable<string> paths, string? sources = null, ImportOptions? options = null,
         CancellationToken ct = default, IProgress<ImportProgress>? progress = null)
     {
-        await using var db = await NewsStore.OpenAsync(DbPath, ct);
-        return await new Importer(db, options, Simple).ImportPathsAsync(paths, sources, progress, ct);
+        await using var db = await OpenAsync(ct);
+        return await Importer(db, options).ImportPathsAsync(paths, sources, progress, ct);
     }
 
     public async Task<T> QueryAsync<T>(Func<NewsDb, Task<T>> query)
     {
-        await using var db = await NewsStore.OpenAsync(DbPath);
+        await using var db = await OpenAsync();
         return await query(db);
     }
 

@@ -7,18 +7,14 @@ using NewsCompare.Core.Tests.Extraction.Text;
 namespace NewsCompare.Core.Tests.Import;
 
 /// <summary>The real pipeline (real extractors, real store) on the five real captures in seeds/.</summary>
-public sealed class SeedImportTests : IDisposable
+public sealed class SeedImportTests
 {
-    private readonly ImportFixture _fixture = new();
-
-    public void Dispose() => _fixture.Dispose();
-
     private static string SeedsFolder => Path.GetDirectoryName(SeedCaptureTests.SeedPath("000"))!;
 
     // Grouping off: these tests are about what the captures themselves say, not dates a story would infer.
     private static readonly ImportOptions Options = new() { GroupStories = false };
 
-    public static TheoryData<string, string?, string?, string?> WithManifest => new()
+    public static TheoryData<StoreProvider, string, string?, string?, string?> WithManifest => OnEachEngine(new()
     {
         // seed, outlet, published, published source
         { "000", "CTV News", null, null },
@@ -26,45 +22,64 @@ public sealed class SeedImportTests : IDisposable
         { "002", "Kpakpando FM", null, null },
         { "003", "Democracy News Live", null, null },
         { "004", "Sputnik", "2023-09-19", "url-path" },
-    };
+    });
 
-    public static TheoryData<string, string?, string?, string?> WithoutManifest => new()
+    public static TheoryData<StoreProvider, string, string?, string?, string?> WithoutManifest => OnEachEngine(new()
     {
         { "000", "CTV News", null, null },
         { "001", "Press TV", null, null },
         { "002", "Kpakpando FM", null, null },
         { "003", null, null, null },
         { "004", "Sputnik", "2023-09-19", "text" },
-    };
+    });
 
-    [Theory]
-    [MemberData(nameof(WithManifest))]
-    public async Task ImportsEachSeedWithItsManifestKnowingOutletAndDate(string seed, string? outlet, string? published, string? source)
+    private static TheoryData<StoreProvider, string, string?, string?, string?> OnEachEngine(TheoryData<string, string?, string?, string?> rows)
     {
-        var report = await new Importer(await NewsStore.OpenAsync(_fixture.DbPath), Options).ImportPathsAsync([SeedsFolder]);
+        var data = new TheoryData<StoreProvider, string, string?, string?, string?>();
+        foreach (var provider in new[] { StoreProvider.Sqlite, StoreProvider.Postgres })
+            foreach (var row in rows)
+            {
+                var (seed, outlet, published, source) = ((string)row[0], (string?)row[1], (string?)row[2], (string?)row[3]);
+                data.Add(provider, seed, outlet, published, source);
+            }
+        return data;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(WithManifest))]
+    public async Task ImportsEachSeedWithItsManifestKnowingOutletAndDate(StoreProvider provider, string seed, string? outlet, string? published, string? source)
+    {
+        await using var fixture = await ImportFixture.CreateAsync(provider);
+        await using var db = await fixture.OpenAsync();
+        var report = await new Importer(db, Options).ImportPathsAsync([SeedsFolder]);
 
         report.Failed.Should().Be(0);
         report.Imported.Should().Be(5);
-        await ShouldHaveAsync(seed, outlet, published, source, expectUrl: true);
+        await ShouldHaveAsync(fixture, seed, outlet, published, source, expectUrl: true);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(WithoutManifest))]
-    public async Task ImportsEachSeedWithoutAManifestKnowingWhatTheTextSays(string seed, string? outlet, string? published, string? source)
+    public async Task ImportsEachSeedWithoutAManifestKnowingWhatTheTextSays(StoreProvider provider, string seed, string? outlet, string? published, string? source)
     {
-        var files = Directory.GetFiles(SeedsFolder, "*.txt").Select(f => _fixture.Write(Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
+        await using var fixture = await ImportFixture.CreateAsync(provider);
+        var files = Directory.GetFiles(SeedsFolder, "*.txt").Select(f => fixture.Write(Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
 
-        var report = await new Importer(await NewsStore.OpenAsync(_fixture.DbPath), Options).ImportPathsAsync(files);
+        await using var db = await fixture.OpenAsync();
+        var report = await new Importer(db, Options).ImportPathsAsync(files);
 
         report.Failed.Should().Be(0);
-        await ShouldHaveAsync(seed, outlet, published, source, expectUrl: false);
+        await ShouldHaveAsync(fixture, seed, outlet, published, source, expectUrl: false);
     }
 
-    [Fact]
-    public async Task KeepsEveryLineOfEverySeedAsArticleTextOrRemovedClutter()
+    [SkippableTheory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task KeepsEveryLineOfEverySeedAsArticleTextOrRemovedClutter(StoreProvider provider)
     {
-        await new Importer(await NewsStore.OpenAsync(_fixture.DbPath), Options).ImportPathsAsync([SeedsFolder]);
-        await using var db = new NewsDb(NewsStore.Options(_fixture.DbPath));
+        await using var fixture = await ImportFixture.CreateAsync(provider);
+        await using (var store = await fixture.OpenAsync()) await new Importer(store, Options).ImportPathsAsync([SeedsFolder]);
+        await using var db = fixture.NewContext();
 
         foreach (var article in await db.Articles.Include(a => a.Clutter).Include(a => a.Capture).ToListAsync())
         {
@@ -81,9 +96,9 @@ public sealed class SeedImportTests : IDisposable
         }
     }
 
-    private async Task ShouldHaveAsync(string seed, string? outlet, string? published, string? source, bool expectUrl)
+    private static async Task ShouldHaveAsync(ImportFixture fixture, string seed, string? outlet, string? published, string? source, bool expectUrl)
     {
-        await using var db = new NewsDb(NewsStore.Options(_fixture.DbPath));
+        await using var db = fixture.NewContext();
         var article = await db.Articles.Include(a => a.Capture).SingleAsync(a => a.Capture!.FileName.Contains(seed + "_"));
         article.Outlet.Should().Be(outlet);
         article.PublishedInferred.Should().BeFalse();
