@@ -18,15 +18,19 @@ internal static partial class QuoteFinder
     // A quote with under this share of the longest version's words was shortened.
     private const double CutBelow = 0.8;
 
-    private sealed record Found(int Version, string Text, string? Speaker, int Group, HashSet<string> Words);
+    private sealed record Found(int Version, string Text, string? Speaker, string? Person, int Group, HashSet<string> Words);
 
-    /// <summary>A quotation of one version, with its speaker, before versions are compared.</summary>
-    internal sealed record Quotation(int Paragraph, string Text, string? Speaker, HashSet<string> Words);
+    /// <summary>
+    /// A quotation of one version, with its speaker as written beside it and the person that is (the fullest name
+    /// of the version that names the speaker: "Nikolai Patrushev" for "Patrushev"), before versions are compared.
+    /// </summary>
+    internal sealed record Quotation(int Paragraph, string Text, string? Speaker, HashSet<string> Words, string? Person = null);
 
     public static List<SpeakerQuote> Compare(IReadOnlyList<ReadVersion> read, List<List<VersionComparer.Sentence>> sentences, Alignment alignment)
     {
         var versions = read.Select(r => r.Input).ToList();
         var found = read.SelectMany((r, vi) => r.Quotations.Select(q => Place(q, vi, sentences[vi], alignment))).ToList();
+        var person = People(found.Where(f => f.Person is not null).Select(f => f.Person!));
 
         // Join the same quotation across versions (each version keeps its first instance in a group).
         var groupOf = Enumerable.Range(0, found.Count).ToArray();
@@ -55,22 +59,45 @@ internal static partial class QuoteFinder
                 .Select(s => new QuoteVersion(versions[s!.Version].Key, s.Statement.Text, QuoteUse.Paraphrased, null));
 
             var all = quoted.Concat(paraphrased).OrderBy(q => versions.Select(v => v.Key).ToList().IndexOf(q.Key)).ToList();
-            var speakers = members.Where(m => m.Speaker is not null).Select(m => m.Speaker!).ToList();
-            // The fullest form of the name ("Vladimir Putin" over "Putin").
-            var speaker = speakers.OrderByDescending(s => s.Length).FirstOrDefault();
+            // The person most of the versions quoting it name, by the fullest name any version gives them.
+            var speaker = members.Where(m => m.Person is not null).GroupBy(m => person[m.Person!])
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(m => m.Version)).Select(g => g.Key).FirstOrDefault();
             result.Add(new SpeakerQuote(speaker, all));
         }
 
         // By speaker: the speakers in order of their first quotation; unattributed quotations last.
         var order = result.Select(q => q.Speaker).Where(s => s is not null).Distinct().ToList();
-        return result.OrderBy(q => q.Speaker is null ? int.MaxValue : order.FindIndex(s => NamePhrases.SameName(s!, q.Speaker))).ToList();
+        return [.. result.OrderBy(q => q.Speaker is null ? int.MaxValue : order.IndexOf(q.Speaker))];
+    }
+
+    /// <summary>
+    /// The people behind the names the versions give their speakers, each name mapped to the fullest name of its
+    /// person: names join when one names the same one as the other (<see cref="NamePhrases.SameName(string[], string[])"/>:
+    /// "Patrushev" and "Nikolai Patrushev", or "Nikolay Patrushev" a letter apart), fullest names first, and a name
+    /// that would join two different people ("Wang" beside "Wang Yi" and "Wang Wenbin") stays on its own.
+    /// </summary>
+    internal static Dictionary<string, string> People(IEnumerable<string> names)
+    {
+        var people = new List<List<(string Name, string[] Words)>>();
+        foreach (var name in names.Distinct(StringComparer.Ordinal).Select(n => (Name: n, Words: NamePhrases.Words(n)))
+                     .OrderByDescending(n => n.Words.Length).ThenByDescending(n => n.Name.Length))
+        {
+            var matching = people.Where(p => p.Any(m => NamePhrases.SameName(m.Words, name.Words))).ToList();
+            if (matching.Count == 1) matching[0].Add(name);
+            else people.Add([name]);
+        }
+        // The label is the plainest full name, which leaves titles out ("Nikolai Patrushev", not "Security Council
+        // Secretary Nikolai Patrushev"); a person only ever named by one word keeps it.
+        static string Label(List<(string Name, string[] Words)> p) =>
+            p.Where(m => m.Words.Length >= 2).OrderBy(m => m.Words.Length).Select(m => m.Name).FirstOrDefault() ?? p[0].Name;
+        return people.SelectMany(p => p.Select(m => (m.Name, Label: Label(p)))).ToDictionary(p => p.Name, p => p.Label, StringComparer.Ordinal);
     }
 
     private static Found Place(Quotation quote, int vi, List<VersionComparer.Sentence> sentences, Alignment alignment)
     {
         var probe = quote.Text.Length > 24 ? quote.Text[..24] : quote.Text;
         var sentence = sentences.FirstOrDefault(s => s.Paragraph == quote.Paragraph && s.Statement.Text.Contains(probe, StringComparison.Ordinal));
-        return new Found(vi, quote.Text, quote.Speaker, sentence is null ? -1 : alignment.GroupOf(sentence.Index), quote.Words);
+        return new Found(vi, quote.Text, quote.Speaker, quote.Person ?? quote.Speaker, sentence is null ? -1 : alignment.GroupOf(sentence.Index), quote.Words);
     }
 
     /// <summary>The quotations of <paramref name="version"/> with their speakers, each text once, in order.</summary>
@@ -78,7 +105,9 @@ internal static partial class QuoteFinder
     {
         var result = new List<Quotation>();
         var nameSpans = version.Paragraphs.Select(NamePhrases.Spans).ToList();
-        var personWords = PersonWords(nameSpans);
+        var stop = StopWords.For(version.Language);
+        var fullNames = FullNames(nameSpans, stop);
+        var personWords = PersonWords(fullNames);
         string? lastSpeaker = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var pi = 0; pi < version.Paragraphs.Count; pi++)
@@ -89,7 +118,7 @@ internal static partial class QuoteFinder
             bool OutsideQuotes(int start, int end) => spans.All(q => end <= q.Index || start >= q.Index + q.Length);
             var names = Speakers(paragraph, nameSpans[pi].Where(n => OutsideQuotes(n.Start, n.End) && !CalendarWords.Only(n.Text)).ToList());
             // A surname opening a sentence ("Patrushev said …") is no name phrase, but it is a person the version named in full.
-            var people = names.Where(n => NamesPerson(n.Text, personWords))
+            var people = names.Where(n => NamesPerson(n.Text, personWords, stop))
                 .Concat(Tokenizer.Tokens(paragraph)
                     .Where(t => t.Kind == TokenKind.Word && t.Capitalised && t.StartsSentence && personWords.Contains(t.Folded)
                         && OutsideQuotes(t.Start, t.Start + t.Text.Length)
@@ -99,41 +128,81 @@ internal static partial class QuoteFinder
             foreach (var span in spans)
             {
                 var text = span.Groups["q"].Value.Trim();
+                if (ScareQuote(paragraph, span, text, stop)) continue;
                 var nearest = (people.Count > 0 ? people : names)
                     .OrderBy(n => Math.Min(Math.Abs(n.Start - (span.Index + span.Length)), Math.Abs(span.Index - n.End))).FirstOrDefault();
                 var speaker = nearest.Text ?? lastSpeaker;
                 lastSpeaker = speaker;
                 if (!seen.Add(text)) continue;
-                result.Add(new Quotation(pi, text, speaker, ContentWords.Of(text, version.Language).ToHashSet(StringComparer.Ordinal)));
+                result.Add(new Quotation(pi, text, speaker, ContentWords.Of(text, version.Language).ToHashSet(StringComparer.Ordinal),
+                    speaker is null ? null : Fullest(speaker, fullNames)));
             }
         }
         return result;
     }
 
     /// <summary>
-    /// The words that name people in a version: the last word of every name of two words or more ("Patrushev" of
-    /// "Nikolai Patrushev") and the first of a two-word name ("Wang" of "Wang Yi"). People are introduced by a full name
-    /// and then called by one part of it; places and nationalities ("Moscow", "Western") seldom are.
+    /// Whether a quoted phrase is a scare quote (what it calls its "special military operation") rather than words a
+    /// speaker said: three words or fewer, all content words of the language (a noun phrase, no clause), ending without
+    /// punctuation inside the marks and standing inside a sentence, not introduced by a colon or comma nor opening one.
+    /// Quotes of one or two words are never taken as statements.
     /// </summary>
-    internal static HashSet<string> PersonWords(IEnumerable<List<(string Text, int Start, int End)>> nameSpans)
+    internal static bool ScareQuote(string paragraph, Match span, string text, IReadOnlySet<string> stopWords)
+    {
+        var words = Tokenizer.Tokens(text).Where(t => t.Kind == TokenKind.Word).ToList();
+        if (words.Count > 3 || words.Any(w => stopWords.Contains(w.Folded))) return false;
+        if (char.IsPunctuation(text[^1])) return false;
+        var before = span.Index - 1;
+        while (before >= 0 && char.IsWhiteSpace(paragraph[before])) before--;
+        return before >= 0 && char.IsLetterOrDigit(paragraph[before]);
+    }
+
+    /// <summary>
+    /// The fullest name of the version that names the same one as <paramref name="speaker"/> ("Nikolai Patrushev" for
+    /// "Patrushev"), or the speaker as written when no longer name does or two different ones would.
+    /// </summary>
+    internal static string Fullest(string speaker, List<(string Text, string[] Words)> fullNames)
+    {
+        var words = NamePhrases.Words(speaker);
+        var longer = fullNames.Where(n => n.Words.Length > words.Length && NamePhrases.SameName(words, n.Words)).ToList();
+        if (longer.Count == 0) return speaker;
+        var fullest = longer.MaxBy(n => n.Words.Length);
+        return longer.All(n => NamePhrases.SameName(n.Words, fullest.Words)) ? fullest.Text : speaker;
+    }
+
+    /// <summary>
+    /// The names of a version that can be a person's full name: two words or more, none of them a stop word of the
+    /// language ("One China", "The Hague" are not), as written and split by <see cref="NamePhrases.Words"/>.
+    /// </summary>
+    internal static List<(string Text, string[] Words)> FullNames(List<List<(string Text, int Start, int End)>> nameSpans, IReadOnlySet<string> stopWords) =>
+        [.. nameSpans.SelectMany(n => n).Select(n => n.Text).Distinct(StringComparer.Ordinal)
+            .Select(n => (n, NamePhrases.Words(n))).Where(n => n.Item2.Length >= 2 && !n.Item2.Any(stopWords.Contains))];
+
+    /// <summary>
+    /// The words that name people in a version: the last two words of every full name ("Patrushev" of
+    /// "Nikolai Patrushev", "Wang" of "Wang Yi", "Qin" of "Foreign Minister Qin Gang": a name's first words are often a
+    /// title, and some languages write the family name first). People are introduced by a full name and then called
+    /// by one part of it; places and nationalities ("Moscow", "Western") seldom are.
+    /// </summary>
+    internal static HashSet<string> PersonWords(List<(string Text, string[] Words)> fullNames)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var names in nameSpans)
-            foreach (var name in names)
-            {
-                var parts = Tokenizer.FoldedWords(name.Text).ToList();
-                if (parts.Count < 2) continue;
-                words.Add(parts[^1]);
-                if (parts.Count == 2) words.Add(parts[0]);
-            }
+        foreach (var (_, parts) in fullNames)
+        {
+            words.Add(parts[^1]);
+            words.Add(parts[^2]);
+        }
         return words;
     }
 
-    /// <summary>Whether <paramref name="name"/> names a person: a name of two words or more, or one of <paramref name="personWords"/>.</summary>
-    internal static bool NamesPerson(string name, HashSet<string> personWords)
+    /// <summary>
+    /// Whether <paramref name="name"/> names a person: a name of two words or more without a stop word (see
+    /// <see cref="FullNames"/>), or one of <paramref name="personWords"/>.
+    /// </summary>
+    internal static bool NamesPerson(string name, HashSet<string> personWords, IReadOnlySet<string> stopWords)
     {
         var parts = Tokenizer.FoldedWords(name).ToList();
-        return parts.Count >= 2 || (parts.Count == 1 && personWords.Contains(parts[0]));
+        return parts.Count >= 2 ? !parts.Any(stopWords.Contains) : parts.Count == 1 && personWords.Contains(parts[0]);
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ public sealed class StatementAlignmentTests
         var result = VersionComparer.Compare([Wire, Rewrite, Brief]);
 
         var quote = result.Quotes.Should().ContainSingle().Subject;
-        quote.Speaker.Should().Be("Petrov");
+        quote.Speaker.Should().Be("Mayor Ivan Petrov");
         quote.Versions.Select(v => (v.Key, v.Use)).Should().Equal(("wire", QuoteUse.Quoted), ("rewrite", QuoteUse.Cut));
     }
 

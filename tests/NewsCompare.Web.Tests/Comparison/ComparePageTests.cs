@@ -44,7 +44,7 @@ public sealed class ComparePageTests(CompareSite site) : IClassFixture<CompareSi
         leftOut[1].QuerySelectorAll(".left-out li").Should().ContainSingle().Which.TextContent.Should().StartWith("Rail services along the coast");
 
         var quotes = page.QuerySelector("[aria-labelledby=quotes-heading]")!;
-        quotes.QuerySelector("h3")!.TextContent.Should().Be("Petrov");
+        quotes.QuerySelector("h3")!.TextContent.Should().Be("Mayor Ivan Petrov");
         var uses = quotes.QuerySelectorAll(".speaker-quotes > li > ul > li").Select(li => li.TextContent).ToList();
         uses[0].Should().Contain("Coast Wire").And.Contain("quoted");
         uses[1].Should().Contain("Black Sea Post").And.Contain("cut");

@@ -100,4 +100,20 @@ public sealed class SeedsEndToEndTests(SeededSite site) : IClassFixture<SeededSi
             .Where(q => q.TextContent.Contains("Hong Kong", StringComparison.Ordinal))
             .Should().Contain(q => q.QuerySelectorAll("li strong").Select(s => s.TextContent).Distinct().Count() == 2);
     }
+
+    [Fact]
+    public async Task QuotesBySpeakerOnTheSeedsNameEachPersonOnceAndLeaveTheScareQuoteOut()
+    {
+        async Task<string> IdOf(string outlet) =>
+            (await PageAsync("/articles?outlet=" + Uri.EscapeDataString(outlet)))
+                .QuerySelector(".article-list a[href^='/articles/']")!.GetAttribute("href")!.Split('/').Last();
+
+        var page = await PageAsync($"/compare?ids={await IdOf("CTV News")},{await IdOf("Press TV")},{await IdOf("Sputnik")}");
+
+        // CTV writes "Patrushev", Press TV "Nikolay Patrushev", Sputnik "Nikolai Patrushev": one person, one heading.
+        var quotes = page.QuerySelector("[aria-labelledby=quotes-heading]")!;
+        var headings = quotes.QuerySelectorAll("h3").Select(h => h.TextContent).ToList();
+        headings.Where(h => h.Contains("Patrushev", StringComparison.Ordinal)).Should().ContainSingle().Which.Should().EndWith("Patrushev").And.Contain(" ");
+        quotes.TextContent.Should().NotContain("special military operation");
+    }
 }
