@@ -46,6 +46,13 @@ internal static partial class PostgresSql
                 text.Append(sql, i, end - i + 1);
                 i = end + 1;
             }
+            else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
+            {
+                // A comment, to the end of its line.
+                var end = sql.IndexOf('\n', i);
+                if (end < 0) end = sql.Length;
+                i = end;
+            }
             else if (c == '$' && i + 1 < sql.Length && char.IsLetter(sql[i + 1]))
             {
                 text.Append('@');

@@ -108,6 +108,13 @@ public sealed partial class StoryStore
             await RunAsync(guard, tx, $"CREATE TABLE {to}\"{table}\" (LIKE {from}\"{table}\" INCLUDING ALL)", ct);
         foreach (var table in ShadowCopied)
             await RunAsync(guard, tx, $"INSERT INTO {to}\"{table}\" SELECT * FROM {from}\"{table}\"", ct);
+        // The store deletes a story's links with it; the regroup's steps count on that (the other keys they keep themselves),
+        // and its last step renumbers stories, which the links follow.
+        await RunAsync(guard, tx, $"""
+            ALTER TABLE {to}"StoryLinks"
+                ADD FOREIGN KEY ("StoryId") REFERENCES {to}"Stories" ("Id") ON DELETE CASCADE ON UPDATE CASCADE,
+                ADD FOREIGN KEY ("RelatedStoryId") REFERENCES {to}"Stories" ("Id") ON DELETE CASCADE ON UPDATE CASCADE
+            """, ct);
         await RunAsync(guard, tx, string.Create(CultureInfo.InvariantCulture,
             $"SELECT setval(pg_get_serial_sequence('{to}\"Stories\"', 'Id'), {Math.Max(snapshot, 1)}, {(snapshot > 0 ? "true" : "false")})"), ct);
         await tx.CommitAsync(ct);

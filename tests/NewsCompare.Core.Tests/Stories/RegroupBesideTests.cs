@@ -1,3 +1,4 @@
+using NewsCompare.Core.Data;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -44,11 +45,12 @@ public sealed class RegroupBesideTests
         return rows;
     }
 
-    [Fact]
-    public async Task ARegroupBuiltBesideTheStoreLeavesExactlyWhatARegroupInPlaceLeaves()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ARegroupBuiltBesideTheStoreLeavesExactlyWhatARegroupInPlaceLeaves(StoreProvider provider)
     {
-        await using var inPlace = await TestStore.CreateAsync();
-        await using var beside = await TestStore.CreateAsync();
+        await using var inPlace = await TestStore.CreateAsync(provider);
+        await using var beside = await TestStore.CreateAsync(provider);
         foreach (var store in new[] { inPlace, beside })
         {
             var (first, second, _) = await StoryStoreTests.SeedAsync(store, options: EachAlone);
@@ -70,10 +72,11 @@ public sealed class RegroupBesideTests
         actual.Should().Equal(expected);
     }
 
-    [Fact]
-    public async Task AnImportWhileARegroupIsBuiltSucceedsAndTheSwitchPlacesItsArticles()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AnImportWhileARegroupIsBuiltSucceedsAndTheSwitchPlacesItsArticles(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, _, _) = await StoryStoreTests.SeedAsync(store, options: EachAlone);
         await using var regroupDb = store.OpenSecond();
         var building = new TaskCompletionSource();
@@ -107,10 +110,11 @@ public sealed class RegroupBesideTests
         counts.Sum(s => s.ArticleCount).Should().Be(await store.Db.Articles.CountAsync(x => x.IsLatest));
     }
 
-    [Fact]
-    public async Task ACorrectionMadeWhileARegroupIsBuiltIsKept()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ACorrectionMadeWhileARegroupIsBuiltIsKept(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, _, _) = await StoryStoreTests.SeedAsync(store);
         await using var regroupDb = store.OpenSecond();
         var building = new TaskCompletionSource();
@@ -134,10 +138,11 @@ public sealed class RegroupBesideTests
         (await store.ArticleAsync(first[0])).StoryId.Should().NotBe(own);
     }
 
-    [Fact]
-    public async Task AStoryReadersSeeWithoutMembershipRowsIsKeptOrRetiredByARegroupNeverLost()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AStoryReadersSeeWithoutMembershipRowsIsKeptOrRetiredByARegroupNeverLost(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, second, all) = await StoryStoreTests.SeedAsync(store, options: EachAlone);
         // As a store filled without grouping (bench-web's generated one) is: stories and Articles.StoryId, no memberships.
         var shown = new Dictionary<long, long>();
@@ -156,10 +161,11 @@ public sealed class RegroupBesideTests
         foreach (var id in first) (await store.ArticleAsync(id)).StoryId.Should().Be(kept);
     }
 
-    [Fact]
-    public async Task ACopyLeftBesideTheStoreByAKilledRegroupIsDeletedAndNoCopyIsLeftAfterARegroup()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ACopyLeftBesideTheStoreByAKilledRegroupIsDeletedAndNoCopyIsLeftAfterARegroup(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         await StoryStoreTests.SeedAsync(store);
         // No process has this id: Linux gives at most 2^22.
         var left = store.FilePath + ".regroup-99999999-1";
