@@ -165,8 +165,8 @@ public sealed class ScoreBreakdownTests
     {
         await using var store = await TestStore.CreateAsync(provider);
         var (first, second, _) = await StoryStoreTests.SeedAsync(store);
-        await store.Db.Database.ExecuteSqlRawAsync("UPDATE StoryMemberships SET Breakdown = NULL WHERE ArticleId = {0}", first[1]);
-        await store.Db.Database.ExecuteSqlRawAsync("UPDATE StoryMemberships SET Breakdown = {0} WHERE ArticleId = {1}", "{\"threshold\":", second[1]);
+        await store.Db.Database.ExecuteSqlRawAsync(store.Sql("UPDATE StoryMemberships SET Breakdown = NULL WHERE ArticleId = {0}"), first[1]);
+        await store.Db.Database.ExecuteSqlRawAsync(store.Sql("UPDATE StoryMemberships SET Breakdown = {0} WHERE ArticleId = {1}"), "{\"threshold\":", second[1]);
 
         var old = (await StoryStore.ExplanationAsync(store.Db, first[1]))!;
         var damaged = (await StoryStore.ExplanationAsync(store.Db, second[1]))!;

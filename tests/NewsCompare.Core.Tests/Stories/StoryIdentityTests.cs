@@ -1,5 +1,5 @@
 using NewsCompare.Core.Data;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Stories;
 
@@ -17,17 +17,17 @@ public sealed class StoryIdentityTests
     }
 
     /// <summary>Each article's story id, and the number of stories, read on a connection of its own.</summary>
-    private static (Dictionary<long, long> Members, long Stories) Read(SqliteConnection c)
+    private static (Dictionary<long, long> Members, long Stories) Read(DbConnection c)
     {
         var members = new Dictionary<long, long>();
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "SELECT ArticleId, StoryId FROM StoryMemberships";
+            cmd.CommandText = "SELECT \"ArticleId\", \"StoryId\" FROM \"StoryMemberships\"";
             using var r = cmd.ExecuteReader();
             while (r.Read()) members[r.GetInt64(0)] = r.GetInt64(1);
         }
         using var count = c.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM Stories";
+        count.CommandText = "SELECT COUNT(*) FROM \"Stories\"";
         return (members, (long)count.ExecuteScalar()!);
     }
 

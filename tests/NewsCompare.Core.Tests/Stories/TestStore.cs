@@ -60,10 +60,12 @@ internal sealed class TestStore : IAsyncDisposable
         return article.Id;
     }
 
-    /// <summary>A second connection to the same file, as another reader (a web request) would have.</summary>
-    public Microsoft.Data.Sqlite.SqliteConnection OpenReader()
+    /// <summary>A second connection to the same store, as another reader (a web request) would have.</summary>
+    public System.Data.Common.DbConnection OpenReader()
     {
-        var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path}");
+        System.Data.Common.DbConnection connection = Provider == StoreProvider.Postgres
+            ? new Npgsql.NpgsqlConnection(Target.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path}");
         connection.Open();
         return connection;
     }
