@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using NewsCompare.Core.Articles;
+using NewsCompare.Core.Data;
 
 namespace NewsCompare.Cli.Benchmarks;
 
@@ -44,5 +46,29 @@ internal static class BenchStore
         }
         tx.Commit();
         return ids;
+    }
+
+    /// <summary>
+    /// The same rows written through the EF model, for a PostgreSQL store (one capture each, ids read back); the SQLite
+    /// path above keeps its own statements, which its figures were measured with.
+    /// </summary>
+    public static async Task<List<long>> InsertAsync(NewsDb db, List<GeneratedArticle> batch, CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        var articles = batch.Select(a => new Article
+        {
+            Capture = new Capture
+            {
+                Sha256 = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), StoredContent = [], FileName = a.File,
+                Format = "text", Encoding = "utf-8", ImportedAt = now,
+            },
+            Url = a.Url, UrlSource = "manifest", Version = 1, IsLatest = true, Outlet = a.Outlet, OutletSource = "manifest",
+            Headline = a.Headline, HeadlineSource = "extraction", Published = a.Published, PublishedSource = a.Published is null ? null : "manifest",
+            Language = a.Language, Paragraphs = [.. a.Paragraphs], WordCount = a.Paragraphs.Sum(p => p.Count(c => c == ' ') + 1), ImportedAt = now,
+        }).ToList();
+        db.Articles.AddRange(articles);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return articles.Select(a => a.Id).ToList();
     }
 }

@@ -20,7 +20,7 @@ internal static class BenchGroupingScaleCommand
         var articles = new Option<int>("--articles") { Description = "How many articles to import", DefaultValueFactory = _ => 100_000 };
         var batch = new Option<int>("--batch") { Description = "Articles per import batch", DefaultValueFactory = _ => 1000 };
         var every = new Option<int>("--report-every") { Description = "Print a checkpoint every N articles", DefaultValueFactory = _ => 10_000 };
-        var store = new Option<string?>("--store") { Description = "Store file to create (default: a temp file, deleted after)" };
+        var store = new Option<string?>("--store") { Description = "Store file to create (default: a temp file, deleted after), or an empty PostgreSQL database as postgres://user:password@host:5432/database" };
         var seed = new Option<int>("--seed") { Description = "Corpus seed", DefaultValueFactory = _ => 42 };
         var regroup = new Option<bool>("--regroup") { Description = "After the import, time a full regroup of the store and score it" };
         var refine = new Option<int>("--refine") { Description = "Re-assignment passes (StoryEngineOptions.RefinePasses; default: the engine's)", DefaultValueFactory = _ => StoryEngineOptions.Default.RefinePasses };
@@ -34,7 +34,8 @@ internal static class BenchGroupingScaleCommand
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(store) ?? Path.Combine(Path.GetTempPath(), $"nc-bench-grouping-{Guid.NewGuid():N}.db");
-            if (File.Exists(path))
+            var target = StoreTarget.IsPostgresUri(path) ? StoreTarget.Postgres(path) : StoreTarget.Sqlite(path);
+            if (target.Provider == StoreProvider.Sqlite && File.Exists(path))
             {
                 Console.Error.WriteLine($"{path}: exists; the benchmark needs a fresh store");
                 return 2;
@@ -45,11 +46,11 @@ internal static class BenchGroupingScaleCommand
                 {
                     RefinePasses = parse.GetValue(refine), RefineImports = parse.GetValue(refineImports), SplitBelow = parse.GetValue(split),
                 };
-                await RunAsync(path, parse.GetValue(articles), Math.Max(1, parse.GetValue(batch)), Math.Max(1, parse.GetValue(every)), parse.GetValue(seed), options, parse.GetValue(regroup), parse.GetValue(secondConnection), ct);
+                await RunAsync(target, parse.GetValue(articles), Math.Max(1, parse.GetValue(batch)), Math.Max(1, parse.GetValue(every)), parse.GetValue(seed), options, parse.GetValue(regroup), parse.GetValue(secondConnection), ct);
             }
             finally
             {
-                if (parse.GetValue(store) is null)
+                if (parse.GetValue(store) is null && target.Provider == StoreProvider.Sqlite)
                 {
                     SqliteConnection.ClearAllPools();
                     foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
@@ -60,12 +61,19 @@ internal static class BenchGroupingScaleCommand
         return command;
     }
 
-    private static async Task RunAsync(string path, int total, int batchSize, int every, int seed, StoryEngineOptions options, bool regroup, bool secondConnection, CancellationToken ct)
+    private static async Task RunAsync(StoreTarget target, int total, int batchSize, int every, int seed, StoryEngineOptions options, bool regroup, bool secondConnection, CancellationToken ct)
     {
-        await using var db = await NewsStore.OpenAsync(path, ct);
+        var path = target.Display;
+        var postgres = target.Provider == StoreProvider.Postgres;
+        await using var db = await NewsStore.OpenAsync(target, ct);
+        if (postgres && await db.Articles.AnyAsync(ct))
+        {
+            Console.Error.WriteLine($"{path}: holds articles; the benchmark needs an empty database");
+            return;
+        }
         // The importer writes a batch on its store's connection, closes it and groups on the same store, so SQLite
         // keeps that connection's page cache. A second connection writing would make SQLite drop it every batch.
-        await using var second = secondConnection ? new SqliteConnection(NewsStore.SqliteConnectionString(path)) : null;
+        await using var second = secondConnection && !postgres ? new SqliteConnection(NewsStore.SqliteConnectionString(path)) : null;
         if (second is not null) await second.OpenAsync(ct);
         var stories = new StoryStore(db, options);
         var events = new List<int>(total);
@@ -90,7 +98,8 @@ internal static class BenchGroupingScaleCommand
             if (buffer.Count < batchSize && done + buffer.Count < total) continue;
             ct.ThrowIfCancellationRequested();
             insertClock.Start();
-            var ids = second is not null ? BenchStore.Insert(second, buffer) : await InsertOnStoreAsync(db, buffer, ct);
+            var ids = second is not null ? BenchStore.Insert(second, buffer)
+                : postgres ? await BenchStore.InsertAsync(db, buffer, ct) : await InsertOnStoreAsync(db, buffer, ct);
             insertClock.Stop();
             if (firstId == 0) firstId = ids[0];
             events.AddRange(buffer.Select(b => b.Event));
@@ -120,8 +129,9 @@ internal static class BenchGroupingScaleCommand
             }
         }
         var (p, r, f) = await ScoreAsync(db, firstId, events, ct);
+        var storeBytes = await StoreBytesAsync(db, path, ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"done: {done} articles, grouping {groupClock.Elapsed.TotalSeconds:F1} s wall ({done / groupClock.Elapsed.TotalSeconds:F0} articles/s), {groupCpu.TotalSeconds:F1} s CPU ({done / groupCpu.TotalSeconds:F0} articles per CPU-second), load average {LoadAverage()}, store {new FileInfo(path).Length / 1048576.0:F0} MB, peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB; grouping allocated {groupAllocated / 1024.0 / Math.Max(1, done):F0} KB per article, garbage-collection pauses {groupPauses.TotalSeconds:F1} s"));
+            $"done: {done} articles, grouping {groupClock.Elapsed.TotalSeconds:F1} s wall ({done / groupClock.Elapsed.TotalSeconds:F0} articles/s), {groupCpu.TotalSeconds:F1} s CPU ({done / groupCpu.TotalSeconds:F0} articles per CPU-second), load average {LoadAverage()}, store {storeBytes / 1048576.0:F0} MB, peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB; grouping allocated {groupAllocated / 1024.0 / Math.Max(1, done):F0} KB per article, garbage-collection pauses {groupPauses.TotalSeconds:F1} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"B-cubed against the generated events: P {p:F3} R {r:F3} F1 {f:F3}"));
         if (!regroup) return;
         process.Refresh();
@@ -137,41 +147,48 @@ internal static class BenchGroupingScaleCommand
             $"regroup (refine passes {options.RefinePasses}): {clock.Elapsed.TotalSeconds:F1} s wall, {regroupCpu.TotalSeconds:F1} s CPU, {regrouped} stories, load average {LoadAverage()}; B-cubed P {rp:F3} R {rr:F3} F1 {rf:F3}"));
     }
 
+    private static async Task<long> StoreBytesAsync(NewsDb db, string path, CancellationToken ct) =>
+        StoreDialect.For(db).Provider == StoreProvider.Postgres
+            ? await OnStoreAsync(db, c => Scalar(c, "SELECT pg_database_size(current_database())"), ct)
+            : new FileInfo(path).Length;
+
     // The machine is shared: the load average says how much of the wall time was ours.
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     // As the importer does: open the store's connection, write, close it (returning it to the pool) before grouping.
     private static Task<List<long>> InsertOnStoreAsync(NewsDb db, List<GeneratedArticle> batch, CancellationToken ct) =>
-        OnStoreAsync(db, c => BenchStore.Insert(c, batch), ct);
+        OnStoreAsync(db, c => BenchStore.Insert((SqliteConnection)c, batch), ct);
 
     private static Task<long> CountAsync(NewsDb db, string table, CancellationToken ct) => OnStoreAsync(db, c => Count(c, table), ct);
 
     private static Task<(double P, double R, double F1)> ScoreAsync(NewsDb db, long firstId, List<int> events, CancellationToken ct) =>
         OnStoreAsync(db, c => Score(c, firstId, events), ct);
 
-    private static async Task<T> OnStoreAsync<T>(NewsDb db, Func<SqliteConnection, T> work, CancellationToken ct)
+    private static async Task<T> OnStoreAsync<T>(NewsDb db, Func<System.Data.Common.DbConnection, T> work, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        try { return work((SqliteConnection)db.Database.GetDbConnection()); }
+        try { return work(db.Database.GetDbConnection()); }
         finally { await db.Database.CloseConnectionAsync(); }
     }
 
-    private static long Count(SqliteConnection connection, string table)
+    private static long Count(System.Data.Common.DbConnection connection, string table) => Scalar(connection, $"SELECT COUNT(*) FROM \"{table}\"");
+
+    private static long Scalar(System.Data.Common.DbConnection connection, string sql)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT COUNT(*) FROM {table}";
-        return (long)cmd.ExecuteScalar()!;
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>B-cubed from counts of (story, event) pairs: no per-item sets, so it fits a million articles.</summary>
-    private static (double P, double R, double F1) Score(SqliteConnection connection, long firstId, List<int> events)
+    private static (double P, double R, double F1) Score(System.Data.Common.DbConnection connection, long firstId, List<int> events)
     {
         var pairs = new Dictionary<(long Story, int Event), int>();
         var storySize = new Dictionary<long, int>();
         var eventSize = new Dictionary<int, int>();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT Id, COALESCE(StoryId, -Id) FROM Articles";
+        cmd.CommandText = "SELECT \"Id\", COALESCE(\"StoryId\", -\"Id\") FROM \"Articles\"";
         using (var r = cmd.ExecuteReader())
             while (r.Read())
             {

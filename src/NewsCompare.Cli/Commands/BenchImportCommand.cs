@@ -117,13 +117,9 @@ internal static class BenchImportCommand
         Console.WriteLine($"memory: {used.Allocated / 1073741824.0:F1} GB allocated  gc gen0 {used.Gen0}  gen1 {used.Gen1}  gen2 {used.Gen2}  paused {used.GcPause:F1} s  minor page faults {used.MinorFaults}");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average before the import {load}");
 
-        if (StoreDialect.Of(store.Provider).Runs(StoreFeature.Grouping))
-        {
-            watch.Restart();
-            var grouping = await new StoryStore(db).AssignPendingAsync(ct);
-            Console.WriteLine($"grouping {grouping.Articles} articles into stories: {watch.Elapsed.TotalSeconds:F1} s  {grouping.Articles / watch.Elapsed.TotalSeconds:F0} articles/s  (import + grouping {seconds + watch.Elapsed.TotalSeconds:F1} s)");
-        }
-        else Console.WriteLine($"grouping: not run (story grouping does not run on {store.Provider} yet)");
+        watch.Restart();
+        var grouping = await new StoryStore(db).AssignPendingAsync(ct);
+        Console.WriteLine($"grouping {grouping.Articles} articles into stories: {watch.Elapsed.TotalSeconds:F1} s  {grouping.Articles / watch.Elapsed.TotalSeconds:F0} articles/s  (import + grouping {seconds + watch.Elapsed.TotalSeconds:F1} s)");
 
         // The same files again: every capture is recognised by its hash and nothing is extracted or written.
         watch.Restart();

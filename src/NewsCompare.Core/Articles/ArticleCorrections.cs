@@ -97,10 +97,6 @@ public static class ArticleCorrections
             if (changes.Count == 0) return changes;
             placeAgain = article.IsLatest && changes.Any(c => c.Field is nameof(MetadataField.Published) or nameof(MetadataField.Headline)
                 or nameof(MetadataField.Outlet) or nameof(MetadataField.Language));
-            // A grouped article must be placed again; where grouping does not run yet, refuse before writing. An
-            // ungrouped one waits, corrected, for the next grouping (as after an import without it).
-            if (placeAgain && article.StoryId is not null) dialect.Require(StoreFeature.Grouping);
-            placeAgain &= dialect.Runs(StoreFeature.Grouping);
             db.MetadataChanges.AddRange(changes);
             await db.SaveChangesAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);

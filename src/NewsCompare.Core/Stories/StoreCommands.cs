@@ -1,44 +1,67 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using NewsCompare.Core.Data;
 
 namespace NewsCompare.Core.Stories;
 
 /// <summary>
 /// Statements on the grouping's connection, in its current transaction: one-off commands, and statements run once
-/// per article or term, prepared once per run and reused.
+/// per article or term, prepared once per run and reused. Statements are written in SQLite's dialect; on PostgreSQL
+/// each is rewritten once (<see cref="PostgresSql"/>).
 /// </summary>
 /// <param name="connection">The open connection.</param>
 /// <param name="transaction">The transaction statements run in now (none outside one).</param>
-internal sealed class StoreCommands(Func<SqliteConnection> connection, Func<SqliteTransaction?> transaction)
+/// <param name="dialect">The store's engine.</param>
+internal sealed class StoreCommands(Func<DbConnection> connection, Func<DbTransaction?> transaction, StoreDialect dialect)
 {
-    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the store is PostgreSQL (for the few statements written for each engine).</summary>
+    public bool Postgres { get; } = dialect.Provider == StoreProvider.Postgres;
+
+    /// <summary>The store's engine.</summary>
+    public StoreDialect Dialect => dialect;
+
+    /// <summary><paramref name="sql"/> as this engine runs it.</summary>
+    public string Sql(string sql) => Postgres ? PostgresSql.Translate(sql) : sql;
 
     /// <summary>A new command (the caller disposes it).</summary>
-    public SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
         var cmd = connection().CreateCommand();
         cmd.Transaction = transaction();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        cmd.CommandText = Sql(sql);
+        foreach (var (name, value) in parameters) Set(cmd, name, value);
         return cmd;
     }
 
     /// <summary>The prepared statement for <paramref name="sql"/> with <paramref name="parameters"/> set (kept until <see cref="DisposeAsync"/>).</summary>
-    public SqliteCommand Prepared(string sql, params (string Name, object? Value)[] parameters)
+    public DbCommand Prepared(string sql, params (string Name, object? Value)[] parameters)
     {
         if (!_prepared.TryGetValue(sql, out var cmd))
         {
             cmd = connection().CreateCommand();
-            cmd.CommandText = sql;
+            cmd.CommandText = Sql(sql);
             _prepared[sql] = cmd;
         }
         cmd.Transaction = transaction();
-        foreach (var (name, value) in parameters)
-        {
-            if (cmd.Parameters.Contains(name)) cmd.Parameters[name].Value = value ?? DBNull.Value;
-            else cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
+        foreach (var (name, value) in parameters) Set(cmd, name, value);
         return cmd;
+    }
+
+    private void Set(DbCommand cmd, string name, object? value)
+    {
+        if (Postgres) name = PostgresSql.Parameter(name);
+        var index = cmd.Parameters.IndexOf(name);
+        if (index >= 0)
+        {
+            cmd.Parameters[index].Value = value ?? DBNull.Value;
+            return;
+        }
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        cmd.Parameters.Add(p);
     }
 
     /// <summary>Runs a prepared statement.</summary>
@@ -59,5 +82,14 @@ internal sealed class StoreCommands(Func<SqliteConnection> connection, Func<Sqli
     }
 
     /// <summary>A time as the store writes it.</summary>
-    public static string Stamp(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+    public object Stamp(DateTime t) => dialect.Timestamp(t);
+
+    /// <summary>A date column as read: SQLite keeps text, PostgreSQL a date.</summary>
+    public static DateOnly? Date(DbDataReader r, int column) => r.IsDBNull(column) ? null : r.GetValue(column) switch
+    {
+        DateOnly d => d,
+        DateTime t => DateOnly.FromDateTime(t),
+        string s when DateOnly.TryParse(s, CultureInfo.InvariantCulture, out var d) => d,
+        _ => null,
+    };
 }

@@ -49,9 +49,9 @@ internal sealed class StoryCandidateIndex(StoreCommands sql)
     // The newest PostingsPerTerm of each table, merged by SQLite (UNION drops a story both hold), newest first: one
     // statement and at most PostingsPerTerm rows per term instead of two statements and twice the rows.
     private static readonly string PostingsQuery = $"""
-        SELECT StoryId FROM (SELECT StoryId FROM StoryPostings WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm})
+        SELECT StoryId FROM (SELECT StoryId FROM StoryPostings WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm}) AS p
         UNION
-        SELECT StoryId FROM (SELECT StoryId FROM StoryPostingsRecent WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm})
+        SELECT StoryId FROM (SELECT StoryId FROM StoryPostingsRecent WHERE TermHash = $t ORDER BY StoryId DESC LIMIT {PostingsPerTerm}) AS r
         ORDER BY StoryId DESC LIMIT {PostingsPerTerm}
         """;
 

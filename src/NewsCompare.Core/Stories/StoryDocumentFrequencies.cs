@@ -32,15 +32,20 @@ internal sealed class StoryDocumentFrequencies(StoreCommands sql)
         var delta = new Dictionary<long, int> { [DocumentsKey] = counts.Count };
         foreach (var c in counts) foreach (var t in c.Counts.Keys) delta[t] = delta.GetValueOrDefault(t) + 1;
         // One statement for the batch's tens of thousands of terms: one statement each cost more than their upserts.
-        sql.Exec("""
-            INSERT INTO StoryTermStatsRecent (TermHash, Df) SELECT CAST(key AS INTEGER), value FROM json_each($d) WHERE true
-            ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df
-            """, ("$d", JsonSerializer.Serialize(delta)));
+        sql.Exec(sql.Postgres
+            ? """
+              INSERT INTO StoryTermStatsRecent (TermHash, Df) SELECT CAST(key AS bigint), CAST(value AS bigint) FROM jsonb_each_text(CAST($d AS jsonb))
+              ON CONFLICT (TermHash) DO UPDATE SET Df = StoryTermStatsRecent.Df + excluded.Df
+              """
+            : """
+              INSERT INTO StoryTermStatsRecent (TermHash, Df) SELECT CAST(key AS INTEGER), value FROM json_each($d) WHERE true
+              ON CONFLICT (TermHash) DO UPDATE SET Df = StoryTermStatsRecent.Df + excluded.Df
+              """, ("$d", JsonSerializer.Serialize(delta)));
         // Terms the table holds are updated in place; the others are read when the batch asks for them.
         foreach (var (t, d) in delta)
             if (t != DocumentsKey && _cache.TryGetValue((uint)t, out var held)) _cache.Set((uint)t, held + d);
         if (_documents is long docs) _documents = docs + counts.Count;
-        sql.Exec("INSERT OR REPLACE INTO StoryGroupingInfo (Name, Value) VALUES ('features', $v)", ("$v", TextSignals.FeaturesVersion));
+        sql.Exec("INSERT INTO StoryGroupingInfo (Name, Value) VALUES ('features', $v) ON CONFLICT (Name) DO UPDATE SET Value = excluded.Value", ("$v", TextSignals.FeaturesVersion));
     }
 
     /// <summary>Whether articles are grouped and the store's grouping index was built on another version of the term features.</summary>
@@ -62,6 +67,7 @@ internal sealed class StoryDocumentFrequencies(StoreCommands sql)
     public Dictionary<long, long> Read(IReadOnlyList<TermCounts> counts)
     {
         var df = new Dictionary<long, long>();
+        if (sql.Postgres) ReadMissing(counts);
         using var cmd = sql.Command(DfQuery, ("$t", 0L));
         foreach (var c in counts)
             foreach (var t in c.Counts.Keys)
@@ -69,7 +75,7 @@ internal sealed class StoryDocumentFrequencies(StoreCommands sql)
                 if (df.ContainsKey(t)) continue;
                 if (!_cache.TryGetValue(t, out var d))
                 {
-                    cmd.Parameters["$t"].Value = (long)t;
+                    cmd.Parameters[0].Value = (long)t;
                     d = (long)cmd.ExecuteScalar()!;
                     _cache.Set(t, d);
                 }
@@ -77,11 +83,30 @@ internal sealed class StoryDocumentFrequencies(StoreCommands sql)
             }
         if (_documents is not long n)
         {
-            cmd.Parameters["$t"].Value = DocumentsKey;
+            cmd.Parameters[0].Value = DocumentsKey;
             _documents = n = (long)cmd.ExecuteScalar()!;
         }
         df[DocumentsKey] = n;
         return df;
+    }
+
+    /// <summary>
+    /// Reads into the cache, in one statement, the counts of the terms of <paramref name="counts"/> it does not hold: on
+    /// PostgreSQL each statement is a round trip to the server, and a batch asks for tens of thousands of terms.
+    /// </summary>
+    private void ReadMissing(IReadOnlyList<TermCounts> counts)
+    {
+        var missing = new HashSet<long>();
+        foreach (var c in counts)
+            foreach (var t in c.Counts.Keys)
+                if (!_cache.TryGetValue(t, out _)) missing.Add(t);
+        if (missing.Count == 0) return;
+        using var cmd = sql.Command("""
+            SELECT t.value, COALESCE(s.Df, 0) + COALESCE(r.Df, 0) FROM (SELECT CAST(value AS bigint) AS value FROM jsonb_array_elements_text(CAST($ts AS jsonb))) AS t
+            LEFT JOIN StoryTermStats s ON s.TermHash = t.value LEFT JOIN StoryTermStatsRecent r ON r.TermHash = t.value
+            """, ("$ts", JsonSerializer.Serialize(missing)));
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) _cache.Set((uint)reader.GetInt64(0), reader.GetInt64(1));
     }
 
     /// <summary>The document frequency of one term.</summary>
@@ -99,7 +124,7 @@ internal sealed class StoryDocumentFrequencies(StoreCommands sql)
         if (sql.Scalar("SELECT COUNT(*) FROM StoryTermStatsRecent") >= limit)
             sql.Exec("""
                 INSERT INTO StoryTermStats (TermHash, Df) SELECT TermHash, Df FROM StoryTermStatsRecent WHERE true ORDER BY TermHash
-                    ON CONFLICT (TermHash) DO UPDATE SET Df = Df + excluded.Df;
+                    ON CONFLICT (TermHash) DO UPDATE SET Df = StoryTermStats.Df + excluded.Df;
                 DELETE FROM StoryTermStatsRecent;
                 """);
     }

@@ -92,7 +92,7 @@ public sealed partial class StoryStore
         public IReadOnlyList<ArticleProfile> Members(long storyId)
         {
             // The members a refresh just read, when it did (the check after a step need not read them again).
-            var members = store._touched.Remove(storyId, out var read) ? read : store.LoadMembers(storyId);
+            var members = store._touched.Remove(storyId, out var read) && read is not null ? read : store.LoadMembers(storyId);
             foreach (var m in members) _features[m.ArticleId] = m;
             return members.Select(m => m.ToProfile()).ToList();
         }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -34,6 +35,7 @@ public sealed partial class StoryStore
     /// <param name="cancellationToken">Cancels while the copy is built (nothing is changed then).</param>
     public async Task<GroupingReport> RegroupAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (_sql.Postgres) return await RegroupInShadowAsync(progress, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var side = SidePath();
@@ -98,6 +100,11 @@ public sealed partial class StoryStore
         SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'Stories'), 0), COALESCE((SELECT MAX(Id) FROM Stories), 0))
         """;
 
+    // The two databases the switch reads: the store's and the copy's, as prefixes of their tables' names (SQLite's
+    // attached databases; a schema of their own on PostgreSQL, StoryStore.Shadow.cs).
+    private string _live = "main.";
+    private string _copy = "regroup.";
+
     /// <summary>
     /// Copies the store to <paramref name="side"/> (one read transaction: writers go on meanwhile) and regroups the copy
     /// there. Returns the report and the highest story id the store had given when it was copied.
@@ -139,7 +146,7 @@ public sealed partial class StoryStore
             try
             {
                 ClearDocumentFrequencies();
-                return InTransaction(() => Switch(snapshot));
+                return InTransaction(() => Switch(snapshot, Scalar(StorySequence)));
             }
             finally
             {
@@ -154,21 +161,24 @@ public sealed partial class StoryStore
         }
     }
 
-    private int? Switch(long snapshot)
+    /// <param name="snapshot">The highest story id the store had given when the copy was taken.</param>
+    /// <param name="given">The highest story id the store has given now.</param>
+    private int? Switch(long snapshot, long given)
     {
+        var (main, regroup) = (_live, _copy);
         // Corrections are kept by building from them: one made while the copy was built is not in it.
-        if (Scalar("""
-            SELECT (SELECT COALESCE(MAX(Id), 0) FROM main.StoryCorrections) <> (SELECT COALESCE(MAX(Id), 0) FROM regroup.StoryCorrections)
-                OR EXISTS (SELECT ArticleId, LockGroup FROM main.StoryLocks EXCEPT SELECT ArticleId, LockGroup FROM regroup.StoryLocks)
-                OR EXISTS (SELECT ArticleId, LockGroup FROM regroup.StoryLocks EXCEPT SELECT ArticleId, LockGroup FROM main.StoryLocks)
+        if (Scalar($"""
+            SELECT (SELECT COALESCE(MAX(Id), 0) FROM {main}StoryCorrections) <> (SELECT COALESCE(MAX(Id), 0) FROM {regroup}StoryCorrections)
+                OR EXISTS (SELECT ArticleId, LockGroup FROM {main}StoryLocks EXCEPT SELECT ArticleId, LockGroup FROM {regroup}StoryLocks)
+                OR EXISTS (SELECT ArticleId, LockGroup FROM {regroup}StoryLocks EXCEPT SELECT ArticleId, LockGroup FROM {main}StoryLocks)
             """) != 0) return null;
-        Exec("PRAGMA defer_foreign_keys = ON");
+        if (!_sql.Postgres) Exec("PRAGMA defer_foreign_keys = ON");
         var now = DateTime.UtcNow;
         // Imports meanwhile gave story ids the copy gave too: the copy's new ones move above every id given so far.
-        var offset = Math.Max(0, Scalar(StorySequence) - snapshot);
+        var offset = Math.Max(0, given - snapshot);
         // Story ids opened meanwhile, which a reader may hold, with their articles: retired below if the switch empties them.
         var held = new Dictionary<long, List<long>>();
-        using (var cmd = Command("SELECT s.Id, m.ArticleId FROM main.Stories s LEFT JOIN main.StoryMemberships m ON m.StoryId = s.Id WHERE s.Id > $snap", ("$snap", snapshot)))
+        using (var cmd = Command($"SELECT s.Id, m.ArticleId FROM {main}Stories s LEFT JOIN {main}StoryMemberships m ON m.StoryId = s.Id WHERE s.Id > $snap", ("$snap", snapshot)))
         using (var r = cmd.ExecuteReader())
             while (r.Read())
             {
@@ -176,12 +186,13 @@ public sealed partial class StoryStore
                 if (!r.IsDBNull(1)) list.Add(r.GetInt64(1));
             }
         // Articles whose grouping inputs changed meanwhile (a newer version, a manifest's or an editor's metadata).
-        using (var cmd = Command("""
+        using (var cmd = Command($"""
             CREATE TEMP TABLE IF NOT EXISTS RegroupChanged (Id INTEGER NOT NULL PRIMARY KEY);
             DELETE FROM temp.RegroupChanged;
-            INSERT INTO temp.RegroupChanged (Id) SELECT s.Id FROM regroup.Articles s JOIN main.Articles m ON m.Id = s.Id
-            WHERE s.IsLatest = 1 AND (m.IsLatest = 0 OR m.Headline IS NOT s.Headline OR m.Outlet IS NOT s.Outlet OR m.Site IS NOT s.Site
-                OR m.Language IS NOT s.Language OR (CASE WHEN m.PublishedInferred = 0 THEN m.Published END) IS NOT (CASE WHEN s.PublishedInferred = 0 THEN s.Published END));
+            INSERT INTO temp.RegroupChanged (Id) SELECT s.Id FROM {regroup}Articles s JOIN {main}Articles m ON m.Id = s.Id
+            WHERE s.IsLatest = 1 AND (m.IsLatest = 0 OR m.Headline IS DISTINCT FROM s.Headline OR m.Outlet IS DISTINCT FROM s.Outlet OR m.Site IS DISTINCT FROM s.Site
+                OR m.Language IS DISTINCT FROM s.Language
+                OR (CASE WHEN m.PublishedInferred = 0 THEN m.Published END) IS DISTINCT FROM (CASE WHEN s.PublishedInferred = 0 THEN s.Published END));
             """)) cmd.ExecuteNonQuery();
 
         Mirror("Stories", ["Id"], ["Id"], snapshot, offset);
@@ -195,30 +206,30 @@ public sealed partial class StoryStore
         Mirror("StoryGroupingInfo", ["Name"], [], snapshot, offset);
         // Retirements made meanwhile stay (their successors are followed on).
         Mirror("RetiredStories", ["StoryId", "SuccessorId"], ["SuccessorId"], snapshot, offset, deleteOthers: false);
-        using (var cmd = Command("""
-            UPDATE main.Articles AS a SET StoryId = x.StoryId, CopyOfArticleId = x.CopyOfArticleId, Published = x.Published, PublishedSource = x.PublishedSource,
+        using (var cmd = Command($"""
+            UPDATE {main}Articles AS a SET StoryId = x.StoryId, CopyOfArticleId = x.CopyOfArticleId, Published = x.Published, PublishedSource = x.PublishedSource,
                 PublishedInferred = x.PublishedInferred, PublishedFromArticleId = x.PublishedFromArticleId
             FROM (SELECT Id, CASE WHEN StoryId > $snap THEN StoryId + $off ELSE StoryId END AS StoryId, CopyOfArticleId, Published, PublishedSource,
-                    PublishedInferred, PublishedFromArticleId FROM regroup.Articles
-                  EXCEPT SELECT Id, StoryId, CopyOfArticleId, Published, PublishedSource, PublishedInferred, PublishedFromArticleId FROM main.Articles) AS x
+                    PublishedInferred, PublishedFromArticleId FROM {regroup}Articles
+                  EXCEPT SELECT Id, StoryId, CopyOfArticleId, Published, PublishedSource, PublishedInferred, PublishedFromArticleId FROM {main}Articles) AS x
             WHERE a.Id = x.Id AND x.Id NOT IN (SELECT Id FROM temp.RegroupChanged);
-            UPDATE main.Articles SET StoryId = NULL, CopyOfArticleId = NULL
-                WHERE (StoryId IS NOT NULL OR CopyOfArticleId IS NOT NULL) AND Id NOT IN (SELECT Id FROM regroup.Articles);
-            UPDATE main.Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0, PublishedFromArticleId = NULL
-                WHERE PublishedInferred = 1 AND (Id NOT IN (SELECT Id FROM regroup.Articles) OR Id IN (SELECT Id FROM temp.RegroupChanged));
+            UPDATE {main}Articles SET StoryId = NULL, CopyOfArticleId = NULL
+                WHERE (StoryId IS NOT NULL OR CopyOfArticleId IS NOT NULL) AND Id NOT IN (SELECT Id FROM {regroup}Articles);
+            UPDATE {main}Articles SET Published = NULL, PublishedSource = NULL, PublishedInferred = 0, PublishedFromArticleId = NULL
+                WHERE PublishedInferred = 1 AND (Id NOT IN (SELECT Id FROM {regroup}Articles) OR Id IN (SELECT Id FROM temp.RegroupChanged));
             """, ("$snap", snapshot), ("$off", offset))) cmd.ExecuteNonQuery();
 
         // Changed articles leave the story the copy gave them and are placed again, as PlaceAgainAsync places them.
         var changed = new List<(long Article, long? Story, bool Latest)>();
-        using (var cmd = Command("""
-            SELECT c.Id, m.StoryId, a.IsLatest FROM temp.RegroupChanged c JOIN main.Articles a ON a.Id = c.Id
-            LEFT JOIN main.StoryMemberships m ON m.ArticleId = c.Id ORDER BY c.Id
+        using (var cmd = Command($"""
+            SELECT c.Id, m.StoryId, a.IsLatest FROM temp.RegroupChanged c JOIN {main}Articles a ON a.Id = c.Id
+            LEFT JOIN {main}StoryMemberships m ON m.ArticleId = c.Id ORDER BY c.Id
             """))
         using (var r = cmd.ExecuteReader())
             while (r.Read()) changed.Add((r.GetInt64(0), r.IsDBNull(1) ? null : r.GetInt64(1), r.GetBoolean(2)));
-        using (var cmd = Command("""
-            DELETE FROM main.StoryMemberships WHERE ArticleId IN (SELECT Id FROM temp.RegroupChanged);
-            UPDATE main.Articles SET StoryId = NULL, CopyOfArticleId = NULL WHERE Id IN (SELECT Id FROM temp.RegroupChanged);
+        using (var cmd = Command($"""
+            DELETE FROM {main}StoryMemberships WHERE ArticleId IN (SELECT Id FROM temp.RegroupChanged);
+            UPDATE {main}Articles SET StoryId = NULL, CopyOfArticleId = NULL WHERE Id IN (SELECT Id FROM temp.RegroupChanged);
             DROP TABLE temp.RegroupChanged;
             """)) cmd.ExecuteNonQuery();
         foreach (var group in changed.Where(c => c.Story is not null).GroupBy(c => c.Story!.Value))
@@ -229,7 +240,7 @@ public sealed partial class StoryStore
             Touched(group.Key, RefreshStory(group.Key, now));
         }
         var arrived = new List<long>();
-        using (var cmd = Command("SELECT Id FROM main.Articles WHERE IsLatest = 1 AND Id NOT IN (SELECT Id FROM regroup.Articles) ORDER BY Id"))
+        using (var cmd = Command($"SELECT Id FROM {main}Articles WHERE IsLatest = 1 AND Id NOT IN (SELECT Id FROM {regroup}Articles) ORDER BY Id"))
         using (var r = cmd.ExecuteReader())
             while (r.Read()) arrived.Add(r.GetInt64(0));
         // Their terms are counted already (the copy counted them); new articles' are not.
@@ -247,9 +258,13 @@ public sealed partial class StoryStore
         }
         Exec("DELETE FROM RetiredStories WHERE StoryId IN (SELECT Id FROM Stories)");
         // Ids the copy gave to stories it dropped again are not given again, as in a regroup in place.
-        using (var cmd = Command("""
-            UPDATE main.sqlite_sequence SET seq = MAX(seq, (SELECT seq FROM regroup.sqlite_sequence WHERE name = 'Stories') + $off) WHERE name = 'Stories'
-            """, ("$off", offset))) cmd.ExecuteNonQuery();
+        using (var cmd = Command(_sql.Postgres
+            ? $"""
+              SELECT setval(pg_get_serial_sequence('"Stories"', 'Id'), GREATEST(({GivenOnPostgres("")}), ({GivenOnPostgres(regroup)}) + $off))
+              """
+            : """
+              UPDATE main.sqlite_sequence SET seq = MAX(seq, (SELECT seq FROM regroup.sqlite_sequence WHERE name = 'Stories') + $off) WHERE name = 'Stories'
+              """, ("$off", offset))) cmd.ExecuteNonQuery();
         _lockedStories.Clear();
         return CountStories();
     }
@@ -271,8 +286,11 @@ public sealed partial class StoryStore
     /// </summary>
     private void Mirror(string table, string[] key, string[] renumbered, long snapshot, long offset, bool deleteOthers = true)
     {
+        var (main, regroup) = (_live, _copy);
         var columns = new List<string>();
-        using (var cmd = Command("SELECT name FROM pragma_table_info($t) ORDER BY cid", ("$t", table)))
+        using (var cmd = Command(_sql.Postgres
+            ? "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $t ORDER BY ordinal_position"
+            : "SELECT name FROM pragma_table_info($t) ORDER BY cid", ("$t", table)))
         using (var r = cmd.ExecuteReader())
             while (r.Read()) columns.Add(r.GetString(0));
         string Quoted(string c) => $"\"{c}\"";
@@ -285,11 +303,11 @@ public sealed partial class StoryStore
         string InCopy(string c) => renumbered.Contains(c)
             ? $"CASE WHEN t.\"{c}\" > $snap + $off THEN t.\"{c}\" - $off WHEN t.\"{c}\" > $snap THEN NULL ELSE t.\"{c}\" END" : $"t.\"{c}\"";
         var sql = (deleteOthers ? $"""
-            DELETE FROM main."{table}" AS t WHERE NOT EXISTS (SELECT 1 FROM regroup."{table}" AS s WHERE {string.Join(" AND ", key.Select(c => $"s.\"{c}\" = {InCopy(c)}"))});
+            DELETE FROM {main}"{table}" AS t WHERE NOT EXISTS (SELECT 1 FROM {regroup}"{table}" AS s WHERE {string.Join(" AND ", key.Select(c => $"s.\"{c}\" = {InCopy(c)}"))});
 
             """ : "") + $"""
-            INSERT INTO main."{table}" ({names})
-            SELECT * FROM (SELECT {string.Join(", ", columns.Select(FromCopy))} FROM regroup."{table}" EXCEPT SELECT {names} FROM main."{table}") WHERE true
+            INSERT INTO {main}"{table}" ({names})
+            SELECT * FROM (SELECT {string.Join(", ", columns.Select(FromCopy))} FROM {regroup}"{table}" EXCEPT SELECT {names} FROM {main}"{table}") AS x WHERE true
             ON CONFLICT ({keys}) DO {(others.Count == 0 ? "NOTHING" : "UPDATE SET " + string.Join(", ", others.Select(c => $"\"{c}\" = excluded.\"{c}\"")))};
             """;
         using var run = Command(sql, ("$snap", snapshot), ("$off", offset));
@@ -297,7 +315,7 @@ public sealed partial class StoryStore
     }
 
     // Inside RegroupInPlaceAsync's transaction, the transaction every batch runs in.
-    private SqliteTransaction? _outer;
+    private DbTransaction? _outer;
     private bool _regrouping;
 
     /// <summary>
@@ -311,6 +329,7 @@ public sealed partial class StoryStore
         (_outer, _tx, _regrouping) = (tx, tx, true);
         try
         {
+            if (_sql.Postgres) Exec($"SELECT pg_advisory_xact_lock({GroupingLockClass}, hashtext(current_schema()))");
             var total = Regroup(progress, cancellationToken);
             tx.Commit();
             return total;
@@ -332,8 +351,9 @@ public sealed partial class StoryStore
 
     private GroupingReport Regroup(IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        // Renumbering stories below moves parent keys their rows point to; the keys agree again by the commit.
-        Exec("PRAGMA defer_foreign_keys = ON");
+        // Renumbering stories below moves parent keys their rows point to; the keys agree again by the commit. (On
+        // PostgreSQL the regroup runs on a copy of the grouping tables, which have no foreign keys: StoryStore.Shadow.cs.)
+        if (!_sql.Postgres) Exec("PRAGMA defer_foreign_keys = ON");
         Exec("""
             CREATE TEMP TABLE IF NOT EXISTS RegroupBefore (ArticleId INTEGER NOT NULL PRIMARY KEY, StoryId INTEGER NOT NULL);
             DELETE FROM temp.RegroupBefore;
@@ -413,10 +433,12 @@ public sealed partial class StoryStore
         var taken = new HashSet<long>();
         foreach (var (n, o, _) in overlaps.OrderByDescending(x => x.Shared).ThenBy(x => x.Old).ThenBy(x => x.New))
             if (!renumber.ContainsKey(n) && taken.Add(o)) renumber[n] = o;
-        Exec("""
+        Exec($"""
             CREATE TEMP TABLE IF NOT EXISTS RegroupRenumber (New INTEGER NOT NULL PRIMARY KEY, Old INTEGER NOT NULL);
             DELETE FROM temp.RegroupRenumber;
-            INSERT INTO temp.RegroupRenumber (New, Old) SELECT CAST(key AS INTEGER), value FROM json_each($m);
+            {(_sql.Postgres
+                ? "INSERT INTO temp.RegroupRenumber (New, Old) SELECT CAST(key AS bigint), CAST(value AS bigint) FROM jsonb_each_text(CAST($m AS jsonb));"
+                : "INSERT INTO temp.RegroupRenumber (New, Old) SELECT CAST(key AS INTEGER), value FROM json_each($m);")}
             UPDATE Stories SET Id = r.Old FROM temp.RegroupRenumber r WHERE Stories.Id = r.New;
             UPDATE Articles SET StoryId = r.Old FROM temp.RegroupRenumber r WHERE Articles.StoryId = r.New;
             UPDATE StoryMemberships SET StoryId = r.Old FROM temp.RegroupRenumber r WHERE StoryMemberships.StoryId = r.New;
@@ -429,7 +451,8 @@ public sealed partial class StoryStore
                 LEFT JOIN temp.RegroupRenumber a ON a.New = l.StoryId LEFT JOIN temp.RegroupRenumber b ON b.New = l.RelatedStoryId;
             DELETE FROM StoryLinks;
             INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score)
-                SELECT MIN(StoryId, RelatedStoryId), MAX(StoryId, RelatedStoryId), Score FROM temp.RegroupLinks;
+                SELECT CASE WHEN StoryId < RelatedStoryId THEN StoryId ELSE RelatedStoryId END,
+                    CASE WHEN StoryId < RelatedStoryId THEN RelatedStoryId ELSE StoryId END, Score FROM temp.RegroupLinks;
             """, ("$m", JsonSerializer.Serialize(renumber)));
         // Old ids no new story took: where their articles are now.
         var retired = new Dictionary<long, Dictionary<long, int>>();

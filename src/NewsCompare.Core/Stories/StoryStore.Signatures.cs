@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace NewsCompare.Core.Stories;
@@ -45,7 +44,7 @@ public sealed partial class StoryStore
     }
 
     private void SaveSignature(StorySignature s) =>
-        Exec("INSERT OR REPLACE INTO StorySignatures (StoryId, Data) VALUES ($s, $d)", ("$s", s.Id), ("$d", s.Serialise()));
+        Exec("INSERT INTO StorySignatures (StoryId, Data) VALUES ($s, $d) ON CONFLICT (StoryId) DO UPDATE SET Data = excluded.Data", ("$s", s.Id), ("$d", s.Serialise()));
 
     private Dictionary<long, long> _batchDf = [];
     private long _documents;
@@ -85,8 +84,7 @@ public sealed partial class StoryStore
                 """, ("$s", s.Id), ("$a", a.Id));
             using var r = cmd.ExecuteReader();
             (rest.FirstDay, rest.LastDay) = (null, null);
-            if (r.Read() && !r.IsDBNull(0)
-                && DateOnly.TryParse(r.GetString(0), CultureInfo.InvariantCulture, out var f) && DateOnly.TryParse(r.GetString(1), CultureInfo.InvariantCulture, out var l))
+            if (r.Read() && StoreCommands.Date(r, 0) is { } f && StoreCommands.Date(r, 1) is { } l)
                 (rest.FirstDay, rest.LastDay) = (f.DayNumber, l.DayNumber);
         }
         return rest;

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Data;
 using NewsCompare.Core.Metadata;
@@ -30,8 +30,8 @@ public sealed partial class StoryStore
 
     private readonly NewsDb _db;
     private readonly StoryEngineOptions _options;
-    private SqliteConnection _connection = null!;
-    private SqliteTransaction? _tx;
+    private DbConnection _connection = null!;
+    private DbTransaction? _tx;
 
     /// <summary>
     /// A story whose two halves are at least <see cref="StoryEngineOptions.SplitBelow"/> but less than this alike
@@ -47,7 +47,7 @@ public sealed partial class StoryStore
         StoreDialect.For(db).Require(StoreFeature.Grouping);
         _db = db;
         _options = options ?? StoryEngineOptions.Default;
-        _sql = new StoreCommands(() => _connection, () => _tx);
+        _sql = new StoreCommands(() => _connection, () => _tx, StoreDialect.For(db));
         _index = new StoryCandidateIndex(_sql);
         _frequencies = new StoryDocumentFrequencies(_sql);
     }
@@ -121,10 +121,10 @@ public sealed partial class StoryStore
     /// <param name="cancellationToken">Cancels between batches.</param>
     public async Task<GroupingReport> AssignPendingAsync(CancellationToken cancellationToken = default)
     {
-        var ids = await _db.Database.SqlQueryRaw<long>("""
+        var ids = await _db.Database.SqlQueryRaw<long>(_sql.Sql("""
             SELECT a.Id AS "Value" FROM Articles a WHERE a.IsLatest = 1
             AND NOT EXISTS (SELECT 1 FROM StoryMemberships m WHERE m.ArticleId = a.Id) ORDER BY a.Id
-            """).ToListAsync(cancellationToken);
+            """)).ToListAsync(cancellationToken);
         return await AssignAsync(ids, cancellationToken);
     }
 
@@ -133,7 +133,7 @@ public sealed partial class StoryStore
     // Grouped articles, counted up to `limit` (counting them all read the whole index each batch).
     private long CountGrouped(long limit)
     {
-        using var cmd = Command("SELECT COUNT(*) FROM (SELECT 1 FROM StoryMemberships LIMIT $n)", ("$n", limit));
+        using var cmd = Command("SELECT COUNT(*) FROM (SELECT 1 FROM StoryMemberships LIMIT $n) AS g", ("$n", limit));
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
@@ -190,7 +190,7 @@ public sealed partial class StoryStore
 
     // Stories of at least StoryEngine.MinSplitMembers placed into or refined since the last split check, with the
     // members their refresh read (so the check need not read them again).
-    private readonly Dictionary<long, List<MemberFeatures>> _touched = [];
+    private readonly Dictionary<long, List<MemberFeatures>?> _touched = [];
 
     private void Touched(long storyId, List<MemberFeatures> members)
     {
@@ -220,7 +220,7 @@ public sealed partial class StoryStore
     private void Flag(long storyId, ProposedSplit? split)
     {
         var json = split?.Serialise();
-        using var cmd = Command("UPDATE Stories SET MixedSplit = $m WHERE Id = $s AND MixedSplit IS NOT $m", ("$s", storyId), ("$m", json));
+        using var cmd = Command("UPDATE Stories SET MixedSplit = $m WHERE Id = $s AND MixedSplit IS DISTINCT FROM $m", ("$s", storyId), ("$m", json));
         if (cmd.ExecuteNonQuery() > 0) LendDates(storyId);
     }
 
@@ -276,8 +276,10 @@ public sealed partial class StoryStore
     private void InsertMembership(ArticleProfile a, long storyId, StoryExplanation why, DateTime now)
     {
         Exec("""
-            INSERT OR REPLACE INTO StoryMemberships (ArticleId, StoryId, Score, Method, SharedNames, SharedTerms, GapDays, AssignedAt, Features, Breakdown)
-            VALUES ($a, $s, $score, $m, $n, $t, $g, $at, $f, $b);
+            INSERT INTO StoryMemberships (ArticleId, StoryId, Score, Method, SharedNames, SharedTerms, GapDays, AssignedAt, Features, Breakdown)
+            VALUES ($a, $s, $score, $m, $n, $t, $g, $at, $f, $b)
+            ON CONFLICT (ArticleId) DO UPDATE SET StoryId = excluded.StoryId, Score = excluded.Score, Method = excluded.Method, SharedNames = excluded.SharedNames,
+                SharedTerms = excluded.SharedTerms, GapDays = excluded.GapDays, AssignedAt = excluded.AssignedAt, Features = excluded.Features, Breakdown = excluded.Breakdown;
             UPDATE Articles SET StoryId = $s WHERE Id = $a;
             """,
             ("$a", a.Id), ("$s", storyId), ("$score", why.Score), ("$m", why.Method),
@@ -305,7 +307,7 @@ public sealed partial class StoryStore
         Exec("UPDATE Articles SET CopyOfArticleId = NULL WHERE StoryId = $s AND CopyOfArticleId IS NOT NULL AND Id NOT IN (SELECT value FROM json_each($c))",
             ("$s", storyId), ("$c", JsonSerializer.Serialize(copies.Keys)));
         foreach (var (copy, source) in copies)
-            Exec("UPDATE Articles SET CopyOfArticleId = $c WHERE Id = $a AND CopyOfArticleId IS NOT $c", ("$c", source), ("$a", copy));
+            Exec("UPDATE Articles SET CopyOfArticleId = $c WHERE Id = $a AND CopyOfArticleId IS DISTINCT FROM $c", ("$c", source), ("$a", copy));
         var headlines = new Dictionary<long, string?>();
         using (var r = Prepared("SELECT Id, Headline FROM Articles WHERE StoryId = $s AND +IsLatest = 1", ("$s", storyId)).ExecuteReader())
             while (r.Read()) headlines[r.GetInt64(0)] = r.IsDBNull(1) ? null : r.GetString(1);
@@ -347,9 +349,9 @@ public sealed partial class StoryStore
                     (SELECT a.Id FROM Articles a WHERE a.StoryId = $s AND a.PublishedInferred = 0 AND a.Published IS NOT NULL
                         AND (SELECT MixedSplit FROM Stories WHERE Id = $s) IS NULL ORDER BY a.Published, a.Id LIMIT 1) AS FromId) AS d
             WHERE Articles.StoryId = $s AND (Articles.Published IS NULL OR Articles.PublishedInferred = 1)
-                AND NOT (Articles.Published IS d.Published AND Articles.PublishedFromArticleId IS d.FromId
-                         AND Articles.PublishedInferred IS (d.Published IS NOT NULL)
-                         AND Articles.PublishedSource IS (CASE WHEN d.Published IS NULL THEN NULL ELSE $src END));
+                AND NOT (Articles.Published IS NOT DISTINCT FROM d.Published AND Articles.PublishedFromArticleId IS NOT DISTINCT FROM d.FromId
+                         AND Articles.PublishedInferred IS NOT DISTINCT FROM (d.Published IS NOT NULL)
+                         AND Articles.PublishedSource IS NOT DISTINCT FROM (CASE WHEN d.Published IS NULL THEN NULL ELSE $src END));
             """, ("$s", storyId), ("$src", MetadataSources.Story));
 
     // Where the articles of a story went when they left it (refinement, corrections), so a story emptied by it is
@@ -370,7 +372,7 @@ public sealed partial class StoryStore
         foreach (var (successor, count) in successors)
             Exec("""
                 INSERT INTO RetiredStories (StoryId, SuccessorId, Articles, Reason, RetiredAt) VALUES ($s, $n, $c, $r, $at)
-                ON CONFLICT (StoryId, SuccessorId) DO UPDATE SET Articles = Articles + excluded.Articles
+                ON CONFLICT (StoryId, SuccessorId) DO UPDATE SET Articles = RetiredStories.Articles + excluded.Articles
                 """, ("$s", storyId), ("$n", successor), ("$c", count), ("$r", reason), ("$at", Stamp(now)));
     }
 
@@ -414,7 +416,7 @@ public sealed partial class StoryStore
             List<string> paragraphs;
             try { paragraphs = JsonSerializer.Deserialize<List<string>>(r.GetString(2)) ?? []; }
             catch (JsonException) { paragraphs = [r.GetString(2)]; }
-            DateOnly? published = !r.IsDBNull(5) && DateOnly.TryParse(r.GetString(5), CultureInfo.InvariantCulture, out var d) ? d : null;
+            var published = StoreCommands.Date(r, 5);
             list.Add(new StoryArticle(r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1), paragraphs,
                 r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), published));
         }
@@ -425,12 +427,13 @@ public sealed partial class StoryStore
 
     private async Task OpenAsync(CancellationToken ct)
     {
-        _connection = (SqliteConnection)_db.Database.GetDbConnection();
+        _connection = _db.Database.GetDbConnection();
         if (_connection.State != System.Data.ConnectionState.Open) await _db.Database.OpenConnectionAsync(ct);
+        _lockedStories.Clear();
+        if (_sql.Postgres) return;
         _restorePragmas = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA cache_size = {Scalar("PRAGMA cache_size")}; PRAGMA wal_autocheckpoint = {Scalar("PRAGMA wal_autocheckpoint")};");
         Exec(GroupingPragmas);
-        _lockedStories.Clear();
     }
 
     /// <summary>
@@ -469,7 +472,9 @@ public sealed partial class StoryStore
         _tx = tx;
         try
         {
+            TakeGroupingLock();
             var result = work();
+            MarkWriter();
             tx.Commit();
             return result;
         }
@@ -478,6 +483,7 @@ public sealed partial class StoryStore
             _lockedStories.Clear();
             _departed.Clear();
             ClearDocumentFrequencies();
+            _lastWriter = null;
             throw;
         }
         finally
@@ -486,13 +492,42 @@ public sealed partial class StoryStore
         }
     }
 
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters) => _sql.Command(sql, parameters);
+    /// <summary>The two keys of PostgreSQL's advisory lock that serialises grouping: this class, and the store's schema.</summary>
+    internal const int GroupingLockClass = 0x4E43_4701;
+
+    // The token the last grouping transaction of this object wrote; another means another process grouped since.
+    private long? _lastWriter;
+
+    /// <summary>
+    /// Serialises grouping across processes and notices another's. On PostgreSQL a transaction-scoped advisory lock
+    /// (SQLite's write transaction is already the only one). What this object keeps between transactions (document
+    /// frequencies, the stories of lock groups, the members of touched stories) is exact only while nobody else
+    /// grouped: each grouping transaction leaves a random token, and one that finds another's forgets what it kept.
+    /// </summary>
+    private void TakeGroupingLock()
+    {
+        if (_sql.Postgres) Exec($"SELECT pg_advisory_xact_lock({GroupingLockClass}, hashtext(current_schema()))");
+        using var cmd = Command("SELECT Value FROM StoryGroupingInfo WHERE Name = 'writer'");
+        var writer = cmd.ExecuteScalar() is { } v and not DBNull ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : (long?)null;
+        if (writer == _lastWriter && writer is not null) return;
+        ClearDocumentFrequencies();
+        _lockedStories.Clear();
+        foreach (var story in _touched.Keys.ToList()) _touched[story] = null;
+    }
+
+    private void MarkWriter()
+    {
+        _lastWriter = Random.Shared.NextInt64(1, long.MaxValue);
+        Exec("INSERT INTO StoryGroupingInfo (Name, Value) VALUES ('writer', $v) ON CONFLICT (Name) DO UPDATE SET Value = excluded.Value", ("$v", _lastWriter));
+    }
+
+    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters) => _sql.Command(sql, parameters);
 
     private void Exec(string sql, params (string Name, object? Value)[] parameters) => _sql.Exec(sql, parameters);
 
-    private SqliteCommand Prepared(string sql, params (string Name, object? Value)[] parameters) => _sql.Prepared(sql, parameters);
+    private DbCommand Prepared(string sql, params (string Name, object? Value)[] parameters) => _sql.Prepared(sql, parameters);
 
-    private static string Stamp(DateTime t) => StoreCommands.Stamp(t);
+    private object Stamp(DateTime t) => _sql.Stamp(t);
 }
 
 /// <summary>A correction that cannot be applied (unknown story or article, missing reason…); the message says why.</summary>

@@ -40,19 +40,8 @@ public sealed class ImportFixture : IDisposable, IAsyncDisposable
     /// <summary>A new context on the store, not migrated.</summary>
     public NewsDb NewContext() => new(NewsStore.Options(Target));
 
-    /// <summary><paramref name="options"/> (or the defaults) with grouping off where the engine does not run it yet.</summary>
-    public ImportOptions Options(ImportOptions? options = null)
-    {
-        options ??= new ImportOptions();
-        return Dialect.Runs(StoreFeature.Grouping) ? options : options with { GroupStories = false };
-    }
-
     /// <summary>An importer on <paramref name="db"/> with the simple extractors.</summary>
-    internal Importer Importer(NewsDb db, ImportOptions? options = null) => new(db, Options(options), Simple);
-
-    /// <summary>Skips the calling test where the engine does not run grouping yet (it checks stories).</summary>
-    public void RequireGrouping() =>
-        Skip.IfNot(Dialect.Runs(StoreFeature.Grouping), $"story grouping does not run on {Target.Provider} yet");
+    internal Importer Importer(NewsDb db, ImportOptions? options = null) => new(db, options ?? new ImportOptions(), Simple);
 
     /// <summary>
     /// Extractors that make every blank-line separated block a paragraph, lines starting "Share"/"Subscribe" clutter,

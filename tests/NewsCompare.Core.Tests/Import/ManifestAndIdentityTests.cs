@@ -144,13 +144,12 @@ public sealed class ManifestAndIdentityTests
         }
 
         (await UploadAsync(f, new("x.txt", text), new("sources.json", manifest))).Results.Single().Outcome.Should().Be(ImportOutcome.Unchanged);
-        var grouping = f.Dialect.Runs(StoreFeature.Grouping);
-        if (grouping) await using (var db = await f.OpenAsync()) await new StoryStore(db).RegroupAsync();
+        await using (var db = await f.OpenAsync()) await new StoryStore(db).RegroupAsync();
 
         var article = await f.QueryAsync(db => db.Articles.SingleAsync());
         (article.Published, article.PublishedSource, article.PublishedInferred).Should().Be((new DateOnly(2024, 1, 31), "editor:alice", false));
         (article.Byline, article.BylineSource).Should().Be(("By Ann Editor", "editor:alice"));
-        (article.StoryId is not null).Should().Be(grouping);
+        article.StoryId.Should().NotBeNull();
         var recorded = await f.QueryAsync(db => db.MetadataChanges.Where(c => c.Editor == "alice").ToListAsync());
         recorded.Should().HaveCount(2).And.OnlyContain(c => c.Reason == "the print edition's date");
     }
@@ -161,7 +160,6 @@ public sealed class ManifestAndIdentityTests
     public async Task ACorrectedDatePlacesTheArticleInItsStoryAgain(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
-        f.RequireGrouping();
         await UploadAsync(f, new ImportUpload("x.txt", Bytes(ImportFixture.Article("Ferry service resumes"))));
         await using var db = await f.OpenAsync();
         var article = await db.Articles.SingleAsync();
@@ -215,28 +213,5 @@ public sealed class ManifestAndIdentityTests
         history.Select(c => c.NewValue).Should().BeEquivalentTo(names);
         history.Select(c => c.OldValue).Should().Equal([null, .. history.Select(c => c.NewValue).SkipLast(1)]);
         (await f.QueryAsync(db => db.Articles.SingleAsync())).Byline.Should().Be(history[^1].NewValue);
-    }
-
-    [SkippableTheory]
-    [InlineData(StoreProvider.Postgres)]
-    public async Task WhereGroupingDoesNotRunADateCorrectionOfAGroupedArticleIsRefusedBeforeAnythingIsWritten(StoreProvider provider)
-    {
-        await using var f = await ImportFixture.CreateAsync(provider);
-        Skip.If(f.Dialect.Runs(StoreFeature.Grouping), "grouping runs on this engine");
-        await UploadAsync(f, new ImportUpload("x.txt", Bytes(ImportFixture.Article("Ferry service resumes"))));
-        await using var db = await f.OpenAsync();
-        var story = new Story { Title = "Ferry service resumes", ArticleCount = 1, UpdatedAt = DateTime.UtcNow };
-        db.Stories.Add(story);
-        await db.SaveChangesAsync();
-        var id = await db.Articles.Select(a => a.Id).SingleAsync();
-        await db.Articles.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.StoryId, story.Id));
-
-        var act = () => ArticleCorrections.CorrectAsync(db, id, new Dictionary<MetadataField, string?> { [MetadataField.Published] = "2024-03-05" }, "alice", "print date");
-
-        (await act.Should().ThrowAsync<StoreFeatureNotSupportedException>()).Which.Feature.Should().Be(StoreFeature.Grouping);
-        (await db.MetadataChanges.CountAsync()).Should().Be(0);
-        (await db.Articles.SingleAsync()).Published.Should().BeNull();
-        (await ArticleCorrections.CorrectAsync(db, id, new Dictionary<MetadataField, string?> { [MetadataField.Byline] = "By Ann Editor" }, "alice", "byline"))
-            .Should().ContainSingle("a value grouping does not read is corrected on any engine");
     }
 }

@@ -1,3 +1,4 @@
+using NewsCompare.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Stories;
 
@@ -39,16 +40,25 @@ public sealed class OneLoopTests
     private static IEnumerable<(string Headline, string Body, string? Language, DateOnly? Published)> Seeds() =>
         SeedGroupingTests.LoadSeeds().Select(s => (s.Article.Headline ?? "", string.Join("\n\n", s.Article.Paragraphs), (string?)null, s.Article.Published));
 
-    public static TheoryData<string, bool> Sets() => new()
+    public static TheoryData<string, bool, StoreProvider> Sets()
     {
-        { "multilingual", false }, { "meetings", false }, { "seeds", false },
-        // Over 100 articles in one first import: a bulk batch, placed and refined as a full grouping places them.
-        { "all", true },
-    };
+        var sets = new TheoryData<string, bool, StoreProvider>();
+        foreach (var provider in new[] { StoreProvider.Sqlite, StoreProvider.Postgres })
+        {
+            sets.Add("multilingual", false, provider);
+            sets.Add("meetings", false, provider);
+            sets.Add("seeds", false, provider);
+            // Over 100 articles in one first import: a bulk batch, placed and refined as a full grouping places them.
+            sets.Add("all", true, provider);
+            // The same articles regrouped: on PostgreSQL the regroup is built in a schema of its own and switched in.
+            sets.Add("all", false, provider);
+        }
+        return sets;
+    }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Sets))]
-    public async Task TheStoreFormsTheStoriesTheEngineFormsInMemory(string set, bool firstImport)
+    public async Task TheStoreFormsTheStoriesTheEngineFormsInMemory(string set, bool firstImport, StoreProvider provider)
     {
         var multilingual = Multilingual().Select(x => (x.Headline, x.Body, (string?)x.Language, x.Published)).ToList();
         var texts = set switch
@@ -59,7 +69,7 @@ public sealed class OneLoopTests
             _ => multilingual.Concat(Meetings()).Concat(Seeds())
                 .Concat(Fixtures.Background(120).Skip(30).Select(t => (t.Headline, t.Body, (string?)null, (DateOnly?)null))).ToList(),
         };
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var articles = new List<StoryArticle>();
         for (var i = 0; i < texts.Count; i++)
         {
@@ -80,11 +90,12 @@ public sealed class OneLoopTests
         inStore.Select(Key).Order(StringComparer.Ordinal).Should().Equal(inMemory.Select(Key).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public async Task ReportsOfOneEventInSeveralLanguagesFormOneStoryInTheStoreAsInMemory()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ReportsOfOneEventInSeveralLanguagesFormOneStoryInTheStoreAsInMemory(StoreProvider provider)
     {
         var texts = Multilingual().ToList();
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var ids = new List<long>();
         foreach (var (headline, body, language, published) in texts) ids.Add(await store.AddAsync(headline, body, null, published, language));
 

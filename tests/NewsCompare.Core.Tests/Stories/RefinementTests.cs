@@ -1,3 +1,4 @@
+using NewsCompare.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Stories;
 
@@ -52,10 +53,11 @@ public sealed class RefinementTests
         refined.Placements[2].Story.Should().Be(refined.Placements[3].Story);
     }
 
-    [Fact]
-    public async Task RegroupMovesTheReportThatOpenedAStoryOfItsOwnIntoItsEvent()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task RegroupMovesTheReportThatOpenedAStoryOfItsOwnIntoItsEvent(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var ids = await AddAsync(store);
 
         await new StoryStore(store.Db, StoryEngineOptions.Default with { RefinePasses = 0 }).RegroupAsync();
@@ -73,10 +75,11 @@ public sealed class RefinementTests
         why.Where(w => w.Method != "opened").Should().HaveCount(2).And.OnlyContain(w => w.SharedNames.Count > 0, "a moved article's explanation names what it shares");
     }
 
-    [Fact]
-    public async Task RefinementLeavesACorrectedArticleWherePeoplePutIt()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task RefinementLeavesACorrectedArticleWherePeoplePutIt(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var ids = await AddAsync(store);
         var stories = new StoryStore(store.Db, StoryEngineOptions.Default with { RefinePasses = 3 });
         await stories.RegroupAsync();
@@ -90,13 +93,16 @@ public sealed class RefinementTests
         after[0].Should().Be(after[2]);
     }
 
-    [Theory]
-    [InlineData(0, true, 2)]
-    [InlineData(2, false, 2)]
-    [InlineData(2, true, 1)]
-    public async Task ImportingALaterReportTiesTheReportThatStoodAloneToItsEventOnlyWhenImportsRefine(int passes, bool refineImports, int expectedStories)
+    [SkippableTheory]
+    [InlineData(0, true, 2, StoreProvider.Sqlite)]
+    [InlineData(2, false, 2, StoreProvider.Sqlite)]
+    [InlineData(2, true, 1, StoreProvider.Sqlite)]
+    [InlineData(0, true, 2, StoreProvider.Postgres)]
+    [InlineData(2, false, 2, StoreProvider.Postgres)]
+    [InlineData(2, true, 1, StoreProvider.Postgres)]
+    public async Task ImportingALaterReportTiesTheReportThatStoodAloneToItsEventOnlyWhenImportsRefine(int passes, bool refineImports, int expectedStories, StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var ids = await AddAsync(store);
         var stories = new StoryStore(store.Db, StoryEngineOptions.Default with { RefinePasses = passes, RefineImports = refineImports });
         var background = await store.Db.Articles.Where(a => !ids.Contains(a.Id)).Select(a => a.Id).ToListAsync();
@@ -108,10 +114,11 @@ public sealed class RefinementTests
         (await StoriesAsync(store, ids)).Distinct().Should().HaveCount(expectedStories);
     }
 
-    [Fact]
-    public async Task AFirstImportOfAHundredArticlesOrMoreIsGroupedAsRegroupWouldGroupIt()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AFirstImportOfAHundredArticlesOrMoreIsGroupedAsRegroupWouldGroupIt(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var ids = new List<long>();
         for (var i = 0; i < Walkout.Length; i++)
             ids.Add(await store.AddAsync(Walkout[i].Headline, Walkout[i].Body, published: new DateOnly(2024, 3, 4).AddDays(i)));

@@ -1,3 +1,4 @@
+using NewsCompare.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Stories;
 
@@ -139,10 +140,11 @@ public sealed class ScoreBreakdownTests
         ScoreBreakdown.Parse("{\"threshold\": 0.16, \"features\": [[\"words\", 1]]}").Should().BeNull();
     }
 
-    [Fact]
-    public async Task TheStoreKeepsEachPlacementsBreakdownAndReadsItBack()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task TheStoreKeepsEachPlacementsBreakdownAndReadsItBack(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, _, _) = await StoryStoreTests.SeedAsync(store, options: Weighed);
 
         var why = (await StoryStore.ExplanationAsync(store.Db, first[1]))!;
@@ -157,13 +159,14 @@ public sealed class ScoreBreakdownTests
         opener.Breakdown.Should().NotBeNull("an opened story records what it was compared with, even nothing");
     }
 
-    [Fact]
-    public async Task AMembershipStoredBeforeBreakdownsWereKeptReadsAsNotRecorded()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AMembershipStoredBeforeBreakdownsWereKeptReadsAsNotRecorded(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, second, _) = await StoryStoreTests.SeedAsync(store);
-        await store.Db.Database.ExecuteSqlRawAsync("UPDATE StoryMemberships SET Breakdown = NULL WHERE ArticleId = {0}", first[1]);
-        await store.Db.Database.ExecuteSqlRawAsync("UPDATE StoryMemberships SET Breakdown = {0} WHERE ArticleId = {1}", "{\"threshold\":", second[1]);
+        await store.Db.Database.ExecuteSqlRawAsync(store.Sql("UPDATE StoryMemberships SET Breakdown = NULL WHERE ArticleId = {0}"), first[1]);
+        await store.Db.Database.ExecuteSqlRawAsync(store.Sql("UPDATE StoryMemberships SET Breakdown = {0} WHERE ArticleId = {1}"), "{\"threshold\":", second[1]);
 
         var old = (await StoryStore.ExplanationAsync(store.Db, first[1]))!;
         var damaged = (await StoryStore.ExplanationAsync(store.Db, second[1]))!;

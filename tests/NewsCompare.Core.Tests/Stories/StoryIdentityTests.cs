@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using NewsCompare.Core.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Stories;
 
@@ -16,17 +17,17 @@ public sealed class StoryIdentityTests
     }
 
     /// <summary>Each article's story id, and the number of stories, read on a connection of its own.</summary>
-    private static (Dictionary<long, long> Members, long Stories) Read(SqliteConnection c)
+    private static (Dictionary<long, long> Members, long Stories) Read(DbConnection c)
     {
         var members = new Dictionary<long, long>();
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "SELECT ArticleId, StoryId FROM StoryMemberships";
+            cmd.CommandText = "SELECT \"ArticleId\", \"StoryId\" FROM \"StoryMemberships\"";
             using var r = cmd.ExecuteReader();
             while (r.Read()) members[r.GetInt64(0)] = r.GetInt64(1);
         }
         using var count = c.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM Stories";
+        count.CommandText = "SELECT COUNT(*) FROM \"Stories\"";
         return (members, (long)count.ExecuteScalar()!);
     }
 
@@ -35,10 +36,11 @@ public sealed class StoryIdentityTests
         public void Report(int value) => act(value);
     }
 
-    [Fact]
-    public async Task RegroupKeepsEveryStoryIdWhenTheGroupingDoesNotChange()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task RegroupKeepsEveryStoryIdWhenTheGroupingDoesNotChange(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, second) = await SeedAsync(store);
         using var reader = store.OpenReader();
         var before = Read(reader);
@@ -53,10 +55,11 @@ public sealed class StoryIdentityTests
         second.Should().AllSatisfy(a => after.Members[a].Should().Be(before.Members[second[0]]));
     }
 
-    [Fact]
-    public async Task ARegroupThatJoinsStoriesKeepsTheIdOfTheLargestShareAndRetiresTheOthersWithPointers()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ARegroupThatJoinsStoriesKeepsTheIdOfTheLargestShareAndRetiresTheOthersWithPointers(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         // Grouped first so strictly that every article stands alone.
         var (first, _) = await SeedAsync(store, new StoryEngineOptions { JoinThreshold = 2 });
         var alone = new Dictionary<long, long>();
@@ -81,10 +84,11 @@ public sealed class StoryIdentityTests
         stories.Intersect(retiredIds).Should().BeEmpty();
     }
 
-    [Fact]
-    public async Task AReaderDuringRegroupSeesTheWholeOldGroupingAndAfterItTheWholeNewOne()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AReaderDuringRegroupSeesTheWholeOldGroupingAndAfterItTheWholeNewOne(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         await SeedAsync(store, new StoryEngineOptions { JoinThreshold = 2 });
         using var reader = store.OpenReader();
         var before = Read(reader);
@@ -103,10 +107,11 @@ public sealed class StoryIdentityTests
         after.Members.Keys.Should().BeEquivalentTo(before.Members.Keys);
     }
 
-    [Fact]
-    public async Task ARegroupStoppedHalfwayLeavesTheOldStoriesAndDatesAsTheyWere()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ARegroupStoppedHalfwayLeavesTheOldStoriesAndDatesAsTheyWere(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, _) = await SeedAsync(store);
         using var reader = store.OpenReader();
         var before = Read(reader);

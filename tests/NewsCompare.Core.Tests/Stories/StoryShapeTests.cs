@@ -1,3 +1,4 @@
+using NewsCompare.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Metadata;
 using NewsCompare.Core.Stories;
@@ -11,10 +12,11 @@ public sealed class StoryShapeTests
     private static readonly DateOnly March = new(2023, 2, 23);
     private static readonly DateOnly September = new(2023, 9, 19);
 
-    [Fact]
-    public async Task AnInferredDateNamesTheArticleItCameFromAndAStatedDateIsNeverReplaced()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AnInferredDateNamesTheArticleItCameFromAndAStatedDateIsNeverReplaced(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var ids = new List<long>();
         foreach (var (h, b) in Fixtures.Background(30)) ids.Add(await store.AddAsync(h, b));
         var later = await store.AddAsync(Fixtures.FirstMeeting(0).Headline, Fixtures.FirstMeeting(0).Body, "wire", March);
@@ -51,10 +53,11 @@ public sealed class StoryShapeTests
         return (first, second, options);
     }
 
-    [Fact]
-    public async Task AStoryOfTwoGroupsWithWordsOfTheirOwnIsFlaggedWithTheSplitAndLendsNoDates()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AStoryOfTwoGroupsWithWordsOfTheirOwnIsFlaggedWithTheSplitAndLendsNoDates(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, second, _) = await MixedAsync(store);
         var storyId = (await store.ArticleAsync(first[0])).StoryId!.Value;
         (await store.ArticleAsync(second[0])).StoryId.Should().Be(storyId);
@@ -69,10 +72,11 @@ public sealed class StoryShapeTests
             (await store.ArticleAsync(a)).Published.Should().BeNull();
     }
 
-    [Fact]
-    public async Task ApplyingTheProposedSplitIsRecordedAsASplitAndEachHalfLendsItsOwnDate()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ApplyingTheProposedSplitIsRecordedAsASplitAndEachHalfLendsItsOwnDate(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, second, options) = await MixedAsync(store);
         var storyId = (await store.ArticleAsync(first[0])).StoryId!.Value;
 
@@ -94,10 +98,11 @@ public sealed class StoryShapeTests
         (await store.ArticleAsync(second[0])).StoryId.Should().NotBe((await store.ArticleAsync(first[0])).StoryId);
     }
 
-    [Fact]
-    public async Task AStoryOfOneEventIsNotFlagged()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AStoryOfOneEventIsNotFlagged(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var ids = new List<long>();
         foreach (var (h, b) in Fixtures.Background(30)) ids.Add(await store.AddAsync(h, b));
         for (var i = 0; i < 3; i++) ids.Add(await store.AddAsync(Fixtures.FirstMeeting(i).Headline, Fixtures.FirstMeeting(i).Body, $"o{i}", February));
@@ -129,10 +134,11 @@ public sealed class StoryShapeTests
         StoryTitles.Choose([(5, " ", false, V((1, 1)))]).Should().BeNull();
     }
 
-    [Fact]
-    public async Task AStoryRecordsWhichHeadlineItsTitleIsAndWhy()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AStoryRecordsWhichHeadlineItsTitleIsAndWhy(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var ids = new List<long>();
         foreach (var (h, b) in Fixtures.Background(30)) ids.Add(await store.AddAsync(h, b));
         var meeting = new List<long>();

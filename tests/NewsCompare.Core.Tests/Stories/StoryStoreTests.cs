@@ -1,3 +1,4 @@
+using NewsCompare.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Stories;
 
@@ -37,10 +38,11 @@ public sealed class StoryStoreTests
         (await store.Db.Articles.AsNoTracking().Where(a => a.StoryId != null).Select(a => new { a.Id, a.StoryId }).ToListAsync())
             .GroupBy(a => a.StoryId).Select(g => g.Select(a => a.Id).ToHashSet()).ToList();
 
-    [Fact]
-    public async Task AssignNewArticlesPlacesEachReportInItsEventsStoryAndKeepsWhy()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AssignNewArticlesPlacesEachReportInItsEventsStoryAndKeepsWhy(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, second, _) = await SeedAsync(store);
 
         var partition = await PartitionAsync(store);
@@ -57,13 +59,14 @@ public sealed class StoryStoreTests
         story.FirstDate.Should().Be(February);
     }
 
-    [Fact]
-    public async Task InASmallStoreAStoryIsIndexedByTheWordsItsArticleSharesNotOnlyByItsOwn()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task InASmallStoreAStoryIsIndexedByTheWordsItsArticleSharesNotOnlyByItsOwn(StoreProvider provider)
     {
         // Two reports in an empty store: each has many words of its own (which, not seen elsewhere yet, weigh most
         // for what the story keeps) and shares the event's words with the other. The next report of the event
         // looks stories up by what it shares, so the story must be findable by the shared words too.
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var first = await store.AddAsync("Freighters, cranes and hauliers idle as picketing drags on",
             "Anchored freighters, rotting citrus cargoes, idle gantry cranes, queueing hauliers, anxious shipowners, " +
             "grumbling insurers, customs brokers, chandlers and pilots counted mounting losses during weeks of picketing.\n\n" +
@@ -75,15 +78,16 @@ public sealed class StoryStoreTests
         await StoryStore.AssignNewArticlesAsync(store.Db, [first, second]);
 
         var storyOfFirst = (await store.ArticleAsync(first)).StoryId;
-        var posted = await store.Db.Database.SqlQueryRaw<long>("""
+        var posted = await store.Db.Database.SqlQueryRaw<long>(store.Sql("""
             SELECT TermHash AS "Value" FROM StoryPostings WHERE StoryId = {0} UNION SELECT TermHash FROM StoryPostingsRecent WHERE StoryId = {0}
-            """, storyOfFirst!).ToListAsync();
+            """), storyOfFirst!).ToListAsync();
         posted.Should().Contain((long)TextSignals.Hash("kralova", true), "both reports name the union leader");
         posted.Should().Contain((long)TextSignals.Hash("ostrava", true), "both reports name the port");
     }
 
-    [Fact]
-    public async Task ManyShortReportsOnOneTopicImportedIntoASmallStoreStayApart()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ManyShortReportsOnOneTopicImportedIntoASmallStoreStayApart(StoreProvider provider)
     {
         (string Headline, string Body)[] items =
         [
@@ -98,7 +102,7 @@ public sealed class StoryStoreTests
             ("Ukraine accepts bitcoin donations", "Ukraine's government said it had received bitcoin donations for its army."),
             ("PayPal lets users pay with bitcoin", "PayPal said its US users can now pay merchants with bitcoin."),
         ];
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var ids = new List<long>();
         foreach (var (h, b) in items) ids.Add(await store.AddAsync(h, b));
 
@@ -107,10 +111,11 @@ public sealed class StoryStoreTests
         (await PartitionAsync(store)).Should().HaveCount(items.Length, "each item reports a different event of one topic");
     }
 
-    [Fact]
-    public async Task UndatedArticlesTakeTheStoryDateMarkedInferredAndKnownDatesStay()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task UndatedArticlesTakeTheStoryDateMarkedInferredAndKnownDatesStay(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, second, _) = await SeedAsync(store);
 
         var undated = await store.ArticleAsync(first[1]);
@@ -127,10 +132,11 @@ public sealed class StoryStoreTests
         (await store.ArticleAsync(second[0])).PublishedSource.Should().Be("manifest");
     }
 
-    [Fact]
-    public async Task IncrementalOneByOneGivesTheSameStoriesAsAFullRegroup()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task IncrementalOneByOneGivesTheSameStoriesAsAFullRegroup(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         await SeedAsync(store, assignEachAlone: true);
         var incremental = await PartitionAsync(store);
 
@@ -139,10 +145,11 @@ public sealed class StoryStoreTests
         (await PartitionAsync(store)).Should().BeEquivalentTo(incremental);
     }
 
-    [Fact]
-    public async Task MoveSplitAndMergeAreRecordedAndSurviveRegroup()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task MoveSplitAndMergeAreRecordedAndSurviveRegroup(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, second, _) = await SeedAsync(store);
         var stories = new StoryStore(store.Db);
 
@@ -169,10 +176,11 @@ public sealed class StoryStoreTests
         log.Should().OnlyContain(c => c.Reason.Length > 0 && c.At > DateTime.UtcNow.AddMinutes(-5));
     }
 
-    [Fact]
-    public async Task CorrectionsWithoutAReasonOrOnUnknownStoriesAreRefusedWithAClearMessage()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task CorrectionsWithoutAReasonOrOnUnknownStoriesAreRefusedWithAClearMessage(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, _, _) = await SeedAsync(store);
         var stories = new StoryStore(store.Db);
 
@@ -181,10 +189,11 @@ public sealed class StoryStoreTests
         await stories.Invoking(s => s.MergeAsync(1, 1, "x")).Should().ThrowAsync<StoryCorrectionException>();
     }
 
-    [Fact]
-    public async Task WireCopiesPointToTheEarliestVersionAndTheStoryCountsIndependentVersions()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task WireCopiesPointToTheEarliestVersionAndTheStoryCountsIndependentVersions(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         foreach (var (h, b) in Fixtures.Background(30)) await store.AddAsync(h, b);
         var (headline, body) = Fixtures.FirstMeeting(0);
         var mirror = await store.AddAsync(headline, body, "mirror", February.AddDays(1));
@@ -200,12 +209,14 @@ public sealed class StoryStoreTests
         story.IndependentCount.Should().Be(2);
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task AnUndatedReportOfAnotherMeetingOfTheTopicImportedLaterOpensItsOwnRelatedStory(bool assignEachAlone)
+    [SkippableTheory]
+    [InlineData(false, StoreProvider.Sqlite)]
+    [InlineData(true, StoreProvider.Sqlite)]
+    [InlineData(false, StoreProvider.Postgres)]
+    [InlineData(true, StoreProvider.Postgres)]
+    public async Task AnUndatedReportOfAnotherMeetingOfTheTopicImportedLaterOpensItsOwnRelatedStory(bool assignEachAlone, StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, second, _) = await SeedAsync(store, assignEachAlone);
         var third = await store.AddAsync(Fixtures.ThirdMeeting().Headline, Fixtures.ThirdMeeting().Body, "evening");
 
@@ -217,10 +228,11 @@ public sealed class StoryStoreTests
         (await StoryStore.RelatedAsync(store.Db, story)).Select(s => s.Id).Should().Contain((await store.ArticleAsync(first[0])).StoryId!.Value);
     }
 
-    [Fact]
-    public async Task StoriesOfOneOngoingTopicAreLinkedAsRelatedInTimeOrder()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task StoriesOfOneOngoingTopicAreLinkedAsRelatedInTimeOrder(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, second, _) = await SeedAsync(store);
         var firstStory = (await store.ArticleAsync(first[0])).StoryId!.Value;
         var secondStory = (await store.ArticleAsync(second[0])).StoryId!.Value;
@@ -229,10 +241,11 @@ public sealed class StoryStoreTests
         (await StoryStore.RelatedAsync(store.Db, secondStory)).Select(s => s.Id).Should().Contain(firstStory);
     }
 
-    [Fact]
-    public async Task PendingArticlesArePlacedWithoutDisturbingGroupedOnes()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task PendingArticlesArePlacedWithoutDisturbingGroupedOnes(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, _, _) = await SeedAsync(store);
         var before = (await store.ArticleAsync(first[0])).StoryId;
         var late = await store.AddAsync("Volkov and Lian wrap up Kazan talks on the Volga grain corridor",
@@ -245,13 +258,14 @@ public sealed class StoryStoreTests
         (await store.ArticleAsync(first[0])).StoryId.Should().Be(before);
     }
 
-    [Fact]
-    public async Task AStoreGroupedOnAnOlderVersionsTermsIsRegroupedWholeOnTheNextImport()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AStoreGroupedOnAnOlderVersionsTermsIsRegroupedWholeOnTheNextImport(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, second, all) = await SeedAsync(store);
         // What a store grouped before the term features were versioned looks like: no version row.
-        await store.Db.Database.ExecuteSqlRawAsync("DELETE FROM StoryGroupingInfo");
+        await store.Db.Database.ExecuteSqlRawAsync(store.Sql("DELETE FROM StoryGroupingInfo"));
         // The wire report again, undated, on another site.
         var late = await store.AddAsync(Fixtures.FirstMeeting(0).Headline + " again", Fixtures.FirstMeeting(0).Body, "evening");
 
@@ -266,10 +280,11 @@ public sealed class StoryStoreTests
         next.Rebuilt.Should().BeFalse("the rebuilt store records the version it was grouped with");
     }
 
-    [Fact]
-    public async Task AStoreGroupedOnTheCurrentTermsIsNeverRebuilt()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AStoreGroupedOnTheCurrentTermsIsNeverRebuilt(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         await SeedAsync(store, assignEachAlone: true);
         var late = await store.AddAsync(Fixtures.SecondMeeting(1).Headline, Fixtures.SecondMeeting(1).Body, "evening");
 
@@ -297,10 +312,11 @@ public sealed class StoryStoreTests
         return (await Add(second: false), await Add(second: true));
     }
 
-    [Fact]
-    public async Task ImportingAnotherEventIntoTheStoryItsFirstReportJoinedSplitsThatStoryAndLinksTheHalves()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ImportingAnotherEventIntoTheStoryItsFirstReportJoinedSplitsThatStoryAndLinksTheHalves(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, second) = await PortDisputeAsync(store);
 
         var partition = await PartitionAsync(store);
@@ -319,11 +335,12 @@ public sealed class StoryStoreTests
         (await PartitionAsync(store)).Should().ContainEquivalentOf(second.ToHashSet(), "regroup splits the same way");
     }
 
-    [Fact]
-    public async Task WithoutTheSplitTheImportedPortDisputeIsOneStory()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task WithoutTheSplitTheImportedPortDisputeIsOneStory(StoreProvider provider)
     {
         // The test above is only a test of the split if the import path does merge the two events.
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var background = new List<long>();
         foreach (var (h, b) in Fixtures.Background(30)) background.Add(await store.AddAsync(h, b));
         var noSplit = StoryEngineOptions.Default with { SplitBelow = 0 };
@@ -338,10 +355,11 @@ public sealed class StoryStoreTests
         (await PartitionAsync(store)).Should().ContainEquivalentOf(ids.ToHashSet());
     }
 
-    [Fact]
-    public async Task AStoryPeopleMergedIsNeverSplitByTheEngine()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AStoryPeopleMergedIsNeverSplitByTheEngine(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, second) = await PortDisputeAsync(store);
         var stories = new StoryStore(store.Db);
         await stories.MergeAsync((await store.ArticleAsync(first[0])).StoryId!.Value, (await store.ArticleAsync(second[0])).StoryId!.Value, "one dispute, told as one story");
@@ -355,11 +373,12 @@ public sealed class StoryStoreTests
         (await PartitionAsync(store)).Should().Contain(p => first.Concat(second).All(p.Contains), "and survives a regroup");
     }
 
-    [Fact]
-    public async Task MergingTheRecentIndexTablesIntoTheLargeOnesChangesNoStory()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task MergingTheRecentIndexTablesIntoTheLargeOnesChangesNoStory(StoreProvider provider)
     {
-        await using var merged = await TestStore.CreateAsync();
-        await using var unmerged = await TestStore.CreateAsync();
+        await using var merged = await TestStore.CreateAsync(provider);
+        await using var unmerged = await TestStore.CreateAsync(provider);
         foreach (var store in new[] { merged, unmerged })
         {
             var ids = new List<long>();
@@ -376,7 +395,7 @@ public sealed class StoryStoreTests
             var connection = store.Db.Database.GetDbConnection();
             await connection.OpenAsync();
             await using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT COUNT(*) FROM {table}";
+            cmd.CommandText = store.Sql($"SELECT COUNT(*) FROM {table}");
             var count = (long)(await cmd.ExecuteScalarAsync())!;
             await connection.CloseAsync();
             return count;
@@ -392,15 +411,22 @@ public sealed class StoryStoreTests
         (await scores(merged)).Should().Equal(await scores(unmerged));
     }
 
-    [Fact]
-    public async Task RefreshingAStoryRewritesOnlyTheArticleRowsThatChange()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task RefreshingAStoryRewritesOnlyTheArticleRowsThatChange(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(provider);
         var (first, _, _) = await SeedAsync(store);
-        await store.Db.Database.ExecuteSqlRawAsync("""
-            CREATE TABLE ArticleWrites (ArticleId INTEGER NOT NULL);
-            CREATE TRIGGER CountArticleWrites AFTER UPDATE ON Articles BEGIN INSERT INTO ArticleWrites VALUES (new.Id); END;
-            """);
+        await store.Db.Database.ExecuteSqlRawAsync(provider == StoreProvider.Postgres
+            ? """
+              CREATE TABLE "ArticleWrites" ("ArticleId" bigint NOT NULL);
+              CREATE FUNCTION count_article_writes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO "ArticleWrites" VALUES (NEW."Id"); RETURN NULL; END $$;
+              CREATE TRIGGER count_article_writes AFTER UPDATE ON "Articles" FOR EACH ROW EXECUTE FUNCTION count_article_writes();
+              """
+            : """
+              CREATE TABLE ArticleWrites (ArticleId INTEGER NOT NULL);
+              CREATE TRIGGER CountArticleWrites AFTER UPDATE ON Articles BEGIN INSERT INTO ArticleWrites VALUES (new.Id); END;
+              """);
         var late = await store.AddAsync("Volkov and Lian wrap up Kazan talks on the Volga grain corridor",
             "Dmitri Volkov and envoy Lian Pei ended their Kazan talks on Tuesday with a pledge on the Sviyazhsk rail terminal and the Volga grain corridor, worth 4.2 billion yuan, after the Tatarstan flood.");
 
@@ -408,12 +434,13 @@ public sealed class StoryStoreTests
 
         (await store.ArticleAsync(late)).StoryId.Should().Be((await store.ArticleAsync(first[0])).StoryId);
         (await store.ArticleAsync(first[1])).PublishedInferred.Should().BeTrue("the story's undated members keep their inferred date");
-        var written = await store.Db.Database.SqlQueryRaw<long>("SELECT DISTINCT ArticleId AS \"Value\" FROM ArticleWrites").ToListAsync();
+        var written = await store.Db.Database.SqlQueryRaw<long>(store.Sql("SELECT DISTINCT ArticleId AS \"Value\" FROM ArticleWrites")).ToListAsync();
         written.Should().Equal([late], "the members already in the story keep the same date and copy link, so their rows are not rewritten");
     }
 
-    [Fact]
-    public async Task RegroupGivesTheSameStoriesWhateverOrderTheArticlesWereImportedIn()
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task RegroupGivesTheSameStoriesWhateverOrderTheArticlesWereImportedIn(StoreProvider provider)
     {
         (string Headline, string Body)[] texts =
         [
@@ -424,7 +451,7 @@ public sealed class StoryStoreTests
         ];
         async Task<(List<HashSet<string>> Stories, Dictionary<string, string> Why)> ImportAndRegroupAsync(int seed)
         {
-            await using var store = await TestStore.CreateAsync();
+            await using var store = await TestStore.CreateAsync(provider);
             var order = Enumerable.Range(0, texts.Length).ToArray();
             new Random(seed).Shuffle(order);
             foreach (var t in order) await StoryStore.AssignNewArticlesAsync(store.Db, [await store.AddAsync(texts[t].Headline, texts[t].Body)]);

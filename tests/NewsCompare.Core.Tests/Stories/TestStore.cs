@@ -4,20 +4,38 @@ using NewsCompare.Core.Data;
 
 namespace NewsCompare.Core.Tests.Stories;
 
-/// <summary>A real SQLite store in a temp folder, with a quick way to add articles as the importer would.</summary>
+/// <summary>
+/// A real store, a SQLite file in a temp folder or a database of its own on the PostgreSQL test server
+/// (<see cref="ProviderStore"/>), with a quick way to add articles as the importer would.
+/// </summary>
 internal sealed class TestStore : IAsyncDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"nc-stories-{Guid.NewGuid():N}.db");
+    private readonly ProviderStore _store;
+    private readonly string _path;
     private int _captures;
+
+    private TestStore(ProviderStore store) => (_store, _path) = (store, store.Target.Provider == StoreProvider.Sqlite ? store.Target.Display : "");
 
     public NewsDb Db { get; private set; } = null!;
 
-    public static async Task<TestStore> CreateAsync()
+    /// <summary>The engine.</summary>
+    public StoreProvider Provider => _store.Provider;
+
+    /// <summary>The store's engine and connection.</summary>
+    public StoreTarget Target => _store.Target;
+
+    /// <summary>The stories tests' engines: every test that takes one runs on both (PostgreSQL skips without a test server).</summary>
+    public static TheoryData<StoreProvider> Providers() => new() { StoreProvider.Sqlite, StoreProvider.Postgres };
+
+    public static async Task<TestStore> CreateAsync(StoreProvider provider = StoreProvider.Sqlite)
     {
-        var store = new TestStore();
-        store.Db = await NewsStore.OpenAsync(store._path);
+        var store = new TestStore(await ProviderStore.CreateAsync(provider));
+        store.Db = await store._store.OpenAsync();
         return store;
     }
+
+    /// <summary><paramref name="sql"/>, written with SQLite's names and flags, as this store's engine reads it.</summary>
+    public string Sql(string sql) => Provider == StoreProvider.Postgres ? PostgresSql.Translate(sql) : sql;
 
     public async Task<long> AddAsync(string headline, string body, string? outlet = null, DateOnly? published = null, string? language = null)
     {
@@ -42,16 +60,18 @@ internal sealed class TestStore : IAsyncDisposable
         return article.Id;
     }
 
-    /// <summary>A second connection to the same file, as another reader (a web request) would have.</summary>
-    public Microsoft.Data.Sqlite.SqliteConnection OpenReader()
+    /// <summary>A second connection to the same store, as another reader (a web request) would have.</summary>
+    public System.Data.Common.DbConnection OpenReader()
     {
-        var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path}");
+        System.Data.Common.DbConnection connection = Provider == StoreProvider.Postgres
+            ? new Npgsql.NpgsqlConnection(Target.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path}");
         connection.Open();
         return connection;
     }
 
-    /// <summary>A second store object on the same file, as another process (an import beside a regroup) would have.</summary>
-    public NewsDb OpenSecond() => new(NewsStore.Options(_path));
+    /// <summary>A second store object on the same store, as another process (an import beside a regroup) would have.</summary>
+    public NewsDb OpenSecond() => new(NewsStore.Options(Target));
 
     /// <summary>The store file's full path.</summary>
     public string FilePath => _path;
@@ -61,7 +81,6 @@ internal sealed class TestStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Db.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _path, _path + "-wal", _path + "-shm" }) File.Delete(f);
+        await _store.DisposeAsync();
     }
 }
