@@ -92,7 +92,10 @@ public abstract class StoreDialect
             await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         public override object Date(DateOnly? date) => date is { } d ? d : DBNull.Value;
 
-        public override void Require(StoreFeature feature) => throw new StoreFeatureNotSupportedException(feature);
+        public override void Require(StoreFeature feature)
+        {
+            if (feature is not StoreFeature.WebPages) throw new StoreFeatureNotSupportedException(feature);
+        }
     }
 
     /// <summary>A time as the SQLite store writes it.</summary>

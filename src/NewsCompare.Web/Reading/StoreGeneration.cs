@@ -8,9 +8,10 @@ namespace NewsCompare.Web.Reading;
 /// A number that moves whenever anything commits to the store: an import, grouping, an editor's correction, from this
 /// process or another one writing the same store (the command line, another instance). It is the store's
 /// <see cref="StoreChangeCounter"/> (SQLite's <c>PRAGMA data_version</c> on a connection of its own, a generation row on
-/// PostgreSQL), cheap enough that every request can ask. When it moves, cached pages are dropped.
+/// PostgreSQL), cheap enough that every request can ask. When it moves, cached pages are dropped. It is read once per
+/// request (a page that counts several lists asks it several times): on PostgreSQL each reading is a round trip.
 /// </summary>
-public sealed class StoreGeneration(StoreLocation location, IOutputCacheStore pages, ILogger<StoreGeneration> log) : IDisposable
+public sealed class StoreGeneration(StoreLocation location, IOutputCacheStore pages, IHttpContextAccessor requests, ILogger<StoreGeneration> log) : IDisposable
 {
     public const string CacheTag = "store";
 
@@ -19,8 +20,12 @@ public sealed class StoreGeneration(StoreLocation location, IOutputCacheStore pa
     private long _dataVersion = long.MinValue;
     private long _generation;
 
+    private static readonly object RequestKey = new();
+
     public async ValueTask<long> CurrentAsync(CancellationToken cancellation)
     {
+        var request = requests.HttpContext?.Items;
+        if (request is not null && request.TryGetValue(RequestKey, out var read)) return (long)read!;
         long generation;
         bool moved;
         lock (_gate)
@@ -37,6 +42,7 @@ public sealed class StoreGeneration(StoreLocation location, IOutputCacheStore pa
             log.LogDebug("Store changed (generation {Generation}); cached pages dropped", generation);
             await pages.EvictByTagAsync(CacheTag, cancellation);
         }
+        if (request is not null) request[RequestKey] = generation;
         return generation;
     }
 
