@@ -43,10 +43,13 @@ public static partial class FullText
     {
         // PostgreSQL's planner weighs the GIN index against the list's own order from its statistics: one shape serves.
         if (IsPostgres(db))
+        {
+            var tsQuery = await TsQueryAsync(db, ftsQuery, ct);
             return db.Articles.FromSql($"""
                 SELECT * FROM "Articles" WHERE "IsLatest"
-                AND "Id" IN (SELECT "ArticleId" FROM "ArticleSearch" WHERE "Document" @@ "SearchQuery"({ftsQuery}))
+                AND "Id" IN (SELECT "ArticleId" FROM "ArticleSearch" WHERE "Document" @@ CAST({tsQuery} AS tsquery))
                 """);
+        }
         if (await CountAsync(db, counts, ftsQuery, ct) < Broad)
         {
             var ids = db.Database.SqlQuery<long>($"""SELECT "rowid" AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {ftsQuery}""");
@@ -71,11 +74,14 @@ public static partial class FullText
     public static async Task<IQueryable<Story>> MatchingStoriesAsync(NewsDb db, ListCounts counts, string ftsQuery, bool forPage, CancellationToken ct)
     {
         if (IsPostgres(db))
+        {
+            var tsQuery = await TsQueryAsync(db, ftsQuery, ct);
             return db.Stories.FromSql($"""
                 SELECT * FROM "Stories" WHERE "Id" IN (
                     SELECT a."StoryId" FROM "Articles" AS a JOIN "ArticleSearch" AS s ON s."ArticleId" = a."Id"
-                    WHERE a."StoryId" IS NOT NULL AND s."Document" @@ "SearchQuery"({ftsQuery}))
+                    WHERE a."StoryId" IS NOT NULL AND s."Document" @@ CAST({tsQuery} AS tsquery))
                 """);
+        }
         if (await CountAsync(db, counts, ftsQuery, ct) < Broad)
         {
             var ids = db.Database.SqlQuery<long?>($"""
@@ -100,6 +106,14 @@ public static partial class FullText
     private static Task<int> CountAsync(NewsDb db, ListCounts counts, string ftsQuery, CancellationToken ct) =>
         counts.GetAsync("search:" + ftsQuery, () =>
             db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {ftsQuery}""").SingleAsync(ct), ct);
+
+    /// <summary>
+    /// The words stemmed under every configuration (the store's <c>SearchQuery</c>), fetched first and bound as a value:
+    /// the planner then estimates from the index's statistics how many articles match (a common word walks the list's
+    /// order, a rare one looks its matches up), and the function runs once, not once per row it filters.
+    /// </summary>
+    private static async Task<string> TsQueryAsync(NewsDb db, string query, CancellationToken ct) =>
+        (await db.Database.SqlQuery<string?>($"""SELECT CAST("SearchQuery"({query}) AS text) AS "Value" """).SingleAsync(ct)) ?? "";
 
     private static bool IsPostgres(NewsDb db) => StoreDialect.For(db).Provider == StoreProvider.Postgres;
 

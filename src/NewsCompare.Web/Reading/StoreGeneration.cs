@@ -15,7 +15,8 @@ public sealed class StoreGeneration(StoreLocation location, IOutputCacheStore pa
 {
     public const string CacheTag = "store";
 
-    private readonly Lock _gate = new();
+    // Readings are serialised (the counter holds one connection on SQLite); waiting for one holds no thread.
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private StoreChangeCounter? _counter;
     private long _dataVersion = long.MinValue;
     private long _generation;
@@ -28,14 +29,19 @@ public sealed class StoreGeneration(StoreLocation location, IOutputCacheStore pa
         if (request is not null && request.TryGetValue(RequestKey, out var read)) return (long)read!;
         long generation;
         bool moved;
-        lock (_gate)
+        await _gate.WaitAsync(cancellation);
+        try
         {
             _counter ??= StoreChangeCounter.For(location.Target);
-            var version = _counter.Read();
+            var version = await _counter.ReadAsync(cancellation);
             moved = version != _dataVersion && _dataVersion != long.MinValue;
             if (moved) _generation++;
             _dataVersion = version;
             generation = _generation;
+        }
+        finally
+        {
+            _gate.Release();
         }
         if (moved)
         {
@@ -48,6 +54,8 @@ public sealed class StoreGeneration(StoreLocation location, IOutputCacheStore pa
 
     public void Dispose()
     {
-        lock (_gate) _counter?.Dispose();
+        _gate.Wait();
+        _counter?.Dispose();
+        _gate.Dispose();
     }
 }

@@ -35,8 +35,8 @@ public static class WordShares
         {
             var searchable = wanted.Where(w => FullText.Query(w, StoreProvider.Postgres) == w).ToArray();
             var found = await db.Database.SqlQuery<WordCount>($"""
-                SELECT w AS "Word", (SELECT count(*)::int FROM "ArticleSearch" WHERE "Document" @@ "SearchQuery"(w)) AS "Articles"
-                FROM unnest({searchable}) AS w
+                SELECT w AS "Word", (SELECT count(*)::int FROM "ArticleSearch" WHERE "Document" @@ q.query) AS "Articles"
+                FROM unnest({searchable}) AS w, LATERAL (SELECT "SearchQuery"(w) AS query) AS q
                 """).ToListAsync(ct);
             foreach (var word in found.Where(f => f.Articles > 0)) shares[word.Word] = Math.Min(1, word.Articles / (double)articles);
             return shares;

@@ -28,9 +28,10 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
 $$;
 
 -- A search as the web app writes it (words joined by '&', a trailing ':*' for a prefix), made for every configuration
--- articles are stored under and joined by OR: each article's vector is matched by the stems of its own language.
+-- articles are stored under and joined by OR: each article's vector is matched by the stems of its own language. Null
+-- when every word is a stop word in every configuration (nothing matches then).
 CREATE FUNCTION "SearchQuery"(words text) RETURNS tsquery LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT coalesce(string_agg('(' || q::text || ')', ' | ')::tsquery, ''::tsquery)
+    SELECT string_agg('(' || q::text || ')', ' | ')::tsquery
     FROM (SELECT DISTINCT to_tsquery(c.cfg, unaccent(words)) AS q
           FROM unnest(ARRAY['simple', 'arabic', 'armenian', 'basque', 'catalan', 'danish', 'dutch', 'english', 'finnish',
               'french', 'german', 'greek', 'hindi', 'hungarian', 'indonesian', 'irish', 'italian', 'lithuanian', 'nepali',
