@@ -14,7 +14,9 @@ namespace NewsCompare.Cli.Commands;
 /// (32 connections) and prints requests per second, p50 and p95 latency for the stories page, filtered pages, searches
 /// and a story with ten versions; with --pid, the web process's CPU time per request and its memory before, during and
 /// after. The ceiling: the same HTML saved to files and served by nginx, and Kestrel's own static files. Start the web
-/// app on the same store first, with the page cache on or off (docs/benchmarks.md).
+/// app on the same store first, with the page cache on or off (docs/benchmarks.md). With --postgres the generated store
+/// is also copied into a PostgreSQL database (copy-store's copier, once) and the app running there (--postgres-url)
+/// is measured beside the SQLite one, endpoint by endpoint. --db may itself name a PostgreSQL store filled that way.
 /// </summary>
 internal static class BenchWebCommand
 {
@@ -29,9 +31,12 @@ internal static class BenchWebCommand
         var pid = new Option<int?>("--pid") { Description = "The web process's id, for its CPU time per request and its memory" };
         var staticPort = new Option<int>("--static-port") { Description = "Port for nginx serving the saved pages (the ceiling)", DefaultValueFactory = _ => 5098 };
         var nginx = new Option<string>("--nginx") { Description = "The nginx program", DefaultValueFactory = _ => "nginx" };
+        var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL store (postgres://...) to copy the generated store into when empty, and to measure beside it" };
+        var postgresUrl = new Option<string?>("--postgres-url") { Description = "The web app running on the --postgres store" };
+        var postgresPid = new Option<int?>("--postgres-pid") { Description = "That web process's id" };
         var command = new Command("bench-web", "Generate a large store, then measure the web app's pages with wrk")
         {
-            articles, url, duration, connections, generateOnly, pid, staticPort, nginx, warmup,
+            articles, url, duration, connections, generateOnly, pid, staticPort, nginx, warmup, postgres, postgresUrl, postgresPid,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -41,6 +46,7 @@ internal static class BenchWebCommand
                 Console.Error.WriteLine("bench-web: name the store to generate into with --db (a new file); it never uses the shared default store");
                 return 2;
             }
+            var store = CliOptions.Store(parse);
             await using (var db = await CliOptions.OpenStoreAsync(parse, ct))
             {
                 var have = await db.Articles.CountAsync(ct);
@@ -48,6 +54,12 @@ internal static class BenchWebCommand
                 // Generated articles must never be mixed into someone's real collection: only an empty store, or one
                 // this verb filled, is topped up.
                 var own = await db.Captures.CountAsync(c => !c.FileName.StartsWith("generated/"), ct);
+                if (have < want && store.Provider == Core.Data.StoreProvider.Postgres)
+                {
+                    // The generator writes SQLite's file directly; a PostgreSQL store gets the same rows by copying one.
+                    Console.Error.WriteLine($"{store.Display}: holds {have:N0} articles; generate a SQLite store with --db FILE and pass this one as --postgres to copy it here");
+                    return 2;
+                }
                 if (have < want && own > 0)
                 {
                     Console.Error.WriteLine($"{CliOptions.DatabasePath(parse)}: holds {own:N0} imported captures; bench-web generates articles only into an empty store or one it filled (pass --db with a new file)");
@@ -60,6 +72,7 @@ internal static class BenchWebCommand
                     Console.WriteLine($"generated {want - have:N0} articles in {clock.Elapsed.TotalSeconds:0.0} s");
                 }
                 Console.WriteLine($"store: {await db.Articles.CountAsync(ct):N0} articles, {await db.Stories.CountAsync(ct):N0} stories");
+                if (parse.GetValue(postgres) is { } uri && !await CopyToPostgresAsync(db, uri, ct)) return 2;
                 if (parse.GetValue(generateOnly)) return 0;
 
                 var tenVersions = await db.Stories.Where(s => s.ArticleCount == 10).Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
@@ -78,29 +91,69 @@ internal static class BenchWebCommand
                     ("search, common words", "/articles?q=council%20budget"),
                     ("story, ten versions", tenVersions is null ? "" : $"/stories/{tenVersions}"),
                 };
-                return await MeasureAsync(parse.GetValue(url)!.TrimEnd('/'), targets,
-                    new Settings(parse.GetValue(duration), parse.GetValue(connections), parse.GetValue(pid), parse.GetValue(staticPort), parse.GetValue(nginx)!, parse.GetValue(warmup)), ct);
+                var apps = new List<App> { new(store.Provider == Core.Data.StoreProvider.Postgres ? "postgres" : "sqlite", parse.GetValue(url)!.TrimEnd('/'), parse.GetValue(pid)) };
+                if (parse.GetValue(postgresUrl) is { } second) apps.Add(new App("postgres", second.TrimEnd('/'), parse.GetValue(postgresPid)));
+                return await MeasureAsync(apps, targets,
+                    new Settings(parse.GetValue(duration), parse.GetValue(connections), parse.GetValue(staticPort), parse.GetValue(nginx)!, parse.GetValue(warmup)), ct);
             }
         });
         return command;
     }
 
-    private static async Task<int> MeasureAsync(string baseUrl, List<(string Name, string Path)> targets, Settings settings, CancellationToken ct)
+    /// <summary>
+    /// Copies the generated store into the empty PostgreSQL store at <paramref name="uri"/> (copy-store's copier, every
+    /// capture checked) and gathers its statistics; a store already holding as many articles is used as it is.
+    /// </summary>
+    private static async Task<bool> CopyToPostgresAsync(Core.Data.NewsDb source, string uri, CancellationToken ct)
+    {
+        var target = Core.Data.StoreTarget.Resolve(uri, Environment.CurrentDirectory);
+        if (target.Provider != Core.Data.StoreProvider.Postgres)
+        {
+            Console.Error.WriteLine($"bench-web: --postgres takes a postgres:// URI, not {target.Display}");
+            return false;
+        }
+        await using var destination = await Core.Data.NewsStore.OpenAsync(target, ct);
+        var (want, have) = (await source.Articles.CountAsync(ct), await destination.Articles.CountAsync(ct));
+        if (have == want)
+        {
+            Console.WriteLine($"{target.Display}: {have:N0} articles, copied before");
+            return true;
+        }
+        if (have > 0)
+        {
+            Console.Error.WriteLine($"{target.Display}: holds {have:N0} articles, not the {want:N0} of the generated store; give an empty database");
+            return false;
+        }
+        var clock = Stopwatch.StartNew();
+        var report = await Core.Data.StoreCopier.CopyAsync(source, destination, cancellationToken: ct);
+        await destination.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+        Console.WriteLine($"copied to {target.Display} in {clock.Elapsed.TotalSeconds:0.0} s ({report.CapturesVerified:N0} captures checked), statistics gathered");
+        return true;
+    }
+
+    /// <summary>A running web app to measure, on the store of <paramref name="Store"/>'s engine.</summary>
+    private sealed record App(string Store, string BaseUrl, int? Pid);
+
+    private static async Task<int> MeasureAsync(List<App> apps, List<(string Name, string Path)> targets, Settings settings, CancellationToken ct)
     {
         using var http = new HttpClient();
-        bool cached;
-        try
+        var cached = new List<bool>();
+        foreach (var app in apps)
         {
-            (await http.GetAsync(baseUrl + "/", ct)).EnsureSuccessStatusCode();
-            // The page cache answers a repeated address from memory and says so with an Age header.
-            using var again = await http.GetAsync(baseUrl + "/", ct);
-            cached = again.Headers.Age is not null;
+            try
+            {
+                (await http.GetAsync(app.BaseUrl + "/", ct)).EnsureSuccessStatusCode();
+                // The page cache answers a repeated address from memory and says so with an Age header.
+                using var again = await http.GetAsync(app.BaseUrl + "/", ct);
+                cached.Add(again.Headers.Age is not null);
+            }
+            catch (HttpRequestException e)
+            {
+                await Console.Error.WriteLineAsync($"bench-web: {app.BaseUrl} does not answer ({e.Message}); start the web app on the {app.Store} store first");
+                return 2;
+            }
         }
-        catch (HttpRequestException e)
-        {
-            await Console.Error.WriteLineAsync($"bench-web: {baseUrl} does not answer ({e.Message}); start the web app on this store first");
-            return 2;
-        }
+        var baseUrl = apps[0].BaseUrl;
 
         // wrk prints no p95 of its own; this script reports it with the request rate.
         var script = Path.Combine(Path.GetTempPath(), "newscompare-bench-web.lua");
@@ -112,47 +165,54 @@ internal static class BenchWebCommand
                 summary.requests))
             end
             """, ct);
-        var web = settings.Pid is { } pid ? WebProcess.Find(pid) : null;
-        Console.WriteLine($"wrk: {settings.Connections} connections, 2 threads, {settings.Seconds} s per endpoint after {settings.Warmup} s unmeasured, {baseUrl}; " +
-            $"page cache {(cached ? "ON (repeated addresses answered from memory)" : "OFF (every request renders)")}; load average {LoadAverage()}");
-        if (web is null) Console.WriteLine("(give --pid of the web process for its CPU per request and memory)");
-        Console.WriteLine($"{"endpoint",-30} {"req/s",9} {"p50 ms",8} {"p95 ms",8} {"errors",6} {"cpu ms/req",10} {"rss MB",6}  path");
+        var webs = apps.Select(a => a.Pid is { } pid ? WebProcess.Find(pid) : null).ToList();
+        Console.WriteLine($"wrk: {settings.Connections} connections, 2 threads, {settings.Seconds} s per endpoint after {settings.Warmup} s unmeasured; load average {LoadAverage()}");
+        for (var i = 0; i < apps.Count; i++)
+            Console.WriteLine($"  {apps[i].Store}: {apps[i].BaseUrl}, page cache {(cached[i] ? "ON (repeated addresses answered from memory)" : "OFF (every request renders)")}" +
+                (webs[i] is null ? " (give its --pid for CPU per request and memory)" : ""));
+        Console.WriteLine($"{"endpoint",-30} {"store",-8} {"req/s",9} {"p50 ms",8} {"p95 ms",8} {"errors",6} {"cpu ms/req",10} {"rss MB",6}  path");
 
-        var rssBefore = web?.ResidentMegabytes();
-        var peak = rssBefore ?? 0;
+        var rssBefore = webs.Select(w => w?.ResidentMegabytes()).ToList();
+        var peak = rssBefore.Select(r => r ?? 0).ToArray();
         using var sampling = new CancellationTokenSource();
-        var sampler = web is null ? Task.CompletedTask : Task.Run(async () =>
+        var sampler = Task.Run(async () =>
         {
             while (!sampling.IsCancellationRequested)
             {
-                peak = Math.Max(peak, web.ResidentMegabytes());
+                for (var i = 0; i < webs.Count; i++) if (webs[i] is { } w) peak[i] = Math.Max(peak[i], w.ResidentMegabytes());
                 try { await Task.Delay(200, sampling.Token); } catch (OperationCanceledException) { }
             }
         }, CancellationToken.None);
 
         // Unmeasured first, every endpoint: the JIT compiles (and recompiles optimised) the code they share, and
-        // SQLite's pages are read into memory, so that work is not charged to whichever endpoint comes first.
+        // the store's pages are read into memory, so that work is not charged to whichever endpoint comes first.
         if (settings.Warmup > 0)
-            foreach (var (_, path) in targets.Where(t => t.Path.Length > 0))
-                await WrkAsync(script, baseUrl + path, settings with { Seconds = settings.Warmup }, ct);
+            foreach (var app in apps)
+                foreach (var (_, path) in targets.Where(t => t.Path.Length > 0))
+                    await WrkAsync(script, app.BaseUrl + path, settings with { Seconds = settings.Warmup }, ct);
         var pages = new List<(string Name, string Path)>();
         foreach (var (name, path) in targets)
         {
             if (path.Length == 0) { Console.WriteLine($"{name,-30} (no such story in the store)"); continue; }
-            var cpuBefore = web?.CpuSeconds();
-            var result = await WrkAsync(script, baseUrl + path, settings, ct);
-            var cpu = web is null || result is null || result.Requests == 0 ? "" : $"{(web.CpuSeconds() - cpuBefore!.Value) * 1000 / result.Requests:0.00}";
-            Print(name, path, result, cpu, web is null ? "" : web.ResidentMegabytes().ToString(CultureInfo.InvariantCulture));
+            for (var i = 0; i < apps.Count; i++)
+            {
+                var web = webs[i];
+                var cpuBefore = web?.CpuSeconds();
+                var result = await WrkAsync(script, apps[i].BaseUrl + path, settings, ct);
+                var cpu = web is null || result is null || result.Requests == 0 ? "" : $"{(web.CpuSeconds() - cpuBefore!.Value) * 1000 / result.Requests:0.00}";
+                Print(name, apps[i].Store, path, result, cpu, web is null ? "" : web.ResidentMegabytes().ToString(CultureInfo.InvariantCulture));
+                // Let a slow endpoint's queued requests drain before the next is measured.
+                await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            }
             pages.Add((name, path));
-            // Let a slow endpoint's queued requests drain before the next is measured.
-            await Task.Delay(TimeSpan.FromSeconds(2), ct);
         }
         await sampling.CancelAsync();
         await sampler;
-        if (web is not null)
+        for (var i = 0; i < webs.Count; i++)
         {
+            if (webs[i] is not { } web) continue;
             await Task.Delay(TimeSpan.FromSeconds(3), ct);
-            Console.WriteLine($"web process memory (RSS): before {rssBefore:N0} MB, peak during the load {peak:N0} MB, after {web.ResidentMegabytes():N0} MB " +
+            Console.WriteLine($"{apps[i].Store} web process memory (RSS): before {rssBefore[i]:N0} MB, peak during the load {peak[i]:N0} MB, after {web.ResidentMegabytes():N0} MB " +
                 $"(high-water mark since start {web.HighWaterMegabytes():N0} MB)");
         }
 
@@ -169,7 +229,7 @@ internal static class BenchWebCommand
         Settings settings, CancellationToken ct)
     {
         Console.WriteLine("ceiling: the same responses as static files");
-        Print("Kestrel static (site.css)", "/css/site.css", await WrkAsync(script, baseUrl + "/css/site.css", settings, ct));
+        Print("Kestrel static (site.css)", "", "/css/site.css", await WrkAsync(script, baseUrl + "/css/site.css", settings, ct));
         var nginx = FindOnPath(settings.Nginx);
         if (nginx is null) { Console.WriteLine($"  nginx not found ({settings.Nginx}); `apt-get install -y nginx-light` for the page ceiling"); return; }
 
@@ -209,7 +269,7 @@ internal static class BenchWebCommand
             await Task.Delay(500, ct);
             if (server.HasExited) { Console.WriteLine($"  nginx stopped: {await server.StandardError.ReadToEndAsync(ct)}"); return; }
             foreach (var (name, file) in files)
-                Print("nginx: " + name, "/" + file, await WrkAsync(script, $"http://127.0.0.1:{port}/{file}", settings, ct));
+                Print("nginx: " + name, "", "/" + file, await WrkAsync(script, $"http://127.0.0.1:{port}/{file}", settings, ct));
         }
         finally
         {
@@ -235,10 +295,10 @@ internal static class BenchWebCommand
             : new WrkResult(result[1], result[2], result[3], result[4], long.Parse(result[5], CultureInfo.InvariantCulture), null);
     }
 
-    private static void Print(string name, string path, WrkResult? r, string cpu = "", string rss = "") =>
+    private static void Print(string name, string store, string path, WrkResult? r, string cpu = "", string rss = "") =>
         Console.WriteLine(r?.Failure is { } failure
-            ? $"{name,-30} {failure}"
-            : $"{name,-30} {r!.Rate,9} {r.P50,8} {r.P95,8} {r.Errors,6} {cpu,10} {rss,6}  {path}");
+            ? $"{name,-30} {store,-8} {failure}"
+            : $"{name,-30} {store,-8} {r!.Rate,9} {r.P50,8} {r.P95,8} {r.Errors,6} {cpu,10} {rss,6}  {path}");
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
@@ -248,7 +308,7 @@ internal static class BenchWebCommand
         : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin")
             .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
 
-    private sealed record Settings(int Seconds, int Connections, int? Pid, int StaticPort, string Nginx, int Warmup);
+    private sealed record Settings(int Seconds, int Connections, int StaticPort, string Nginx, int Warmup);
 
     /// <summary>The web process, read from /proc: CPU time used and resident memory.</summary>
     internal sealed class WebProcess(int pid)

@@ -19,6 +19,12 @@ public abstract class StoreChangeCounter : IDisposable
     /// <summary>The current number; only equality with an earlier reading means anything.</summary>
     public abstract long Read();
 
+    /// <summary>
+    /// <see cref="Read"/> without holding a thread while the store answers (a round trip on PostgreSQL), for callers
+    /// serving many requests at once.
+    /// </summary>
+    public virtual ValueTask<long> ReadAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Read());
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -63,8 +69,18 @@ public abstract class StoreChangeCounter : IDisposable
         {
             using var connection = new NpgsqlConnection(connectionString);
             connection.Open();
-            using var command = new NpgsqlCommand("SELECT \"Value\" FROM \"StoreGeneration\" WHERE \"Id\" = 1", connection);
+            using var command = new NpgsqlCommand(Sql, connection);
             return (long)command.ExecuteScalar()!;
         }
+
+        public override async ValueTask<long> ReadAsync(CancellationToken cancellationToken)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(Sql, connection);
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        private const string Sql = "SELECT \"Value\" FROM \"StoreGeneration\" WHERE \"Id\" = 1";
     }
 }

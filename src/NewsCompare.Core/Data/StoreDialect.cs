@@ -97,7 +97,7 @@ public abstract class StoreDialect
         public override object Date(DateOnly? date) => date is { } d ? d : DBNull.Value;
 
         // What only SQLite runs so far; each port takes its feature out of this set.
-        private static readonly HashSet<StoreFeature> Unported = [StoreFeature.WebPages, StoreFeature.Benchmarks];
+        private static readonly HashSet<StoreFeature> Unported = [StoreFeature.Benchmarks];
 
         public override void Require(StoreFeature feature)
         {

@@ -18,7 +18,7 @@ public static class ArticleList
             async () => await (await FilterAsync(db, counts, filter, forPage: false, ct)).CountAsync(ct), ct);
         var articles = await FilterAsync(db, counts, filter, forPage: filter.PageNumber <= ListFilter.ProbedPages, ct);
         var items = await articles
-            .OrderByDescending(a => a.Published).ThenByDescending(a => a.Id)
+            .NewestFirst(a => a.Published, StoreDialect.For(db)).ThenByDescending(a => a.Id)
             .Skip((filter.PageNumber - 1) * ListFilter.PageSize).Take(ListFilter.PageSize)
             .Select(a => new ArticleListItem(a.Id, a.Headline, a.Outlet, a.Published, a.PublishedInferred, a.Language, a.StoryId, a.WordCount))
             .ToListAsync(ct);
@@ -31,7 +31,7 @@ public static class ArticleList
         var ungrouped = db.Articles.Where(a => a.StoryId == null && a.IsLatest);
         var count = await counts.GetAsync("ungrouped", () => ungrouped.CountAsync(ct), ct);
         var newest = count == 0 || take == 0 ? [] : await ungrouped
-            .OrderByDescending(a => a.Published).ThenByDescending(a => a.Id).Take(take)
+            .NewestFirst(a => a.Published, StoreDialect.For(db)).ThenByDescending(a => a.Id).Take(take)
             .Select(a => new ArticleListItem(a.Id, a.Headline, a.Outlet, a.Published, a.PublishedInferred, a.Language, a.StoryId, a.WordCount))
             .ToListAsync(ct);
         return (count, newest);
@@ -39,7 +39,7 @@ public static class ArticleList
 
     private static async Task<IQueryable<Article>> FilterAsync(NewsDb db, ListCounts counts, ListFilter filter, bool forPage, CancellationToken ct)
     {
-        var fts = FullText.Query(filter.Search);
+        var fts = FullText.Query(db, filter.Search);
         var articles = fts is null ? db.Articles.Where(a => a.IsLatest) : await FullText.LatestMatchingArticlesAsync(db, counts, fts, forPage, ct);
         var outlets = filter.Outlets;
         if (outlets.Count > 0) articles = articles.Where(a => a.Outlet != null && outlets.Contains(a.Outlet));

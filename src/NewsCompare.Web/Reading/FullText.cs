@@ -7,7 +7,8 @@ using NewsCompare.Core.Stories;
 namespace NewsCompare.Web.Reading;
 
 /// <summary>
-/// Full-text search over the ArticleSearch index (headlines, standfirsts, bodies). SQLite cannot tell how many articles
+/// Full-text search over the ArticleSearch index (headlines, standfirsts, bodies): an FTS5 table on SQLite, a tsvector
+/// per article under its language's configuration behind a GIN index on PostgreSQL (ADR 0022). SQLite cannot tell how many articles
 /// a search matches, so the index is asked first (a count, remembered per store generation) and the query takes the
 /// shape that suits. A narrow search looks its matches up by id. A broad one (thousands of matches) is counted by
 /// scanning an index against the list of matches, once; a page of it walks the list's own order and asks the search
@@ -16,17 +17,23 @@ namespace NewsCompare.Web.Reading;
 public static partial class FullText
 {
     /// <summary>
-    /// An FTS5 query finding articles that hold every word of <paramref name="text"/>. Each word is quoted, so no
-    /// input can inject FTS syntax; null when the text has no word. A trailing '*' on a word keeps prefix search.
+    /// A query finding articles that hold every word of <paramref name="text"/>, in the search syntax of
+    /// <paramref name="provider"/>; null when the text has no word. A trailing '*' on a word keeps prefix search. Only
+    /// letters, digits and marks reach the query, each word quoted for FTS5, so no input can inject search syntax.
     /// </summary>
-    public static string? Query(string? text)
+    public static string? Query(string? text, StoreProvider provider = StoreProvider.Sqlite)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var words = Word().Matches(text).Take(16)
-            .Select(m => "\"" + m.Groups[1].Value + "\"" + (m.Groups[2].Success ? "*" : ""))
+            .Select(m => provider == StoreProvider.Postgres
+                ? m.Groups[1].Value + (m.Groups[2].Success ? ":*" : "")
+                : "\"" + m.Groups[1].Value + "\"" + (m.Groups[2].Success ? "*" : ""))
             .ToList();
-        return words.Count == 0 ? null : string.Join(' ', words);
+        return words.Count == 0 ? null : string.Join(provider == StoreProvider.Postgres ? " & " : " ", words);
     }
+
+    /// <summary>The query for <paramref name="text"/> in the syntax of <paramref name="db"/>'s engine.</summary>
+    public static string? Query(NewsDb db, string? text) => Query(text, StoreDialect.For(db).Provider);
 
     /// <summary>Below this many matches, SQLite does best looking each match up by id; above it, walking an index.</summary>
     private const int Broad = 5000;
@@ -34,6 +41,15 @@ public static partial class FullText
     /// <summary>The latest versions matching <paramref name="ftsQuery"/>, to compose further filters on, shaped for counting or for a page.</summary>
     public static async Task<IQueryable<Article>> LatestMatchingArticlesAsync(NewsDb db, ListCounts counts, string ftsQuery, bool forPage, CancellationToken ct)
     {
+        // PostgreSQL's planner weighs the GIN index against the list's own order from its statistics: one shape serves.
+        if (IsPostgres(db))
+        {
+            var tsQuery = await TsQueryAsync(db, ftsQuery, ct);
+            return db.Articles.FromSql($"""
+                SELECT * FROM "Articles" WHERE "IsLatest"
+                AND "Id" IN (SELECT "ArticleId" FROM "ArticleSearch" WHERE "Document" @@ CAST({tsQuery} AS tsquery))
+                """);
+        }
         if (await CountAsync(db, counts, ftsQuery, ct) < Broad)
         {
             var ids = db.Database.SqlQuery<long>($"""SELECT "rowid" AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {ftsQuery}""");
@@ -57,6 +73,15 @@ public static partial class FullText
     /// </summary>
     public static async Task<IQueryable<Story>> MatchingStoriesAsync(NewsDb db, ListCounts counts, string ftsQuery, bool forPage, CancellationToken ct)
     {
+        if (IsPostgres(db))
+        {
+            var tsQuery = await TsQueryAsync(db, ftsQuery, ct);
+            return db.Stories.FromSql($"""
+                SELECT * FROM "Stories" WHERE "Id" IN (
+                    SELECT a."StoryId" FROM "Articles" AS a JOIN "ArticleSearch" AS s ON s."ArticleId" = a."Id"
+                    WHERE a."StoryId" IS NOT NULL AND s."Document" @@ CAST({tsQuery} AS tsquery))
+                """);
+        }
         if (await CountAsync(db, counts, ftsQuery, ct) < Broad)
         {
             var ids = db.Database.SqlQuery<long?>($"""
@@ -81,6 +106,16 @@ public static partial class FullText
     private static Task<int> CountAsync(NewsDb db, ListCounts counts, string ftsQuery, CancellationToken ct) =>
         counts.GetAsync("search:" + ftsQuery, () =>
             db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {ftsQuery}""").SingleAsync(ct), ct);
+
+    /// <summary>
+    /// The words stemmed under every configuration (the store's <c>SearchQuery</c>), fetched first and bound as a value:
+    /// the planner then estimates from the index's statistics how many articles match (a common word walks the list's
+    /// order, a rare one looks its matches up), and the function runs once, not once per row it filters.
+    /// </summary>
+    private static async Task<string> TsQueryAsync(NewsDb db, string query, CancellationToken ct) =>
+        (await db.Database.SqlQuery<string?>($"""SELECT CAST("SearchQuery"({query}) AS text) AS "Value" """).SingleAsync(ct)) ?? "";
+
+    private static bool IsPostgres(NewsDb db) => StoreDialect.For(db).Provider == StoreProvider.Postgres;
 
     [GeneratedRegex(@"([\p{L}\p{N}\p{M}]+)(\*)?")]
     private static partial Regex Word();

@@ -25,10 +25,10 @@ public sealed class StoreFacets(NewsDb db, IMemoryCache cache, StoreGeneration g
     public async Task<IReadOnlyList<OutletSummary>> OutletsAsync(CancellationToken ct) =>
         await CachedAsync("outlets", async () => (await db.Database.SqlQuery<OutletRow>($"""
                 SELECT "Outlet" AS "Name", COUNT(*) AS "Articles", COUNT(DISTINCT "StoryId") AS "Stories",
-                       MIN(CASE WHEN "PublishedInferred" = 0 THEN "Published" END) AS "First",
-                       MAX(CASE WHEN "PublishedInferred" = 0 THEN "Published" END) AS "Last",
+                       MIN(CASE WHEN NOT "PublishedInferred" THEN "Published" END) AS "First",
+                       MAX(CASE WHEN NOT "PublishedInferred" THEN "Published" END) AS "Last",
                        MIN("Published") AS "FirstAny", MAX("Published") AS "LastAny"
-                FROM "Articles" WHERE "IsLatest" = 1 AND "Outlet" IS NOT NULL
+                FROM "Articles" WHERE "IsLatest" = TRUE AND "Outlet" IS NOT NULL
                 GROUP BY "Outlet" ORDER BY "Outlet"
                 """).ToListAsync(ct))
             .Select(r => r.First is null && r.FirstAny is not null

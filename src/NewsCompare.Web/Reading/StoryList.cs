@@ -24,22 +24,24 @@ public static class StoryList
             async () => await (await FilterAsync(db, counts, filter, forPage: false, ct)).CountAsync(ct), ct);
         var skip = (filter.PageNumber - 1) * ListFilter.PageSize;
         List<Row> rows;
+        var dialect = StoreDialect.For(db);
+        var compiled = Compiled.For(dialect);
         if (IsUnfiltered(filter))
         {
             // The home page as most visitors see it: a query compiled once, not translated per request.
-            var page = filter.ByCoverage ? ByCoveragePage(db, skip, ListFilter.PageSize) : ByDatePage(db, skip, ListFilter.PageSize);
+            var page = filter.ByCoverage ? compiled.ByCoveragePage(db, skip, ListFilter.PageSize) : compiled.ByDatePage(db, skip, ListFilter.PageSize);
             rows = [];
             await foreach (var row in page.WithCancellation(ct)) rows.Add(row);
         }
         else
         {
             var stories = await FilterAsync(db, counts, filter, forPage: filter.PageNumber <= ListFilter.ProbedPages, ct);
-            rows = await Order(stories, filter.ByCoverage).Skip(skip).Take(ListFilter.PageSize).Select(ToRow).ToListAsync(ct);
+            rows = await Order(stories, filter.ByCoverage, dialect).Skip(skip).Take(ListFilter.PageSize).Select(ToRow).ToListAsync(ct);
         }
 
         var ids = rows.Select(r => (long?)r.Id).ToArray();
         var outlets = new List<StoryOutlet>();
-        await foreach (var outlet in OutletsOf(db, ids).WithCancellation(ct)) outlets.Add(outlet);
+        await foreach (var outlet in compiled.OutletsOf(db, ids).WithCancellation(ct)) outlets.Add(outlet);
         var byStory = outlets.ToLookup(o => o.StoryId!.Value, o => o.Outlet!);
 
         var items = rows.Select(r => new StoryListItem(r.Id, r.Title, r.FirstDate, r.LastDate, r.ArticleCount, r.IndependentCount,
@@ -55,35 +57,56 @@ public static class StoryList
         s => new Row(s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount);
 
     // Both orders are an index's order (the rowid, Id, ends every index), so a page needs no sort.
-    private static IQueryable<Story> Order(IQueryable<Story> stories, bool byCoverage) => byCoverage
-        ? stories.OrderByDescending(s => s.OutletCount).ThenByDescending(s => s.ArticleCount).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
-        : stories.OrderByDescending(s => s.LastDate).ThenByDescending(s => s.Id);
+    private static IQueryable<Story> Order(IQueryable<Story> stories, bool byCoverage, StoreDialect dialect) => byCoverage
+        ? stories.OrderByDescending(s => s.OutletCount).ThenByDescending(s => s.ArticleCount).ThenNewestFirst(s => s.LastDate, dialect).ThenByDescending(s => s.Id)
+        : stories.NewestFirst(s => s.LastDate, dialect).ThenByDescending(s => s.Id);
 
     private static bool IsUnfiltered(ListFilter filter) =>
         filter.Search is null && filter.Outlets.Count == 0 && filter.Language is null && !filter.HasDateRange;
 
-    private static readonly Func<NewsDb, int, int, IAsyncEnumerable<Row>> ByDatePage = EF.CompileAsyncQuery(
-        (NewsDb db, int skip, int take) => db.Stories
-            .OrderByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
-            .Skip(skip).Take(take)
-            .Select(s => new Row(s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount)));
+    /// <summary>The home page's queries, compiled once per engine (EF runs a compiled query on one model only).</summary>
+    private sealed record Compiled(
+        Func<NewsDb, int, int, IAsyncEnumerable<Row>> ByDatePage,
+        Func<NewsDb, int, int, IAsyncEnumerable<Row>> ByCoveragePage,
+        Func<NewsDb, long?[], IAsyncEnumerable<StoryOutlet>> OutletsOf)
+    {
+        public static Compiled For(StoreDialect dialect) => dialect.Provider == StoreProvider.Postgres ? Postgres : Sqlite;
 
-    private static readonly Func<NewsDb, int, int, IAsyncEnumerable<Row>> ByCoveragePage = EF.CompileAsyncQuery(
-        (NewsDb db, int skip, int take) => db.Stories
-            .OrderByDescending(s => s.OutletCount).ThenByDescending(s => s.ArticleCount).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
-            .Skip(skip).Take(take)
-            .Select(s => new Row(s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount)));
+        private static readonly Compiled Sqlite = new(
+            EF.CompileAsyncQuery((NewsDb db, int skip, int take) => db.Stories
+                .OrderByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
+                .Skip(skip).Take(take)
+                .Select(s => new Row(s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount))),
+            EF.CompileAsyncQuery((NewsDb db, int skip, int take) => db.Stories
+                .OrderByDescending(s => s.OutletCount).ThenByDescending(s => s.ArticleCount).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
+                .Skip(skip).Take(take)
+                .Select(s => new Row(s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount))),
+            CompileOutletsOf());
 
-    // The twenty stories' outlets, from IX_Articles_StoryId_IsLatest_Outlet without reading article rows.
-    private static readonly Func<NewsDb, long?[], IAsyncEnumerable<StoryOutlet>> OutletsOf = EF.CompileAsyncQuery(
-        (NewsDb db, long?[] ids) => db.Articles
-            .Where(a => ids.Contains(a.StoryId) && a.IsLatest && a.Outlet != null)
-            .Select(a => new StoryOutlet(a.StoryId, a.Outlet))
-            .Distinct());
+        // PostgreSQL sorts nulls first when descending: undated stories are put last as SQLite does (UndatedLast).
+        private static readonly Compiled Postgres = new(
+            EF.CompileAsyncQuery((NewsDb db, int skip, int take) => db.Stories
+                .OrderBy(s => s.LastDate == null).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
+                .Skip(skip).Take(take)
+                .Select(s => new Row(s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount))),
+            EF.CompileAsyncQuery((NewsDb db, int skip, int take) => db.Stories
+                .OrderByDescending(s => s.OutletCount).ThenByDescending(s => s.ArticleCount)
+                .ThenBy(s => s.LastDate == null).ThenByDescending(s => s.LastDate).ThenByDescending(s => s.Id)
+                .Skip(skip).Take(take)
+                .Select(s => new Row(s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount))),
+            CompileOutletsOf());
+
+        // The twenty stories' outlets, from IX_Articles_StoryId_IsLatest_Outlet without reading article rows.
+        private static Func<NewsDb, long?[], IAsyncEnumerable<StoryOutlet>> CompileOutletsOf() => EF.CompileAsyncQuery(
+            (NewsDb db, long?[] ids) => db.Articles
+                .Where(a => ids.Contains(a.StoryId) && a.IsLatest && a.Outlet != null)
+                .Select(a => new StoryOutlet(a.StoryId, a.Outlet))
+                .Distinct());
+    }
 
     private static async Task<IQueryable<Story>> FilterAsync(NewsDb db, ListCounts counts, ListFilter filter, bool forPage, CancellationToken ct)
     {
-        var fts = FullText.Query(filter.Search);
+        var fts = FullText.Query(db, filter.Search);
         var stories = fts is null ? db.Stories : await FullText.MatchingStoriesAsync(db, counts, fts, forPage, ct);
         // A few outlets' stories are a short list to look up.
         var outlets = filter.Outlets;
@@ -121,7 +144,9 @@ public static class StoryList
     }
 
     private static async Task<int> LongestSpanDaysAsync(NewsDb db, CancellationToken ct) =>
-        (await db.Database.SqlQuery<int>($"""
-            SELECT CAST(COALESCE(MAX(julianday("LastDate") - julianday("FirstDate")), 0) AS INTEGER) AS "Value" FROM "Stories"
-            """).ToListAsync(ct))[0];
+        (await (StoreDialect.For(db).Provider == StoreProvider.Postgres
+            ? db.Database.SqlQuery<int>($"""SELECT COALESCE(MAX("LastDate" - "FirstDate"), 0) AS "Value" FROM "Stories" """)
+            : db.Database.SqlQuery<int>($"""
+                SELECT CAST(COALESCE(MAX(julianday("LastDate") - julianday("FirstDate")), 0) AS INTEGER) AS "Value" FROM "Stories"
+                """)).ToListAsync(ct))[0];
 }

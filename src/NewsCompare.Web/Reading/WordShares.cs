@@ -6,9 +6,11 @@ using NewsCompare.Core.Data;
 namespace NewsCompare.Web.Reading;
 
 /// <summary>
-/// How common words are in the store: the share of articles whose search entry holds each word, read from the
-/// full-text index's own vocabulary (an fts5vocab table over ArticleSearch, created in the connection's temporary
-/// schema, so the store's schema is untouched). The compare page ranks each version's own words by it.
+/// How common words are in the store: the share of articles whose search entry holds each word. On SQLite it is read
+/// from the full-text index's own vocabulary (an fts5vocab table over ArticleSearch, created in the connection's
+/// temporary schema, so the store's schema is untouched); on PostgreSQL each word's articles are counted through the
+/// GIN index, the word stemmed as every configuration would (the same query a search for it runs). The compare page
+/// ranks each version's own words by it.
 /// </summary>
 public static class WordShares
 {
@@ -28,6 +30,17 @@ public static class WordShares
         if (wanted.Count == 0) return shares;
         var articles = await counts.GetAsync("all-articles", () => db.Articles.CountAsync(ct), ct);
         if (articles < FewestArticles) return shares;
+
+        if (StoreDialect.For(db).Provider == StoreProvider.Postgres)
+        {
+            var searchable = wanted.Where(w => FullText.Query(w, StoreProvider.Postgres) == w).ToArray();
+            var found = await db.Database.SqlQuery<WordCount>($"""
+                SELECT w AS "Word", (SELECT count(*)::int FROM "ArticleSearch" WHERE "Document" @@ q.query) AS "Articles"
+                FROM unnest({searchable}) AS w, LATERAL (SELECT "SearchQuery"(w) AS query) AS q
+                """).ToListAsync(ct);
+            foreach (var word in found.Where(f => f.Articles > 0)) shares[word.Word] = Math.Min(1, word.Articles / (double)articles);
+            return shares;
+        }
 
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -58,3 +71,6 @@ public static class WordShares
         return shares;
     }
 }
+
+/// <summary>A word and how many articles hold it.</summary>
+public sealed record WordCount(string Word, int Articles);

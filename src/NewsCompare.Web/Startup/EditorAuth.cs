@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using NewsCompare.Core.Data;
@@ -22,6 +23,9 @@ public static class EditorAuth
 
     public static IServiceCollection AddEditorAuth(this IServiceCollection services, IConfiguration configuration)
     {
+        // Instances behind one address share one key ring, or a cookie signed by one is refused by the next.
+        if (configuration[$"{NewsCompareOptions.Section}:{nameof(NewsCompareOptions.KeysFolder)}"] is { Length: > 0 } keys)
+            services.AddDataProtection().SetApplicationName("NewsCompare").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {

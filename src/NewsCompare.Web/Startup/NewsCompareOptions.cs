@@ -14,6 +14,11 @@ public sealed class NewsCompareOptions
     public bool SeedOnFirstStart { get; set; } = true;
     /// <summary>A file of outlets extending the built-in registry (docs/outlets.md); a relative path is taken from the content root.</summary>
     public string? Outlets { get; set; }
+    /// <summary>
+    /// A folder every instance of the app reads and writes, holding the keys that sign editors' cookies and forms, so a
+    /// request may reach any instance (docs/deploy.md); each process's own default key folder when empty.
+    /// </summary>
+    public string? KeysFolder { get; set; }
     /// <summary>A rolling log file (one per day); no file when empty.</summary>
     public string? LogFile { get; set; }
     public EditorSeedOptions Editor { get; set; } = new();

@@ -23,6 +23,7 @@ public static class PageCaching
 
     public static IServiceCollection AddPageCaching(this IServiceCollection services)
     {
+        services.AddHttpContextAccessor();
         services.AddSingleton<StoreGeneration>();
         services.AddOutputCache();
         services.AddOptions<OutputCacheOptions>().Configure<IOptions<NewsCompareOptions>>((cache, settings) =>

@@ -1,4 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsCompare.Core.Data;
+using NewsCompare.Core.Tests;
 
 namespace NewsCompare.Cli.Tests.Commands;
 
@@ -37,6 +40,27 @@ public sealed class BenchWebCommandTests : IDisposable
         var again = await CliRunner.RunAsync("bench-web", "--db", Db, "--articles", "60", "--generate-only");
         again.ExitCode.Should().Be(0, again.Stderr);
         again.Stdout.Should().Contain("store: 60 articles");
+    }
+
+    [SkippableFact]
+    public async Task CopiesTheGeneratedStoreIntoPostgresOnceWithItsSearchIndexButNeverGeneratesThere()
+    {
+        await using var postgres = await ProviderStore.CreateAsync(StoreProvider.Postgres);
+        var uri = StoreProviderCommandTests.PostgresUri(postgres);
+
+        var first = await CliRunner.RunAsync("bench-web", "--db", Db, "--articles", "40", "--generate-only", "--postgres", uri);
+        var again = await CliRunner.RunAsync("bench-web", "--db", Db, "--articles", "40", "--generate-only", "--postgres", uri);
+        var there = await CliRunner.RunAsync("bench-web", "--db", uri, "--articles", "60", "--generate-only");
+
+        first.ExitCode.Should().Be(0, first.Stderr);
+        first.Stdout.Should().Contain("copied to").And.Contain("40 captures checked");
+        again.Stdout.Should().Contain("40 articles, copied before");
+        there.ExitCode.Should().Be(2);
+        there.Stderr.Should().Contain("holds 40 articles").And.Contain("--postgres")
+            .And.NotContain(":" + new Npgsql.NpgsqlConnectionStringBuilder(postgres.Target.ConnectionString).Password + "@", "no password is printed");
+        await using var db = await postgres.OpenAsync();
+        (await db.Articles.CountAsync()).Should().Be(40);
+        (await db.Database.SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM "ArticleSearch" """).SingleAsync()).Should().Be(40, "the trigger indexed every copied article");
     }
 }
 

@@ -60,7 +60,7 @@ public sealed class StoreProviderCommandTests : CliTempFolder
         again.Stderr.Should().Contain("the destination store is not empty");
     }
 
-    private static string PostgresUri(ProviderStore store)
+    internal static string PostgresUri(ProviderStore store)
     {
         var b = new Npgsql.NpgsqlConnectionStringBuilder(store.Target.ConnectionString);
         return $"postgres://{Uri.EscapeDataString(b.Username!)}:{Uri.EscapeDataString(b.Password ?? "")}@{b.Host}:{b.Port}/{b.Database}";

@@ -42,7 +42,7 @@ public sealed record CompareVersions(Article Wire, Article Rewrite, Article Brie
 }
 
 /// <summary>The app on its own store with <see cref="CompareVersions"/> and one unrelated article.</summary>
-public sealed class CompareSite : TestSite
+public class CompareSite : TestSite
 {
     public CompareVersions Versions { get; private set; } = null!;
 

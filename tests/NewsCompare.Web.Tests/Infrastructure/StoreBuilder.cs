@@ -6,9 +6,13 @@ using NewsCompare.Core.Stories;
 
 namespace NewsCompare.Web.Tests.Infrastructure;
 
-/// <summary>Writes synthetic captures, articles and stories straight into a store file, as the importer would.</summary>
-public sealed class StoreBuilder(string databasePath)
+/// <summary>Writes synthetic captures, articles and stories straight into a store (either engine), as the importer would.</summary>
+public sealed class StoreBuilder(Func<NewsDb> open)
 {
+    public StoreBuilder(StoreTarget target) : this(() => new NewsDb(NewsStore.Options(target)))
+    {
+    }
+
     public async Task<Article> ArticleAsync(
         string headline, string outlet, DateOnly? published, params string[] paragraphs) =>
         await ArticleAsync(new Article
@@ -19,7 +23,7 @@ public sealed class StoreBuilder(string databasePath)
     /// <summary>Stores <paramref name="article"/> with a capture of its own; unset provenance gets plausible values.</summary>
     public async Task<Article> ArticleAsync(Article article, string? raw = null, params (string Text, string Reason)[] clutter)
     {
-        await using var db = new NewsDb(NewsStore.Options(databasePath));
+        await using var db = open();
         var content = Encoding.UTF8.GetBytes(raw ?? $"{article.Headline}\n\n{string.Join("\n\n", article.Paragraphs)}\n{Guid.NewGuid()}");
         var capture = new Capture
         {
@@ -48,7 +52,7 @@ public sealed class StoreBuilder(string databasePath)
     /// <summary>A story over <paramref name="articles"/>, with its counts and dates worked out as the grouping engine stores them.</summary>
     public async Task<Story> StoryAsync(string title, params Article[] articles)
     {
-        await using var db = new NewsDb(NewsStore.Options(databasePath));
+        await using var db = open();
         var dates = articles.Where(a => a.Published is not null && !a.PublishedInferred).Select(a => a.Published!.Value).ToList();
         var story = new Story
         {

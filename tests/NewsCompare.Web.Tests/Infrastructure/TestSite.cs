@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using NewsCompare.Core.Data;
+using NewsCompare.Core.Tests;
 using NewsCompare.Web.Editing;
 using NewsCompare.Web.Importing;
 using NewsCompare.Web.Reading;
@@ -12,8 +14,9 @@ using NewsCompare.Web.Reading;
 namespace NewsCompare.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The web app on a real SQLite file of its own (one per test class), with an editor configured and recording
-/// doubles behind the integration interfaces. Subclasses add the data their tests read.
+/// The web app on a real store of its own (one per test class): a SQLite file, or a PostgreSQL database when a subclass
+/// says so (<see cref="Provider"/>; without a test server its tests skip, see <see cref="ProviderStore"/>), with an
+/// editor configured and recording doubles behind the integration interfaces. Subclasses add the data their tests read.
 /// </summary>
 public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -22,8 +25,24 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "nc-web-" + Guid.NewGuid().ToString("N"));
 
+    private ProviderStore? _postgres;
+
+    /// <summary>The engine the store runs on.</summary>
+    protected virtual StoreProvider Provider => StoreProvider.Sqlite;
+
+    /// <summary>The SQLite file (on SQLite).</summary>
     public string DatabasePath => Path.Combine(_folder, "store.db");
-    public StoreBuilder Store => new(DatabasePath);
+
+    /// <summary>The store, on either engine.</summary>
+    public StoreTarget Target => _postgres?.Target ?? StoreTarget.Sqlite(DatabasePath);
+
+    /// <summary>Why this site's tests skip: no PostgreSQL server to test on (null when the store is there).</summary>
+    public string? SkipReason { get; private set; }
+
+    public StoreBuilder Store => new(Target);
+
+    /// <summary>A context on the store, its schema as the app migrated it.</summary>
+    public NewsDb Open() => new(NewsStore.Options(Target));
     public RecordingImporter Importer { get; } = new();
     public RecordingStoryEditor StoryEditor { get; } = new();
     public CannedInsights Insights { get; } = new();
@@ -43,7 +62,12 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("NewsCompare:Database", DatabasePath);
+        if (_postgres is null) builder.UseSetting("NewsCompare:Database", DatabasePath);
+        else
+        {
+            builder.UseSetting("NewsCompare:Store:Provider", "postgres");
+            builder.UseSetting("NewsCompare:Store:ConnectionString", _postgres.Target.ConnectionString);
+        }
         builder.UseSetting("NewsCompare:SeedOnFirstStart", "false");
         builder.UseSetting("NewsCompare:Editor:Name", EditorName);
         builder.UseSetting("NewsCompare:Editor:Password", EditorPassword);
@@ -60,6 +84,18 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
+        if (Provider == StoreProvider.Postgres)
+        {
+            try
+            {
+                _postgres = await ProviderStore.CreateAsync(StoreProvider.Postgres);
+            }
+            catch (SkipException e)
+            {
+                SkipReason = e.Message;
+                return;
+            }
+        }
         StartServer(); // the app creates the store's schema as it starts
         await SeedAsync();
     }
@@ -71,7 +107,19 @@ public class TestSite : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_postgres is not null) await _postgres.DisposeAsync();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>
+    /// <paramref name="site"/>, for a test class to keep; skips the test being built (a SkippableFact or SkippableTheory)
+    /// when the site has no store to run on.
+    /// </summary>
+    public static TSite Ready<TSite>(TSite site) where TSite : TestSite
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        return site;
     }
 
     public HttpClient Reader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

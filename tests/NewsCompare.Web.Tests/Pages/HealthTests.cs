@@ -3,9 +3,15 @@ using NewsCompare.Web.Tests.Infrastructure;
 
 namespace NewsCompare.Web.Tests.Pages;
 
-public sealed class HealthTests(TestSite site) : IClassFixture<TestSite>
+public sealed class HealthTestsOnSqlite(TestSite site) : HealthTests<TestSite>(site);
+
+public sealed class HealthTestsOnPostgres(PostgresTestSite site) : HealthTests<PostgresTestSite>(site);
+
+public abstract class HealthTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : TestSite
 {
-    [Fact]
+    private readonly TSite site = TestSite.Ready(site);
+
+    [SkippableFact]
     public async Task HealthAnswersHealthyWhileTheStoreAnswers()
     {
         var response = await site.Reader().GetAsync("/health");

@@ -6,12 +6,18 @@ using NewsCompare.Web.Tests.Pages;
 
 namespace NewsCompare.Web.Tests.Reading;
 
-public sealed class WordSharesTests(CrowdedStoreSite site) : IClassFixture<CrowdedStoreSite>
+public sealed class WordSharesTestsOnSqlite(CrowdedStoreSite site) : WordSharesTests<CrowdedStoreSite>(site);
+
+public sealed class WordSharesTestsOnPostgres(PostgresCrowdedStoreSite site) : WordSharesTests<PostgresCrowdedStoreSite>(site);
+
+public abstract class WordSharesTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : CrowdedStoreSite
 {
-    [Fact]
+    private readonly TSite site = TestSite.Ready(site);
+
+    [SkippableFact]
     public async Task ReadsTheShareOfArticlesUsingEachWordFromTheSearchIndex()
     {
-        await using var db = new NewsDb(NewsStore.Options(site.DatabasePath));
+        await using var db = new NewsDb(NewsStore.Options(site.Target));
         var counts = site.Services.GetRequiredService<ListCounts>();
 
         var shares = await WordShares.LookupAsync(db, counts, ["common", "rainbow", "nowhereword"], CancellationToken.None);
@@ -22,12 +28,18 @@ public sealed class WordSharesTests(CrowdedStoreSite site) : IClassFixture<Crowd
     }
 }
 
-public sealed class SmallStoreWordSharesTests(NewsroomSite site) : IClassFixture<NewsroomSite>
+public sealed class SmallStoreWordSharesTestsOnSqlite(NewsroomSite site) : SmallStoreWordSharesTests<NewsroomSite>(site);
+
+public sealed class SmallStoreWordSharesTestsOnPostgres(PostgresNewsroomSite site) : SmallStoreWordSharesTests<PostgresNewsroomSite>(site);
+
+public abstract class SmallStoreWordSharesTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : NewsroomSite
 {
-    [Fact]
+    private readonly TSite site = TestSite.Ready(site);
+
+    [SkippableFact]
     public async Task GivesNoSharesFromAStoreTooSmallToTellCommonWordsFromRareOnes()
     {
-        await using var db = new NewsDb(NewsStore.Options(site.DatabasePath));
+        await using var db = new NewsDb(NewsStore.Options(site.Target));
         (await WordShares.LookupAsync(db, site.Services.GetRequiredService<ListCounts>(), ["river", "treaty"], CancellationToken.None))
             .Should().BeEmpty();
     }
