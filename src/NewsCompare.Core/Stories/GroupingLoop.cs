@@ -152,6 +152,9 @@ internal static class GroupingLoop
     /// each split again: a story whose halves are less alike than <see cref="StoryEngineOptions.SplitBelow"/> is split
     /// (the half holding the article that opened it keeps it, the other opens a new story linked as related); one whose halves
     /// are less alike than <paramref name="flagBelow"/>, each with words of its own, is flagged with the proposed split.
+    /// When the top split sets one article apart from the rest and it fits them far worse than they fit each other
+    /// (<see cref="StoryEngineOptions.OutlierBelow"/>), it leaves for a story of its own, linked as related; the rest is
+    /// then flagged below how alike that other event was to it plus <see cref="StoryEngineOptions.EventMargin"/>.
     /// Stories with a member held by a correction are left as people made them.
     /// </summary>
     /// <returns>How many splits were made.</returns>
