@@ -133,6 +133,28 @@ internal static class GroupingLoop
     }
 
     /// <summary>
+    /// Whether the lone member's average cosine to the rest is below <see cref="StoryEngineOptions.OutlierBelow"/> of
+    /// how alike the rest are to each other, counting each group of copies among the rest once (wire copies and mirrors
+    /// are far more alike than independent reports of one event, and would make any independent report look apart),
+    /// and at least <see cref="StoryEngine.MinOutlierRest"/> independent reports remain.
+    /// </summary>
+    private static bool StandsApart(IReadOnlyList<ArticleProfile> members, int loner, StoryEngineOptions o)
+    {
+        var features = members.Select(MemberFeatures.From).ToList();
+        var independent = new List<int>();
+        foreach (var i in Enumerable.Range(0, members.Count))
+            if (i != loner && !independent.Any(j => StoryEngine.IsCopy(features[i], features[j], o))) independent.Add(i);
+        if (independent.Count < StoryEngine.MinOutlierRest) return false;
+        double inside = 0;
+        for (var x = 0; x < independent.Count; x++)
+            for (var y = x + 1; y < independent.Count; y++)
+                inside += Vectors.Dot(members[independent[x]].Weights, members[independent[y]].Weights);
+        var cohesion = inside / (independent.Count * (independent.Count - 1) / 2.0);
+        var cross = independent.Average(i => Vectors.Dot(members[loner].Weights, members[i].Weights));
+        return cross < o.OutlierBelow * cohesion;
+    }
+
+    /// <summary>
     /// Whether the lone member's cosine to the rest says how far it is from their event: it is in the language of all
     /// of them (a report in another language shares only names with them), and it has at least as many distinct terms
     /// as the shortest of them (a brief, a truncated capture or a bare headline is less alike to every full report);
@@ -178,7 +200,7 @@ internal static class GroupingLoop
             if (top.Loner is int loner)
             {
                 // One member resembles the rest far less than they resemble each other: a report of another event.
-                if (o.OutlierBelow <= 0 || top.LonerRatio >= o.OutlierBelow || !Comparable(members, loner))
+                if (o.OutlierBelow <= 0 || !Comparable(members, loner) || !StandsApart(members, loner, o))
                 {
                     state.Flag(id, InnerFlag(members, vectors, loner, flagBelow, o));
                     continue;

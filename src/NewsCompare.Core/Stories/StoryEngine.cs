@@ -532,9 +532,6 @@ public static partial class StoryEngine
         /// </summary>
         public int? Loner => Move.Count == 1 && Keep.Count >= MinOutlierRest ? Move[0] : Keep.Count == 1 && Move.Count >= MinOutlierRest ? Keep[0] : null;
 
-        /// <summary>The loner's average cosine to the rest, as a share of how alike the rest hang together.</summary>
-        public double LonerRatio => Cross / (Move.Count == 1 ? KeepCohesion : MoveCohesion);
-
         /// <summary>Whether each group holds at least two members (a split into two events is possible).</summary>
         public bool Halves => Keep.Count >= 2 && Move.Count >= 2;
 
