@@ -53,7 +53,7 @@ internal sealed class TermCounts
             : article.Language.Trim().ToLowerInvariant().Split('-', '_')[0];
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in tokens)
-            if (t.Capitalised && !t.SentenceStart && !t.Numeric && !TextSignals.IsStopWord(t.Text, language) && !TextSignals.IsCalendar(t.Text, language))
+            if (t.Capitalised && !t.SentenceStart && !t.Numeric && !TextSignals.IsStopWord(t.Text, language) && !TextSignals.IsCalendar(t.Text))
                 names.Add(t.Text);
 
         var counts = new Dictionary<uint, float>();

@@ -16,7 +16,7 @@ internal static class TextSignals
     /// <summary>Set, with <see cref="NameBit"/>, on figures: they are names for every rule, and a sub-score of their own.</summary>
     public const uint NumberBit = 0x2000_0000u;
     /// <summary>Bumped whenever the terms a text yields change: a store grouped with other terms must be regrouped.</summary>
-    public const int FeaturesVersion = 5;
+    public const int FeaturesVersion = 4;
     public const int MinHashSize = 48;
 
     // Common words per language, to tell an article's language: each language's stop words (Core/Text) with the words
@@ -32,11 +32,11 @@ internal static class TextSignals
         .ToDictionary(l => l, l => (Text.StopWords.Has(l) ? Text.StopWords.For(l).Select(Normalise) : LanguageWords.Shipped[l])
             .ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
-    // Calendar words are capitalised but name no one; they stay ordinary (weak) terms. The text toolkit's one list
-    // (months and weekdays per language), in the form grouping matches words in; only the article's own language's,
-    // since another language's calendar word may be a name ("Mars", "Avril", "Domingo" in English).
-    private static readonly Dictionary<string, HashSet<string>> Calendar = CalendarWords.Languages
-        .ToDictionary(l => l, l => CalendarWords.For(l).Select(Normalise).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+    // Calendar words are capitalised but name no one; they stay ordinary (weak) terms.
+    private static readonly HashSet<string> Calendar = Split(
+        "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december " +
+        "segunda terça quarta quinta sexta sábado domingo janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro " +
+        "lunes martes miércoles jueves viernes enero febrero marzo mayo junio julio agosto septiembre octubre noviembre diciembre").Select(Normalise).ToHashSet(StringComparer.Ordinal);
 
     private static string[] Split(string words) => words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
@@ -138,8 +138,7 @@ internal static class TextSignals
     /// <summary>Small words that may sit inside a name ("Belt and Road", "Ministry of Defence").</summary>
     public static bool IsConnector(string normalised) => Connectors.Contains(normalised);
 
-    /// <summary>Whether a word's key names a month or a weekday in <paramref name="language"/> (the text toolkit's <see cref="CalendarWords"/>).</summary>
-    public static bool IsCalendar(string normalised, string language) => Calendar.TryGetValue(language, out var words) && words.Contains(normalised);
+    public static bool IsCalendar(string normalised) => Calendar.Contains(normalised);
 
     public static uint Hash(string text, bool name, bool number = false)
     {

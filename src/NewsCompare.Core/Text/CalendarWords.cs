@@ -10,20 +10,6 @@ public static class CalendarWords
 {
     private static readonly HashSet<string> Weekdays = LoadWeekdays();
 
-    private static readonly Dictionary<string, string[]> ByLanguage = LoadByLanguage();
-
-    /// <summary>
-    /// The month names (with their abbreviations) and weekday names of one language, lower case; empty for a language
-    /// the lists do not hold. For readers that match words in a form of their own (story grouping keys them) and
-    /// must not take another language's calendar word for one of theirs ("Mars", "Avril" and "Domingo" are names in
-    /// English).
-    /// </summary>
-    /// <param name="language">An ISO 639-1 code ("de", "tr").</param>
-    public static IReadOnlyList<string> For(string language) => ByLanguage.GetValueOrDefault(language ?? "") ?? [];
-
-    /// <summary>The languages <see cref="For"/> knows.</summary>
-    public static IReadOnlyCollection<string> Languages => ByLanguage.Keys;
-
     /// <summary>Whether <paramref name="word"/> (any case, with or without accents) names a month or a day of the week.</summary>
     public static bool Contains(string word)
     {
@@ -39,22 +25,17 @@ public static class CalendarWords
         return words.Count > 0 && words.All(Contains);
     }
 
-    private static HashSet<string> LoadWeekdays() =>
-        Lines("weekday-names.txt").SelectMany(parts => parts.Skip(1)).Select(Folding.Fold).ToHashSet(StringComparer.Ordinal);
-
-    // Month lines are "<language> <number> <names...>", weekday lines "<language> <names...>".
-    private static Dictionary<string, string[]> LoadByLanguage() =>
-        Lines("month-names.txt").Select(parts => (Language: parts[0], Names: parts.Skip(2)))
-            .Concat(Lines("weekday-names.txt").Select(parts => (Language: parts[0], Names: parts.Skip(1))))
-            .GroupBy(x => x.Language, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.SelectMany(x => x.Names).Select(n => n.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-
-    private static IEnumerable<string[]> Lines(string file)
+    private static HashSet<string> LoadWeekdays()
     {
         var assembly = typeof(CalendarWords).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith(file, StringComparison.Ordinal));
+        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("weekday-names.txt", StringComparison.Ordinal));
         using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!, System.Text.Encoding.UTF8);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
-            if (line.Length > 0 && line[0] != '#') yield return line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            foreach (var name in line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)) names.Add(Folding.Fold(name));
+        }
+        return names;
     }
 }
