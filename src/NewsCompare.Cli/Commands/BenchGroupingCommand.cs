@@ -52,11 +52,13 @@ internal static class BenchGroupingCommand
         };
         var weighting = new WeightingFlags();
         weighting.AddTo(command);
+        var splitting = new SplitFlags();
+        splitting.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             try
             {
-                var options = weighting.Apply(parse, StoryEngineOptions.Default) with
+                var options = splitting.Apply(parse, weighting.Apply(parse, StoryEngineOptions.Default)) with
                 {
                     Background = parse.GetValue(background) ? BackgroundTerms.Default : BackgroundTerms.None,
                     RefinePasses = parse.GetValue(refine), RefineImports = parse.GetValue(refineImports),
@@ -150,7 +152,9 @@ internal static class BenchGroupingCommand
             }
             var names = set.Items.ToDictionary(i => i.Article.Id, i => i.File[..3]);
             Console.WriteLine($"seeds {(withDates ? "with dates from their addresses" : "without dates")}: " +
-                string.Join("  ", result.Stories.Select(s => "{" + string.Join(",", s.Articles.Select(a => names[a]).Order(StringComparer.Ordinal)) + "}")));
+                string.Join("  ", result.Stories.Select(s => "{" + string.Join(",", s.Articles.Select(a => names[a]).Order(StringComparer.Ordinal)) + "}"
+                    + (s.Mixed is null ? "" : " (may hold more than one event)")
+                    + Lent(s.Articles.Count(a => result.Placements[a].InferredDate is not null)))));
         }
     }
 
@@ -171,8 +175,10 @@ internal static class BenchGroupingCommand
             await new Importer(db).ImportPathsAsync(files, File.Exists(sources) ? sources : null, cancellationToken: ct);
             // The importer groups with the default options; regroup with the bench's options when they differ.
             if (options != StoryEngineOptions.Default) await new StoryStore(db, options).RegroupAsync(cancellationToken: ct);
-            var rows = await db.Articles.AsNoTracking().Join(db.Captures.AsNoTracking(), a => a.CaptureId, c => c.Id, (a, c) => new { c.FileName, a.StoryId }).ToListAsync(ct);
-            return string.Join("  ", rows.GroupBy(r => r.StoryId).Select(g => "{" + string.Join(",", g.Select(r => Path.GetFileName(r.FileName)[..Math.Min(3, Path.GetFileName(r.FileName).Length)]).Order(StringComparer.Ordinal)) + "}").Order(StringComparer.Ordinal));
+            var rows = await db.Articles.AsNoTracking().Join(db.Captures.AsNoTracking(), a => a.CaptureId, c => c.Id, (a, c) => new { c.FileName, a.StoryId, a.PublishedInferred }).ToListAsync(ct);
+            var mixed = await db.Stories.AsNoTracking().Where(s => s.MixedSplit != null).Select(s => s.Id).ToListAsync(ct);
+            return string.Join("  ", rows.GroupBy(r => r.StoryId).Select(g => "{" + string.Join(",", g.Select(r => Path.GetFileName(r.FileName)[..Math.Min(3, Path.GetFileName(r.FileName).Length)]).Order(StringComparer.Ordinal)) + "}"
+                + (g.Key is long id && mixed.Contains(id) ? " (may hold more than one event)" : "") + Lent(g.Count(r => r.PublishedInferred))).Order(StringComparer.Ordinal));
         }
         finally
         {
@@ -180,6 +186,8 @@ internal static class BenchGroupingCommand
             work.Delete(true);
         }
     }
+
+    private static string Lent(int inferred) => inferred == 0 ? "" : $" ({inferred} inferred date{(inferred == 1 ? "" : "s")})";
 
     /// <summary>Imports the set into fresh stores in shuffled orders, grouping batch by batch, then regroups each.</summary>
     private static async Task StorePathAsync(string label, GroupingDataset set, StoryEngineOptions options, int orders, int batch, CancellationToken ct)

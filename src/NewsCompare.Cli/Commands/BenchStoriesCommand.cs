@@ -32,11 +32,13 @@ internal static class BenchStoriesCommand
         };
         var weighting = new WeightingFlags();
         weighting.AddTo(command);
+        var splitting = new SplitFlags();
+        splitting.AddTo(command);
         command.SetAction(parse =>
         {
             try
             {
-                var options = weighting.Apply(parse, StoryEngineOptions.Default);
+                var options = splitting.Apply(parse, weighting.Apply(parse, StoryEngineOptions.Default));
                 if (parse.GetValue(weights) is { } file) options = options with { Weights = GroupingWeights.Parse(File.ReadAllText(file.FullName), file.FullName) };
                 if (parse.GetValue(join) is double j) options = options with { JoinThreshold = j };
                 var sets = new List<(StorySet Set, bool Dates)>();

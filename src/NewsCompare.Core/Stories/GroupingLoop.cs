@@ -102,10 +102,81 @@ internal static class GroupingLoop
     }
 
     /// <summary>
+    /// The proposed split of a story whose top split is <paramref name="top"/> (groups <paramref name="keepAt"/> and
+    /// <paramref name="moveAt"/> of its members, which may hold more than the groups compared), when its groups are less
+    /// alike than <paramref name="flagBelow"/> and each has words of its own; else null.
+    /// </summary>
+    private static ProposedSplit? Flag(IReadOnlyList<ArticleProfile> members, IReadOnlyList<Dictionary<uint, float>> vectors, StoryEngine.TopSplit top,
+        List<int> keepAt, List<int> moveAt, double flagBelow)
+    {
+        if (top.Cross >= flagBelow || !ProposedSplit.EachHasOwnTerms(vectors, top.Keep, top.Move)) return null;
+        if (!keepAt.Contains(0)) (keepAt, moveAt) = (moveAt, keepAt);
+        return new ProposedSplit(keepAt.Select(i => members[i].Id).ToList(), moveAt.Select(i => members[i].Id).ToList(), Math.Round(top.Cross, 4));
+    }
+
+    /// <summary>
+    /// A story whose lone member stays may still hold two events in the rest (reports of three events of one topic,
+    /// none far enough from the others to leave): the rest is split at its top as the story would be, flagged below
+    /// <paramref name="flagBelow"/>, and the lone member proposed with the group it resembles more.
+    /// </summary>
+    private static ProposedSplit? InnerFlag(IReadOnlyList<ArticleProfile> members, IReadOnlyList<Dictionary<uint, float>> vectors, int loner, double flagBelow, StoryEngineOptions o)
+    {
+        var rest = Enumerable.Range(0, members.Count).Where(i => i != loner).ToList();
+        if (o.OutlierBelow <= 0 || rest.Count < StoryEngine.MinSplitMembers) return null;
+        var restVectors = rest.Select(i => vectors[i]).ToList();
+        if (StoryEngine.Bisect(restVectors) is not { Halves: true } inner) return null;
+        var (keepAt, moveAt) = (inner.Keep.Select(i => rest[i]).ToList(), inner.Move.Select(i => rest[i]).ToList());
+        double Closeness(List<int> group) => group.Average(i => Vectors.Dot(vectors[loner], vectors[i]));
+        if (Closeness(keepAt) >= Closeness(moveAt)) keepAt.Add(loner);
+        else moveAt.Add(loner);
+        return Flag(members, restVectors, inner, keepAt.Order().ToList(), moveAt.Order().ToList(), flagBelow);
+    }
+
+    /// <summary>
+    /// Whether the lone member's average cosine to the rest is below <see cref="StoryEngineOptions.OutlierBelow"/> of
+    /// how alike the rest are to each other, counting each group of copies among the rest once (wire copies and mirrors
+    /// are far more alike than independent reports of one event, and would make any independent report look apart),
+    /// and at least <see cref="StoryEngine.MinOutlierRest"/> independent reports remain.
+    /// </summary>
+    private static bool StandsApart(IReadOnlyList<ArticleProfile> members, int loner, StoryEngineOptions o)
+    {
+        var features = members.Select(MemberFeatures.From).ToList();
+        var independent = new List<int>();
+        foreach (var i in Enumerable.Range(0, members.Count))
+            if (i != loner && !independent.Any(j => StoryEngine.IsCopy(features[i], features[j], o))) independent.Add(i);
+        if (independent.Count < StoryEngine.MinOutlierRest) return false;
+        double inside = 0;
+        for (var x = 0; x < independent.Count; x++)
+            for (var y = x + 1; y < independent.Count; y++)
+                inside += Vectors.Dot(members[independent[x]].Weights, members[independent[y]].Weights);
+        var cohesion = inside / (independent.Count * (independent.Count - 1) / 2.0);
+        var cross = independent.Average(i => Vectors.Dot(members[loner].Weights, members[i].Weights));
+        return cross < o.OutlierBelow * cohesion;
+    }
+
+    /// <summary>
+    /// Whether the lone member's cosine to the rest says how far it is from their event: it is in the language of all
+    /// of them (a report in another language shares only names with them), and it has at least as many distinct terms
+    /// as the shortest of them (a brief, a truncated capture or a bare headline is less alike to every full report);
+    /// and each side names people or places the other never does (<see cref="ProposedSplit.EachHasOwnNames"/>): the
+    /// rest share a cast the lone member lacks, and it has one of its own.
+    /// </summary>
+    private static bool Comparable(IReadOnlyList<ArticleProfile> members, int loner)
+    {
+        var lone = members[loner];
+        var rest = members.Where((_, i) => i != loner).ToList();
+        return rest.All(m => m.Language == lone.Language) && lone.Terms >= rest.Min(m => m.Terms)
+            && ProposedSplit.EachHasOwnNames(members.Select(m => m.Weights).ToList(), [loner], Enumerable.Range(0, members.Count).Where(i => i != loner).ToList());
+    }
+
+    /// <summary>
     /// Checks each of <paramref name="storyIds"/> for two events (<see cref="StoryEngine.Bisect"/>), and the halves of
     /// each split again: a story whose halves are less alike than <see cref="StoryEngineOptions.SplitBelow"/> is split
     /// (the half holding the article that opened it keeps it, the other opens a new story linked as related); one whose halves
     /// are less alike than <paramref name="flagBelow"/>, each with words of its own, is flagged with the proposed split.
+    /// When the top split sets one article apart from the rest and it fits them far worse than they fit each other
+    /// (<see cref="StoryEngineOptions.OutlierBelow"/>), it leaves for a story of its own, linked as related; the rest is
+    /// then flagged below how alike that other event was to it plus <see cref="StoryEngineOptions.EventMargin"/>.
     /// Stories with a member held by a correction are left as people made them.
     /// </summary>
     /// <returns>How many splits were made.</returns>
@@ -114,35 +185,48 @@ internal static class GroupingLoop
         var o = state.Options;
         var work = storyIds.ToList();
         var splits = 0;
+        // How alike a report of another event of the topic was to a story it left: the level below which the story's
+        // own groups look like two events too.
+        var topic = new Dictionary<long, double>();
+        double Level(double otherEvent) => Math.Max(flagBelow, otherEvent + o.EventMargin);
         for (var k = 0; k < work.Count; k++)
         {
             var id = work[k];
             var members = state.Members(id);
             if (members.Count < StoryEngine.MinSplitMembers || state.HasLockedMember(id)) { state.Flag(id, null); continue; }
-            // The bisection does not depend on the threshold: asked with the (higher) flag threshold it gives the same
-            // halves, and their cross similarity decides between a split, a flag and neither.
             var vectors = members.Select(m => m.Weights).ToList();
-            var halves = o.SplitBelow <= 0 ? null : StoryEngine.Bisect(vectors, o with { SplitBelow = Math.Max(o.SplitBelow, flagBelow) });
-            if (halves is not var (keepAt, moveAt, cross)) { state.Flag(id, null); continue; }
-            if (cross >= o.SplitBelow)
+            if (o.SplitBelow <= 0 || StoryEngine.Bisect(vectors) is not { } top) { state.Flag(id, null); continue; }
+            var (keepAt, moveAt, cross) = (top.Keep, top.Move, top.Cross);
+            if (top.Loner is int loner)
             {
-                state.Flag(id, ProposedSplit.EachHasOwnTerms(vectors, keepAt, moveAt)
-                    ? new ProposedSplit(keepAt.Select(i => members[i].Id).ToList(), moveAt.Select(i => members[i].Id).ToList(), Math.Round(cross, 4))
-                    : null);
+                // One member resembles the rest far less than they resemble each other: a report of another event.
+                if (o.OutlierBelow <= 0 || !Comparable(members, loner) || !StandsApart(members, loner, o))
+                {
+                    state.Flag(id, InnerFlag(members, vectors, loner, flagBelow, o));
+                    continue;
+                }
+                (keepAt, moveAt) = (Enumerable.Range(0, members.Count).Where(i => i != loner).ToList(), [loner]);
+            }
+            else if (!top.Halves) { state.Flag(id, null); continue; }
+            else if (cross >= o.SplitBelow)
+            {
+                state.Flag(id, Flag(members, vectors, top, keepAt, moveAt, topic.TryGetValue(id, out var level) ? Level(level) : flagBelow));
                 continue;
             }
             // The half that holds the story's opener keeps the story: which half holds the first member read depends
             // on ids, that is on import order, while the opener comes from the placement order.
+            // A lone member that leaves opens its own story whichever it is.
             var opener = state.Opener(id);
-            if (moveAt.Any(i => members[i].Id == opener)) (keepAt, moveAt) = (moveAt, keepAt);
+            if (moveAt.Count > 1 && moveAt.Any(i => members[i].Id == opener)) (keepAt, moveAt) = (moveAt, keepAt);
             var profiles = state.WithText(members);
             var (keep, move) = (keepAt.Select(i => profiles[i]).ToList(), moveAt.Select(i => profiles[i]).ToList());
             var other = state.Open(move[0]);
             var (kept, moved) = (StorySignature.Of(id, keep), StorySignature.Of(other.Id, move));
             moved.WeighedAt = kept.WeighedAt = other.WeighedAt;
+            if (move.Count == 1) topic[id] = cross;
             var explanations = new Dictionary<long, StoryExplanation>();
             foreach (var a in keep) if (a.Id != opener) explanations[a.Id] = StoryEngine.Rejoin(a, keep, o);
-            foreach (var a in move) explanations[a.Id] = StoryEngine.Rejoin(a, move, o);
+            foreach (var a in move) explanations[a.Id] = move.Count == 1 ? StoryEngine.LeftAlone(a, keep, o) : StoryEngine.Rejoin(a, move, o);
             state.Divided(kept, keep, moved, move, explanations, cross);
             splits++;
             // The kept half may hold two events again; the new half is checked in its turn.

@@ -47,12 +47,24 @@ public sealed record ProposedSplit(
     }
 
     /// <summary>
-    /// Whether the two groups each have <see cref="OwnTerms"/> words that all their own members use and none of the
-    /// other group's do (<paramref name="vectors"/> are the members' term vectors, indexed as the groups are).
+    /// Whether the two groups each have <see cref="OwnTerms"/> words that most of their own members use (more than
+    /// half; both of two) and none of the other group's do (<paramref name="vectors"/> are the members' term vectors,
+    /// indexed as the groups are). Most, not all: a group may itself gather reports of two events of the topic.
     /// </summary>
     internal static bool EachHasOwnTerms(IReadOnlyList<Dictionary<uint, float>> vectors, IReadOnlyList<int> first, IReadOnlyList<int> second) =>
-        OwnTermCount(vectors, first, second) >= OwnTerms && OwnTermCount(vectors, second, first) >= OwnTerms;
+        OwnTermCount(vectors, first, second, names: false, all: false) >= OwnTerms && OwnTermCount(vectors, second, first, names: false, all: false) >= OwnTerms;
 
-    private static int OwnTermCount(IReadOnlyList<Dictionary<uint, float>> vectors, IReadOnlyList<int> group, IReadOnlyList<int> other) =>
-        vectors[group[0]].Keys.Count(t => group.All(i => vectors[i].ContainsKey(t)) && other.All(i => !vectors[i].ContainsKey(t)));
+    /// <summary>
+    /// Whether the two groups each have <see cref="OwnTerms"/> names (people, places, figures) that all their own
+    /// members use and none of the other group's do: each names someone the other never does.
+    /// </summary>
+    internal static bool EachHasOwnNames(IReadOnlyList<Dictionary<uint, float>> vectors, IReadOnlyList<int> first, IReadOnlyList<int> second) =>
+        OwnTermCount(vectors, first, second, names: true, all: true) >= OwnTerms && OwnTermCount(vectors, second, first, names: true, all: true) >= OwnTerms;
+
+    private static int OwnTermCount(IReadOnlyList<Dictionary<uint, float>> vectors, IReadOnlyList<int> group, IReadOnlyList<int> other, bool names, bool all)
+    {
+        var need = all ? group.Count : group.Count / 2 + 1;
+        var terms = all ? vectors[group[0]].Keys : group.SelectMany(i => vectors[i].Keys).Distinct();
+        return terms.Count(t => (!names || (t & TextSignals.NameBit) != 0) && group.Count(i => vectors[i].ContainsKey(t)) >= need && other.All(i => !vectors[i].ContainsKey(t)));
+    }
 }

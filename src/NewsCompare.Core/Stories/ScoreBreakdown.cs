@@ -23,7 +23,7 @@ public sealed record FeatureScore(SimilarityFeature Feature, double Value, doubl
 /// </param>
 /// <param name="Rule">
 /// What decided besides the score (<see cref="BelowThreshold"/>, <see cref="DatesApart"/>, <see cref="OtherCast"/>,
-/// <see cref="FewShared"/>, <see cref="OneOutlet"/>, <see cref="TopicOnly"/>, <see cref="SplitHalf"/>, <see cref="Corrected"/>); null when the
+/// <see cref="FewShared"/>, <see cref="OneOutlet"/>, <see cref="TopicOnly"/>, <see cref="SplitHalf"/>, <see cref="Outlier"/>, <see cref="Corrected"/>); null when the
 /// article joined because <paramref name="Compared"/> reached the threshold.
 /// </param>
 /// <param name="Features">The parts of <paramref name="Compared"/>, one per feature in <see cref="SimilarityFeature"/> order; empty when it is null.</param>
@@ -46,6 +46,11 @@ public sealed record ScoreBreakdown(double Threshold, double? Compared, string? 
     public const string OneOutlet = "outlet";
     /// <summary>The article stayed with its half when its story was split into two events.</summary>
     public const string SplitHalf = "split";
+    /// <summary>
+    /// The article left a story whose other members hang together far better than it fits them
+    /// (<see cref="StoryEngineOptions.OutlierBelow"/>); the figures are its similarity to them.
+    /// </summary>
+    public const string Outlier = "outlier";
     /// <summary>An editor's correction placed the article; the figures are its similarity to the story it was put in.</summary>
     public const string Corrected = "corrected";
 

@@ -36,7 +36,11 @@ public sealed record ArticlePlacement(long ArticleId, int Story, StoryExplanatio
 /// <param name="LastDate">Latest known date of its articles.</param>
 /// <param name="IndependentCount">Articles that are not copies of another.</param>
 /// <param name="Related">Indices of related stories (same ongoing topic, another event), in time order.</param>
-public sealed record GroupedStory(IReadOnlyList<long> Articles, DateOnly? FirstDate, DateOnly? LastDate, int IndependentCount, IReadOnlyList<int> Related);
+public sealed record GroupedStory(IReadOnlyList<long> Articles, DateOnly? FirstDate, DateOnly? LastDate, int IndependentCount, IReadOnlyList<int> Related)
+{
+    /// <summary>The proposed split when the story may hold more than one event (it then lends no inferred dates); else null.</summary>
+    public ProposedSplit? Mixed { get; init; }
+}
 
 /// <summary>The result of grouping a set of articles in memory.</summary>
 /// <param name="Stories">The stories.</param>
@@ -455,7 +459,10 @@ public static partial class StoryEngine
             var lends = state.Flags.ContainsKey(kept[i]) ? null : first;
             var rel = related.Where(p => p.Item1 == i || p.Item2 == i).Select(p => p.Item1 == i ? p.Item2 : p.Item1).Distinct()
                 .OrderBy(r => stories[r].FirstDay ?? int.MaxValue).ThenBy(r => r).ToList();
-            result.Add(new GroupedStory(members[i].Select(m => m.Id).ToList(), first, last, members[i].Count - copies.Count, rel));
+            result.Add(new GroupedStory(members[i].Select(m => m.Id).ToList(), first, last, members[i].Count - copies.Count, rel)
+            {
+                Mixed = state.Flags.GetValueOrDefault(kept[i]),
+            });
             foreach (var m in members[i])
                 placements[m.Id] = new ArticlePlacement(m.Id, i, state.Explanations[m.Id].Why,
                     copies.TryGetValue(m.Id, out var src) ? src : null, m.Day is null ? lends : null);
@@ -469,20 +476,24 @@ public static partial class StoryEngine
     internal const int MaxSplitMembers = 200;
 
     /// <summary>
-    /// Whether the members' term vectors (unit length) fall into two events (<see cref="StoryEngineOptions.SplitBelow"/>):
-    /// the members are joined bottom-up, the most alike groups first (average linkage), until two groups are left; when
-    /// each holds at least two members and their average cosine to each other is below the threshold, returns the
-    /// indices of the group holding member 0 (<c>Keep</c>), of the other (<c>Move</c>), and that average.
+    /// The top split of a story's members: their term vectors (unit length) are joined bottom-up, the most alike groups
+    /// first (average linkage), until two groups are left. Returns the indices of the group holding member 0
+    /// (<c>Keep</c>), of the other (<c>Move</c>), their average cosine to each other (<c>Cross</c>) and how alike each
+    /// hangs together inside (its members' average pairwise cosine; 1 for a single member). Either group may be a
+    /// single member: the one that resembles the others least. Null for fewer than two or more than
+    /// <see cref="MaxSplitMembers"/> members.
     /// </summary>
-    internal static (List<int> Keep, List<int> Move, double Cross)? Bisect(IReadOnlyList<Dictionary<uint, float>> vectors, StoryEngineOptions o)
+    internal static TopSplit? Bisect(IReadOnlyList<Dictionary<uint, float>> vectors)
     {
         var n = vectors.Count;
-        if (o.SplitBelow <= 0 || n < MinSplitMembers || n > MaxSplitMembers) return null;
-        // sum[i, j]: the summed cosines between the members of groups i and j (Lance–Williams for average linkage).
+        if (n < 2 || n > MaxSplitMembers) return null;
+        // sum[i, j]: the summed cosines between the members of groups i and j (Lance–Williams for average linkage);
+        // inside[i]: the summed cosines between the members of group i.
         var sum = new double[n, n];
         for (var i = 0; i < n; i++)
             for (var j = i + 1; j < n; j++)
                 sum[i, j] = sum[j, i] = Vectors.Dot(vectors[i], vectors[j]);
+        var inside = new double[n];
         var groups = Enumerable.Range(0, n).Select(i => new List<int> { i }).ToArray();
         var alive = Enumerable.Range(0, n).ToList();
         while (alive.Count > 2)
@@ -495,17 +506,39 @@ public static partial class StoryEngine
                     var average = sum[i, j] / (groups[i].Count * groups[j].Count);
                     if (average > best) (a, b, best) = (i, j, average);
                 }
+            inside[a] += inside[b] + sum[a, b];
             foreach (var k in alive)
                 if (k != a && k != b) { sum[a, k] += sum[b, k]; sum[k, a] = sum[a, k]; }
             groups[a].AddRange(groups[b]);
             alive.Remove(b);
         }
-        var (first, second) = (groups[alive[0]], groups[alive[1]]);
-        if (first.Count < 2 || second.Count < 2) return null;
-        var cross = sum[alive[0], alive[1]] / (first.Count * second.Count);
-        if (cross >= o.SplitBelow) return null;
-        return first.Contains(0) ? (first.Order().ToList(), second.Order().ToList(), cross) : (second.Order().ToList(), first.Order().ToList(), cross);
+        var (f, s) = (alive[0], alive[1]);
+        if (!groups[f].Contains(0)) (f, s) = (s, f);
+        double Cohesion(int g) => groups[g].Count < 2 ? 1 : inside[g] / (groups[g].Count * (groups[g].Count - 1) / 2.0);
+        return new TopSplit(groups[f].Order().ToList(), groups[s].Order().ToList(), sum[f, s] / (groups[f].Count * groups[s].Count), Cohesion(f), Cohesion(s));
     }
+
+    /// <summary>The top split of a story's members (<see cref="Bisect"/>).</summary>
+    /// <param name="Keep">Indices of the group holding member 0.</param>
+    /// <param name="Move">Indices of the other group.</param>
+    /// <param name="Cross">The groups' average cosine to each other.</param>
+    /// <param name="KeepCohesion">The average cosine between <paramref name="Keep"/>'s members (1 for one member).</param>
+    /// <param name="MoveCohesion">The average cosine between <paramref name="Move"/>'s members (1 for one member).</param>
+    internal readonly record struct TopSplit(List<int> Keep, List<int> Move, double Cross, double KeepCohesion, double MoveCohesion)
+    {
+        /// <summary>
+        /// The lone member that resembles the rest of its story least, when one group is a single member and the other
+        /// holds at least <see cref="MinOutlierRest"/> (its index into the story's members), else null.
+        /// </summary>
+        public int? Loner => Move.Count == 1 && Keep.Count >= MinOutlierRest ? Move[0] : Keep.Count == 1 && Move.Count >= MinOutlierRest ? Keep[0] : null;
+
+        /// <summary>Whether each group holds at least two members (a split into two events is possible).</summary>
+        public bool Halves => Keep.Count >= 2 && Move.Count >= 2;
+
+    }
+
+    /// <summary>A lone member leaves its story only when the rest holds at least this many articles (their cohesion is the yardstick).</summary>
+    internal const int MinOutlierRest = 3;
 
     /// <summary>Why <paramref name="a"/> is in a story that was split: what it shares with the rest of its half.</summary>
     internal static StoryExplanation Rejoin(ArticleProfile a, IReadOnlyList<ArticleProfile> half, StoryEngineOptions o)
@@ -514,6 +547,15 @@ public static partial class StoryEngine
         var namesOnly = !rest.Languages.Contains(a.Language);
         var why = Explain(a, rest, Similarity(a, rest, namesOnly, o).Sim, "matched", namesOnly, o);
         return why with { Breakdown = why.Breakdown! with { Rule = ScoreBreakdown.SplitHalf } };
+    }
+
+    /// <summary>Why <paramref name="a"/> left its story as a lone member (<see cref="StoryEngineOptions.OutlierBelow"/>): its score against the rest.</summary>
+    internal static StoryExplanation LeftAlone(ArticleProfile a, IReadOnlyList<ArticleProfile> rest, StoryEngineOptions o)
+    {
+        var others = StorySignature.Of(0, rest);
+        var namesOnly = !others.Languages.Contains(a.Language);
+        var why = Explain(a, others, Similarity(a, others, namesOnly, o).Sim, "opened", namesOnly, o);
+        return why with { Breakdown = why.Breakdown! with { Rule = ScoreBreakdown.Outlier } };
     }
 
     /// <summary>How much better another story must match before refinement moves an article out of its own.</summary>

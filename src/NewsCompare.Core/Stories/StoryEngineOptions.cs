@@ -103,6 +103,17 @@ public sealed record StoryEngineOptions
     public double SplitBelow { get; init; } = 0.25;
 
     /// <summary>
+    /// A story's lone member leaves it for a story of its own (linked as related) when the top split of the story
+    /// (<see cref="StoryEngine.Bisect"/>) sets it apart from at least <see cref="StoryEngine.MinOutlierRest"/> others and
+    /// its average cosine to them is below this share of how alike they are to each other. Greedy placement lets a
+    /// report of another event of the topic join a story it resembles about as much as the topic's events resemble
+    /// each other; in a small collection, where every word of the topic is rare, that is above any fixed level, but
+    /// still well below how the event's own reports hang together. 0 turns it off.
+    /// </summary>
+    public double OutlierBelow { get; init; } = 0.85;
+
+
+    /// <summary>
     /// Passes of re-assignment after the greedy, date-ordered placement of a full grouping (<see cref="StoryEngine.Group"/>
     /// and <c>regroup</c>): each article, taken out of its story, goes to the story it now matches best under the same
     /// rules; stops early when nothing moves. 2 by default: on the development set it lifts full grouping from 0.939 to

@@ -119,6 +119,7 @@ public sealed record GroupingReason(string Method, double Score, string Summary,
             ScoreBreakdown.OneOutlet => $"Opened a new story: best candidate {eq}, but only this article's own outlet had reported it, and two articles of one outlet must agree more closely.",
             ScoreBreakdown.TopicOnly => $"Opened a new story: best candidate {eq}, but, undated, it fits that story no better than the topic's other events do.",
             ScoreBreakdown.SplitHalf => $"Kept with its half when the story was split into two events: {eq} against the rest of its half.",
+            ScoreBreakdown.Outlier => $"Left the story it was placed in, whose other reports hang together far better than it fits them: {eq} against them.",
             ScoreBreakdown.Corrected => $"Placed by an editor's correction; against this story it scores {eq}.",
             _ => $"{eq}.",
         };

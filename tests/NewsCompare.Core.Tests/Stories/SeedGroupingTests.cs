@@ -53,6 +53,20 @@ public sealed partial class SeedGroupingTests
         result.Placements[seeds.Single(s => s.Prefix == "000").Article.Id].InferredDate.Should().Be(new DateOnly(2023, 2, 21));
     }
 
+    [Fact]
+    public void SeedsWithoutDatesSetTheNanpingReportApartAndFlagTheTwoMoscowMeetings()
+    {
+        var seeds = LoadSeeds().Select(s => (s.Prefix, Article: s.Article with { Published = null })).ToList();
+        var result = StoryEngine.Group(seeds.Select(s => s.Article).ToList());
+        int StoryOf(string prefix) => result.Placements[seeds.Single(s => s.Prefix == prefix).Article.Id].Story;
+
+        result.Stories[StoryOf("002")].Articles.Should().ContainSingle("another counterpart in another city: the Nanping report stands alone");
+        new[] { "001", "003", "004" }.Select(StoryOf).Should().AllBeEquivalentTo(StoryOf("000"), "nothing undated tells the two Moscow meetings apart here");
+        var moscow = result.Stories[StoryOf("000")];
+        moscow.Mixed.Should().NotBeNull("a story of two meetings must say it may hold more than one event");
+        moscow.Mixed!.Keep.Concat(moscow.Mixed.Move).Should().HaveCount(4);
+    }
+
     [GeneratedRegex(@"[/_-]((?:19|20)\d\d)/?(0[1-9]|1[0-2])/?(0[1-9]|[12]\d|3[01])(?:[/_-]|\d{3,})")]
     private static partial Regex UrlDate();
 }
