@@ -55,6 +55,36 @@ internal sealed class StoryCandidateIndex(StoreCommands sql)
         ORDER BY StoryId DESC LIMIT {PostingsPerTerm}
         """;
 
+    /// <summary>
+    /// On PostgreSQL, reads the postings lists of the strongest terms of <paramref name="articles"/> that this
+    /// transaction has not read yet, all in one statement, so <see cref="Candidates"/> finds them kept. Each statement
+    /// is a round trip to the server there, and reading lists one term at a time made most of a grouped article's.
+    /// The lists are those the per-term query would return now; <see cref="Post"/> keeps them current after. SQLite,
+    /// in process, keeps reading a list when first needed.
+    /// </summary>
+    public void Prefetch(IEnumerable<ArticleProfile> articles)
+    {
+        if (!sql.Postgres) return;
+        var terms = articles.SelectMany(a => Vectors.Strongest(a.Weights, StoryEngine.CandidateTerms).Select(t => t.Key))
+            .Where(t => !_postings.ContainsKey(t)).Distinct().ToList();
+        if (terms.Count == 0) return;
+        foreach (var term in terms) _postings[term] = new List<long>(PostingsPerTerm);
+        using var cmd = sql.Command(BatchPostingsQuery, ("$terms", terms.Select(t => (long)t).ToArray()));
+        using var r = cmd.ExecuteReader();
+        // Rows come term by term, newest story first, as PostingsQuery returns each list.
+        while (r.Read()) _postings[(uint)r.GetInt64(0)].Add(r.GetInt64(1));
+    }
+
+    // PostingsQuery for each of a list of terms (PostgreSQL only: an array parameter and a lateral join).
+    private static readonly string BatchPostingsQuery = $"""
+        SELECT t.term, p.StoryId FROM unnest(CAST($terms AS bigint[])) AS t(term) CROSS JOIN LATERAL (
+            SELECT StoryId FROM (SELECT StoryId FROM StoryPostings WHERE TermHash = t.term ORDER BY StoryId DESC LIMIT {PostingsPerTerm}) AS a
+            UNION
+            SELECT StoryId FROM (SELECT StoryId FROM StoryPostingsRecent WHERE TermHash = t.term ORDER BY StoryId DESC LIMIT {PostingsPerTerm}) AS b
+            ORDER BY StoryId DESC LIMIT {PostingsPerTerm}) AS p
+        ORDER BY t.term, p.StoryId DESC
+        """;
+
     /// <summary>Posts <paramref name="storyId"/> under each of <paramref name="terms"/> (one statement for them all).</summary>
     public void Post(IEnumerable<uint> terms, long storyId)
     {

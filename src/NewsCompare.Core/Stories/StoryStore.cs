@@ -166,6 +166,7 @@ public sealed partial class StoryStore
         _placedOrder = profiles.Select(p => p.Score.Id).ToList();
         (_batchDf, _documents, _complete) = (df, n, !updateDf || bulk);
         var state = new SqliteGroupingState(this, ReadLocks(ids), articles.ToDictionary(a => a.Id, a => a.Headline), noteSmall: updateDf && _options.RefinesImports);
+        _index.Prefetch(profiles.Select(p => p.Score));
         return GroupingLoop.Place(state, profiles);
     }
 
@@ -185,6 +186,7 @@ public sealed partial class StoryStore
             while (r.Read())
                 placed[r.GetInt64(0)] = (r.GetInt64(1), MemberFeatures.Deserialise(r.GetInt64(0), (byte[])r.GetValue(2)).ToProfile(outlet: r.IsDBNull(3) ? null : r.GetString(3)));
         var state = new SqliteGroupingState(this, ReadLocks(ids), null, noteSmall: false);
+        _index.Prefetch(placed.Values.Select(p => p.Profile));
         return GroupingLoop.Refine(state, ids.Where(placed.ContainsKey).Select(id => (placed[id].Profile, placed[id].Story)));
     }
 
