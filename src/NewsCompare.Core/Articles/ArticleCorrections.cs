@@ -55,14 +55,12 @@ public static class ArticleCorrections
     /// <param name="reason">Why (required).</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <exception cref="ArticleCorrectionException">No reason, an unknown article, or a value that is not valid.</exception>
-    /// <exception cref="StoreFeatureNotSupportedException">A value grouping reads, of a grouped article, on an engine that does not run grouping yet; nothing is written.</exception>
     public static async Task<IReadOnlyList<MetadataChange>> CorrectAsync(NewsDb db, long articleId, IReadOnlyDictionary<MetadataField, string?> values,
         string editor, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(values);
         var dialect = StoreDialect.For(db);
-        dialect.Require(StoreFeature.MetadataCorrections);
         if (string.IsNullOrWhiteSpace(reason)) throw new ArticleCorrectionException("a correction needs a reason");
         if (string.IsNullOrWhiteSpace(editor)) throw new ArticleCorrectionException("a correction needs the editor's name");
         var problems = values.Select(v => Problem(v.Key, v.Value)).OfType<string>().ToList();

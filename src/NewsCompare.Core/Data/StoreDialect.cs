@@ -58,9 +58,6 @@ public abstract class StoreDialect
     /// <exception cref="StoreFeatureNotSupportedException">The feature does not run on this engine yet.</exception>
     public abstract void Require(StoreFeature feature);
 
-    /// <summary>True when this engine runs <paramref name="feature"/> (when <see cref="Require"/> would not fail).</summary>
-    public abstract bool Runs(StoreFeature feature);
-
     private sealed class SqliteDialect : StoreDialect
     {
         public override StoreProvider Provider => StoreProvider.Sqlite;
@@ -76,7 +73,6 @@ public abstract class StoreDialect
             Task.FromResult<DbTransaction>(((Microsoft.Data.Sqlite.SqliteConnection)connection).BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: true));
         public override object Date(DateOnly? date) => date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
         public override void Require(StoreFeature feature) { }
-        public override bool Runs(StoreFeature feature) => true;
     }
 
     private sealed class PostgresDialect : StoreDialect
@@ -103,8 +99,6 @@ public abstract class StoreDialect
         {
             if (Unported.Contains(feature)) throw new StoreFeatureNotSupportedException(feature);
         }
-
-        public override bool Runs(StoreFeature feature) => !Unported.Contains(feature);
     }
 
     /// <summary>A time as the SQLite store writes it.</summary>
@@ -117,14 +111,6 @@ public abstract class StoreDialect
 /// <summary>Features whose entry points ask the engine first (<see cref="StoreDialect.Require"/>); PostgreSQL refuses those not yet ported (docs/architecture.md, Store providers).</summary>
 public enum StoreFeature
 {
-    /// <summary>Importing captures (the store writer's batched inserts).</summary>
-    Import,
-    /// <summary>Grouping articles into stories, regrouping and editors' story corrections.</summary>
-    Grouping,
-    /// <summary>Corrections of an article's metadata.</summary>
-    MetadataCorrections,
-    /// <summary>The web app's pages (full-text search, change detection across instances).</summary>
-    WebPages,
     /// <summary>The benchmark verbs, which generate and time SQLite stores.</summary>
     Benchmarks,
 }
@@ -138,10 +124,6 @@ public sealed class StoreFeatureNotSupportedException(StoreFeature feature)
 
     private static string Describe(StoreFeature feature) => feature switch
     {
-        StoreFeature.Import => "Importing captures",
-        StoreFeature.Grouping => "Story grouping (import's grouping step, regroup, move, split, merge)",
-        StoreFeature.MetadataCorrections => "Correcting an article's metadata",
-        StoreFeature.WebPages => "The web app",
         _ => "This benchmark",
     };
 }

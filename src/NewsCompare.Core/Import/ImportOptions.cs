@@ -20,8 +20,7 @@ public sealed record ImportOptions
 
     /// <summary>
     /// Group what was imported into stories right after the import (default). Off, articles wait ungrouped until a
-    /// later import or <c>regroup --pending</c> places them. On an engine that does not run grouping yet
-    /// (<see cref="Data.StoreDialect.Runs"/>) an import with it on is refused before anything is written.
+    /// later import or <c>regroup --pending</c> places them.
     /// </summary>
     public bool GroupStories { get; init; } = true;
 

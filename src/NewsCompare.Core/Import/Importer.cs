@@ -25,7 +25,6 @@ public sealed class Importer
     /// <param name="db">The store (see <see cref="NewsStore.OpenAsync(StoreTarget, CancellationToken)"/>).</param>
     /// <param name="options">Limits and settings; null for the defaults.</param>
     /// <exception cref="InvalidDataException">The user's outlet registry file cannot be read; the message names it.</exception>
-    /// <exception cref="StoreFeatureNotSupportedException">The store's engine does not run grouping yet and <see cref="ImportOptions.GroupStories"/> is on.</exception>
     public Importer(NewsDb db, ImportOptions? options = null) : this(db, options, Extractors.Default)
     {
     }
@@ -34,10 +33,6 @@ public sealed class Importer
     {
         ArgumentNullException.ThrowIfNull(db);
         _options = options ?? new ImportOptions();
-        var dialect = StoreDialect.For(db);
-        dialect.Require(StoreFeature.Import);
-        // Refused here, before anything is written, rather than after the captures are in.
-        if (_options.GroupStories) dialect.Require(StoreFeature.Grouping);
         _db = db;
         _registry = OutletRegistry.Load(_options.OutletRegistryPath);
         _extractors = extractors;

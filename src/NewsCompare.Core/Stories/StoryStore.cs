@@ -44,7 +44,6 @@ public sealed partial class StoryStore
     /// <param name="options">Engine thresholds (defaults when null).</param>
     public StoryStore(NewsDb db, StoryEngineOptions? options = null)
     {
-        StoreDialect.For(db).Require(StoreFeature.Grouping);
         _db = db;
         _options = options ?? StoryEngineOptions.Default;
         _sql = new StoreCommands(() => _connection, () => _tx, StoreDialect.For(db));

@@ -47,7 +47,7 @@ public sealed class StoryEditor(NewsDb db) : IStoryEditor
             var story = await change(new StoryStore(db));
             return new StoryEditResult(true, story, describe(story));
         }
-        catch (Exception e) when (e is StoryCorrectionException or StoreFeatureNotSupportedException)
+        catch (StoryCorrectionException e)
         {
             return new StoryEditResult(false, null, $"Not changed: {e.Message}.");
         }

@@ -26,11 +26,7 @@ public sealed class GroupPendingOnStart(IServiceScopeFactory scopes, ILogger<Gro
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (StoreFeatureNotSupportedException e)
-        {
-            log.LogWarning("Articles in no story are left as they are: {Reason}", e.Message);
-        }
-        catch (Exception e) when (e is InvalidOperationException or DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is InvalidOperationException or DbUpdateException or System.Data.Common.DbException)
         {
             // The app serves what is stored either way; the next import groups these articles.
             log.LogError(e, "Grouping pending articles at start failed");

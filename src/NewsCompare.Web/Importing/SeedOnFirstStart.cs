@@ -41,16 +41,7 @@ public sealed class SeedOnFirstStart(
         }
         foreach (var problem in unreadable) log.LogWarning("Seeds: {File}: {Reason}", problem.File, problem.Reason);
         log.LogInformation("Empty store: importing {Count} seed files from {Folder}", files.Count, folder);
-        ImportReport report;
-        try
-        {
-            report = await importer.ImportAsync(files, cancellationToken);
-        }
-        catch (StoreFeatureNotSupportedException e)
-        {
-            log.LogWarning("Seeds not imported: {Reason}", e.Message);
-            return;
-        }
+        var report = await importer.ImportAsync(files, cancellationToken);
         log.LogInformation("Seeds imported: {Imported} imported, {Unchanged} unchanged, {Failed} failed",
             report.Imported, report.Unchanged, report.Failed);
         foreach (var failure in report.Results.Where(r => r.Outcome == ImportOutcome.Failed))

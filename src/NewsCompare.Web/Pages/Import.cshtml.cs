@@ -89,16 +89,7 @@ public sealed class ImportModel(ICaptureImporter importer, ImportReports reports
 
         var editor = User.Identity!.Name!;
         log.LogInformation("Editor {Editor} uploads {Count} files ({Refused} refused)", editor, files.Count, batch.Refused.Count);
-        ImportReport imported;
-        try
-        {
-            imported = files.Count > 0 ? await importer.ImportAsync(files, ct) : new ImportReport([]);
-        }
-        catch (StoreFeatureNotSupportedException e)
-        {
-            ModelState.AddModelError(string.Empty, "Nothing was imported: " + e.Message + ".");
-            return Page();
-        }
+        var imported = files.Count > 0 ? await importer.ImportAsync(files, ct) : new ImportReport([]);
         // Files refused one by one (empty, too large) are reported beside the others, which still import.
         var report = imported with { Results = [.. imported.Results, .. batch.Refused] };
         log.LogInformation("Upload by {Editor}: {Imported} imported, {Unchanged} unchanged, {Updated} updated, {Failed} failed",

@@ -41,7 +41,6 @@ public static class StoreSetup
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NewsCompare.Store");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDb>();
-        StoreDialect.For(db).Require(StoreFeature.WebPages);
         var applied = await SchemaMigrator.MigrateAsync(db);
         log.LogInformation("Store {Path} ready; schema scripts applied now: {Applied}", location.DatabasePath, applied);
 

@@ -78,8 +78,6 @@ public sealed class StoreTargetTests
         var group = () => new NewsCompare.Core.Stories.StoryStore(db);
         group.Should().NotThrow("grouping runs on PostgreSQL");
         var dialect = StoreDialect.For(db);
-        foreach (var feature in new[] { StoreFeature.Import, StoreFeature.Grouping, StoreFeature.MetadataCorrections, StoreFeature.WebPages })
-            dialect.Runs(feature).Should().BeTrue($"{feature} runs on PostgreSQL");
         var benchmark = () => dialect.Require(StoreFeature.Benchmarks);
         benchmark.Should().Throw<StoreFeatureNotSupportedException>().WithMessage("This benchmark*does not run on a PostgreSQL store yet*")
             .Which.Feature.Should().Be(StoreFeature.Benchmarks);

@@ -75,7 +75,7 @@ public sealed class ArticleModel(NewsDb db, ILogger<ArticleModel> log) : PageMod
             var changes = await ArticleCorrections.CorrectAsync(db, id, values, User.Identity!.Name!, Correction.Reason!, ct);
             log.LogInformation("Editor {Editor} corrected article {Article}: {Fields}", User.Identity!.Name, id, string.Join(", ", changes.Select(c => c.Field)));
         }
-        catch (Exception e) when (e is ArticleCorrectionException or StoreFeatureNotSupportedException)
+        catch (ArticleCorrectionException e)
         {
             ModelState.AddModelError(string.Empty, e.Message);
             if (!await LoadAsync(id, ct)) return NotFound();
