@@ -75,4 +75,24 @@ public sealed class BenchSoakCommandTests
         run.ExitCode.Should().Be(2);
         run.Stderr.Should().Contain("not a loopback address");
     }
+
+    [Fact]
+    public async Task RefusesWhenOneOfSeveralInstancesIsNotOnThisMachine()
+    {
+        var run = await CliRunner.RunAsync("bench-soak", "--url", "http://127.0.0.1:5000", "--url", "http://192.0.2.10:5000", "--minutes", "0.1",
+            "--db", Path.Combine(Path.GetTempPath(), $"nc-soak-{Guid.NewGuid():N}.db"));
+
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("http://192.0.2.10:5000 is not a loopback address");
+    }
+
+    [Fact]
+    public async Task RefusesMoreProcessIdsThanInstances()
+    {
+        var run = await CliRunner.RunAsync("bench-soak", "--url", "http://127.0.0.1:5000", "--url", "http://127.0.0.1:5001",
+            "--pid", "100", "--pid", "101", "--pid", "102", "--db", Path.Combine(Path.GetTempPath(), $"nc-soak-{Guid.NewGuid():N}.db"));
+
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().Contain("3 --pid for 2 --url");
+    }
 }
