@@ -181,7 +181,7 @@ internal static class BenchSoakCommand
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 Interlocked.Increment(ref backgroundFailures);
-                background.Enqueue($"regroup failed after {clock.Elapsed.TotalSeconds:0} s: {e.GetType().Name}: {e.Message}");
+                background.Enqueue($"regroup failed after {clock.Elapsed.TotalSeconds:0} s: {e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}");
             }
         }, CancellationToken.None);
 
@@ -390,7 +390,8 @@ internal static class BenchSoakCommand
         await process.WaitForExitAsync(CancellationToken.None);
         var failures = (await stdout).Split('\n').Where(l => l.Contains(": failed: ", StringComparison.Ordinal)).ToList();
         var error = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        return new ImportRun(process.ExitCode, clock.Elapsed, failures.Count, failures.FirstOrDefault()?.Trim(), error);
+        var first = failures.FirstOrDefault()?.Trim().Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+        return new ImportRun(process.ExitCode, clock.Elapsed, failures.Count, first, error);
     }
 
     private static async Task CheckAllAsync(StoreTarget store, IReadOnlyList<Instance> instances, Window window, CancellationToken ct)
