@@ -206,6 +206,14 @@ public sealed partial class StoryStore
         Mirror("StoryGroupingInfo", ["Name"], [], snapshot, offset);
         // Retirements made meanwhile stay (their successors are followed on).
         Mirror("RetiredStories", ["StoryId", "SuccessorId"], ["SuccessorId"], snapshot, offset, deleteOthers: false);
+        // Ids the copy gave to stories it dropped again are not given again, as in a regroup in place.
+        using (var cmd = Command(_sql.Postgres
+            ? $"""
+              SELECT setval(pg_get_serial_sequence('"Stories"', 'Id'), GREATEST(({GivenOnPostgres("")}), ({GivenOnPostgres(regroup)}) + $off))
+              """
+            : """
+              UPDATE main.sqlite_sequence SET seq = MAX(seq, (SELECT seq FROM regroup.sqlite_sequence WHERE name = 'Stories') + $off) WHERE name = 'Stories'
+              """, ("$off", offset))) cmd.ExecuteNonQuery();
         using (var cmd = Command($"""
             UPDATE {main}Articles AS a SET StoryId = x.StoryId, CopyOfArticleId = x.CopyOfArticleId, Published = x.Published, PublishedSource = x.PublishedSource,
                 PublishedInferred = x.PublishedInferred, PublishedFromArticleId = x.PublishedFromArticleId
@@ -257,14 +265,6 @@ public sealed partial class StoryStore
             Retire(story, successors, successors.Count == 1 ? "merged" : "split", now);
         }
         Exec("DELETE FROM RetiredStories WHERE StoryId IN (SELECT Id FROM Stories)");
-        // Ids the copy gave to stories it dropped again are not given again, as in a regroup in place.
-        using (var cmd = Command(_sql.Postgres
-            ? $"""
-              SELECT setval(pg_get_serial_sequence('"Stories"', 'Id'), GREATEST(({GivenOnPostgres("")}), ({GivenOnPostgres(regroup)}) + $off))
-              """
-            : """
-              UPDATE main.sqlite_sequence SET seq = MAX(seq, (SELECT seq FROM regroup.sqlite_sequence WHERE name = 'Stories') + $off) WHERE name = 'Stories'
-              """, ("$off", offset))) cmd.ExecuteNonQuery();
         _lockedStories.Clear();
         return CountStories();
     }

@@ -113,6 +113,38 @@ public sealed class RegroupBesideTests
 
     [SkippableTheory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AStoryTheSwitchOpensForAnArticleStoredMeanwhileTakesAnIdTheCopysNewStoriesDoNotHold(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        // Grouped permissively first, so that the regroup splits and its copy opens stories of its own.
+        await StoryStoreTests.SeedAsync(store, options: new StoryEngineOptions { JoinThreshold = 0.01, SplitBelow = 0.01, MaxGapDays = 1000 });
+        var before = await store.Db.Stories.CountAsync();
+        await using var regroupDb = store.OpenSecond();
+        var building = new TaskCompletionSource();
+        using var imported = new ManualResetEventSlim();
+        var regroup = Task.Run(() => new StoryStore(regroupDb).RegroupAsync(new Callback(_ =>
+        {
+            building.TrySetResult();
+            imported.Wait(TimeSpan.FromSeconds(60));
+        })));
+
+        await building.Task;
+        var (headline, body) = Fixtures.PortDispute(false)[0];
+        // Stored but not grouped yet (an import without grouping), so the switch opens its story.
+        var report = await store.AddAsync(headline, body, "evening");
+        imported.Set();
+        var result = await regroup;
+
+        result.Stories.Should().BeGreaterThan(before, "the regroup split what was grouped permissively");
+        store.Db.ChangeTracker.Clear();
+        var placed = (await store.ArticleAsync(report)).StoryId;
+        placed.Should().NotBeNull();
+        (await store.Db.Articles.CountAsync(a => a.StoryId == placed)).Should().Be(1, "nothing else reports the port dispute");
+        (await store.Db.Stories.CountAsync()).Should().Be(result.Stories);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task ACorrectionMadeWhileARegroupIsBuiltIsKept(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
