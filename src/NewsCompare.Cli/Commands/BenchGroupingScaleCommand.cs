@@ -87,6 +87,8 @@ internal static class BenchGroupingScaleCommand
         long groupAllocated = 0;
         var groupPauses = TimeSpan.Zero;
         var windowCpu = TimeSpan.Zero;
+        // On PostgreSQL, the CPU the server's processes for this database spent while grouping ran (they share the machine).
+        var serverCpu = TimeSpan.Zero;
         var done = 0;
         var process = Process.GetCurrentProcess();
         Console.WriteLine($"store {path}; {total} articles in batches of {batchSize}; {Environment.ProcessorCount} cores");
@@ -105,6 +107,7 @@ internal static class BenchGroupingScaleCommand
             events.AddRange(buffer.Select(b => b.Event));
             groupClock.Start();
             windowClock.Start();
+            var serverBefore = postgres ? await ServerCpuAsync(db, ct) : null;
             var cpuBefore = process.TotalProcessorTime;
             var (allocatedBefore, pausesBefore) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
             await stories.AssignAsync(ids, ct);
@@ -114,6 +117,7 @@ internal static class BenchGroupingScaleCommand
             windowCpu += process.TotalProcessorTime - cpuBefore;
             windowClock.Stop();
             groupClock.Stop();
+            if (serverBefore is not null) serverCpu += Spent(serverBefore, await ServerCpuAsync(db, ct));
             done += buffer.Count;
             windowCount += buffer.Count;
             buffer.Clear();
@@ -132,6 +136,9 @@ internal static class BenchGroupingScaleCommand
         var storeBytes = await StoreBytesAsync(db, path, ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"done: {done} articles, grouping {groupClock.Elapsed.TotalSeconds:F1} s wall ({done / groupClock.Elapsed.TotalSeconds:F0} articles/s), {groupCpu.TotalSeconds:F1} s CPU ({done / groupCpu.TotalSeconds:F0} articles per CPU-second), load average {LoadAverage()}, store {storeBytes / 1048576.0:F0} MB, peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB; grouping allocated {groupAllocated / 1024.0 / Math.Max(1, done):F0} KB per article, garbage-collection pauses {groupPauses.TotalSeconds:F1} s"));
+        if (postgres)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"server: {serverCpu.TotalSeconds:F1} s CPU in the database's backends while grouping ran ({serverCpu.TotalMilliseconds / Math.Max(1, done):F2} ms per article; client and server together {(groupCpu + serverCpu).TotalMilliseconds / Math.Max(1, done):F2} ms per article)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"B-cubed against the generated events: P {p:F3} R {r:F3} F1 {f:F3}"));
         if (!regroup) return;
         process.Refresh();
@@ -151,6 +158,37 @@ internal static class BenchGroupingScaleCommand
         StoreDialect.For(db).Provider == StoreProvider.Postgres
             ? await OnStoreAsync(db, c => Scalar(c, "SELECT pg_database_size(current_database())"), ct)
             : new FileInfo(path).Length;
+
+    /// <summary>
+    /// CPU time of each server process attached to the store's database (from /proc: the server runs on this machine
+    /// for the benchmark to mean anything), by process id; empty where /proc cannot be read.
+    /// </summary>
+    private static Task<Dictionary<int, TimeSpan>> ServerCpuAsync(NewsDb db, CancellationToken ct) => OnStoreAsync(db, c =>
+    {
+        var cpu = new Dictionary<int, TimeSpan>();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT pid FROM pg_stat_activity WHERE datname = current_database()";
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            if (ProcessCpu(r.GetInt32(0)) is { } t) cpu[r.GetInt32(0)] = t;
+        return cpu;
+    }, ct);
+
+    // utime and stime of /proc/<pid>/stat (fields 14 and 15, in clock ticks of 1/100 s), counted after the command name.
+    private static TimeSpan? ProcessCpu(int pid)
+    {
+        string stat;
+        try { stat = File.ReadAllText($"/proc/{pid}/stat"); }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return fields.Length > 12 && long.TryParse(fields[11], CultureInfo.InvariantCulture, out var user) && long.TryParse(fields[12], CultureInfo.InvariantCulture, out var system)
+            ? TimeSpan.FromMilliseconds((user + system) * 10.0) : null;
+    }
+
+    // What the processes spent between two readings (a process that started in between counts from zero).
+    private static TimeSpan Spent(Dictionary<int, TimeSpan> before, Dictionary<int, TimeSpan> after) =>
+        after.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Value - before.GetValueOrDefault(p.Key));
 
     // The machine is shared: the load average says how much of the wall time was ours.
     private static string LoadAverage() =>

@@ -29,9 +29,50 @@ internal static partial class PostgresSql
     /// <summary>A parameter's name as PostgreSQL's statements spell it (<c>$ids</c> becomes <c>@ids</c>).</summary>
     public static string Parameter(string name) => name.StartsWith('$') ? "@" + name[1..] : name;
 
+    /// <summary>
+    /// The statements of a translated text, one by one (split at semicolons outside literals and quoted names; empty
+    /// ones dropped), for a batch, which takes one statement per command.
+    /// </summary>
+    public static List<string> Statements(string sql)
+    {
+        var list = new List<string>();
+        var start = 0;
+        for (var i = 0; i < sql.Length; i++)
+        {
+            if (sql[i] is '\'' or '"')
+            {
+                var end = sql.IndexOf(sql[i], i + 1);
+                i = end < 0 ? sql.Length - 1 : end;
+            }
+            else if (sql[i] == ';')
+            {
+                Add(sql[start..i]);
+                start = i + 1;
+            }
+        }
+        Add(sql[start..]);
+        return list;
+
+        void Add(string statement)
+        {
+            if (!string.IsNullOrWhiteSpace(statement)) list.Add(statement.Trim());
+        }
+    }
+
+    /// <summary>The parameters a translated statement names (<c>@name</c>), as <see cref="Parameter"/> spells them.</summary>
+    public static IEnumerable<string> Parameters(string statement) => Named().Matches(statement).Select(m => m.Value);
+
+    [GeneratedRegex(@"(?<![\w@])@\w+")]
+    private static partial Regex Named();
+
     private static string Rewrite(string sql)
     {
-        // Id lists: a subquery with the one bigint column "value" that json_each gives SQLite.
+        // A column tested against an id list: against an array the list is read into once. Joined to the list as a
+        // set, the planner took the list for a hundred rows and read whole tables (a story's signatures among thousands)
+        // by a sequential scan; against an array it looks each id up in the column's index.
+        sql = InIdList().Replace(sql, m => (m.Groups[1].Success ? "<> ALL" : "= ANY")
+            + $" (ARRAY(SELECT CAST(value AS bigint) FROM jsonb_array_elements_text(CAST(${m.Groups[2].Value} AS jsonb))))");
+        // Other id lists: a subquery with the one bigint column "value" that json_each gives SQLite.
         sql = JsonEach().Replace(sql, m => $"(SELECT CAST(value AS bigint) AS value FROM jsonb_array_elements_text(CAST(${m.Groups[1].Value} AS jsonb))) AS j");
         sql = IgnoreInsert().Replace(sql, m => "INSERT INTO" + m.Groups[1].Value + " ON CONFLICT DO NOTHING" + m.Groups[2].Value);
         var text = new StringBuilder(sql.Length + 64);
@@ -84,6 +125,9 @@ internal static partial class PostgresSql
         }
         return FlagComparison().Replace(text.ToString(), m => m.Groups[1].Value + (m.Groups[2].Value == "1" ? "TRUE" : "FALSE"));
     }
+
+    [GeneratedRegex(@"(NOT )?IN \(SELECT value FROM json_each\(\$(\w+)\)\)")]
+    private static partial Regex InIdList();
 
     [GeneratedRegex(@"json_each\(\$(\w+)\)")]
     private static partial Regex JsonEach();

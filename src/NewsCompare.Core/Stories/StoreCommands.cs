@@ -28,6 +28,7 @@ internal sealed class StoreCommands(Func<DbConnection> connection, Func<DbTransa
     /// <summary>A new command (the caller disposes it).</summary>
     public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
+        Send();
         var cmd = connection().CreateCommand();
         cmd.Transaction = transaction();
         cmd.CommandText = Sql(sql);
@@ -38,6 +39,7 @@ internal sealed class StoreCommands(Func<DbConnection> connection, Func<DbTransa
     /// <summary>The prepared statement for <paramref name="sql"/> with <paramref name="parameters"/> set (kept until <see cref="DisposeAsync"/>).</summary>
     public DbCommand Prepared(string sql, params (string Name, object? Value)[] parameters)
     {
+        Send();
         if (!_prepared.TryGetValue(sql, out var cmd))
         {
             cmd = connection().CreateCommand();
@@ -64,8 +66,70 @@ internal sealed class StoreCommands(Func<DbConnection> connection, Func<DbTransa
         cmd.Parameters.Add(p);
     }
 
-    /// <summary>Runs a prepared statement.</summary>
-    public void Exec(string sql, params (string Name, object? Value)[] parameters) => Prepared(sql, parameters).ExecuteNonQuery();
+    /// <summary>
+    /// Runs a statement whose result nobody reads. On PostgreSQL inside a transaction it is queued instead, and the
+    /// queue goes to the server in one round trip (<see cref="Send"/>) before the next statement that reads, before the
+    /// commit, or once it is long: statements run in the order they were issued, so nothing reads a store the queue
+    /// has not yet written. Grouping writes most of its rows one statement at a time (a membership, an article's
+    /// postings, a related link, a story's counts), and each was a round trip of its own.
+    /// </summary>
+    public void Exec(string sql, params (string Name, object? Value)[] parameters)
+    {
+        if (!Postgres || transaction() is null)
+        {
+            Prepared(sql, parameters).ExecuteNonQuery();
+            return;
+        }
+        _writes ??= connection().CreateBatch();
+        foreach (var (statement, names) in Statements(sql))
+        {
+            var command = _writes.CreateBatchCommand();
+            command.CommandText = statement;
+            foreach (var (name, value) in parameters)
+            {
+                var spelled = PostgresSql.Parameter(name);
+                if (!names.Contains(spelled)) continue;
+                var p = command.CreateParameter();
+                p.ParameterName = spelled;
+                p.Value = value ?? DBNull.Value;
+                command.Parameters.Add(p);
+            }
+            _writes.BatchCommands.Add(command);
+        }
+        if (_writes.BatchCommands.Count >= QueuedStatements) Send();
+    }
+
+    // Statements queued before they are sent anyway: a step's writes, without holding a step's worth of rows in memory.
+    private const int QueuedStatements = 1000;
+
+    private DbBatch? _writes;
+
+    /// <summary>Sends the queued writes (see <see cref="Exec"/>); a failure of one of them is thrown here.</summary>
+    public void Send()
+    {
+        if (_writes is null) return;
+        using var batch = _writes;
+        _writes = null;
+        batch.Transaction = transaction();
+        batch.ExecuteNonQuery();
+    }
+
+    /// <summary>Drops the queued writes (the transaction they belong to is rolled back).</summary>
+    public void Discard()
+    {
+        _writes?.Dispose();
+        _writes = null;
+    }
+
+    // A statement text as PostgreSQL's batch takes it: one statement per batch command, each with the parameters it names.
+    private readonly Dictionary<string, (string Statement, HashSet<string> Names)[]> _statements = new(StringComparer.Ordinal);
+
+    private (string Statement, HashSet<string> Names)[] Statements(string sql)
+    {
+        if (_statements.TryGetValue(sql, out var split)) return split;
+        return _statements[sql] = PostgresSql.Statements(Sql(sql))
+            .Select(statement => (statement, PostgresSql.Parameters(statement).ToHashSet(StringComparer.Ordinal))).ToArray();
+    }
 
     /// <summary>The integer a one-off query returns.</summary>
     public long Scalar(string sql)
@@ -77,6 +141,7 @@ internal sealed class StoreCommands(Func<DbConnection> connection, Func<DbTransa
     /// <summary>Disposes the prepared statements (at the end of a run).</summary>
     public async Task DisposeAsync()
     {
+        Discard();
         foreach (var cmd in _prepared.Values) await cmd.DisposeAsync();
         _prepared.Clear();
     }
@@ -93,3 +158,4 @@ internal sealed class StoreCommands(Func<DbConnection> connection, Func<DbTransa
         _ => null,
     };
 }
+

@@ -17,6 +17,8 @@ public sealed partial class StoryStore
         private readonly Dictionary<long, StorySignature> _signatures = [];
         private readonly HashSet<long> _dirty = [];
         private readonly Dictionary<long, MemberFeatures> _features = [];
+        // The articles of stories refinement took members out of, read once per story for this step (see Without).
+        private readonly Dictionary<long, List<StoryArticleRow>> _articles = [];
         private readonly DateTime _now = DateTime.UtcNow;
         private bool? _anyLocks;
         private bool _changed;
@@ -50,7 +52,22 @@ public sealed partial class StoryStore
 
         public StorySignature? Signature(long storyId) => store.LoadSignature(storyId, _signatures);
 
-        public StorySignature Without(StorySignature story, ArticleProfile a) => store.Without(story, a);
+        public StorySignature Without(StorySignature story, ArticleProfile a)
+        {
+            if (!_articles.ContainsKey(story.Id)) Read([story.Id]);
+            return StoryStore.Without(story, a, _articles[story.Id]);
+        }
+
+        /// <summary>
+        /// Reads the articles of those of <paramref name="storyIds"/> not read yet in one statement, for <see cref="Without"/>:
+        /// a refinement step takes each of its articles out of its story, and reading the rest's outlets and dates
+        /// per article cost a statement or two each. A story an article joins or leaves is read again when next needed.
+        /// </summary>
+        public void Read(IEnumerable<long> storyIds)
+        {
+            var missing = storyIds.Where(id => !_articles.ContainsKey(id)).Distinct().ToList();
+            if (missing.Count > 0) foreach (var (id, rows) in store.LoadStoryArticles(missing)) _articles[id] = rows;
+        }
 
         public StorySignature Open(ArticleProfile first)
         {
@@ -66,6 +83,7 @@ public sealed partial class StoryStore
             _signatures[story.Id] = story;
             _dirty.Add(story.Id);
             _changed = true;
+            _articles.Remove(story.Id);
             store.InsertMembership(stored, story.Id, why, _now);
             if (locks.TryGetValue(a.Id, out var group)) store._lockedStories[group] = story.Id;
             store._index.Post(terms, story.Id);
@@ -80,6 +98,8 @@ public sealed partial class StoryStore
             _dirty.Add(rest.Id);
             _dirty.Add(to.Id);
             _changed = true;
+            _articles.Remove(rest.Id);
+            _articles.Remove(to.Id);
             store.InsertMembership(a, to.Id, why, _now);
             store._index.Post(GroupingLoop.PostingTerms(a, null), to.Id);
             store.Departed(rest.Id, to.Id);
@@ -112,6 +132,8 @@ public sealed partial class StoryStore
             IReadOnlyDictionary<long, StoryExplanation> explanations, double cross)
         {
             _changed = true;
+            _articles.Remove(kept.Id);
+            _articles.Remove(moved.Id);
             foreach (var (half, whole) in new[] { (keep, kept), (move, moved) })
             {
                 store.SaveSignature(whole);
@@ -134,10 +156,12 @@ public sealed partial class StoryStore
 
         public void Flush()
         {
+            // The members and headlines of every story the step changed, in two statements rather than two per story.
+            var (members, headlines) = _dirty.Count > 0 ? (store.LoadMembers(_dirty), store.LoadHeadlines(_dirty)) : ([], []);
             foreach (var id in _dirty)
             {
                 store.SaveSignature(_signatures[id]);
-                store.Touched(id, store.RefreshStory(id, _now));
+                store.Touched(id, store.RefreshStory(id, _now, members[id], headlines[id]));
             }
             _dirty.Clear();
             if (_changed) store.MergeRecentIndex();

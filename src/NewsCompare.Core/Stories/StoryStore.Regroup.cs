@@ -331,11 +331,13 @@ public sealed partial class StoryStore
         {
             if (_sql.Postgres) Exec($"SELECT pg_advisory_xact_lock({GroupingLockClass}, hashtext(current_schema()))");
             var total = Regroup(progress, cancellationToken);
+            _sql.Send();
             tx.Commit();
             return total;
         }
         catch
         {
+            _sql.Discard();
             _lockedStories.Clear();
             ClearDocumentFrequencies();
             throw;

@@ -64,8 +64,12 @@ public sealed partial class StoryStore
     // A term's weight as the current batch weighs articles.
     private double Idf(uint term) => StoryEngine.Idf(term, DocumentFrequency(term), _documents, _options.Background, _complete, _options.UnsharedTermWeight);
 
-    /// <summary>A story's signature without one of its members (dates re-read when the member was at an edge).</summary>
-    private StorySignature Without(StorySignature s, ArticleProfile a)
+    /// <summary>
+    /// A story's signature without one of its members, its outlets and dates taken from <paramref name="articles"/> (the
+    /// story's articles as <see cref="LoadStoryArticles"/> reads them): the dates are read again only when the member
+    /// was at an edge.
+    /// </summary>
+    private static StorySignature Without(StorySignature s, ArticleProfile a, IReadOnlyList<StoryArticleRow> articles)
     {
         var rest = new StorySignature { Id = s.Id, Members = s.Members - 1, WeighedAt = s.WeighedAt, Centroid = new Dictionary<uint, float>(s.Centroid) };
         foreach (var (k, w) in a.Weights)
@@ -75,19 +79,32 @@ public sealed partial class StoryStore
                 else rest.Centroid.Remove(k);
             }
         foreach (var l in s.Languages) rest.Languages.Add(l);
-        LoadOutlets(rest, except: a.Id);
+        foreach (var row in articles)
+            if (row.Id != a.Id && row.Latest && !string.IsNullOrWhiteSpace(row.Outlet)) rest.Outlets.Add(row.Outlet.Trim());
         (rest.FirstDay, rest.LastDay) = (s.FirstDay, s.LastDay);
         if (a.Day is int day && (day == s.FirstDay || day == s.LastDay))
         {
-            using var cmd = Command("""
-                SELECT MIN(Published), MAX(Published) FROM Articles WHERE StoryId = $s AND Id <> $a AND PublishedInferred = 0 AND Published IS NOT NULL
-                """, ("$s", s.Id), ("$a", a.Id));
-            using var r = cmd.ExecuteReader();
-            (rest.FirstDay, rest.LastDay) = (null, null);
-            if (r.Read() && StoreCommands.Date(r, 0) is { } f && StoreCommands.Date(r, 1) is { } l)
-                (rest.FirstDay, rest.LastDay) = (f.DayNumber, l.DayNumber);
+            var stated = articles.Where(row => row.Id != a.Id && row.Stated is not null).Select(row => row.Stated!.Value.DayNumber).ToList();
+            (rest.FirstDay, rest.LastDay) = stated.Count == 0 ? ((int?)null, (int?)null) : (stated.Min(), stated.Max());
         }
         return rest;
+    }
+
+    /// <summary>An article of a story as <see cref="Without"/> needs it: whether it is the latest version, its outlet (or site), its stated date.</summary>
+    private readonly record struct StoryArticleRow(long Id, bool Latest, string? Outlet, DateOnly? Stated);
+
+    /// <summary>The articles (every version) of each of <paramref name="storyIds"/>, in one statement; a story without any maps to an empty list.</summary>
+    private Dictionary<long, List<StoryArticleRow>> LoadStoryArticles(IReadOnlyCollection<long> storyIds)
+    {
+        var rows = storyIds.Distinct().ToDictionary(id => id, _ => new List<StoryArticleRow>());
+        using var r = Prepared("""
+            SELECT StoryId, Id, IsLatest, COALESCE(Outlet, Site), CASE WHEN PublishedInferred = 0 THEN Published END
+            FROM Articles WHERE StoryId IN (SELECT value FROM json_each($s))
+            """, ("$s", JsonSerializer.Serialize(rows.Keys))).ExecuteReader();
+        while (r.Read())
+            rows[r.GetInt64(0)].Add(new StoryArticleRow(r.GetInt64(1), Convert.ToBoolean(r.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
+                r.IsDBNull(3) ? null : r.GetString(3), StoreCommands.Date(r, 4)));
+        return rows;
     }
 
     /// <summary>Rebuilds a story's summed vector from its members (after a correction took some away).</summary>

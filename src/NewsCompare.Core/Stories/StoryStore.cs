@@ -186,6 +186,7 @@ public sealed partial class StoryStore
                 placed[r.GetInt64(0)] = (r.GetInt64(1), MemberFeatures.Deserialise(r.GetInt64(0), (byte[])r.GetValue(2)).ToProfile(outlet: r.IsDBNull(3) ? null : r.GetString(3)));
         var state = new SqliteGroupingState(this, ReadLocks(ids), null, noteSmall: false);
         _index.Prefetch(placed.Values.Select(p => p.Profile));
+        state.Read(placed.Values.Select(p => p.Story));
         return GroupingLoop.Refine(state, ids.Where(placed.ContainsKey).Select(id => (placed[id].Profile, placed[id].Story)));
     }
 
@@ -292,9 +293,13 @@ public sealed partial class StoryStore
     /// Recomputes a story's copies, counts, dates, title and inferred dates; drops it when empty (recording where its
     /// articles went, when known). Returns the members it read.
     /// </summary>
-    private List<MemberFeatures> RefreshStory(long storyId, DateTime now)
+    /// <param name="storyId">The story.</param>
+    /// <param name="now">The time written as its update's.</param>
+    /// <param name="read">Its members, when the caller has read them (<see cref="LoadMembers(IReadOnlyCollection{long})"/>).</param>
+    /// <param name="headlines">Its latest articles' headlines, when the caller has read them (<see cref="LoadHeadlines"/>).</param>
+    private List<MemberFeatures> RefreshStory(long storyId, DateTime now, List<MemberFeatures>? read = null, Dictionary<long, string?>? headlines = null)
     {
-        var members = LoadMembers(storyId);
+        var members = read ?? LoadMembers(storyId);
         if (members.Count == 0)
         {
             if (_departed.Remove(storyId, out var went)) Retire(storyId, went, went.Count == 1 ? "merged" : "split", now);
@@ -309,9 +314,7 @@ public sealed partial class StoryStore
             ("$s", storyId), ("$c", JsonSerializer.Serialize(copies.Keys)));
         foreach (var (copy, source) in copies)
             Exec("UPDATE Articles SET CopyOfArticleId = $c WHERE Id = $a AND CopyOfArticleId IS DISTINCT FROM $c", ("$c", source), ("$a", copy));
-        var headlines = new Dictionary<long, string?>();
-        using (var r = Prepared("SELECT Id, Headline FROM Articles WHERE StoryId = $s AND +IsLatest = 1", ("$s", storyId)).ExecuteReader())
-            while (r.Read()) headlines[r.GetInt64(0)] = r.IsDBNull(1) ? null : r.GetString(1);
+        headlines ??= LoadHeadlines([storyId])[storyId];
         var title = StoryTitles.Choose(members.Where(m => headlines.ContainsKey(m.ArticleId))
             .Select(m => (m.ArticleId, headlines[m.ArticleId], copies.ContainsKey(m.ArticleId), m.Weights)).ToList());
         Exec("""
@@ -375,6 +378,27 @@ public sealed partial class StoryStore
                 INSERT INTO RetiredStories (StoryId, SuccessorId, Articles, Reason, RetiredAt) VALUES ($s, $n, $c, $r, $at)
                 ON CONFLICT (StoryId, SuccessorId) DO UPDATE SET Articles = RetiredStories.Articles + excluded.Articles
                 """, ("$s", storyId), ("$n", successor), ("$c", count), ("$r", reason), ("$at", Stamp(now)));
+    }
+
+    /// <summary>The members of each of <paramref name="storyIds"/> in one statement, as <see cref="LoadMembers(long)"/> reads them.</summary>
+    private Dictionary<long, List<MemberFeatures>> LoadMembers(IReadOnlyCollection<long> storyIds)
+    {
+        var members = storyIds.ToDictionary(id => id, _ => new List<MemberFeatures>());
+        using var r = Prepared("SELECT StoryId, ArticleId, Features FROM StoryMemberships WHERE StoryId IN (SELECT value FROM json_each($s)) ORDER BY StoryId, ArticleId",
+            ("$s", JsonSerializer.Serialize(members.Keys))).ExecuteReader();
+        while (r.Read())
+            if (!r.IsDBNull(2)) members[r.GetInt64(0)].Add(MemberFeatures.Deserialise(r.GetInt64(1), (byte[])r.GetValue(2)));
+        return members;
+    }
+
+    /// <summary>The headlines of the latest articles of each of <paramref name="storyIds"/>, in one statement.</summary>
+    private Dictionary<long, Dictionary<long, string?>> LoadHeadlines(IReadOnlyCollection<long> storyIds)
+    {
+        var headlines = storyIds.ToDictionary(id => id, _ => new Dictionary<long, string?>());
+        using var r = Prepared("SELECT StoryId, Id, Headline FROM Articles WHERE StoryId IN (SELECT value FROM json_each($s)) AND +IsLatest = 1",
+            ("$s", JsonSerializer.Serialize(headlines.Keys))).ExecuteReader();
+        while (r.Read()) headlines[r.GetInt64(0)][r.GetInt64(1)] = r.IsDBNull(2) ? null : r.GetString(2);
+        return headlines;
     }
 
     private List<MemberFeatures> LoadMembers(long storyId)
@@ -476,11 +500,13 @@ public sealed partial class StoryStore
             TakeGroupingLock();
             var result = work();
             MarkWriter();
+            _sql.Send();
             tx.Commit();
             return result;
         }
         catch
         {
+            _sql.Discard();
             _lockedStories.Clear();
             _departed.Clear();
             ClearDocumentFrequencies();
