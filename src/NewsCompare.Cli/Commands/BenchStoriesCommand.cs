@@ -25,11 +25,10 @@ internal static class BenchStoriesCommand
         var detail = new Option<bool>("--precision-recall") { Description = "Also print precision and recall beside each F1" };
         var join = new Option<double?>("--join") { Description = "Join threshold instead of the weights' own (StoryEngineOptions.JoinThreshold)" };
         var auc = new Option<bool>("--pair-auc") { Description = "Only print how well the engine's pair similarity ranks each set's labelled pairs (ROC area) beside TF-IDF cosine" };
-        var neighbourhood = new Option<bool>("--neighbourhood") { Description = "Only print how well pair similarity judged against each side's nearest other articles ranks the labelled pairs, and a learned decision's features (ROC area)" };
         var predictions = new Option<DirectoryInfo?>("--predictions") { Description = "Write each set's grouping (file → story, JSON) into this folder" };
         var command = new Command("bench-stories", "Score story grouping on every development set beside a tuned plain TF-IDF grouping, with and without dates")
         {
-            basil, pairs, generated, seed, weights, join, detail, predictions, auc, neighbourhood,
+            basil, pairs, generated, seed, weights, join, detail, predictions, auc,
         };
         var weighting = new WeightingFlags();
         weighting.AddTo(command);
@@ -48,11 +47,6 @@ internal static class BenchStoriesCommand
                     if (parse.GetValue(basil) is { Exists: true } b) sets.Add((StorySet.Basil(b.FullName, dates), dates));
                     if (parse.GetValue(pairs) is { Exists: true } p) sets.Add((StorySet.RatedPairs(p.FullName, dates), dates));
                     if (parse.GetValue(generated) > 0) sets.Add((StorySet.Generated(parse.GetValue(generated), parse.GetValue(seed), dates), dates));
-                }
-                if (parse.GetValue(neighbourhood))
-                {
-                    foreach (var (set, _) in sets.Where(s => !s.Dates)) Neighbourhood(set, options);
-                    return 0;
                 }
                 if (parse.GetValue(auc))
                 {
@@ -121,74 +115,6 @@ internal static class BenchStoriesCommand
             var idx = Enumerable.Range(0, labelled.Count).Where(i => g is null || language![i] == g).ToList();
             var y = idx.Select(i => labelled[i].Same).ToList();
             yield return $"| {set.Name}{(g is null ? "" : ": " + g)} | {y.Count} ({y.Count(t => t)}) | {Logistic.Auc(idx.Select(i => engine[i]).ToList(), y):F3} | {Logistic.Auc(idx.Select(i => tfidf[i]).ToList(), y):F3} |";
-        }
-    }
-
-    /// <summary>
-    /// ROC area of pair similarity against each side's neighbourhood: r is the mean similarity of a side's k most
-    /// similar other articles (the pair's partner left out); similarity − λ·r, and a logistic over similarity and r
-    /// (two-fold), with its weights fitted on every pair. For rated pairs, also a logistic over the sub-scores per
-    /// language and with the shorter text's length (two-fold).
-    /// </summary>
-    private static void Neighbourhood(StorySet set, StoryEngineOptions options)
-    {
-        var articles = set.Items.Select(i => i.Article).ToList();
-        var n = articles.Count;
-        var all = new List<(int A, int B)>();
-        for (var i = 0; i < n; i++) for (var j = i + 1; j < n; j++) all.Add((i, j));
-        var f = StoryEngine.PairFeatures(articles, all, options);
-        var sim = new float[n][];
-        for (var i = 0; i < n; i++) sim[i] = new float[n];
-        for (var x = 0; x < all.Count; x++) { var v = (float)(f[x][0] + f[x][1] + f[x][2] + f[x][3]); sim[all[x].A][all[x].B] = v; sim[all[x].B][all[x].A] = v; }
-        var nearest = sim.Select((row, i) => row.Where((_, j) => j != i).OrderByDescending(v => v).Take(11).ToArray()).ToArray();
-        double R(int a, int b, int k)
-        {
-            double s = 0;
-            var (c, skipped) = (0, false);
-            foreach (var v in nearest[a])
-            {
-                if (!skipped && v == sim[a][b]) { skipped = true; continue; }
-                s += v;
-                if (++c == k) break;
-            }
-            return c == 0 ? 0 : s / c;
-        }
-        var rng = new Random(1);
-        var labelled = set.TrainingPairs().Where(p => set.Pairwise || p.Same || rng.NextDouble() < 0.05).ToList();
-        var language = set.Pairwise ? set.Pairs.Where(p => set.Items.Any(i => i.File == p.A) && set.Items.Any(i => i.File == p.B)).Select(p => p.Language).ToList() : null;
-        var pairFeatures = StoryEngine.PairFeatures(articles, labelled.Select(p => (p.A, p.B)).ToList(), options);
-        var length = articles.Select(a => Math.Log(1 + a.Paragraphs.Sum(p => p.Length)) / 10).ToList();
-        var groups = set.Pairwise ? set.Pairs.Select(p => p.Language).Distinct().Order(StringComparer.Ordinal).Prepend(null).ToList() : [null];
-        foreach (var g in groups)
-        {
-            var idx = Enumerable.Range(0, labelled.Count).Where(i => g is null || language![i] == g).ToList();
-            var y = idx.Select(i => labelled[i].Same).ToList();
-            string Auc(Func<int, double> score) => Logistic.Auc(idx.Select(score).ToList(), y).ToString("F3", Inv);
-            string TwoFold(Func<int, double[]> features)
-            {
-                var predicted = new double[idx.Count];
-                for (var fold = 0; fold < 2; fold++)
-                {
-                    var train = Enumerable.Range(0, idx.Count).Where(q => q % 2 != fold).ToList();
-                    var beta = Logistic.Fit(train.Select(q => features(idx[q])).ToList(), train.Select(q => y[q]).ToList(), train.Select(_ => 1.0).ToList());
-                    foreach (var q in Enumerable.Range(0, idx.Count).Where(q => q % 2 == fold))
-                        predicted[q] = features(idx[q]).Select((v, d) => v * beta[d]).Sum();
-                }
-                return Logistic.Auc(predicted, y).ToString("F3", Inv);
-            }
-            double Sim(int i) => sim[labelled[i].A][labelled[i].B];
-            double Near(int i, int k) => (R(labelled[i].A, labelled[i].B, k) + R(labelled[i].B, labelled[i].A, k)) / 2;
-            var line = $"{set.Name}{(g is null ? "" : ": " + g)} ({idx.Count} pairs): similarity {Auc(Sim)}";
-            foreach (var (k, lambda) in new[] { (1, 1.0), (3, 0.5), (10, 0.5) })
-                line += string.Create(Inv, $"; − {lambda}·r (k {k}) {Auc(i => Sim(i) - lambda * Near(i, k))}");
-            var fitted = Logistic.Fit(idx.Select(i => new[] { Sim(i), Near(i, 3) }).ToList(), y, y.Select(_ => 1.0).ToList());
-            line += string.Create(Inv, $"; logistic over similarity and r (k 3) {TwoFold(i => [Sim(i), Near(i, 3)])}, weights {fitted[0]:F1} / {fitted[1]:F1}");
-            if (set.Pairwise)
-            {
-                double[] Sub(int i) => pairFeatures[i][..4];
-                line += $"; sub-scores {TwoFold(Sub)}; with the shorter text's length {TwoFold(i => [.. Sub(i), Math.Min(length[labelled[i].A], length[labelled[i].B])])}";
-            }
-            Console.WriteLine(line);
         }
     }
 

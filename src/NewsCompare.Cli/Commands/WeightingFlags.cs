@@ -14,13 +14,12 @@ internal sealed class WeightingFlags
     private readonly Option<bool> _siteTerms = new("--site-terms") { Description = "Discount terms an article shares with more of its own outlet's articles than chance (StoryEngineOptions.SiteTermDiscount)" };
     private readonly Option<double?> _unshared = new("--unshared-weight") { Description = "What a term no other article uses counts (StoryEngineOptions.UnsharedTermWeight)" };
     private readonly Option<int?> _articleTerms = new("--article-terms") { Description = "Strongest terms an article's vector keeps (StoryEngineOptions.ArticleTerms)" };
-    private readonly Option<string?> _stems = new("--stems") { Description = "Languages whose ordinary words count by their stem, comma-separated; \"none\" for none (StoryEngineOptions.StemmedLanguages)" };
     private readonly Option<bool> _noPhrases = new("--no-name-phrases") { Description = "Leave name phrases out of the vectors (StoryEngineOptions.NamePhrases)" };
 
     /// <summary>Adds the switches to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _nameBoost, _unshared, _sameOutlet, _siteTerms, _articleTerms, _noPhrases, _stems }) command.Options.Add(option);
+        foreach (var option in new Option[] { _nameBoost, _unshared, _sameOutlet, _siteTerms, _articleTerms, _noPhrases }) command.Options.Add(option);
     }
 
     /// <summary><paramref name="options"/> with the switches given on the command line.</summary>
@@ -32,8 +31,6 @@ internal sealed class WeightingFlags
         if (parse.GetValue(_sameOutlet) is double so) options = options with { SameOutletMargin = so };
         if (parse.GetValue(_articleTerms) is int at) options = options with { ArticleTerms = at };
         if (parse.GetValue(_noPhrases)) options = options with { NamePhrases = false };
-        if (parse.GetValue(_stems) is { } stems)
-            options = options with { StemmedLanguages = stems.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l != "none").ToHashSet(StringComparer.Ordinal) };
         return options;
     }
 }

@@ -33,12 +33,6 @@ internal sealed class TermCounts
     private static float Weight(TextSignals.Token t) =>
         (t.Headline ? HeadlineWeight : t.Lead ? LeadWeight : 1f) * (t.Quoted ? 0.5f : 1f);
 
-    private static string Stem(Dictionary<string, string> stems, string folded, string language)
-    {
-        if (!stems.TryGetValue(folded, out var stem)) stems[folded] = stem = TextSignals.StemKey(folded, language);
-        return stem;
-    }
-
     // The headline and the opening paragraphs, enough to tell a language.
     private static string Sample(StoryArticle article)
     {
@@ -51,10 +45,8 @@ internal sealed class TermCounts
         return sb.ToString();
     }
 
-    /// <summary>The terms of <paramref name="article"/>, read as <paramref name="options"/> say (<see cref="StoryEngineOptions.StemmedLanguages"/>; the defaults when null).</summary>
-    public static TermCounts Count(StoryArticle article, StoryEngineOptions? options = null)
+    public static TermCounts Count(StoryArticle article)
     {
-        options ??= StoryEngineOptions.Default;
         var tokens = TextSignals.Tokenise(article.Headline, article.Paragraphs);
         // "pt-BR" and "pt" are one language for comparing words.
         var language = string.IsNullOrWhiteSpace(article.Language) ? TextSignals.GuessLanguage(tokens, Sample(article))
@@ -64,9 +56,6 @@ internal sealed class TermCounts
             if (t.Capitalised && !t.SentenceStart && !t.Numeric && !TextSignals.IsStopWord(t.Text, language) && !TextSignals.IsCalendar(t.Text))
                 names.Add(t.Text);
 
-        // Ordinary words of a language that is stemmed count by their stem; names and figures keep their keys, which
-        // must match across languages.
-        var stems = options.StemmedLanguages.Contains(language) ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
         var counts = new Dictionary<uint, float>();
         var text = new Dictionary<uint, string>();
         // A headline-only item has nothing besides its headline for the headline terms to stand apart from.
@@ -84,15 +73,14 @@ internal sealed class TermCounts
             // Two-letter names ("Yi", "Xi", "EU") count; two-letter words do not.
             if (TextSignals.IsStopWord(t.Text, language) || (!t.Numeric && t.Text.Length < 3 && !names.Contains(t.Text))) continue;
             var name = t.Numeric ? t.Text.Length > 1 : names.Contains(t.Text);
-            var term = stems is null || name || t.Folded is not { } folded ? t.Text : Stem(stems, folded, language);
-            Add(term, name, Weight(t), t.Numeric && name);
+            Add(t.Text, name, Weight(t), t.Numeric && name);
             // Two reports of one event word their headlines alike far more often than two events of a topic do, and
             // that agreement is lost when the headline's words are only a few among a hundred terms of the text.
             if (t.Headline && hasBody)
             {
-                var h = TextSignals.HeadlineHash(term);
+                var h = TextSignals.HeadlineHash(t.Text);
                 counts[h] = counts.GetValueOrDefault(h) + HeadlineTermWeight;
-                text.TryAdd(h, term);
+                text.TryAdd(h, t.Text);
             }
         }
 

@@ -81,7 +81,7 @@ public sealed class BackgroundTerms
     {
         ArgumentNullException.ThrowIfNull(articles);
         var df = new Dictionary<(string Text, bool Name), int>();
-        foreach (var counts in articles.Select(a => TermCounts.Count(a)))
+        foreach (var counts in articles.Select(TermCounts.Count))
             foreach (var (hash, text) in counts.Text)
                 if (counts.Counts.ContainsKey(hash))
                 {

@@ -413,7 +413,7 @@ public static partial class StoryEngine
     /// </summary>
     private static List<ArticleProfile> WeighCollection(IReadOnlyList<StoryArticle> articles, StoryEngineOptions o)
     {
-        var counts = articles.Select(a => TermCounts.Count(a, o)).ToList();
+        var counts = articles.Select(TermCounts.Count).ToList();
         var df = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
         var sites = o.SiteTermDiscount ? SiteTerms.Of(counts, df) : null;

@@ -66,14 +66,6 @@ public sealed record StoryEngineOptions
     /// </summary>
     public bool NamePhrases { get; init; } = true;
 
-    /// <summary>
-    /// Languages whose ordinary words count by their stem (<see cref="Text.Stemmer.Stem"/>: suffix rules, Turkish
-    /// five-letter prefixes, Arabic light stems) rather than by their key; names and figures keep their keys, so they
-    /// still match across languages. None by default: measured on every set, stems rank some languages' pairs
-    /// better but lose whole groupings at the levels learned for them (docs/stories.md §11).
-    /// </summary>
-    public IReadOnlySet<string> StemmedLanguages { get; init; } = new HashSet<string>(StringComparer.Ordinal);
-
     /// <summary>The default of <see cref="UnsharedTermWeight"/>.</summary>
     public const double DefaultUnsharedTermWeight = 0.25;
 

@@ -72,7 +72,7 @@ public sealed partial class StoryStore
         }
 
         public ArticleProfile WithText(ArticleProfile a) =>
-            store.LoadArticles([a.Id]).Select(x => TermCounts.Count(x, store._options)).Select(c => ArticleProfile.Weigh(c, store.Idf, store._options)).FirstOrDefault() ?? a;
+            store.LoadArticles([a.Id]).Select(TermCounts.Count).Select(c => ArticleProfile.Weigh(c, store.Idf, store._options)).FirstOrDefault() ?? a;
 
         public void Moved(ArticleProfile a, StorySignature rest, StorySignature to, StoryExplanation why)
         {
@@ -100,7 +100,7 @@ public sealed partial class StoryStore
         public IReadOnlyList<ArticleProfile> WithText(IReadOnlyList<ArticleProfile> members)
         {
             // The words behind the stored term hashes, for the explanations (the weights are the stored ones).
-            var text = store.LoadArticles(members.Select(m => m.Id).ToList()).AsParallel().ToDictionary(x => x.Id, x => TermCounts.Count(x, store._options).Text);
+            var text = store.LoadArticles(members.Select(m => m.Id).ToList()).AsParallel().ToDictionary(x => x.Id, x => TermCounts.Count(x).Text);
             return members.Select(m => _features[m.Id].ToProfile(text.GetValueOrDefault(m.Id))).ToList();
         }
 

@@ -378,7 +378,7 @@ public sealed partial class StoryStore
         foreach (var chunk in latest.Chunk(2000))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var counts = LoadArticles(chunk).AsParallel().Select(a => TermCounts.Count(a, _options)).ToList();
+            var counts = LoadArticles(chunk).AsParallel().Select(TermCounts.Count).ToList();
             facts.AddRange(counts.Select(StoryEngine.PlacementFacts.Of));
             InTransaction(() => { AddDocumentFrequencies(counts); return 0; });
         }

@@ -153,7 +153,7 @@ public sealed partial class StoryStore
         var articles = LoadArticles(ids, onlyUngrouped: true);
         if (articles.Count == 0) return new GroupingReport(0, 0, 0, 0);
         // Reading text is pure and the bulk of the CPU work: spread it over the cores.
-        var counts = articles.AsParallel().AsOrdered().Select(a => TermCounts.Count(a, _options)).ToList();
+        var counts = articles.AsParallel().AsOrdered().Select(TermCounts.Count).ToList();
         if (updateDf) AddDocumentFrequencies(counts);
         var df = ReadDocumentFrequencies(counts);
         var n = df.GetValueOrDefault(DocumentsKey);

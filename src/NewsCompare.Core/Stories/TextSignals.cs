@@ -67,8 +67,7 @@ internal static class TextSignals
     /// <param name="Headline">A word of the headline.</param>
     /// <param name="Numeric">A figure.</param>
     /// <param name="Lead">A word of the headline or the lead paragraphs.</param>
-    /// <param name="Folded">The word folded (<see cref="Folding.Fold"/>) but not yet keyed: what a language's stemmer reads.</param>
-    internal readonly record struct Token(string Text, bool Capitalised, bool SentenceStart, bool Quoted, bool Headline, bool Numeric, bool Lead = false, string? Folded = null);
+    internal readonly record struct Token(string Text, bool Capitalised, bool SentenceStart, bool Quoted, bool Headline, bool Numeric, bool Lead = false);
 
     /// <summary>How many opening paragraphs form the lead, where a report says who did what, where and when.</summary>
     public const int LeadParagraphs = 2;
@@ -106,9 +105,8 @@ internal static class TextSignals
             if (!found) break;
             gap = at;
             var word = numeric ? text[start..at] : Tokenizer.Word(text[start..at], out _);
-            var folded = numeric ? null : Folding.Fold(word);
             // Headlines are often in title case, so their capitals say nothing about names.
-            tokens.Add(new Token(folded is null ? Tokenizer.FigureWithUnit(word) : Key(folded), !headline && char.IsUpper(word[0]), sentenceStart, quoted, headline, numeric, lead, folded));
+            tokens.Add(new Token(numeric ? Tokenizer.FigureWithUnit(word) : Key(Folding.Fold(word)), !headline && char.IsUpper(word[0]), sentenceStart, quoted, headline, numeric, lead));
             sentenceStart = false;
         }
     }
@@ -127,12 +125,6 @@ internal static class TextSignals
     /// </summary>
     public static string Normalise(string word) =>
         word.Length > 0 && char.IsDigit(word[0]) ? Tokenizer.FigureWithUnit(word) : Key(Folding.Fold(word));
-
-    /// <summary>
-    /// The key of an ordinary word's stem in <paramref name="language"/> (<see cref="Stemmer.Stem"/>, then the key as in
-    /// <see cref="Normalise"/>): "toplantısı" and "toplantıda" are one term in Turkish, "والرئيس" and "رئيسها" in Arabic.
-    /// </summary>
-    public static string StemKey(string folded, string language) => Key(Stemmer.Stem(folded, language));
 
     private static string Key(string folded) =>
         Stemmer.Plural(Folding.Romanise(Folding.IsArabic(folded) ? Folding.WithoutArabicArticle(folded) : folded));
