@@ -189,7 +189,7 @@ internal static class LearnGroupingCommand
     }
 
     /// <summary>Join levels tried for a language of its own.</summary>
-    private static readonly double[] LanguageJoins = [0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.24, 0.26, 0.28, 0.30, 0.32, 0.34, 0.36, 0.38, 0.40];
+    private static readonly double[] LanguageJoins = [0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.24, 0.26, 0.28, 0.30, 0.32, 0.34, 0.36, 0.38, 0.40, 0.42, 0.44, 0.46, 0.48];
     /// <summary>Same-event pairs a language needs in the rated sets before it gets a level of its own.</summary>
     private const int MinLanguagePairs = 20;
     /// <summary>
