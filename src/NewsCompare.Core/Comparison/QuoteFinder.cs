@@ -104,6 +104,8 @@ internal static partial class QuoteFinder
     public static List<Quotation> Find(ComparisonInput version)
     {
         var result = new List<Quotation>();
+        // Most paragraphs quote no one; a version without a quotation mark needs none of its names read.
+        if (!version.Paragraphs.Any(p => p.AsSpan().IndexOfAny(Opening) >= 0)) return result;
         var stop = StopWords.For(version.Language);
         var tokens = version.Paragraphs.Select(Tokenizer.Tokens).ToList();
         var nameSpans = WithoutTitles(version.Paragraphs, tokens, stop);
@@ -191,6 +193,11 @@ internal static partial class QuoteFinder
                     .OrderByDescending(n => n.End)];
             if (found.Count == 0 && (verb.Speaker == SpeechVerbs.Side.After || (verb.Speaker == SpeechVerbs.Side.Either && Inverted(paragraph, tokens, verb.First))))
                 found = [.. subjects.Where(n => n.Start >= end && n.End <= to && SubjectAfter(paragraph.AsSpan(end, n.Start - end))).OrderBy(n => n.Start)];
+            // A verb right after the quotation with no subject after it takes the one before the quotation, where a verb
+            // closes the sentence ("Boyacı, \"…\" dedi.").
+            if (found.Count == 0 && verb.Speaker != SpeechVerbs.Side.After && start >= quoteEnd && !HasWord(paragraph.AsSpan(quoteEnd, start - quoteEnd)))
+                found = [.. subjects.Where(n => n.Start >= from && n.End <= quoteStart && SubjectBeforeQuote(paragraph.AsSpan(n.End, quoteStart - n.End)))
+                    .OrderByDescending(n => n.End)];
             if (found.Count == 0) continue;
             var subject = found.FirstOrDefault(n => n.Person) is { Text: not null } person ? person : found[0];
             return subject.Noun ? (true, null, subject.Text) : (true, subject.Text, null);
@@ -228,10 +235,23 @@ internal static partial class QuoteFinder
         return i >= 0 && paragraph[i] is ',' or '—' or '–';
     }
 
-    // What may stand between a verb and a subject after it: a few words ("said Kremlin spokesman Dmitry Peskov"), no
-    // comma, quotation mark or sentence end.
+    // What may stand between a verb and a subject after it: a few words ("said the Kremlin's spokesman Dmitry Peskov";
+    // not "sagte er am Dienstag dem RND", whose subject is the pronoun), no comma, quotation mark or sentence end.
     private static bool SubjectAfter(ReadOnlySpan<char> between) =>
-        between.IndexOfAny(Closing) < 0 && between.IndexOfAny(',', '—', '–') < 0 && Words(between) <= 4;
+        between.IndexOfAny(Closing) < 0 && between.IndexOfAny(',', '—', '–') < 0 && Words(between) <= 3;
+
+    // Between a subject and the quotation it introduces: what may stand between a subject and its verb, then a comma or
+    // colon.
+    private static bool SubjectBeforeQuote(ReadOnlySpan<char> between)
+    {
+        var trimmed = between.TrimEnd();
+        if (trimmed.Length > 0 && trimmed[^1] is ',' or ':') trimmed = trimmed[..^1];
+        return SubjectBefore(trimmed, described: false);
+    }
+
+    private static bool HasWord(ReadOnlySpan<char> text) => Words(text) > 0;
+
+    private static readonly System.Buffers.SearchValues<char> Opening = System.Buffers.SearchValues.Create("\"“«„");
 
     private static readonly System.Buffers.SearchValues<char> Closing = System.Buffers.SearchValues.Create("\"“”«»„.!?;:");
 

@@ -37,6 +37,14 @@ public sealed class SpeechVerbAttributionTests
     public void AQuoteGoesToTheSpeakerNamedAfterAnInvertedSpeechVerb(string language, string paragraph, string quoted, string speaker) =>
         SpeakerOf(language, paragraph, quoted).Should().Be(speaker);
 
+    [Fact]
+    public void APronounRightAfterAnInvertedSpeechVerbIsItsSubjectNotANameAfterIt()
+    {
+        const string paragraph = "Innenexperte Armin Schuster will nicht aufgeben. „Ich schaue in dieser Krise jetzt stark nach Asien“, sagte er am Dienstag dem RedaktionsNetzwerk Deutschland.";
+
+        SpeakerOf("de", paragraph, "stark nach Asien").Should().Be("Innenexperte Armin Schuster");
+    }
+
     [Theory]
     [InlineData("en", "Putin and Xi agreed on \"a plan for lasting peace in the region\", according to Peskov.", "lasting peace", "Peskov")]
     [InlineData("es", "Putin y Xi acordaron \"un plan para una paz duradera en la región\", según Peskov.", "paz duradera", "Peskov")]
