@@ -12,7 +12,17 @@ internal static class NamePhrases
     public static List<(string Text, int Start, int End)> Spans(string text)
     {
         var tokens = Tokenizer.Tokens(text);
-        var result = new List<(string, int, int)>();
+        return [.. Ranges(tokens).Select(r =>
+        {
+            var (from, to) = (tokens[r.First].Start, tokens[r.Last].Start + tokens[r.Last].Text.Length);
+            return (text[from..to], from, to);
+        })];
+    }
+
+    /// <summary>The name phrases of a text as ranges of its <paramref name="tokens"/> (first and last token).</summary>
+    public static List<(int First, int Last)> Ranges(IReadOnlyList<Token> tokens)
+    {
+        var result = new List<(int, int)>();
         var i = 0;
         while (i < tokens.Count)
         {
@@ -23,9 +33,7 @@ internal static class NamePhrases
             if (!opens) { i++; continue; }
             var start = i;
             while (i + 1 < tokens.Count && tokens[i + 1].LooksLikeName && tokens[i + 1].Start - (tokens[i].Start + tokens[i].Text.Length) <= 1) i++;
-            var from = tokens[start].Start;
-            var to = tokens[i].Start + tokens[i].Text.Length;
-            result.Add((text[from..to], from, to));
+            result.Add((start, i));
             i++;
         }
         return result;

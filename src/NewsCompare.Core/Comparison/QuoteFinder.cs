@@ -104,10 +104,15 @@ internal static partial class QuoteFinder
     public static List<Quotation> Find(ComparisonInput version)
     {
         var result = new List<Quotation>();
-        var nameSpans = version.Paragraphs.Select(NamePhrases.Spans).ToList();
+        // Most paragraphs quote no one; a version without a quotation mark needs none of its names read.
+        if (!version.Paragraphs.Any(p => p.AsSpan().IndexOfAny(Opening) >= 0)) return result;
         var stop = StopWords.For(version.Language);
+        var tokens = version.Paragraphs.Select(Tokenizer.Tokens).ToList();
+        var nameSpans = WithoutTitles(version.Paragraphs, tokens, stop);
         var fullNames = FullNames(nameSpans, stop);
         var personWords = PersonWords(fullNames);
+        // Words the version writes with a capital inside a sentence: names, also where one opens a sentence.
+        var named = tokens.SelectMany(t => t).Where(t => t.LooksLikeName).Select(t => t.Folded).ToHashSet(StringComparer.Ordinal);
         string? lastSpeaker = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var pi = 0; pi < version.Paragraphs.Count; pi++)
@@ -117,21 +122,36 @@ internal static partial class QuoteFinder
             if (spans.Count == 0) continue;
             bool OutsideQuotes(int start, int end) => spans.All(q => end <= q.Index || start >= q.Index + q.Length);
             var names = Speakers(paragraph, nameSpans[pi].Where(n => OutsideQuotes(n.Start, n.End) && !CalendarWords.Only(n.Text)).ToList());
-            // A surname opening a sentence ("Patrushev said …") is no name phrase, but it is a person the version named in full.
-            var people = names.Where(n => NamesPerson(n.Text, personWords, stop))
-                .Concat(Tokenizer.Tokens(paragraph)
-                    .Where(t => t.Kind == TokenKind.Word && t.Capitalised && t.StartsSentence && personWords.Contains(t.Folded)
-                        && OutsideQuotes(t.Start, t.Start + t.Text.Length)
-                        && names.All(n => t.Start + t.Text.Length <= n.Start || t.Start >= n.End))
-                    .Select(t => (t.Text, t.Start, End: t.Start + t.Text.Length)))
+            // A word opening a sentence ("Patrushev said …") is no name phrase, but may name someone the version names elsewhere.
+            var openers = tokens[pi]
+                .Where(t => t.Kind == TokenKind.Word && t.Capitalised && t.StartsSentence && !stop.Contains(t.Folded)
+                    && OutsideQuotes(t.Start, t.Start + t.Text.Length)
+                    && names.All(n => t.Start + t.Text.Length <= n.Start || t.Start >= n.End))
                 .ToList();
+            var people = names.Where(n => NamesPerson(n.Text, personWords, stop))
+                .Concat(openers.Where(t => personWords.Contains(t.Folded)).Select(t => (t.Text, t.Start, End: t.Start + t.Text.Length)))
+                .ToList();
+            var verbs = SpeechVerbs.Find(tokens[pi], version.Language)
+                .Where(v => OutsideQuotes(tokens[pi][v.First].Start, tokens[pi][v.Last].Start + tokens[pi][v.Last].Text.Length)).ToList();
+            var verbEnds = verbs.Select(v => v.Last).ToHashSet();
+            var subjects = names.Select(n => new Subject(n.Text, n.Start, n.End, people.Contains(n), Noun(paragraph, tokens[pi], n.Start, stop, verbEnds)))
+                .Concat(openers.Where(t => personWords.Contains(t.Folded) || named.Contains(t.Folded))
+                    .Select(t => new Subject(t.Text, t.Start, t.Start + t.Text.Length, personWords.Contains(t.Folded), false)))
+                .OrderBy(n => n.Start).ToList();
+            var sentences = SentenceBounds(paragraph);
             foreach (var span in spans)
             {
                 var text = span.Groups["q"].Value.Trim();
                 if (ScareQuote(paragraph, span, text, stop)) continue;
-                var nearest = (people.Count > 0 ? people : names)
-                    .OrderBy(n => Math.Min(Math.Abs(n.Start - (span.Index + span.Length)), Math.Abs(span.Index - n.End))).FirstOrDefault();
-                var speaker = nearest.Text ?? lastSpeaker;
+                var (spoken, speaker, noun) = SpeakerBySpeechVerb(paragraph, tokens[pi], verbs, subjects, sentences, span.Index, span.Index + span.Length);
+                if (speaker is null)
+                {
+                    // No speech verb with a named subject: the person nearest to the quote. After "he said" or "said the
+                    // diplomat", else that noun or the last speaker, not a name the sentence mentions ("he said Putin would …").
+                    var nearest = (people.Count > 0 ? people : spoken ? [] : names)
+                        .OrderBy(n => Math.Min(Math.Abs(n.Start - (span.Index + span.Length)), Math.Abs(span.Index - n.End))).FirstOrDefault();
+                    speaker = nearest.Text ?? noun ?? lastSpeaker;
+                }
                 lastSpeaker = speaker;
                 if (!seen.Add(text)) continue;
                 result.Add(new Quotation(pi, text, speaker, ContentWords.Of(text, version.Language).ToHashSet(StringComparer.Ordinal),
@@ -139,6 +159,201 @@ internal static partial class QuoteFinder
             }
         }
         return result;
+    }
+
+    /// <summary>A name that may be the subject of a speech verb: whether it names a person, or is a noun after an article ("sagte der Diplomat").</summary>
+    internal readonly record struct Subject(string Text, int Start, int End, bool Person, bool Noun);
+
+    /// <summary>
+    /// The speaker of a quotation (from <paramref name="quoteStart"/> to <paramref name="quoteEnd"/>) by the speech verbs
+    /// of its sentence, nearest to it first: the name that is the verb's subject ("Peskov said", "Dmitry Peskov, the
+    /// spokesman, said", "said Peskov" after a quotation or comma, "according to Peskov"), a person before any other
+    /// name, so that a quote whose sentence names others ("Putin met Xi, Peskov said") goes to the one who spoke. Spoken
+    /// tells whether the sentence has a speech verb at all; the speaker is null when none has a named subject ("he
+    /// said"), and a subject that is one capitalised word after an article ("sagte die CDU-Politikerin") is given as a
+    /// noun instead: it says who spoke less well than a name of the paragraph.
+    /// </summary>
+    internal static (bool Spoken, string? Speaker, string? Noun) SpeakerBySpeechVerb(string paragraph, IReadOnlyList<Token> tokens, List<SpeechVerbs.Found> verbs,
+        List<Subject> subjects, List<(int Start, int End)> sentences, int quoteStart, int quoteEnd)
+    {
+        var from = sentences.LastOrDefault(s => s.Start <= quoteStart).Start;
+        var closing = sentences.FindIndex(s => s.End >= quoteEnd);
+        var to = closing < 0 ? paragraph.Length : sentences[closing].End;
+        int StartOf(SpeechVerbs.Found v) => tokens[v.First].Start;
+        int EndOf(SpeechVerbs.Found v) => tokens[v.Last].Start + tokens[v.Last].Text.Length;
+        var spoken = false;
+        foreach (var verb in verbs.Where(v => StartOf(v) >= from && EndOf(v) <= to)
+                     .OrderBy(v => EndOf(v) <= quoteStart ? quoteStart - EndOf(v) : StartOf(v) - quoteEnd))
+        {
+            spoken = true;
+            var (start, end) = (StartOf(verb), EndOf(verb));
+            var found = new List<Subject>();
+            if (verb.Speaker != SpeechVerbs.Side.After)
+                found = [.. subjects.Where(n => n.Start >= from && n.End <= start && SubjectBefore(paragraph.AsSpan(n.End, start - n.End), AfterComma(paragraph, n.Start)))
+                    .OrderByDescending(n => n.End)];
+            if (found.Count == 0 && (verb.Speaker == SpeechVerbs.Side.After || (verb.Speaker == SpeechVerbs.Side.Either && Inverted(paragraph, tokens, verb.First))))
+                found = [.. subjects.Where(n => n.Start >= end && n.End <= to && SubjectAfter(paragraph.AsSpan(end, n.Start - end))).OrderBy(n => n.Start)];
+            // A verb right after the quotation with no subject after it takes the one before the quotation, where a verb
+            // closes the sentence ("Boyacı, \"…\" dedi.").
+            if (found.Count == 0 && verb.Speaker != SpeechVerbs.Side.After && start >= quoteEnd && !HasWord(paragraph.AsSpan(quoteEnd, start - quoteEnd)))
+                found = [.. subjects.Where(n => n.Start >= from && n.End <= quoteStart && SubjectBeforeQuote(paragraph.AsSpan(n.End, quoteStart - n.End)))
+                    .OrderByDescending(n => n.End)];
+            if (found.Count == 0) continue;
+            var subject = found.FirstOrDefault(n => n.Person) is { Text: not null } person ? person : found[0];
+            return subject.Noun ? (true, null, subject.Text) : (true, subject.Text, null);
+        }
+        return (spoken, null, null);
+    }
+
+    // One capitalised word right after a stop word in lower case that is no speech verb ("der Vater", "ein
+    // EU-Diplomat", "the ministry"; not "said Peskov"): a noun some languages capitalise, or an institution, rather than
+    // someone's name.
+    private static bool Noun(string paragraph, IReadOnlyList<Token> tokens, int start, IReadOnlySet<string> stopWords, HashSet<int> verbEnds)
+    {
+        var i = 0;
+        while (i < tokens.Count && tokens[i].Start < start) i++;
+        if (i == 0 || i >= tokens.Count || tokens[i].Start != start || verbEnds.Contains(i - 1)) return false;
+        var single = i + 1 >= tokens.Count || !tokens[i + 1].LooksLikeName || !Adjacent(paragraph, tokens[i], tokens[i + 1]);
+        return single && IsLowerStopWord(tokens[i - 1], stopWords) && Adjacent(paragraph, tokens[i - 1], tokens[i]);
+    }
+
+    // What may stand between a subject and its verb: a few words ("Dmitry Peskov told reporters", "Peskov also said"),
+    // or a description between commas ("Peskov, the Kremlin spokesman, said"); not a single comma ("Putin met Xi, said
+    // Peskov": Xi is no subject) unless the name is itself a description ("the FPÖ's spokeswoman, Petra Steger, said"),
+    // nor a quotation mark or a sentence end.
+    private static bool SubjectBefore(ReadOnlySpan<char> between, bool described)
+    {
+        if (between.IndexOfAny(Closing) >= 0) return false;
+        var commas = between.Count(',') + between.Count('—') + between.Count('–');
+        return (commas == 0 || commas >= 2 || (commas == 1 && described)) && Words(between) <= 5;
+    }
+
+    private static bool AfterComma(string paragraph, int start)
+    {
+        var i = start - 1;
+        while (i >= 0 && char.IsWhiteSpace(paragraph[i])) i--;
+        return i >= 0 && paragraph[i] is ',' or '—' or '–';
+    }
+
+    // What may stand between a verb and a subject after it: a few words ("said the Kremlin's spokesman Dmitry Peskov";
+    // not "sagte er am Dienstag dem RND", whose subject is the pronoun), no comma, quotation mark or sentence end.
+    private static bool SubjectAfter(ReadOnlySpan<char> between) =>
+        between.IndexOfAny(Closing) < 0 && between.IndexOfAny(',', '—', '–') < 0 && Words(between) <= 3;
+
+    // Between a subject and the quotation it introduces: what may stand between a subject and its verb, then a comma or
+    // colon.
+    private static bool SubjectBeforeQuote(ReadOnlySpan<char> between)
+    {
+        var trimmed = between.TrimEnd();
+        if (trimmed.Length > 0 && trimmed[^1] is ',' or ':') trimmed = trimmed[..^1];
+        return SubjectBefore(trimmed, described: false);
+    }
+
+    private static bool HasWord(ReadOnlySpan<char> text) => Words(text) > 0;
+
+    private static readonly System.Buffers.SearchValues<char> Opening = System.Buffers.SearchValues.Create("\"“«„");
+
+    private static readonly System.Buffers.SearchValues<char> Closing = System.Buffers.SearchValues.Create("\"“”«»„.!?;:");
+
+    private static int Words(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+            if (char.IsLetterOrDigit(text[i]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1]))) count++;
+        return count;
+    }
+
+    // A verb put before its subject follows a quotation, a comma, a colon, a dash or a sentence start directly
+    // ("…," said Patrushev; «…», a déclaré Macron). After a word ("he said Putin would …") the subject is that word.
+    private static bool Inverted(string paragraph, IReadOnlyList<Token> tokens, int first)
+    {
+        var from = first == 0 ? 0 : tokens[first - 1].Start + tokens[first - 1].Text.Length;
+        var gap = paragraph.AsSpan(from, tokens[first].Start - from);
+        return first == 0 || gap.IndexOfAny("\"“”«»„,:—–.!?") >= 0;
+    }
+
+    /// <summary>Where each sentence of <paramref name="paragraph"/> starts and ends in it.</summary>
+    internal static List<(int Start, int End)> SentenceBounds(string paragraph)
+    {
+        var bounds = new List<(int, int)>();
+        var at = 0;
+        foreach (var sentence in SentenceSplitter.Split(paragraph))
+        {
+            var start = paragraph.IndexOf(sentence, at, StringComparison.Ordinal);
+            if (start < 0) continue;
+            bounds.Add((start, start + sentence.Length));
+            at = start + sentence.Length;
+        }
+        return bounds;
+    }
+
+    /// <summary>
+    /// The name phrases of each paragraph, with a title's complement left out: a name of three words or more that
+    /// follows a title and a linking stop word ("Secretary of State Antony Blinken", "Minister der Finanzen Jan Weber")
+    /// starts with the complement of the title, not the person. The person is the last two words, or more when the
+    /// version names the complement on its own elsewhere ("North Korea" of "leader of North Korea Kim Jong Un"); after a
+    /// title in lower case ("el presidente de Francia Emmanuel Macron") only such a complement is left out.
+    /// </summary>
+    internal static List<List<(string Text, int Start, int End)>> WithoutTitles(IReadOnlyList<string> paragraphs, List<IReadOnlyList<Token>> tokens, IReadOnlySet<string> stopWords)
+    {
+        var ranges = tokens.Select(NamePhrases.Ranges).ToList();
+        var phrases = ranges.SelectMany((r, pi) => r.Select(x => Folded(tokens[pi], x.First, x.Last))).ToList();
+        var result = new List<List<(string, int, int)>>();
+        for (var pi = 0; pi < paragraphs.Count; pi++)
+        {
+            var list = new List<(string, int, int)>();
+            foreach (var (first, last) in ranges[pi])
+            {
+                var start = first;
+                if (last - first >= 2 && AfterTitle(paragraphs[pi], tokens[pi], first, stopWords) is { } capitalised)
+                {
+                    var words = Folded(tokens[pi], first, last);
+                    // The longest complement named apart, else (after a capitalised title) all but the last two words.
+                    var complement = Enumerable.Range(1, words.Length - 2).LastOrDefault(k => phrases.Any(p => Apart(p, words, k)));
+                    start = first + (complement > 0 ? complement : capitalised ? words.Length - 2 : 0);
+                }
+                var (from, to) = (tokens[pi][start].Start, tokens[pi][last].Start + tokens[pi][last].Text.Length);
+                list.Add((paragraphs[pi][from..to], from, to));
+            }
+            result.Add(list);
+        }
+        return result;
+    }
+
+    private static string[] Folded(IReadOnlyList<Token> tokens, int first, int last) =>
+        [.. Enumerable.Range(first, last - first + 1).Select(i => tokens[i].Folded)];
+
+    // Whether a name phrase is the first k words of a name on their own.
+    private static bool Apart(string[] phrase, string[] name, int k) => phrase.Length == k && phrase.AsSpan().SequenceEqual(name.AsSpan(0, k));
+
+    // Whether a name at token `first` follows a title joined to it by one or two stop words written in lower case ("of",
+    // "of the", "de", "von der"): true when the title is capitalised ("Secretary of the"); false when it is written in
+    // lower case, follows a stop word itself and one stop word joins it ("the leader of", "el presidente de"), where only
+    // a complement the version names apart is left out (Spanish names run to three words: "del frente de Luis Fernando
+    // Camacho"); null otherwise ("met with Kim Jong Un", "has worked at the Surrey Memorial Hospital").
+    private static bool? AfterTitle(string text, IReadOnlyList<Token> tokens, int first, IReadOnlySet<string> stopWords)
+    {
+        var k = first - 1;
+        var linking = 0;
+        while (k >= 0 && linking < 2 && IsLowerStopWord(tokens[k], stopWords) && Adjacent(text, tokens[k], tokens[k + 1])) { k--; linking++; }
+        if (linking == 0 || k < 0) return null;
+        var title = tokens[k];
+        if (title.Kind != TokenKind.Word || stopWords.Contains(title.Folded) || !Adjacent(text, title, tokens[k + 1])) return null;
+        if (title.Capitalised) return true;
+        return linking == 1 && k > 0 && tokens[k - 1].Kind == TokenKind.Word && stopWords.Contains(tokens[k - 1].Folded) && Adjacent(text, tokens[k - 1], title)
+            ? false : null;
+    }
+
+    private static bool IsLowerStopWord(Token token, IReadOnlySet<string> stopWords) =>
+        token.Kind == TokenKind.Word && !token.Capitalised && stopWords.Contains(token.Folded);
+
+    // Only spaces between two tokens, or an elided article written onto the second ("de l'Intérieur").
+    private static bool Adjacent(string text, Token a, Token b)
+    {
+        var gap = text.AsSpan(a.Start + a.Text.Length, b.Start - a.Start - a.Text.Length);
+        var trimmed = gap.TrimStart();
+        if (trimmed.Length == 0) return gap.Length > 0;
+        return trimmed.Length <= 4 && trimmed[^1] is '\'' or '’' && trimmed.Length > 1 && char.IsLetter(trimmed[0]);
     }
 
     /// <summary>

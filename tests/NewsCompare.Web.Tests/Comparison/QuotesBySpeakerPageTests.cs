@@ -56,3 +56,40 @@ public sealed class QuotesBySpeakerPageTests(QuotesBySpeakerSite site) : IClassF
         page.QuerySelector("[aria-labelledby=quotes-heading]")!.TextContent.Should().NotContain("special military operation");
     }
 }
+
+/// <summary>A version whose quotes sit in sentences naming others, one speaker with a title joined by "of".</summary>
+public sealed class SpeechVerbSite : TestSite
+{
+    public string Ids { get; private set; } = "";
+
+    protected override async Task SeedAsync()
+    {
+        var quoting = await Store.ArticleAsync(new Article
+        {
+            Headline = "Blinken warns Beijing", Outlet = "North Desk", Language = "en", Published = new DateOnly(2024, 10, 1),
+            Paragraphs =
+            [
+                "US Secretary of State Antony Blinken said that China could be \"considering providing lethal support\" to Moscow.",
+                "Dmitry Peskov told reporters that Putin and Xi would discuss \"a plan for lasting peace in the region\" on Tuesday.",
+            ],
+        });
+        var other = await Store.ArticleAsync(new Article
+        {
+            Headline = "Talks in Munich", Outlet = "River Times", Language = "en", Published = new DateOnly(2024, 10, 1),
+            Paragraphs = ["The security conference in Munich ended on Sunday with talks on trade."],
+        });
+        Ids = $"{quoting.Id},{other.Id}";
+    }
+}
+
+public sealed class SpeechVerbPageTests(SpeechVerbSite site) : IClassFixture<SpeechVerbSite>
+{
+    [Fact]
+    public async Task HeadsEachQuoteWithTheSpeakersNameNotTheTitleOrAnotherNameOfItsSentence()
+    {
+        var page = await site.PageAsync($"/compare?ids={site.Ids}");
+
+        page.QuerySelector("[aria-labelledby=quotes-heading]")!.QuerySelectorAll("h3").Select(h => h.TextContent)
+            .Should().Equal("Antony Blinken", "Dmitry Peskov");
+    }
+}
