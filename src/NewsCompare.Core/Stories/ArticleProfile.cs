@@ -165,8 +165,24 @@ internal sealed class ArticleProfile
 /// <summary>Sparse vector helpers.</summary>
 internal static class Vectors
 {
-    public static Dictionary<uint, float> Top(Dictionary<uint, float> v, int n) =>
-        v.Count <= n ? new Dictionary<uint, float>(v) : v.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(n).ToDictionary(kv => kv.Key, kv => kv.Value);
+    /// <summary>The <paramref name="n"/> heaviest entries, heaviest first and ties by term (all of them, in their order, when there are no more).</summary>
+    public static Dictionary<uint, float> Top(Dictionary<uint, float> v, int n)
+    {
+        if (v.Count <= n) return new Dictionary<uint, float>(v);
+        // One sort of a pooled array: each article is weighed twice and each story's centroid trimmed as it grows,
+        // and a query's ordering, keys and buffers cost more than the sort itself.
+        var all = System.Buffers.ArrayPool<KeyValuePair<uint, float>>.Shared.Rent(v.Count);
+        var count = 0;
+        foreach (var kv in v) all[count++] = kv;
+        Array.Sort(all, 0, count, HeavierFirst);
+        var top = new Dictionary<uint, float>(n);
+        for (var i = 0; i < n; i++) top.Add(all[i].Key, all[i].Value);
+        System.Buffers.ArrayPool<KeyValuePair<uint, float>>.Shared.Return(all);
+        return top;
+    }
+
+    private static readonly Comparer<KeyValuePair<uint, float>> HeavierFirst = Comparer<KeyValuePair<uint, float>>.Create((x, y) =>
+        y.Value.CompareTo(x.Value) is var c and not 0 ? c : x.Key.CompareTo(y.Key));
 
     /// <summary>The <paramref name="n"/> heaviest entries, heaviest first (ties keep the dictionary's order): the terms that look up and post to stories.</summary>
     public static KeyValuePair<uint, float>[] Strongest(Dictionary<uint, float> v, int n)
