@@ -86,9 +86,10 @@ internal sealed class TermCounts
 
         // Runs of names ("Foreign Minister Wang Yi", "Belt and Road Forum") give their 2- and 3-word parts as
         // names too: a full name or title is far more specific than any of its words.
+        var run = new List<string>();
         for (var i = 0; i < tokens.Count;)
         {
-            var run = new List<string>();
+            run.Clear();
             var j = i;
             var first = tokens[i];
             while (j < tokens.Count && (j == i || !tokens[j].SentenceStart) && tokens[j].Headline == first.Headline)
@@ -101,7 +102,7 @@ internal sealed class TermCounts
             var weight = Weight(first);
             for (var n = 2; n <= 3; n++)
                 for (var k = 0; k + n <= run.Count; k++)
-                    Add(string.Join(' ', run.Skip(k).Take(n)), true, weight);
+                    Add(string.Join(' ', System.Runtime.InteropServices.CollectionsMarshal.AsSpan(run).Slice(k, n)), true, weight);
             i = Math.Max(j, i + 1);
         }
 
