@@ -86,9 +86,10 @@ internal sealed class TermCounts
 
         // Runs of names ("Foreign Minister Wang Yi", "Belt and Road Forum") give their 2- and 3-word parts as
         // names too: a full name or title is far more specific than any of its words.
+        var run = new List<string>();
         for (var i = 0; i < tokens.Count;)
         {
-            var run = new List<string>();
+            run.Clear();
             var j = i;
             var first = tokens[i];
             while (j < tokens.Count && (j == i || !tokens[j].SentenceStart) && tokens[j].Headline == first.Headline)
@@ -101,7 +102,7 @@ internal sealed class TermCounts
             var weight = Weight(first);
             for (var n = 2; n <= 3; n++)
                 for (var k = 0; k + n <= run.Count; k++)
-                    Add(string.Join(' ', run.Skip(k).Take(n)), true, weight);
+                    Add(string.Join(' ', System.Runtime.InteropServices.CollectionsMarshal.AsSpan(run).Slice(k, n)), true, weight);
             i = Math.Max(j, i + 1);
         }
 
@@ -165,8 +166,24 @@ internal sealed class ArticleProfile
 /// <summary>Sparse vector helpers.</summary>
 internal static class Vectors
 {
-    public static Dictionary<uint, float> Top(Dictionary<uint, float> v, int n) =>
-        v.Count <= n ? new Dictionary<uint, float>(v) : v.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(n).ToDictionary(kv => kv.Key, kv => kv.Value);
+    /// <summary>The <paramref name="n"/> heaviest entries, heaviest first and ties by term (all of them, in their order, when there are no more).</summary>
+    public static Dictionary<uint, float> Top(Dictionary<uint, float> v, int n)
+    {
+        if (v.Count <= n) return new Dictionary<uint, float>(v);
+        // One sort of a pooled array: each article is weighed twice and each story's centroid trimmed as it grows,
+        // and a query's ordering, keys and buffers cost more than the sort itself.
+        var all = System.Buffers.ArrayPool<KeyValuePair<uint, float>>.Shared.Rent(v.Count);
+        var count = 0;
+        foreach (var kv in v) all[count++] = kv;
+        Array.Sort(all, 0, count, HeavierFirst);
+        var top = new Dictionary<uint, float>(n);
+        for (var i = 0; i < n; i++) top.Add(all[i].Key, all[i].Value);
+        System.Buffers.ArrayPool<KeyValuePair<uint, float>>.Shared.Return(all);
+        return top;
+    }
+
+    private static readonly Comparer<KeyValuePair<uint, float>> HeavierFirst = Comparer<KeyValuePair<uint, float>>.Create((x, y) =>
+        y.Value.CompareTo(x.Value) is var c and not 0 ? c : x.Key.CompareTo(y.Key));
 
     /// <summary>The <paramref name="n"/> heaviest entries, heaviest first (ties keep the dictionary's order): the terms that look up and post to stories.</summary>
     public static KeyValuePair<uint, float>[] Strongest(Dictionary<uint, float> v, int n)

@@ -89,6 +89,10 @@ public sealed record ScoreBreakdown(double Threshold, double? Compared, string? 
     /// <summary>A feature as [name, value, weight, contribution]: a fifth of the size of an object with named fields.</summary>
     private sealed class FeatureArray : JsonConverter<FeatureScore>
     {
+        // Each membership writes five features: their names once, not converted per row.
+        private static readonly Dictionary<SimilarityFeature, string> Names =
+            Enum.GetValues<SimilarityFeature>().Distinct().ToDictionary(f => f, f => JsonNamingPolicy.CamelCase.ConvertName(f.ToString()));
+
         public override FeatureScore Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("a feature is an array");
@@ -111,7 +115,7 @@ public sealed record ScoreBreakdown(double Threshold, double? Compared, string? 
         public override void Write(Utf8JsonWriter writer, FeatureScore value, JsonSerializerOptions options)
         {
             writer.WriteStartArray();
-            writer.WriteStringValue(JsonNamingPolicy.CamelCase.ConvertName(value.Feature.ToString()));
+            writer.WriteStringValue(Names.TryGetValue(value.Feature, out var name) ? name : JsonNamingPolicy.CamelCase.ConvertName(value.Feature.ToString()));
             writer.WriteNumberValue(value.Value);
             writer.WriteNumberValue(value.Weight);
             writer.WriteNumberValue(value.Contribution);

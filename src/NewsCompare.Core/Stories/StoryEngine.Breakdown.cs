@@ -23,7 +23,7 @@ public static partial class StoryEngine
             Part(SimilarityFeature.Gap, m.Weeks, w.Gap),
         ];
         // The score as placement computes it, so the figures show the very number that was compared.
-        var score = s.Members == 0 ? 0 : Similarity(scored, s, namesOnly, o).Sim;
+        var score = s.Members == 0 ? 0 : Weighed(m, w);
         return new ScoreBreakdown(Math.Round(o.JoinFor(a.Language), 4), Math.Round(score, 4), rule, features);
     }
 

@@ -258,9 +258,12 @@ public static partial class StoryEngine
     private static (double Sim, int Shared, int SharedNames) Similarity(Scored s, StorySignature c, bool namesOnly, StoryEngineOptions o)
     {
         var m = Measure(s, c, namesOnly, o);
-        var w = o.Weights;
-        return (w.Words * m.Words + w.Names * m.Names + w.Numbers * m.Numbers + w.Headline * m.Headline + w.Gap * m.Weeks, m.Shared, m.SharedNames);
+        return (Weighed(m, o.Weights), m.Shared, m.SharedNames);
     }
+
+    // The similarity its sub-scores make under the learned weights.
+    private static double Weighed(SubScores m, GroupingWeights w) =>
+        w.Words * m.Words + w.Names * m.Names + w.Numbers * m.Numbers + w.Headline * m.Headline + w.Gap * m.Weeks;
 
     /// <summary>The sub-scores of an article's similarity to a story, before they are weighed, and the evidence counts.</summary>
     internal readonly record struct SubScores(double Words, double Names, double Numbers, double Headline, double Weeks, int Shared, int SharedNames);
@@ -328,18 +331,19 @@ public static partial class StoryEngine
     internal static StoryExplanation Explain(ArticleProfile a, StorySignature s, double score, string method, bool namesOnly = false, StoryEngineOptions? options = null)
     {
         var o = options ?? StoryEngineOptions.Default;
-        var shared = a.Weights
-            .Where(kv => s.Centroid.ContainsKey(kv.Key) && (!namesOnly || (kv.Key & TextSignals.NameBit) != 0))
-            .OrderByDescending(kv => kv.Value * s.Centroid[kv.Key]).ThenBy(kv => kv.Key)
-            .ToList();
+        // The shared terms with their weight in the story, the largest product first (ties by term).
+        var shared = new List<(uint Key, float Value, float Story)>();
+        foreach (var (k, x) in a.Weights)
+            if ((!namesOnly || (k & TextSignals.NameBit) != 0) && s.TryGetWeight(k, out var y)) shared.Add((k, x, y));
+        shared.Sort(LargerProductFirst);
         // Each kind's share of the score, as Similarity sums it.
         var norm = Vectors.Norm(a.Weights, namesOnly);
         var scale = norm == 0 || s.Members == 0 ? 0 : (double)a.Terms / (a.Terms + o.ShortTextTerms) / (norm * s.Members);
         var features = new Dictionary<SimilarityFeature, double>();
-        foreach (var (k, x) in shared)
+        foreach (var (k, x, y) in shared)
         {
             var kind = GroupingWeights.KindOf(k);
-            features[kind] = features.GetValueOrDefault(kind) + o.Weights.Of(k) * x * s.Centroid[k] * scale;
+            features[kind] = features.GetValueOrDefault(kind) + o.Weights.Of(k) * x * y * scale;
         }
         if (o.Weights.Gap != 0 && s.GapDays(a.Day) is int gap) features[SimilarityFeature.Gap] = o.Weights.Gap * Weeks(gap);
         var terms = shared.Where(kv => !TextSignals.IsHeadlineTerm(kv.Key))
@@ -356,9 +360,17 @@ public static partial class StoryEngine
         };
     }
 
+    private static readonly Comparison<(uint Key, float Value, float Story)> LargerProductFirst = (p, q) =>
+        (q.Value * q.Story).CompareTo(p.Value * p.Story) is var c and not 0 ? c : p.Key.CompareTo(q.Key);
+
     // "belt road forum" holds "belt road" and "road": a reader is told the longer name once, not its parts again.
-    private static bool ContainsWords(string phrase, string part) =>
-        $" {phrase} ".Contains($" {part} ", StringComparison.Ordinal);
+    private static bool ContainsWords(string phrase, string part)
+    {
+        if (part.Length == 0) return $" {phrase} ".Contains("  ", StringComparison.Ordinal);
+        for (var at = phrase.IndexOf(part, StringComparison.Ordinal); at >= 0; at = phrase.IndexOf(part, at + 1, StringComparison.Ordinal))
+            if ((at == 0 || phrase[at - 1] == ' ') && (at + part.Length == phrase.Length || phrase[at + part.Length] == ' ')) return true;
+        return false;
+    }
 
     /// <summary>
     /// Splits a story's members into copy groups and names each group's source: the earliest known date, then the
@@ -370,7 +382,11 @@ public static partial class StoryEngine
         int Find(int i) { while (parent[i] != i) i = parent[i] = parent[parent[i]]; return i; }
         for (var i = 0; i < members.Count; i++)
             for (var j = i + 1; j < members.Count; j++)
-                if (IsCopy(members[i], members[j], o)) parent[Find(i)] = Find(j);
+            {
+                // Already one group through other copies: the test could only join what is joined.
+                var (x, y) = (Find(i), Find(j));
+                if (x != y && IsCopy(members[i], members[j], o)) parent[x] = y;
+            }
 
         var result = new Dictionary<long, long>();
         foreach (var group in Enumerable.Range(0, members.Count).GroupBy(Find))
