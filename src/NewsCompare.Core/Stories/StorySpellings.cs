@@ -33,7 +33,7 @@ public sealed class StorySpellings
     /// <summary>
     /// <paramref name="term"/> (a shared term as an explanation stores it: a printed form, or a key in explanations
     /// stored earlier) as article <paramref name="articleId"/> prints it, with the spelling most of the story's other
-    /// articles that use it print, when that differs other than in case: "Патрушев / Patrushev".
+    /// articles that use it print, when that differs other than in case or small words: "Патрушев / Patrushev".
     /// </summary>
     /// <param name="articleId">The article the explanation is about.</param>
     /// <param name="term">The stored term.</param>
@@ -47,7 +47,15 @@ public sealed class StorySpellings
             .GroupBy(x => x, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).FirstOrDefault();
-        return others is null || string.Equals(others, own, StringComparison.OrdinalIgnoreCase) ? own : $"{own} / {others}";
+        return others is null || Alike(others, own) ? own : $"{own} / {others}";
+    }
+
+    // Spellings that differ only in case or in the small words inside a name ("Russia and China", "Russia, China") are one.
+    private static bool Alike(string a, string b)
+    {
+        static IEnumerable<string> Words(string x) => x.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !TextSignals.IsConnector(TextSignals.Normalise(w))).Select(w => w.ToUpperInvariant());
+        return Words(a).SequenceEqual(Words(b), StringComparer.Ordinal);
     }
 
     /// <summary><paramref name="why"/> with its shared names and terms as <see cref="Show"/> gives them.</summary>

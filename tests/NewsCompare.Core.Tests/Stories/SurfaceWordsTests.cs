@@ -91,6 +91,15 @@ public sealed class SurfaceWordsTests
     }
 
     [Fact]
+    public void SpellingsThatDifferOnlyInTheSmallWordsOfANameAreOne()
+    {
+        var a = Article(7, "Russia and China vow closer ties", "Officials said Russia and China would hold talks in Moscow, where Russia and China signed a pact.", "en");
+        var b = Article(8, "Moscow talks", "Officials said Russia, China and Iran would meet; Russia, China signed a pact in Moscow.", "en");
+
+        StorySpellings.Of([a, b]).Show(7, "Russia and China").Should().Be("Russia and China");
+    }
+
+    [Fact]
     public void ATermNoArticlePrintsIsShownAsStored() =>
         StorySpellings.Of([English1]).Show(1, "Piantedosi").Should().Be("Piantedosi");
 }
