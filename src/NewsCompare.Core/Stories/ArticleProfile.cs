@@ -10,6 +10,11 @@ internal sealed class TermCounts
     public required int? Day { get; init; }
     public required Dictionary<uint, float> Counts { get; init; }
     public required Dictionary<uint, string> Text { get; init; }
+    /// <summary>
+    /// Each term as the article prints it most often (Патрушев for the key "patrusev", "Wang Yi" for "wang yi"), for
+    /// explanations only: grouping never reads it. Empty when the counts were not read from the text.
+    /// </summary>
+    public Dictionary<uint, string> Surface { get; init; } = [];
     public required uint[] MinHash { get; init; }
     public required int Shingles { get; init; }
     public required int Words { get; init; }
@@ -58,13 +63,15 @@ internal sealed class TermCounts
 
         var counts = new Dictionary<uint, float>();
         var text = new Dictionary<uint, string>();
+        var spellings = new Spellings();
         // A headline-only item has nothing besides its headline for the headline terms to stand apart from.
         var hasBody = tokens.Count > 0 && !tokens[^1].Headline;
-        void Add(string term, bool name, float weight, bool number = false)
+        uint Add(string term, bool name, float weight, bool number = false)
         {
             var h = TextSignals.Hash(term, name, number);
             counts[h] = counts.GetValueOrDefault(h) + weight;
             text.TryAdd(h, term);
+            return h;
         }
 
         for (var i = 0; i < tokens.Count; i++)
@@ -73,7 +80,7 @@ internal sealed class TermCounts
             // Two-letter names ("Yi", "Xi", "EU") count; two-letter words do not.
             if (TextSignals.IsStopWord(t.Text, language) || (!t.Numeric && t.Text.Length < 3 && !names.Contains(t.Text))) continue;
             var name = t.Numeric ? t.Text.Length > 1 : names.Contains(t.Text);
-            Add(t.Text, name, Weight(t), t.Numeric && name);
+            spellings.Saw(Add(t.Text, name, Weight(t), t.Numeric && name), t.Shown, Spellings.Plain(t));
             // Two reports of one event word their headlines alike far more often than two events of a topic do, and
             // that agreement is lost when the headline's words are only a few among a hundred terms of the text.
             if (t.Headline && hasBody)
@@ -86,7 +93,7 @@ internal sealed class TermCounts
 
         // Runs of names ("Foreign Minister Wang Yi", "Belt and Road Forum") give their 2- and 3-word parts as
         // names too: a full name or title is far more specific than any of its words.
-        var run = new List<string>();
+        var run = new List<int>();
         for (var i = 0; i < tokens.Count;)
         {
             run.Clear();
@@ -94,7 +101,7 @@ internal sealed class TermCounts
             var first = tokens[i];
             while (j < tokens.Count && (j == i || !tokens[j].SentenceStart) && tokens[j].Headline == first.Headline)
             {
-                if (!tokens[j].Numeric && names.Contains(tokens[j].Text)) run.Add(tokens[j].Text);
+                if (!tokens[j].Numeric && names.Contains(tokens[j].Text)) run.Add(j);
                 else if (run.Count > 0 && TextSignals.IsConnector(tokens[j].Text) && j + 1 < tokens.Count && names.Contains(tokens[j + 1].Text)) { }
                 else break;
                 j++;
@@ -102,7 +109,11 @@ internal sealed class TermCounts
             var weight = Weight(first);
             for (var n = 2; n <= 3; n++)
                 for (var k = 0; k + n <= run.Count; k++)
-                    Add(string.Join(' ', System.Runtime.InteropServices.CollectionsMarshal.AsSpan(run).Slice(k, n)), true, weight);
+                {
+                    var h = Add(string.Join(' ', run.Skip(k).Take(n).Select(x => tokens[x].Text)), true, weight);
+                    // Printed as written, connectors included: "Belt and Road" for the key "belt road".
+                    spellings.Saw(h, string.Join(' ', tokens.Skip(run[k]).Take(run[k + n - 1] - run[k] + 1).Select(x => x.Shown)), !first.Headline);
+                }
             i = Math.Max(j, i + 1);
         }
 
@@ -116,6 +127,7 @@ internal sealed class TermCounts
             Day = date?.DayNumber,
             Counts = counts,
             Text = text,
+            Surface = spellings.MostFrequent(),
             MinHash = minHash,
             Shingles = shingles,
             Words = tokens.Count,
@@ -140,6 +152,19 @@ internal sealed class ArticleProfile
     public Dictionary<uint, float> Counts { get; init; } = [];
     /// <summary>How many distinct terms the article has (before keeping the strongest): how much evidence it can offer.</summary>
     public required int Terms { get; init; }
+    /// <summary>How the article prints its kept terms (<see cref="TermCounts.Surface"/>), for explanations; empty when not read from the text.</summary>
+    public Dictionary<uint, string> Surface { get; init; } = [];
+
+    /// <summary>What a reader is shown for <paramref name="term"/>: the article's own spelling, else its key, else "?".</summary>
+    public string Shown(uint term) => Surface.GetValueOrDefault(term) ?? Text.GetValueOrDefault(term, "?");
+
+    // Only the kept terms' spellings stay with the profile, so what it holds is bounded by ArticleTerms.
+    private static Dictionary<uint, string> Kept(Dictionary<uint, string> surface, Dictionary<uint, float> kept)
+    {
+        var result = new Dictionary<uint, string>(kept.Count);
+        foreach (var k in kept.Keys) if (surface.TryGetValue(k, out var s)) result[k] = s;
+        return result;
+    }
 
     /// <summary>Weights <paramref name="counts"/> by sub-linear term frequency times inverse document frequency.</summary>
     public static ArticleProfile Weigh(TermCounts counts, Func<uint, double> idf, StoryEngineOptions options)
@@ -158,7 +183,8 @@ internal sealed class ArticleProfile
         return new ArticleProfile
         {
             Id = counts.Id, Outlet = counts.Outlet, Language = counts.Language, Day = counts.Day,
-            Weights = top, Counts = top.Keys.ToDictionary(k => k, k => counts.Counts[k]), Text = counts.Text, MinHash = counts.MinHash, Shingles = counts.Shingles, Words = counts.Words, Terms = counts.DistinctTerms,
+            Weights = top, Counts = top.Keys.ToDictionary(k => k, k => counts.Counts[k]), Text = counts.Text,
+            Surface = counts.Surface.Count == 0 ? counts.Surface : Kept(counts.Surface, top), MinHash = counts.MinHash, Shingles = counts.Shingles, Words = counts.Words, Terms = counts.DistinctTerms,
         };
     }
 }

@@ -170,6 +170,20 @@ internal static class GroupingLoop
     }
 
     /// <summary>
+    /// The member that resembles the rest of its story least (the lowest average cosine to the others), when it is a
+    /// lone report of another event by the tests a top split's loner must pass (<see cref="Comparable"/>,
+    /// <see cref="StandsApart"/>); else null.
+    /// </summary>
+    private static int? Hidden(IReadOnlyList<ArticleProfile> members, StoryEngineOptions o)
+    {
+        if (o.OutlierBelow <= 0 || members.Count <= StoryEngine.MinOutlierRest) return null;
+        var least = Enumerable.Range(0, members.Count)
+            .Select(i => (At: i, Alike: Enumerable.Range(0, members.Count).Where(j => j != i).Average(j => Vectors.Dot(members[i].Weights, members[j].Weights))))
+            .MinBy(x => x.Alike).At;
+        return Comparable(members, least) && StandsApart(members, least, o) ? least : null;
+    }
+
+    /// <summary>
     /// Checks each of <paramref name="storyIds"/> for two events (<see cref="StoryEngine.Bisect"/>), and the halves of
     /// each split again: a story whose halves are less alike than <see cref="StoryEngineOptions.SplitBelow"/> is split
     /// (the half holding the article that opened it keeps it, the other opens a new story linked as related); one whose halves
@@ -210,8 +224,16 @@ internal static class GroupingLoop
             else if (!top.Halves) { state.Flag(id, null); continue; }
             else if (cross >= o.SplitBelow)
             {
-                state.Flag(id, Flag(members, vectors, top, keepAt, moveAt, topic.TryGetValue(id, out var level) ? Level(level) : flagBelow));
-                continue;
+                var flag = Flag(members, vectors, top, keepAt, moveAt, topic.TryGetValue(id, out var level) ? Level(level) : flagBelow);
+                // Three events of one topic: the top split may pair the third event's lone report with one of the
+                // others, so it is never the top split's loner. The member least like the rest is asked instead.
+                if (flag is not null || Hidden(members, o) is not int hidden)
+                {
+                    state.Flag(id, flag);
+                    continue;
+                }
+                (keepAt, moveAt) = (Enumerable.Range(0, members.Count).Where(i => i != hidden).ToList(), [hidden]);
+                cross = keepAt.Average(i => Vectors.Dot(vectors[hidden], vectors[i]));
             }
             // The half that holds the story's opener keeps the story: which half holds the first member read depends
             // on ids, that is on import order, while the opener comes from the placement order.

@@ -31,11 +31,12 @@ internal sealed class MemberFeatures
 
     /// <summary>
     /// The member as a profile (for rebuilding a story's centroid after a correction); <paramref name="text"/> names its
-    /// terms for explanations; <paramref name="outlet"/> is its outlet (or site), for the one-outlet bar when it is placed again.
+    /// terms for explanations and <paramref name="surface"/> how the article prints them; <paramref name="outlet"/> is its
+    /// outlet (or site), for the one-outlet bar when it is placed again.
     /// </summary>
-    public ArticleProfile ToProfile(Dictionary<uint, string>? text = null, string? outlet = null) => new()
+    public ArticleProfile ToProfile(Dictionary<uint, string>? text = null, string? outlet = null, Dictionary<uint, string>? surface = null) => new()
     {
-        Id = ArticleId, Outlet = outlet, Language = Language, Day = Day, Weights = Weights, Text = text ?? [],
+        Id = ArticleId, Outlet = outlet, Language = Language, Day = Day, Weights = Weights, Text = text ?? [], Surface = surface ?? [],
         MinHash = MinHash, Shingles = Shingles, Words = Words, Terms = Terms > 0 ? Terms : Weights.Count,
     };
 

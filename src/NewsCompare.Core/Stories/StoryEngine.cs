@@ -346,13 +346,14 @@ public static partial class StoryEngine
             features[kind] = features.GetValueOrDefault(kind) + o.Weights.Of(k) * x * y * scale;
         }
         if (o.Weights.Gap != 0 && s.GapDays(a.Day) is int gap) features[SimilarityFeature.Gap] = o.Weights.Gap * Weeks(gap);
+        // Told in the article's own words (Патрушев, Wang Yi), not the keys they match on.
         var terms = shared.Where(kv => !TextSignals.IsHeadlineTerm(kv.Key))
-            .Select(kv => (Name: (kv.Key & TextSignals.NameBit) != 0, Text: a.Text.GetValueOrDefault(kv.Key, "?")))
+            .Select(kv => (Name: (kv.Key & TextSignals.NameBit) != 0, Key: a.Text.GetValueOrDefault(kv.Key, "?"), Shown: a.Shown(kv.Key)))
             .ToList();
-        var names = terms.Where(x => x.Name).Select(x => x.Text).ToList();
+        var names = terms.Where(x => x.Name).ToList();
         return new StoryExplanation(Math.Round(score, 4), method,
-            names.Where(n => !names.Any(longer => longer.Length > n.Length && ContainsWords(longer, n))).Take(8).ToList(),
-            terms.Where(x => !x.Name).Select(x => x.Text).Take(8).ToList(),
+            names.Where(n => !names.Any(longer => longer.Key.Length > n.Key.Length && ContainsWords(longer.Key, n.Key))).Select(n => n.Shown).Take(8).ToList(),
+            terms.Where(x => !x.Name).Select(x => x.Shown).Take(8).ToList(),
             s.GapDays(a.Day))
         {
             Features = features.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 4)),

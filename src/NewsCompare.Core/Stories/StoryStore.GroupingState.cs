@@ -120,8 +120,8 @@ public sealed partial class StoryStore
         public IReadOnlyList<ArticleProfile> WithText(IReadOnlyList<ArticleProfile> members)
         {
             // The words behind the stored term hashes, for the explanations (the weights are the stored ones).
-            var text = store.LoadArticles(members.Select(m => m.Id).ToList()).AsParallel().ToDictionary(x => x.Id, x => TermCounts.Count(x).Text);
-            return members.Select(m => _features[m.Id].ToProfile(text.GetValueOrDefault(m.Id))).ToList();
+            var text = store.LoadArticles(members.Select(m => m.Id).ToList()).AsParallel().ToDictionary(x => x.Id, TermCounts.Count);
+            return members.Select(m => text.GetValueOrDefault(m.Id) is { } c ? _features[m.Id].ToProfile(c.Text, surface: c.Surface) : _features[m.Id].ToProfile()).ToList();
         }
 
         public long? Opener(long storyId) => store.OpenerOf(storyId);

@@ -67,7 +67,12 @@ internal static class TextSignals
     /// <param name="Headline">A word of the headline.</param>
     /// <param name="Numeric">A figure.</param>
     /// <param name="Lead">A word of the headline or the lead paragraphs.</param>
-    internal readonly record struct Token(string Text, bool Capitalised, bool SentenceStart, bool Quoted, bool Headline, bool Numeric, bool Lead = false);
+    /// <param name="Surface">The word or figure as the text prints it (Патрушев, "3.000"), for showing people what matched.</param>
+    internal readonly record struct Token(string Text, bool Capitalised, bool SentenceStart, bool Quoted, bool Headline, bool Numeric, bool Lead = false, string? Surface = null)
+    {
+        /// <summary>What a reader sees: the printed form, or the key when it was not kept.</summary>
+        public string Shown => Surface ?? Text;
+    }
 
     /// <summary>How many opening paragraphs form the lead, where a report says who did what, where and when.</summary>
     public const int LeadParagraphs = 2;
@@ -106,7 +111,7 @@ internal static class TextSignals
             gap = at;
             var word = numeric ? text[start..at] : Tokenizer.Word(text[start..at], out _);
             // Headlines are often in title case, so their capitals say nothing about names.
-            tokens.Add(new Token(numeric ? Tokenizer.FigureWithUnit(word) : Key(Folding.Fold(word)), !headline && char.IsUpper(word[0]), sentenceStart, quoted, headline, numeric, lead));
+            tokens.Add(new Token(numeric ? Tokenizer.FigureWithUnit(word) : Key(Folding.Fold(word)), !headline && char.IsUpper(word[0]), sentenceStart, quoted, headline, numeric, lead, word));
             sentenceStart = false;
         }
     }

@@ -127,7 +127,7 @@ public sealed class StoryEngineTests
         StoryOf(3).Should().NotBe(StoryOf(1), "the end of the strike and the threat of a new one are two events");
         result.Stories[StoryOf(3)].Related.Should().Contain(StoryOf(1), "the halves are coverage of one dispute");
         result.Placements[4].Explanation.Method.Should().Be("matched");
-        result.Placements[4].Explanation.SharedTerms.Should().Contain("crane", "it names what it shares with its own half");
+        result.Placements[4].Explanation.SharedTerms.Should().Contain("cranes", "it names what it shares with its own half");
     }
 
     [Fact]
@@ -164,8 +164,8 @@ public sealed class StoryEngineTests
         var result = StoryEngine.Group([Article(1, Fixtures.FirstMeeting(0)), Article(2, Fixtures.FirstMeeting(2)), .. Background()]);
         var names = result.Placements[2].Explanation.SharedNames;
 
-        names.Should().Contain("dmitri volkov").And.Contain("lian pei");
-        names.Should().NotContain(["dmitri", "volkov", "lian", "pei"], "each is already said by the full name");
+        names.Should().Contain("Dmitri Volkov").And.Contain("Lian Pei");
+        names.Should().NotContain(["Dmitri", "Volkov", "Lian", "Pei"], "each is already said by the full name");
         names.Should().OnlyHaveUniqueItems();
     }
 
@@ -259,7 +259,7 @@ public sealed class StoryEngineTests
         var result = StoryEngine.Group([Article(1, english1), Article(2, english2), Article(3, portuguese), .. Background()]);
 
         result.Placements[3].Story.Should().Be(result.Placements[1].Story);
-        result.Placements[3].Explanation.SharedNames.Should().Contain("wang yi");
+        result.Placements[3].Explanation.SharedNames.Should().Contain("Wang Yi", "the report prints it so");
     }
 
     [Fact]
@@ -269,7 +269,7 @@ public sealed class StoryEngineTests
 
         var joined = result.Placements.Values.Single(p => p.ArticleId is 1 or 2 && p.Explanation.Method == "matched");
         joined.Explanation.Score.Should().BeGreaterThan(StoryEngineOptions.Default.JoinThreshold);
-        joined.Explanation.SharedNames.Should().Contain(n => n.Contains("lian", StringComparison.Ordinal) || n.Contains("volkov", StringComparison.Ordinal));
+        joined.Explanation.SharedNames.Should().Contain(n => n.Contains("Lian", StringComparison.Ordinal) || n.Contains("Volkov", StringComparison.Ordinal));
     }
 
     /// <summary>Three events of one labour dispute and two meetings of one topic, among unrelated coverage; undated.</summary>

@@ -329,7 +329,7 @@ public sealed class StoryStoreTests
         (await store.Db.Stories.SingleAsync(s => s.Id == firstStory)).ArticleCount.Should().Be(2);
         var why = await StoryStore.ExplanationAsync(store.Db, second[0]);
         why!.Method.Should().Be("matched");
-        why.SharedTerms.Should().Contain("crane", "the explanation names what it shares with its own half");
+        why.SharedTerms.Should().Contain("cranes", "the explanation names what it shares with its own half");
 
         await new StoryStore(store.Db).RegroupAsync();
         (await PartitionAsync(store)).Should().ContainEquivalentOf(second.ToHashSet(), "regroup splits the same way");
