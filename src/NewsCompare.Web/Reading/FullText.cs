@@ -9,7 +9,7 @@ namespace NewsCompare.Web.Reading;
 /// <summary>
 /// Full-text search over the ArticleSearch index (headlines, standfirsts, bodies): an FTS5 table on SQLite, a tsvector
 /// per article under its language's configuration behind a GIN index on PostgreSQL (ADR 0022). SQLite cannot tell how many articles
-/// a search matches, so the index is asked first (a count, remembered per store generation) and the query takes the
+/// a search matches and PostgreSQL guesses a fixed share for a word it keeps no statistic of, so the index is asked first (a count, remembered per store generation) and the query takes the
 /// shape that suits. A narrow search looks its matches up by id. A broad one (thousands of matches) is counted by
 /// scanning an index against the list of matches, once; a page of it walks the list's own order and asks the search
 /// index about each row in turn, stopping after twenty (about 1 ms instead of 30 for a word in most of 100,000 articles).
@@ -41,14 +41,20 @@ public static partial class FullText
     /// <summary>The latest versions matching <paramref name="ftsQuery"/>, to compose further filters on, shaped for counting or for a page.</summary>
     public static async Task<IQueryable<Article>> LatestMatchingArticlesAsync(NewsDb db, ListCounts counts, string ftsQuery, bool forPage, CancellationToken ct)
     {
-        // PostgreSQL's planner weighs the GIN index against the list's own order from its statistics: one shape serves.
         if (IsPostgres(db))
         {
             var tsQuery = await TsQueryAsync(db, ftsQuery, ct);
-            return db.Articles.FromSql($"""
-                SELECT * FROM "Articles" WHERE "IsLatest"
-                AND "Id" IN (SELECT "ArticleId" FROM "ArticleSearch" WHERE "Document" @@ CAST({tsQuery} AS tsquery))
-                """);
+            // PostgreSQL guesses a fixed share of the articles for any word it has no statistic for, so a rare word would
+            // walk the whole list in its order: a narrow search takes its matches as an array first.
+            return await PostgresCountAsync(db, counts, tsQuery, ct) < Broad
+                ? db.Articles.FromSql($"""
+                    SELECT * FROM "Articles" WHERE "IsLatest"
+                    AND "Id" = ANY (ARRAY(SELECT "ArticleId" FROM "ArticleSearch" WHERE "Document" @@ CAST({tsQuery} AS tsquery)))
+                    """)
+                : db.Articles.FromSql($"""
+                    SELECT * FROM "Articles" WHERE "IsLatest"
+                    AND "Id" IN (SELECT "ArticleId" FROM "ArticleSearch" WHERE "Document" @@ CAST({tsQuery} AS tsquery))
+                    """);
         }
         if (await CountAsync(db, counts, ftsQuery, ct) < Broad)
         {
@@ -76,11 +82,17 @@ public static partial class FullText
         if (IsPostgres(db))
         {
             var tsQuery = await TsQueryAsync(db, ftsQuery, ct);
-            return db.Stories.FromSql($"""
-                SELECT * FROM "Stories" WHERE "Id" IN (
-                    SELECT a."StoryId" FROM "Articles" AS a JOIN "ArticleSearch" AS s ON s."ArticleId" = a."Id"
-                    WHERE a."StoryId" IS NOT NULL AND s."Document" @@ CAST({tsQuery} AS tsquery))
-                """);
+            return await PostgresCountAsync(db, counts, tsQuery, ct) < Broad
+                ? db.Stories.FromSql($"""
+                    SELECT * FROM "Stories" WHERE "Id" = ANY (ARRAY(
+                        SELECT a."StoryId" FROM "Articles" AS a JOIN "ArticleSearch" AS s ON s."ArticleId" = a."Id"
+                        WHERE a."StoryId" IS NOT NULL AND s."Document" @@ CAST({tsQuery} AS tsquery)))
+                    """)
+                : db.Stories.FromSql($"""
+                    SELECT * FROM "Stories" WHERE "Id" IN (
+                        SELECT a."StoryId" FROM "Articles" AS a JOIN "ArticleSearch" AS s ON s."ArticleId" = a."Id"
+                        WHERE a."StoryId" IS NOT NULL AND s."Document" @@ CAST({tsQuery} AS tsquery))
+                    """);
         }
         if (await CountAsync(db, counts, ftsQuery, ct) < Broad)
         {
@@ -106,6 +118,10 @@ public static partial class FullText
     private static Task<int> CountAsync(NewsDb db, ListCounts counts, string ftsQuery, CancellationToken ct) =>
         counts.GetAsync("search:" + ftsQuery, () =>
             db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {ftsQuery}""").SingleAsync(ct), ct);
+
+    private static Task<int> PostgresCountAsync(NewsDb db, ListCounts counts, string tsQuery, CancellationToken ct) =>
+        counts.GetAsync("search:" + tsQuery, () =>
+            db.Database.SqlQuery<int>($"""SELECT CAST(count(*) AS integer) AS "Value" FROM "ArticleSearch" WHERE "Document" @@ CAST({tsQuery} AS tsquery)""").SingleAsync(ct), ct);
 
     /// <summary>
     /// The words stemmed under every configuration (the store's <c>SearchQuery</c>), fetched first and bound as a value:

@@ -36,9 +36,8 @@ public sealed record StoryDetail(long Id, string Title, DateOnly? FirstDate, Dat
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(outlets);
         var ids = Articles.Select(a => a.Id).ToList();
-        var spellings = await StoryWords.ForStoryAsync(db, Id, null, ct);
         var reasons = (await db.StoryMemberships.Where(m => ids.Contains(m.ArticleId)).ToListAsync(ct))
-            .ToDictionary(m => m.ArticleId, m => GroupingReason.From(spellings.Apply(m.ArticleId, StoryStore.Explanation(m))));
+            .ToDictionary(m => m.ArticleId, m => GroupingReason.From(StoryStore.Explanation(m)));
         var share = outlets.StateShare(Articles.Where(a => a.CopyOfArticleId is null).Select(a => a.Outlet));
         return this with
         {

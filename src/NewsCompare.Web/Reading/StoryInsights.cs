@@ -18,9 +18,8 @@ public sealed class StoryInsights(NewsDb db) : IStoryInsights
             .ToList();
 
         // One query for the whole story: the memberships already hold each article's explanation.
-        var spellings = await StoryWords.ForStoryAsync(db, storyId, null, cancellationToken);
         var explained = (await db.StoryMemberships.Where(m => m.StoryId == storyId).ToListAsync(cancellationToken))
-            .ToDictionary(m => m.ArticleId, m => spellings.Apply(m.ArticleId, StoryStore.Explanation(m)));
+            .ToDictionary(m => m.ArticleId, StoryStore.Explanation);
         var why = explained.ToDictionary(kv => kv.Key, kv => Describe(kv.Value));
 
         var corrections = await db.StoryCorrections

@@ -68,7 +68,6 @@ public static class ApiEndpoints
             var changes = await db.MetadataChanges.Where(c => c.ArticleId == id).OrderBy(c => c.Id)
                 .Select(c => new MetadataChangeItem(c.Field, c.OldValue, c.OldSource, c.NewValue, c.NewSource, c.Editor, c.Reason, c.At)).ToListAsync(ct);
             var why = await StoryStore.ExplanationAsync(db, id, ct);
-            if (why is not null && article.StoryId is long story) why = (await StoryWords.ForStoryAsync(db, story, id, ct)).Apply(id, why);
             return TypedResults.Ok(new ArticleDetail(article,
                 clutter.Select(c => new ClutterItem(c.Text, c.Reason, Core.Extraction.RemovalReasons.Describe(c.Reason))).ToList(),
                 $"/articles/{id}/raw", warnings?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [], changes)

@@ -67,39 +67,4 @@ public sealed class SurfaceWordsTests
 
         result.Placements[2].Explanation.SharedNames.Should().Contain(n => n.Contains("Belt and Road", StringComparison.Ordinal));
     }
-
-    [Fact]
-    public void AStorysOtherSpellingOfASharedTermIsShownBesideTheArticlesOwn()
-    {
-        var spellings = StorySpellings.Of([English1, English2, Russian, Turkish]);
-
-        spellings.Show(3, "Патрушев").Should().Be("Патрушев / Patrushev", "the story's other reports mostly write Patrushev");
-        spellings.Show(4, "Patruşev").Should().Be("Patruşev / Patrushev");
-        spellings.Show(1, "Patrushev").Should().Be("Patrushev", "most of the others write it the same way");
-        spellings.Show(2, "Wang Yi").Should().Be("Wang Yi", "a spelling that differs only in case is one spelling");
-    }
-
-    [Fact]
-    public void AKeyStoredBeforePrintedFormsWereKeptIsShownInTheArticlesWords()
-    {
-        var spellings = StorySpellings.Of([English1, English2, Russian, Arabic1, Arabic2]);
-
-        spellings.Show(3, "patrusev").Should().Be("Патрушев / Patrushev");
-        spellings.Show(1, "wang yi").Should().Be("Wang Yi");
-        spellings.Show(5, "kwrwna").Should().Be("كورونا");
-        spellings.Show(1, "belt road").Should().Be("Belt and Road");
-    }
-
-    [Fact]
-    public void SpellingsThatDifferOnlyInTheSmallWordsOfANameAreOne()
-    {
-        var a = Article(7, "Russia and China vow closer ties", "Officials said Russia and China would hold talks in Moscow, where Russia and China signed a pact.", "en");
-        var b = Article(8, "Moscow talks", "Officials said Russia, China and Iran would meet; Russia, China signed a pact in Moscow.", "en");
-
-        StorySpellings.Of([a, b]).Show(7, "Russia and China").Should().Be("Russia and China");
-    }
-
-    [Fact]
-    public void ATermNoArticlePrintsIsShownAsStored() =>
-        StorySpellings.Of([English1]).Show(1, "Piantedosi").Should().Be("Piantedosi");
 }
