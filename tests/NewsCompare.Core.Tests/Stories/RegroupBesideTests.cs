@@ -46,6 +46,23 @@ public sealed class RegroupBesideTests
         return rows;
     }
 
+    /// <summary>A full regroup of <paramref name="store"/> through a second connection, <paramref name="meanwhile"/> run while its copy is built.</summary>
+    private static async Task<GroupingReport> RegroupWhileAsync(TestStore store, Func<Task> meanwhile)
+    {
+        await using var regroupDb = store.OpenSecond();
+        var building = new TaskCompletionSource();
+        using var done = new ManualResetEventSlim();
+        var regroup = Task.Run(() => new StoryStore(regroupDb).RegroupAsync(new Callback(_ =>
+        {
+            building.TrySetResult();
+            done.Wait(TimeSpan.FromSeconds(60));
+        })));
+        await building.Task;
+        try { await meanwhile(); }
+        finally { done.Set(); }
+        return await regroup;
+    }
+
     // SQLite's: on PostgreSQL the regroup in place runs only in its shadow schema (OneLoopTests compares it with the engine).
     [Fact]
     public async Task ARegroupBuiltBesideTheStoreLeavesExactlyWhatARegroupInPlaceLeaves()
@@ -79,21 +96,14 @@ public sealed class RegroupBesideTests
     {
         await using var store = await TestStore.CreateAsync(provider);
         var (first, _, _) = await StoryStoreTests.SeedAsync(store, options: EachAlone);
-        await using var regroupDb = store.OpenSecond();
-        var building = new TaskCompletionSource();
-        using var imported = new ManualResetEventSlim();
-        var regroup = Task.Run(() => new StoryStore(regroupDb).RegroupAsync(new Callback(_ =>
+        long report = 0, openedDuringBuild = 0;
+        GroupingReport grouping = null!;
+        var result = await RegroupWhileAsync(store, async () =>
         {
-            building.TrySetResult();
-            imported.Wait(TimeSpan.FromSeconds(60));
-        })));
-
-        await building.Task;
-        var report = await store.AddAsync(Fixtures.ThirdMeeting().Headline, Fixtures.ThirdMeeting().Body, "evening");
-        var grouping = await StoryStore.AssignNewArticlesAsync(store.Db, [report]);
-        var openedDuringBuild = (await store.ArticleAsync(report)).StoryId!.Value;
-        imported.Set();
-        var result = await regroup;
+            report = await store.AddAsync(Fixtures.ThirdMeeting().Headline, Fixtures.ThirdMeeting().Body, "evening");
+            grouping = await StoryStore.AssignNewArticlesAsync(store.Db, [report]);
+            openedDuringBuild = (await store.ArticleAsync(report)).StoryId!.Value;
+        });
 
         grouping.Articles.Should().Be(1);
         store.Db.ChangeTracker.Clear();
@@ -119,21 +129,10 @@ public sealed class RegroupBesideTests
         // Grouped permissively first, so that the regroup splits and its copy opens stories of its own.
         await StoryStoreTests.SeedAsync(store, options: new StoryEngineOptions { JoinThreshold = 0.01, SplitBelow = 0.01, MaxGapDays = 1000 });
         var before = await store.Db.Stories.CountAsync();
-        await using var regroupDb = store.OpenSecond();
-        var building = new TaskCompletionSource();
-        using var imported = new ManualResetEventSlim();
-        var regroup = Task.Run(() => new StoryStore(regroupDb).RegroupAsync(new Callback(_ =>
-        {
-            building.TrySetResult();
-            imported.Wait(TimeSpan.FromSeconds(60));
-        })));
-
-        await building.Task;
         var (headline, body) = Fixtures.PortDispute(false)[0];
+        long report = 0;
         // Stored but not grouped yet (an import without grouping), so the switch opens its story.
-        var report = await store.AddAsync(headline, body, "evening");
-        imported.Set();
-        var result = await regroup;
+        var result = await RegroupWhileAsync(store, async () => report = await store.AddAsync(headline, body, "evening"));
 
         result.Stories.Should().BeGreaterThan(before, "the regroup split what was grouped permissively");
         store.Db.ChangeTracker.Clear();
