@@ -46,7 +46,7 @@ public static partial class FullText
             var tsQuery = await TsQueryAsync(db, ftsQuery, ct);
             // PostgreSQL guesses a fixed share of the articles for any word it has no statistic for, so a rare word would
             // walk the whole list in its order: a narrow search takes its matches as an array first.
-            return await PostgresCountAsync(db, counts, tsQuery, ct) < Broad
+            return await CountAsync(db, counts, tsQuery, ct) < Broad
                 ? db.Articles.FromSql($"""
                     SELECT * FROM "Articles" WHERE "IsLatest"
                     AND "Id" = ANY (ARRAY(SELECT "ArticleId" FROM "ArticleSearch" WHERE "Document" @@ CAST({tsQuery} AS tsquery)))
@@ -82,7 +82,7 @@ public static partial class FullText
         if (IsPostgres(db))
         {
             var tsQuery = await TsQueryAsync(db, ftsQuery, ct);
-            return await PostgresCountAsync(db, counts, tsQuery, ct) < Broad
+            return await CountAsync(db, counts, tsQuery, ct) < Broad
                 ? db.Stories.FromSql($"""
                     SELECT * FROM "Stories" WHERE "Id" = ANY (ARRAY(
                         SELECT a."StoryId" FROM "Articles" AS a JOIN "ArticleSearch" AS s ON s."ArticleId" = a."Id"
@@ -115,13 +115,11 @@ public static partial class FullText
                 """);
     }
 
-    private static Task<int> CountAsync(NewsDb db, ListCounts counts, string ftsQuery, CancellationToken ct) =>
-        counts.GetAsync("search:" + ftsQuery, () =>
-            db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {ftsQuery}""").SingleAsync(ct), ct);
-
-    private static Task<int> PostgresCountAsync(NewsDb db, ListCounts counts, string tsQuery, CancellationToken ct) =>
-        counts.GetAsync("search:" + tsQuery, () =>
-            db.Database.SqlQuery<int>($"""SELECT CAST(count(*) AS integer) AS "Value" FROM "ArticleSearch" WHERE "Document" @@ CAST({tsQuery} AS tsquery)""").SingleAsync(ct), ct);
+    /// <summary>How many articles match <paramref name="query"/> (FTS5's on SQLite, a tsquery's text on PostgreSQL), remembered per store generation.</summary>
+    private static Task<int> CountAsync(NewsDb db, ListCounts counts, string query, CancellationToken ct) =>
+        counts.GetAsync("search:" + query, () => (IsPostgres(db)
+            ? db.Database.SqlQuery<int>($"""SELECT CAST(count(*) AS integer) AS "Value" FROM "ArticleSearch" WHERE "Document" @@ CAST({query} AS tsquery)""")
+            : db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {query}""")).SingleAsync(ct), ct);
 
     /// <summary>
     /// The words stemmed under every configuration (the store's <c>SearchQuery</c>), fetched first and bound as a value:
