@@ -45,11 +45,10 @@ internal static class SpeechVerbs
 
     private static FrozenDictionary<string, FrozenDictionary<string, Form[]>> Load()
     {
-        var assembly = typeof(SpeechVerbs).Assembly;
         var lists = new Dictionary<string, FrozenDictionary<string, Form[]>>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Comparison.SpeechVerbs.", StringComparison.Ordinal)))
+        foreach (var name in EmbeddedFiles.Under(".Comparison.SpeechVerbs."))
         {
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!, System.Text.Encoding.UTF8);
+            using var reader = EmbeddedFiles.OpenText(name);
             var forms = new List<Form>();
             while (reader.ReadLine() is { } line)
             {

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -102,9 +101,7 @@ public sealed record StatementModel(
 
     private static readonly Lazy<StatementModel> Embedded = new(() =>
     {
-        var assembly = Assembly.GetExecutingAssembly();
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("Comparison.statement-model.json", StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var stream = EmbeddedFiles.Open(EmbeddedFiles.Require("Comparison.statement-model.json"));
         return Read(stream, "statement-model.json");
     });
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,14 +14,13 @@ public static partial class SchemaMigrator
     /// <summary>The scripts for <paramref name="provider"/> ("Sqlite", "Npgsql": <see cref="StoreDialect.ScriptFolder"/>), in the order they apply.</summary>
     public static IReadOnlyList<(int Version, string Name, string Sql)> Scripts(string provider)
     {
-        var assembly = typeof(SchemaMigrator).Assembly;
-        var prefix = $"{assembly.GetName().Name}.Data.Migrations.{provider}.";
-        return assembly.GetManifestResourceNames()
+        var prefix = $"{typeof(SchemaMigrator).Assembly.GetName().Name}.Data.Migrations.{provider}.";
+        return EmbeddedFiles.Under(prefix)
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
             .Select(n => (Resource: n, Match: ScriptName().Match(n[prefix.Length..])))
             .Where(x => x.Match.Success)
             .Select(x => (int.Parse(x.Match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
-                          x.Match.Groups[2].Value, Read(assembly, x.Resource)))
+                          x.Match.Groups[2].Value, EmbeddedFiles.ReadText(x.Resource)))
             .OrderBy(x => x.Item1)
             .ToList();
     }
@@ -95,13 +93,6 @@ public static partial class SchemaMigrator
         cmd.Transaction = tx;
         cmd.CommandText = sql;
         await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private static string Read(Assembly assembly, string resource)
-    {
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 
     [GeneratedRegex(@"^_?(\d{4})_(\w+)\.sql$")]

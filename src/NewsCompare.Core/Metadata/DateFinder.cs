@@ -14,9 +14,7 @@ internal static partial class DateFinder
 
     private static Dictionary<string, int> LoadMonthNames()
     {
-        var assembly = typeof(DateFinder).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("month-names.txt", StringComparison.Ordinal));
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!, System.Text.Encoding.UTF8);
+        using var reader = EmbeddedFiles.OpenText(EmbeddedFiles.Require("month-names.txt"));
         var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         while (reader.ReadLine() is { } line)
         {

@@ -277,9 +277,7 @@ public sealed class OutletRegistry
 
     private static List<OutletInfo> ReadBuiltIn()
     {
-        var assembly = typeof(OutletRegistry).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("Metadata.outlets.json", StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var stream = EmbeddedFiles.Open(EmbeddedFiles.Require("Metadata.outlets.json"));
         return JsonSerializer.Deserialize<List<OutletInfo>>(stream, Json) ?? [];
     }
 }

@@ -31,12 +31,8 @@ public sealed class BackgroundTerms
 
     private static BackgroundTerms LoadEmbedded()
     {
-        var assembly = typeof(BackgroundTerms).Assembly;
-        var name = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith("background-terms.txt", StringComparison.Ordinal));
-        if (name is null) return None;
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd(), name);
+        var name = EmbeddedFiles.Find("background-terms.txt");
+        return name is null ? None : Parse(EmbeddedFiles.ReadText(name), name);
     }
 
     /// <summary>Reads the file format <see cref="Write"/> produces.</summary>

@@ -69,12 +69,8 @@ public sealed record GroupingWeights
 
     private static readonly Lazy<GroupingWeights> Shipped = new(() =>
     {
-        var assembly = typeof(GroupingWeights).Assembly;
-        var name = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith("grouping-weights.json", StringComparison.Ordinal));
-        if (name is null) return Plain;
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), name);
+        var name = EmbeddedFiles.Find("grouping-weights.json");
+        return name is null ? Plain : Parse(EmbeddedFiles.ReadText(name), name);
     });
 
     /// <summary>The weight of a term's kind (content word, name, number or headline term), by its hash bits.</summary>

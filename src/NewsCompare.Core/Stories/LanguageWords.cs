@@ -16,12 +16,8 @@ public static class LanguageWords
 
     private static readonly Lazy<Dictionary<string, string[]>> Loaded = new(() =>
     {
-        var assembly = typeof(LanguageWords).Assembly;
-        var name = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith("language-words.txt", StringComparison.Ordinal));
-        if (name is null) return [];
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd(), name);
+        var name = EmbeddedFiles.Find("language-words.txt");
+        return name is null ? [] : Parse(EmbeddedFiles.ReadText(name), name);
     });
 
     /// <summary>Reads the format <see cref="Write"/> produces: "language TAB word" lines, "#" comments.</summary>

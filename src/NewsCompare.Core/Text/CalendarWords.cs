@@ -27,9 +27,7 @@ public static class CalendarWords
 
     private static HashSet<string> LoadWeekdays()
     {
-        var assembly = typeof(CalendarWords).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("weekday-names.txt", StringComparison.Ordinal));
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!, System.Text.Encoding.UTF8);
+        using var reader = EmbeddedFiles.OpenText(EmbeddedFiles.Require("weekday-names.txt"));
         var names = new HashSet<string>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
         {

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 
 namespace NewsCompare.Core.Text;
 
@@ -34,15 +33,13 @@ public static class StopWords
 
     private static (FrozenDictionary<string, FrozenSet<string>>, FrozenDictionary<string, IReadOnlyList<string>>, FrozenDictionary<string, IReadOnlyList<string>>) Load()
     {
-        var assembly = Assembly.GetExecutingAssembly();
         var all = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
         var telling = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var written = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Text.StopWords.", StringComparison.Ordinal)))
+        foreach (var name in EmbeddedFiles.Under(".Text.StopWords."))
         {
             var language = name[..^".txt".Length].Split('.')[^1];
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
+            using var reader = EmbeddedFiles.OpenText(name);
             var words = new List<string>();
             var asWritten = new List<string>();
             var top = new List<string>();

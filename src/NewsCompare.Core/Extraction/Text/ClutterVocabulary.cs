@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Text;
 using NewsCompare.Core.Text;
 
 namespace NewsCompare.Core.Extraction.Text;
@@ -285,10 +284,7 @@ internal sealed class ClutterVocabulary
 
     private static ClutterVocabulary LoadEmbedded()
     {
-        var assembly = typeof(ClutterVocabulary).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("clutter-vocabulary.txt", StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var reader = EmbeddedFiles.OpenText(EmbeddedFiles.Require("clutter-vocabulary.txt"));
         return new ClutterVocabulary(reader);
     }
 }
