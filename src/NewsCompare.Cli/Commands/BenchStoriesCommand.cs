@@ -105,7 +105,7 @@ internal static class BenchStoriesCommand
         var labelled = set.TrainingPairs().Where(p => set.Pairwise || p.Same || rng.NextDouble() < 0.05).ToList();
         var features = StoryEngine.PairFeatures(articles, labelled.Select(p => (p.A, p.B)).ToList(), options);
         var w = options.Weights;
-        var engine = features.Select(x => w.Words * x[0] + w.Names * x[1] + w.Numbers * x[2] + w.Headline * x[3] + options.LeadCosine * x[^1]).ToList();
+        var engine = features.Select(x => w.Words * x[0] + w.Names * x[1] + w.Numbers * x[2] + w.Headline * x[3]).ToList();
         var sims = TfIdfBaseline.Similarities(articles);
         var tfidf = labelled.Select(p => (double)sims[Math.Min(p.A, p.B)][Math.Max(p.A, p.B)]).ToList();
         var language = set.Pairwise ? set.Pairs.Where(p => set.Items.Any(i => i.File == p.A) && set.Items.Any(i => i.File == p.B)).Select(p => p.Language).ToList() : null;

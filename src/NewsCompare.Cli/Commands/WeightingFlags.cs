@@ -14,19 +14,12 @@ internal sealed class WeightingFlags
     private readonly Option<bool> _siteTerms = new("--site-terms") { Description = "Discount terms an article shares with more of its own outlet's articles than chance (StoryEngineOptions.SiteTermDiscount)" };
     private readonly Option<double?> _unshared = new("--unshared-weight") { Description = "What a term no other article uses counts (StoryEngineOptions.UnsharedTermWeight)" };
     private readonly Option<int?> _articleTerms = new("--article-terms") { Description = "Strongest terms an article's vector keeps (StoryEngineOptions.ArticleTerms)" };
-    private readonly Option<double?> _memberShare = new("--member-share") { Description = "Measured, not taken: StoryEngineOptions.MemberShare" };
-    private readonly Option<double?> _memberLevel = new("--member-level") { Description = "Measured, not taken: StoryEngineOptions.MemberLevel" };
-    private readonly Option<int?> _exclusive = new("--exclusive-names") { Description = "Measured, not taken: StoryEngineOptions.ExclusiveNames" };
-    private readonly Option<double?> _exclusivePenalty = new("--exclusive-penalty") { Description = "Measured, not taken: StoryEngineOptions.ExclusivePenalty" };
-    private readonly Option<double?> _runnerUp = new("--runner-up") { Description = "Measured, not taken: StoryEngineOptions.RunnerUpMargin" };
-    private readonly Option<double?> _lead = new("--lead-cosine") { Description = "Measured, not taken: StoryEngineOptions.LeadCosine" };
-    private readonly Option<double?> _leadUnshared = new("--lead-unshared") { Description = "Measured, not taken: StoryEngineOptions.LeadUnshared" };
     private readonly Option<bool> _noPhrases = new("--no-name-phrases") { Description = "Leave name phrases out of the vectors (StoryEngineOptions.NamePhrases)" };
 
     /// <summary>Adds the switches to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _nameBoost, _unshared, _sameOutlet, _siteTerms, _articleTerms, _noPhrases, _memberShare, _memberLevel, _exclusive, _exclusivePenalty, _runnerUp, _lead, _leadUnshared }) command.Options.Add(option);
+        foreach (var option in new Option[] { _nameBoost, _unshared, _sameOutlet, _siteTerms, _articleTerms, _noPhrases }) command.Options.Add(option);
     }
 
     /// <summary><paramref name="options"/> with the switches given on the command line.</summary>
@@ -38,13 +31,6 @@ internal sealed class WeightingFlags
         if (parse.GetValue(_sameOutlet) is double so) options = options with { SameOutletMargin = so };
         if (parse.GetValue(_articleTerms) is int at) options = options with { ArticleTerms = at };
         if (parse.GetValue(_noPhrases)) options = options with { NamePhrases = false };
-        if (parse.GetValue(_memberShare) is double ms) options = options with { MemberShare = ms };
-        if (parse.GetValue(_memberLevel) is double ml) options = options with { MemberLevel = ml };
-        if (parse.GetValue(_exclusive) is int ex) options = options with { ExclusiveNames = ex };
-        if (parse.GetValue(_exclusivePenalty) is double ep) options = options with { ExclusivePenalty = ep };
-        if (parse.GetValue(_runnerUp) is double ru) options = options with { RunnerUpMargin = ru };
-        if (parse.GetValue(_lead) is double ld) options = options with { LeadCosine = ld };
-        if (parse.GetValue(_leadUnshared) is double lu) options = options with { LeadUnshared = lu };
         return options;
     }
 }

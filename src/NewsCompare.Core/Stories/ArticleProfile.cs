@@ -10,8 +10,6 @@ internal sealed class TermCounts
     public required int? Day { get; init; }
     public required Dictionary<uint, float> Counts { get; init; }
     public required Dictionary<uint, string> Text { get; init; }
-    /// <summary>Measured, not taken (docs/stories.md §11): plain counts of the headline's and lead's words.</summary>
-    public Dictionary<uint, float> Lead { get; init; } = [];
     /// <summary>
     /// Each term as the article prints it most often (Патрушев for the key "patrusev", "Wang Yi" for "wang yi"), for
     /// explanations only: grouping never reads it. Empty when the counts were not read from the text.
@@ -64,7 +62,6 @@ internal sealed class TermCounts
                 names.Add(t.Text);
 
         var counts = new Dictionary<uint, float>();
-        var lead = new Dictionary<uint, float>();
         var text = new Dictionary<uint, string>();
         var spellings = new Spellings();
         // A headline-only item has nothing besides its headline for the headline terms to stand apart from.
@@ -83,9 +80,7 @@ internal sealed class TermCounts
             // Two-letter names ("Yi", "Xi", "EU") count; two-letter words do not.
             if (TextSignals.IsStopWord(t.Text, language) || (!t.Numeric && t.Text.Length < 3 && !names.Contains(t.Text))) continue;
             var name = t.Numeric ? t.Text.Length > 1 : names.Contains(t.Text);
-            var added = Add(t.Text, name, Weight(t), t.Numeric && name);
-            spellings.Saw(added, t.Shown, Spellings.Plain(t));
-            if (t.Headline || t.Lead) lead[added] = lead.GetValueOrDefault(added) + 1;
+            spellings.Saw(Add(t.Text, name, Weight(t), t.Numeric && name), t.Shown, Spellings.Plain(t));
             // Two reports of one event word their headlines alike far more often than two events of a topic do, and
             // that agreement is lost when the headline's words are only a few among a hundred terms of the text.
             if (t.Headline && hasBody)
@@ -131,7 +126,6 @@ internal sealed class TermCounts
             Language = language,
             Day = date?.DayNumber,
             Counts = counts,
-            Lead = lead,
             Text = text,
             Surface = spellings.MostFrequent(),
             MinHash = minHash,
@@ -158,8 +152,6 @@ internal sealed class ArticleProfile
     public Dictionary<uint, float> Counts { get; init; } = [];
     /// <summary>How many distinct terms the article has (before keeping the strongest): how much evidence it can offer.</summary>
     public required int Terms { get; init; }
-    /// <summary>Measured, not taken (docs/stories.md §11): the headline and lead as plain log-tf x idf, unit length.</summary>
-    public Dictionary<uint, float> Lead { get; init; } = [];
     /// <summary>How the article prints its kept terms (<see cref="TermCounts.Surface"/>), for explanations; empty when not read from the text.</summary>
     public Dictionary<uint, string> Surface { get; init; } = [];
 
@@ -175,14 +167,8 @@ internal sealed class ArticleProfile
     }
 
     /// <summary>Weights <paramref name="counts"/> by sub-linear term frequency times inverse document frequency.</summary>
-    public static ArticleProfile Weigh(TermCounts counts, Func<uint, double> idf, StoryEngineOptions options, Func<uint, double>? leadIdf = null)
+    public static ArticleProfile Weigh(TermCounts counts, Func<uint, double> idf, StoryEngineOptions options)
     {
-        var lead = new Dictionary<uint, float>();
-        if (options.LeadCosine != 0 && leadIdf is not null)
-        {
-            foreach (var (term, count) in counts.Lead) lead[term] = (float)((1 + Math.Log(count)) * leadIdf(term));
-            Vectors.Normalise(lead);
-        }
         var weights = new Dictionary<uint, float>(counts.Counts.Count);
         foreach (var (term, count) in counts.Counts)
         {
@@ -197,7 +183,7 @@ internal sealed class ArticleProfile
         return new ArticleProfile
         {
             Id = counts.Id, Outlet = counts.Outlet, Language = counts.Language, Day = counts.Day,
-            Weights = top, Counts = top.Keys.ToDictionary(k => k, k => counts.Counts[k]), Text = counts.Text, Lead = lead,
+            Weights = top, Counts = top.Keys.ToDictionary(k => k, k => counts.Counts[k]), Text = counts.Text,
             Surface = counts.Surface.Count == 0 ? counts.Surface : Kept(counts.Surface, top), MinHash = counts.MinHash, Shingles = counts.Shingles, Words = counts.Words, Terms = counts.DistinctTerms,
         };
     }

@@ -36,7 +36,7 @@ internal static class GroupingLoop
             }
             else
             {
-                var d = StoryEngine.Choose(a, state.Candidates(a, except: null, StoryEngine.MaxCandidates), o, state.MembersOf);
+                var d = StoryEngine.Choose(a, state.Candidates(a, except: null, StoryEngine.MaxCandidates), o);
                 (target, why, related) = (d.Story, d.Explanation, d.Related);
             }
             if (target is null)
@@ -86,8 +86,8 @@ internal static class GroupingLoop
             var rest = state.Without(own, a);
             // Its own story (without it) is always a candidate, in place of the last of the others.
             var candidates = state.Candidates(a, except: story, StoryEngine.MaxCandidates - 1).Prepend(rest).ToList();
-            var d = StoryEngine.Choose(a, candidates, o, state.MembersOf);
-            if (!StoryEngine.Moves(a, rest, d, o, state.MembersOf) || d.Story is null) continue;
+            var d = StoryEngine.Choose(a, candidates, o);
+            if (!StoryEngine.Moves(a, rest, d, o) || d.Story is null) continue;
             // Moved: explained with the words behind its terms (a stored member has only their hashes).
             var text = state.WithText(a);
             var why = ReferenceEquals(text, a) ? d.Explanation

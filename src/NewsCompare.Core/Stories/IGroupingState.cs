@@ -56,9 +56,6 @@ internal interface IGroupingState
     /// <summary>A story's members, as stored (weights only: their words come from <see cref="WithText(IReadOnlyList{ArticleProfile})"/>).</summary>
     IReadOnlyList<ArticleProfile> Members(long storyId);
 
-    /// <summary>Measured, not taken (docs/stories.md §11): a candidate story's members as weighed for deciding.</summary>
-    IReadOnlyList<ArticleProfile> MembersOf(StorySignature story);
-
     /// <summary><paramref name="members"/> with the words behind their term hashes, in the same order.</summary>
     IReadOnlyList<ArticleProfile> WithText(IReadOnlyList<ArticleProfile> members);
 

@@ -52,8 +52,6 @@ internal sealed class InMemoryGroupingState(StoryEngineOptions options) : IGroup
         return shared.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(take).Select(kv => Stories[kv.Key]).ToList();
     }
 
-    public IReadOnlyList<ArticleProfile> MembersOf(StorySignature story) => Members[(int)story.Id];
-
     public StorySignature? Signature(long storyId) => Members[(int)storyId].Count > 0 ? Stories[(int)storyId] : null;
 
     public StorySignature Without(StorySignature story, ArticleProfile a) =>

@@ -138,8 +138,7 @@ public static partial class StoryEngine
     internal sealed record Decision(StorySignature? Story, StoryExplanation Explanation, IReadOnlyList<(long StoryId, double Score)> Related);
 
     /// <summary>Picks the story <paramref name="a"/> belongs to among <paramref name="candidates"/>, or none (open a new one).</summary>
-    internal static Decision Choose(ArticleProfile a, IReadOnlyList<StorySignature> candidates, StoryEngineOptions o,
-        Func<StorySignature, IReadOnlyList<ArticleProfile>>? members = null)
+    internal static Decision Choose(ArticleProfile a, IReadOnlyList<StorySignature> candidates, StoryEngineOptions o)
     {
         var scored = new Scored(a);
         var related = new List<(long, double)>();
@@ -157,7 +156,6 @@ public static partial class StoryEngine
             if (c.Members == 0) continue;
             var namesOnly = !c.Languages.Contains(a.Language);
             var (sim, shared, sharedNames) = Similarity(scored, c, namesOnly, o);
-            if (o.ExclusiveNames > 0 && !namesOnly && ExclusiveCasts(a, c, o.ExclusiveNames)) sim -= o.ExclusivePenalty;
             sims[i] = sim;
             // Both name people, places or figures, and not one of them is the same: another event of the topic
             // ("Mt. Gox creditors repaid in bitcoin" and "FTX collapse drags bitcoin lower" share only the topic's words).
@@ -189,24 +187,6 @@ public static partial class StoryEngine
                 refusals[c] = ScoreBreakdown.TopicOnly;
                 related.Add((c.Id, sim));
                 continue;
-            }
-            if (o.MemberShare > 0 && members is not null && !CloseToMost(scored, c, members(c), join, o))
-            {
-                refusals[c] = ScoreBreakdown.TopicOnly;
-                related.Add((c.Id, sim));
-                continue;
-            }
-            if (o.RunnerUpMargin > 0)
-            {
-                var second = 0.0;
-                for (var j = 0; j < candidates.Count; j++)
-                    if (candidates[j] != c && !double.IsNaN(sims[j]) && candidates[j].Languages.Contains(a.Language)) second = Math.Max(second, sims[j]);
-                if (sim - second < o.RunnerUpMargin)
-                {
-                    refusals[c] = ScoreBreakdown.TopicOnly;
-                    related.Add((c.Id, sim));
-                    break;
-                }
             }
             (best, bestScore, bestNamesOnly) = (c, sim, namesOnly);
             break;
@@ -240,36 +220,10 @@ public static partial class StoryEngine
             if (t == story || t.Members == 0 || t.FirstDay is not int tf || t.LastDay is not int tl) continue;
             var apart = tf > l ? tf - l : f > tl ? f - tl : 0;
             if (apart <= o.MaxGapDays) continue;
-            var cross = (StorySignature.Dot(story, t, o.Weights) + (o.LeadCosine == 0 ? 0 : o.LeadCosine * LeadDot(story, t))) / ((double)story.Members * t.Members);
+            var cross = StorySignature.Dot(story, t, o.Weights) / ((double)story.Members * t.Members);
             if (sim < cross + o.EventMargin) return false;
         }
         return true;
-    }
-
-    // Measured, not taken (docs/stories.md §11): the article is close to at least a share of the story's members, one by one.
-    private static bool CloseToMost(Scored s, StorySignature c, IReadOnlyList<ArticleProfile> members, double join, StoryEngineOptions o)
-    {
-        var others = members.Where(m => m.Id != s.Article.Id).ToList();
-        if (others.Count < 2) return true;
-        var close = 0;
-        foreach (var m in others)
-        {
-            var one = StorySignature.Of(0, [m]);
-            if (Similarity(s, one, m.Language != s.Article.Language, o).Sim >= o.MemberLevel * join) close++;
-        }
-        return close >= o.MemberShare * others.Count;
-    }
-
-    // Measured, not taken (docs/stories.md §11): each side's strongest names, at least half of them absent from the other side.
-    private static bool ExclusiveCasts(ArticleProfile a, StorySignature c, int k)
-    {
-        static bool IsName(uint t) => (t & TextSignals.NameBit) != 0 && (t & TextSignals.HeadlineBit) == 0;
-        var mine = a.Weights.Where(kv => IsName(kv.Key)).OrderByDescending(kv => kv.Value).Take(k).Select(kv => kv.Key).ToList();
-        var theirs = c.Centroid.Where(kv => IsName(kv.Key)).OrderByDescending(kv => kv.Value).Take(k).Select(kv => kv.Key).ToList();
-        if (mine.Count < 2 || theirs.Count < 2) return false;
-        var mineAlone = mine.Count(t => !c.TryGetWeight(t, out _));
-        var theirsAlone = theirs.Count(t => !a.Weights.ContainsKey(t));
-        return mineAlone * 2 >= mine.Count && theirsAlone * 2 >= theirs.Count;
     }
 
     private static bool HasNames(Dictionary<uint, float> v)
@@ -304,23 +258,7 @@ public static partial class StoryEngine
     private static (double Sim, int Shared, int SharedNames) Similarity(Scored s, StorySignature c, bool namesOnly, StoryEngineOptions o)
     {
         var m = Measure(s, c, namesOnly, o);
-        return (Weighed(m, o.Weights) + (o.LeadCosine == 0 || namesOnly ? 0 : o.LeadCosine * LeadCos(s.Article, c)), m.Shared, m.SharedNames);
-    }
-
-    private static double LeadDot(StorySignature a, StorySignature b)
-    {
-        double dot = 0;
-        foreach (var (k, w) in a.Lead) if (b.Lead.TryGetValue(k, out var x)) dot += w * x;
-        return dot;
-    }
-
-    // Measured, not taken (docs/stories.md §11): plain cosine of the headline and lead with each member, averaged.
-    internal static double LeadCos(ArticleProfile a, StorySignature c)
-    {
-        if (c.Members == 0 || a.Lead.Count == 0) return 0;
-        double dot = 0;
-        foreach (var (k, w) in a.Lead) if (c.Lead.TryGetValue(k, out var x)) dot += w * x;
-        return dot / c.Members;
+        return (Weighed(m, o.Weights), m.Shared, m.SharedNames);
     }
 
     // The similarity its sub-scores make under the learned weights.
@@ -382,8 +320,7 @@ public static partial class StoryEngine
             var (a, b) = pairs[i];
             SubScores One(int x, int y) => Measure(scored[x], single[y], !single[y].Languages.Contains(scored[x].Article.Language), o);
             var (ab, ba) = (One(a, b), One(b, a));
-            result[i] = [(ab.Words + ba.Words) / 2, (ab.Names + ba.Names) / 2, (ab.Numbers + ba.Numbers) / 2, (ab.Headline + ba.Headline) / 2, ab.Weeks,
-                o.LeadCosine == 0 ? 0 : (LeadCos(scored[a].Article, single[b]) + LeadCos(scored[b].Article, single[a])) / 2];
+            result[i] = [(ab.Words + ba.Words) / 2, (ab.Names + ba.Names) / 2, (ab.Numbers + ba.Numbers) / 2, (ab.Headline + ba.Headline) / 2, ab.Weeks];
         });
         return result;
     }
@@ -497,8 +434,7 @@ public static partial class StoryEngine
         var df = new Dictionary<uint, int>();
         foreach (var c in counts) foreach (var t in c.Counts.Keys) df[t] = df.GetValueOrDefault(t) + 1;
         var sites = o.SiteTermDiscount ? SiteTerms.Of(counts, df) : null;
-        return counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight) * (sites?.Factor(c.Outlet, t) ?? 1), o,
-            t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.LeadUnshared))).ToList();
+        return counts.Select(c => ArticleProfile.Weigh(c, t => Idf(t, df.GetValueOrDefault(t), counts.Count, o.Background, unshared: o.UnsharedTermWeight) * (sites?.Factor(c.Outlet, t) ?? 1), o)).ToList();
     }
 
     /// <summary>
@@ -648,11 +584,10 @@ public static partial class StoryEngine
     /// An article that is about as close to two stories stays where greedy placement put it, so a regroup does not
     /// trade one coin toss for another (and stays closer to what the import path decided).
     /// </summary>
-    internal static bool Moves(ArticleProfile a, StorySignature rest, Decision d, StoryEngineOptions o,
-        Func<StorySignature, IReadOnlyList<ArticleProfile>>? members = null)
+    internal static bool Moves(ArticleProfile a, StorySignature rest, Decision d, StoryEngineOptions o)
     {
         if (d.Story is null || d.Story == rest) return false;
-        var stay = rest.Members == 0 ? null : Choose(a, [rest], o, members);
+        var stay = rest.Members == 0 ? null : Choose(a, [rest], o);
         return stay?.Story is null || d.Explanation.Score >= stay.Explanation.Score + RefineMargin;
     }
 }

@@ -131,21 +131,6 @@ public sealed record StoryEngineOptions
     /// <summary>Whether an import (not a full grouping) runs the refinement step.</summary>
     internal bool RefinesImports => RefineImports && RefinePasses > 0;
 
-    /// <summary>Measured, not taken (docs/stories.md §11): share of a story's members the article must be close to (0 off).</summary>
-    public double MemberShare { get; init; }
-    /// <summary>Measured, not taken (docs/stories.md §11): a member is close when the article's pair score reaches this share of the join level.</summary>
-    public double MemberLevel { get; init; } = 1;
-    /// <summary>Measured, not taken (docs/stories.md §11): strongest names per side compared for exclusive names (0 off).</summary>
-    public int ExclusiveNames { get; init; }
-    /// <summary>Measured, not taken (docs/stories.md §11): what exclusive names subtract.</summary>
-    public double ExclusivePenalty { get; init; } = 0.05;
-    /// <summary>Measured, not taken (docs/stories.md §11): weight of a plain headline-and-lead cosine sub-score (0 off).</summary>
-    public double LeadCosine { get; init; }
-    /// <summary>Measured, not taken (docs/stories.md §11): what a lead term no other article uses counts in the lead cosine.</summary>
-    public double LeadUnshared { get; init; } = 1;
-    /// <summary>Measured, not taken (docs/stories.md §11): how far the best story must lead the runner-up (0 off).</summary>
-    public double RunnerUpMargin { get; init; }
-
     /// <summary>The defaults.</summary>
     public static StoryEngineOptions Default { get; } = new();
 }

@@ -72,9 +72,6 @@ internal sealed class StorySignature
         return s;
     }
 
-    /// <summary>Measured, not taken (docs/stories.md §11): summed lead vectors (in memory only).</summary>
-    public Dictionary<uint, float> Lead { get; } = [];
-
     public int Members { get; set; }
     public int? FirstDay { get; set; }
     public int? LastDay { get; set; }
@@ -98,7 +95,6 @@ internal sealed class StorySignature
     {
         foreach (var (k, w) in a.Weights) Centroid[k] = Centroid.GetValueOrDefault(k) + w;
         if (Centroid.Count > MaxTerms * 2) Centroid = Vectors.Top(Centroid, MaxTerms);
-        foreach (var (k, w) in a.Lead) Lead[k] = Lead.GetValueOrDefault(k) + w;
         Members++;
         if (a.Day is int d)
         {

@@ -117,8 +117,6 @@ public sealed partial class StoryStore
             return members.Select(m => m.ToProfile()).ToList();
         }
 
-        public IReadOnlyList<ArticleProfile> MembersOf(StorySignature story) => [];
-
         public IReadOnlyList<ArticleProfile> WithText(IReadOnlyList<ArticleProfile> members)
         {
             // The words behind the stored term hashes, for the explanations (the weights are the stored ones).
