@@ -142,6 +142,23 @@ public sealed partial class Statement
     /// <summary>Each content stem's hash code, as <see cref="TokenCodes"/>.</summary>
     internal int[] StemCodes => _stemCodes ??= Codes(Stems);
 
+    /// <summary>The distinct tokens (<see cref="TokenSet"/>) as runs of one word, for the pair signals.</summary>
+    internal WordRuns DistinctTokens => _distinctTokens ??= WordRuns.Of(Tokens, TokenCodes, 1);
+
+    /// <summary>The neighbouring content stems (<see cref="StemBigrams"/>) as runs of two.</summary>
+    internal WordRuns StemPairs => _stemPairs ??= WordRuns.Of(Stems, StemCodes, 2);
+
+    /// <summary>The neighbouring tokens (<see cref="TokenBigrams"/>) as runs of two.</summary>
+    internal WordRuns TokenPairs => _tokenPairs ??= WordRuns.Of(Tokens, TokenCodes, 2);
+
+    /// <summary>Runs of three tokens (<see cref="TokenTrigrams"/>).</summary>
+    internal WordRuns TokenTriples => _tokenTriples ??= WordRuns.Of(Tokens, TokenCodes, 3);
+
+    private WordRuns? _distinctTokens;
+    private WordRuns? _stemPairs;
+    private WordRuns? _tokenPairs;
+    private WordRuns? _tokenTriples;
+
     /// <summary>How many negators the sentence holds (<see cref="Negation.Count"/>).</summary>
     internal int Negators => _negators ??= Negation.Count(this);
 

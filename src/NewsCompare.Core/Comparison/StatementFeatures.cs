@@ -66,8 +66,8 @@ public static class StatementFeatures
         f[0] = Ratio(2.0 * shared, stemsA.Length + stemsB.Length);
         f[1] = Ratio(shared, small);
         f[2] = Ratio(shared, large);
-        f[3] = Dice(a.TokenSet, b.TokenSet);
-        f[4] = Dice(a.StemBigrams, b.StemBigrams);
+        f[3] = WordRuns.Dice(a.DistinctTokens, b.DistinctTokens);
+        f[4] = WordRuns.Dice(a.StemPairs, b.StemPairs);
         f[6] = Dice(a.Trigrams, b.Trigrams);
         f[7] = Ratio(Math.Min(a.Tokens.Length, b.Tokens.Length), Math.Max(a.Tokens.Length, b.Tokens.Length));
         f[8] = Math.Log(1 + Math.Max(onlyA, onlyB));
@@ -91,8 +91,8 @@ public static class StatementFeatures
         f[16] = Math.Log(1 + shared);
         f[17] = Dice(a.TextGrams, b.TextGrams);
         f[18] = Math.Log(1 + Math.Abs(a.Tokens.Length - b.Tokens.Length));
-        f[19] = Dice(a.TokenBigrams, b.TokenBigrams);
-        f[20] = Dice(a.TokenTrigrams, b.TokenTrigrams);
+        f[19] = WordRuns.Dice(a.TokenPairs, b.TokenPairs);
+        f[20] = WordRuns.Dice(a.TokenTriples, b.TokenTriples);
         Translation(a, b, f);
         Weighted(a, b, weights ?? WordWeights.Uniform, inB, inA, f);
         f[31] = Ratio(small, large);
@@ -304,15 +304,6 @@ public static class StatementFeatures
             else j++;
         }
         return 2.0 * shared / (a.Length + b.Length);
-    }
-
-    private static double Dice(IReadOnlySet<string> a, IReadOnlySet<string> b)
-    {
-        if (a.Count == 0 || b.Count == 0) return 0;
-        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
-        var shared = 0;
-        foreach (var x in small) if (large.Contains(x)) shared++;
-        return 2.0 * shared / (a.Count + b.Count);
     }
 
     /// <summary>
