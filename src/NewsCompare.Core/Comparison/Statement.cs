@@ -39,6 +39,9 @@ public sealed partial class Statement
         Numbers = [.. tokens.Where(t => t.Kind == TokenKind.Number).Select(t => t.Folded).Distinct(StringComparer.Ordinal)];
         _contentWords = [.. tokens.Where(t => t.Kind == TokenKind.Word && !stop.Contains(t.Folded)).Select(t => t.Folded)];
         Clauses = withClauses ? SplitClauses(text, language, tokens, stop, stems) : [];
+        // A sentence of a version (read with its clauses) is asked for its names when versions are compared; its tokens
+        // are those of its text, so they are read from them now rather than again then.
+        if (withClauses) _namePhrases = Comparison.NamePhrases.Of(text, tokens);
     }
 
     /// <summary>

@@ -129,11 +129,19 @@ public static class StatementFeatures
         try
         {
             Array.Clear(runs, n * width, width);
+            // The longest run from each of a's tokens: a row without a run of n tokens has no n-gram to match.
+            Span<int> longest = n <= 256 ? stackalloc int[n] : new int[n];
             for (var i = n - 1; i >= 0; i--)
             {
                 runs[i * width + m] = 0;
+                var most = 0;
                 for (var j = m - 1; j >= 0; j--)
-                    runs[i * width + j] = cx[i] == cy[j] && string.Equals(x[i], y[j], StringComparison.Ordinal) ? runs[(i + 1) * width + j + 1] + 1 : 0;
+                {
+                    var run = cx[i] == cy[j] && string.Equals(x[i], y[j], StringComparison.Ordinal) ? runs[(i + 1) * width + j + 1] + 1 : 0;
+                    runs[i * width + j] = run;
+                    if (run > most) most = run;
+                }
+                longest[i] = most;
             }
             double logA = 0, logB = 0;
             var hits = 0;
@@ -146,8 +154,9 @@ public static class StatementFeatures
                     Array.Clear(used, 0, m);
                     hits = 0;
                     for (var i = 0; i + order <= n; i++)
-                        for (var j = 0; j + order <= m; j++)
-                            if (!used[j] && runs[i * width + j] >= order) { used[j] = true; hits++; break; }
+                        if (longest[i] >= order)
+                            for (var j = 0; j + order <= m; j++)
+                                if (!used[j] && runs[i * width + j] >= order) { used[j] = true; hits++; break; }
                 }
                 logA += Precision(hits, n - order + 1, order);
                 logB += Precision(hits, m - order + 1, order);
