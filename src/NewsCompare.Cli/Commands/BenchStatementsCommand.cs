@@ -29,10 +29,22 @@ internal static class BenchStatementsCommand
         };
         var url = new Option<string?>("--url") { Description = "A web app running on the store of --db: imports generated sets of four versions into it and times /compare" };
         var pid = new Option<int?>("--pid") { Description = "With --url, the web process's id, for its CPU time per request" };
-        var command = new Command("bench-statements", "Statement matching figures, alignment time, and the compare page's latency") { pairs, runs, url, pid, seeds };
+        var outputs = new Option<FileInfo?>("--outputs")
+        {
+            Description = "Instead of timing, write every signal and score of the labelled pairs and the comparisons of the seeds and generated versions to this file (two builds that compare alike write the same bytes)",
+        };
+        var command = new Command("bench-statements", "Statement matching figures, alignment time, and the compare page's latency") { pairs, runs, url, pid, seeds, outputs };
         command.SetAction(async (parse, ct) =>
         {
             var file = parse.GetValue(pairs)!;
+            if (parse.GetValue(outputs) is { } target)
+            {
+                using var pairReader = new StreamReader(file.FullName);
+                await using var writer = new StreamWriter(target.FullName);
+                ComparisonOutputs.Write(writer, StatementLearner.ReadPairs(pairReader, file.FullName), parse.GetValue(seeds)!.FullName);
+                Console.WriteLine($"wrote {target.FullName}");
+                return 0;
+            }
             var model = StatementModel.Default;
             Console.WriteLine($"model: {model.TrainedOn}");
             StatementCommands.Print("held out (a fifth never used in learning)", model.HeldOut);
@@ -96,6 +108,7 @@ internal static class BenchStatementsCommand
                 var sentences = last!.Versions.Sum(v => v.Sentences);
                 var shared = last.Versions.Sum(v => v.Sentences - v.Unique);
                 Console.WriteLine(Invariant($"align {count} versions of ~1,000 words ({sentences} sentences, {shared} matched): median {Percentile(times, 50):0} ms, p95 {Percentile(times, 95):0} ms wall; CPU median {Percentile(cpu, 50):0} ms; versions read before: median {Percentile(readTimes, 50):0} ms, p95 {Percentile(readTimes, 95):0} ms, CPU median {Percentile(readCpu, 50):0} ms, {Percentile(allocated, 50):0.0} MB allocated (load average {LoadAverage()})"));
+                Console.WriteLine(Invariant($"  phases, CPU median / allocated: {ComparisonPhases.Measure(inputs, runCount)}"));
             }
 
             if (parse.GetValue(url) is { } baseUrl) return await PageAsync(parse, baseUrl, runCount, pool, parse.GetValue(pid), ct);

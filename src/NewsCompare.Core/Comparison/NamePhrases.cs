@@ -6,12 +6,16 @@ namespace NewsCompare.Core.Comparison;
 internal static class NamePhrases
 {
     /// <summary>The name phrases of <paramref name="text"/>, as written, in order, distinct.</summary>
-    public static List<string> Of(string text) => Spans(text).Select(s => s.Text).Distinct(StringComparer.Ordinal).ToList();
+    public static List<string> Of(string text) => Of(text, Tokenizer.Tokens(text));
+
+    /// <summary>The name phrases of <paramref name="text"/> read from its <paramref name="tokens"/> (<see cref="Tokenizer.Tokens"/>).</summary>
+    public static List<string> Of(string text, IReadOnlyList<Token> tokens) => Spans(text, tokens).Select(s => s.Text).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>The name phrases with where they start and end in <paramref name="text"/>.</summary>
-    public static List<(string Text, int Start, int End)> Spans(string text)
+    public static List<(string Text, int Start, int End)> Spans(string text) => Spans(text, Tokenizer.Tokens(text));
+
+    private static List<(string Text, int Start, int End)> Spans(string text, IReadOnlyList<Token> tokens)
     {
-        var tokens = Tokenizer.Tokens(text);
         return [.. Ranges(tokens).Select(r =>
         {
             var (from, to) = (tokens[r.First].Start, tokens[r.Last].Start + tokens[r.Last].Text.Length);

@@ -30,7 +30,8 @@ public sealed partial class Statement
         Tokens = [.. tokens.Select(t => t.Folded)];
         Stems = [.. ContentWords.Of(tokens, language, stems)];
         StemSet = new HashSet<string>(Stems, StringComparer.Ordinal);
-        StemIds = [.. StemSet.Select(w => StringComparer.Ordinal.GetHashCode(w)).Distinct().Order()];
+        DistinctStems = [.. StemSet];
+        StemIds = [.. DistinctStems.Select(w => StringComparer.Ordinal.GetHashCode(w)).Distinct().Order()];
         Figures = [.. tokens.Select((t, i) => (t, i)).Where(x => x.t.Kind == TokenKind.Number)
             .Select(x => x.i + 1 < tokens.Count && tokens[x.i + 1].Kind == TokenKind.Word && !stop.Contains(tokens[x.i + 1].Folded)
                 ? x.t.Text + " " + tokens[x.i + 1].Text : x.t.Text)];
@@ -38,6 +39,9 @@ public sealed partial class Statement
         Numbers = [.. tokens.Where(t => t.Kind == TokenKind.Number).Select(t => t.Folded).Distinct(StringComparer.Ordinal)];
         _contentWords = [.. tokens.Where(t => t.Kind == TokenKind.Word && !stop.Contains(t.Folded)).Select(t => t.Folded)];
         Clauses = withClauses ? SplitClauses(text, language, tokens, stop, stems) : [];
+        // A sentence of a version (read with its clauses) is asked for its names when versions are compared; its tokens
+        // are those of its text, so they are read from them now rather than again then.
+        if (withClauses) _namePhrases = Comparison.NamePhrases.Of(text, tokens);
     }
 
     /// <summary>
@@ -131,22 +135,77 @@ public sealed partial class Statement
 
     /// <summary>The distinct content stems.</summary>
     public HashSet<string> StemSet { get; }
+
+    /// <summary>The distinct content stems in the order <see cref="StemSet"/> gives them (first use first).</summary>
+    internal string[] DistinctStems { get; }
+
+    /// <summary>Each token's hash code (stable within the process), so that most unequal tokens are told apart by one comparison of numbers.</summary>
+    internal int[] TokenCodes => _tokenCodes ??= Codes(Tokens);
+
+    /// <summary>Each content stem's hash code, as <see cref="TokenCodes"/>.</summary>
+    internal int[] StemCodes => _stemCodes ??= Codes(Stems);
+
+    /// <summary>The distinct tokens (<see cref="TokenSet"/>) as runs of one word, for the pair signals.</summary>
+    internal WordRuns DistinctTokens => _distinctTokens ??= WordRuns.Of(Tokens, TokenCodes, 1);
+
+    /// <summary>The neighbouring content stems (<see cref="StemBigrams"/>) as runs of two.</summary>
+    internal WordRuns StemPairs => _stemPairs ??= WordRuns.Of(Stems, StemCodes, 2);
+
+    /// <summary>The neighbouring tokens (<see cref="TokenBigrams"/>) as runs of two.</summary>
+    internal WordRuns TokenPairs => _tokenPairs ??= WordRuns.Of(Tokens, TokenCodes, 2);
+
+    /// <summary>Runs of three tokens (<see cref="TokenTrigrams"/>).</summary>
+    internal WordRuns TokenTriples => _tokenTriples ??= WordRuns.Of(Tokens, TokenCodes, 3);
+
+    private WordRuns? _distinctTokens;
+    private WordRuns? _stemPairs;
+    private WordRuns? _tokenPairs;
+    private WordRuns? _tokenTriples;
+
+    /// <summary>How many negators the sentence holds (<see cref="Negation.Count"/>).</summary>
+    internal int Negators => _negators ??= Negation.Count(this);
+
+    // Made on first use, like the sets below; two threads making one at once make equal values.
+    private int[]? _tokenCodes;
+    private int[]? _stemCodes;
+    private int? _negators;
+    private StemWeightsOf? _stemWeights;
+
+    private sealed record StemWeightsOf(WordWeights Weights, double[] Values);
+
+    /// <summary>The weight of each of <see cref="DistinctStems"/> by <paramref name="weights"/>; kept for the last weights asked.</summary>
+    internal double[] StemWeights(WordWeights weights)
+    {
+        if (_stemWeights is { } kept && ReferenceEquals(kept.Weights, weights)) return kept.Values;
+        var values = Array.ConvertAll(DistinctStems, weights.Of);
+        _stemWeights = new StemWeightsOf(weights, values);
+        return values;
+    }
+
+    private static int[] Codes(string[] words) => Array.ConvertAll(words, w => StringComparer.Ordinal.GetHashCode(w));
     /// <summary>Folded words that look like names (capitalised inside the sentence).</summary>
     public HashSet<string> Names { get; }
     /// <summary>The figures' plain values, distinct.</summary>
     public string[] Numbers { get; }
-    /// <summary>Character trigrams of the content words (with word boundaries), which meet across spellings and cognates.</summary>
-    public HashSet<string> Trigrams => _trigrams ??= Grams(_contentWords);
+    /// <summary>
+    /// Character trigrams of the content words (with word boundaries), which meet across spellings and cognates: each
+    /// trigram's three UTF-16 characters packed into one number, distinct and sorted.
+    /// </summary>
+    public long[] Trigrams => _trigrams ??= Grams(_contentWords);
 
     // The folded words that are not stop words, in order (figures excluded).
     private readonly string[] _contentWords;
-    private HashSet<string>? _trigrams;
+    private long[]? _trigrams;
 
-    /// <summary>Character 4-grams of the folded words and figures joined by spaces, stop words included: phrasing at the letter level.</summary>
-    // Made on first use, like the word runs below.
-    public IReadOnlySet<string> TextGrams => _textGrams ??= TextGramsOf(Tokens);
+    /// <summary>
+    /// Character 4-grams of the folded words and figures joined by spaces, stop words included: phrasing at the letter
+    /// level. Each 4-gram's four UTF-16 characters are packed into one number (exactly, so two numbers are equal only for
+    /// equal 4-grams), distinct and sorted.
+    /// </summary>
+    // Made on first use, like the word runs below. Numbers rather than strings: a sentence has a hundred or more.
+    public long[] TextGrams => _textGrams ??= TextGramsOf(Tokens);
 
-    private HashSet<string>? _textGrams;
+    private long[]? _textGrams;
 
     private List<string>? _namePhrases;
 
@@ -170,12 +229,24 @@ public sealed partial class Statement
         return grams;
     }
 
-    private static HashSet<string> TextGramsOf(string[] tokens)
+    private static long[] TextGramsOf(string[] tokens)
     {
         var text = " " + string.Join(' ', tokens) + " ";
-        var grams = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 4 <= text.Length; i++) grams.Add(text.Substring(i, 4));
-        return grams;
+        if (text.Length < 4) return [];
+        var grams = new long[text.Length - 3];
+        for (var i = 0; i + 4 <= text.Length; i++)
+            grams[i] = ((long)text[i] << 48) | ((long)text[i + 1] << 32) | ((long)text[i + 2] << 16) | text[i + 3];
+        return Distinct(grams);
+    }
+
+    // Sorted, each number once.
+    private static long[] Distinct(long[] values)
+    {
+        Array.Sort(values);
+        var count = 0;
+        for (var i = 0; i < values.Length; i++)
+            if (i == 0 || values[i] != values[count - 1]) values[count++] = values[i];
+        return count == values.Length ? values : values[..count];
     }
 
     private static HashSet<string> StemBigramsOf(string[] stems)
@@ -185,14 +256,19 @@ public sealed partial class Statement
         return bigrams;
     }
 
-    private static HashSet<string> Grams(IEnumerable<string> words)
+    private static long[] Grams(string[] words)
     {
-        var grams = new HashSet<string>(StringComparer.Ordinal);
+        var grams = new List<long>();
         foreach (var word in words)
         {
-            var padded = "_" + word + "_";
-            for (var i = 0; i + 3 <= padded.Length; i++) grams.Add(padded.Substring(i, 3));
+            // The trigrams of "_word_": the boundaries are part of those at either end.
+            for (var i = 0; i < word.Length; i++)
+            {
+                var first = i == 0 ? '_' : word[i - 1];
+                var third = i + 1 < word.Length ? word[i + 1] : '_';
+                grams.Add(((long)first << 32) | ((long)word[i] << 16) | third);
+            }
         }
-        return grams;
+        return Distinct([.. grams]);
     }
 }

@@ -41,36 +41,49 @@ public static class StatementFeatures
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var f = new double[Names.Count];
-        var numbersA = new HashSet<string>(a.Numbers, StringComparer.Ordinal);
-        var numbersB = new HashSet<string>(b.Numbers, StringComparer.Ordinal);
-        bool IsFigure(string s, HashSet<string> numbers) => ignoreFigures && numbers.Contains(s);
+        string[] numbersA = a.Numbers, numbersB = b.Numbers, stemsA = a.DistinctStems, stemsB = b.DistinctStems;
 
-        // With figures ignored, a figure counts as shared whenever the other side has one too.
+        // Which of each side's distinct stems the other side shares; with figures ignored, a figure counts as shared
+        // whenever the other side has one too.
+        Span<bool> inB = stemsA.Length <= 256 ? stackalloc bool[stemsA.Length] : new bool[stemsA.Length];
+        Span<bool> inA = stemsB.Length <= 256 ? stackalloc bool[stemsB.Length] : new bool[stemsB.Length];
         var shared = 0;
-        foreach (var s in a.StemSet)
-            if (b.StemSet.Contains(s) || (IsFigure(s, numbersA) && numbersB.Count > 0)) shared++;
-        var onlyB = b.StemSet.Count(s => !a.StemSet.Contains(s) && !(IsFigure(s, numbersB) && numbersA.Count > 0));
-        var onlyA = a.StemSet.Count - shared;
-        var (small, large) = a.StemSet.Count <= b.StemSet.Count ? (a.StemSet.Count, b.StemSet.Count) : (b.StemSet.Count, a.StemSet.Count);
-        f[0] = Ratio(2.0 * shared, a.StemSet.Count + b.StemSet.Count);
+        for (var i = 0; i < stemsA.Length; i++)
+        {
+            var s = stemsA[i];
+            inB[i] = b.StemSet.Contains(s) || (ignoreFigures && numbersB.Length > 0 && Contains(numbersA, s));
+            if (inB[i]) shared++;
+        }
+        var onlyB = 0;
+        for (var j = 0; j < stemsB.Length; j++)
+        {
+            var s = stemsB[j];
+            inA[j] = a.StemSet.Contains(s) || (ignoreFigures && numbersA.Length > 0 && Contains(numbersB, s));
+            if (!inA[j]) onlyB++;
+        }
+        var onlyA = stemsA.Length - shared;
+        var (small, large) = stemsA.Length <= stemsB.Length ? (stemsA.Length, stemsB.Length) : (stemsB.Length, stemsA.Length);
+        f[0] = Ratio(2.0 * shared, stemsA.Length + stemsB.Length);
         f[1] = Ratio(shared, small);
         f[2] = Ratio(shared, large);
-        f[3] = Dice(a.TokenSet, b.TokenSet);
-        f[4] = Dice(a.StemBigrams, b.StemBigrams);
+        f[3] = WordRuns.Dice(a.DistinctTokens, b.DistinctTokens);
+        f[4] = WordRuns.Dice(a.StemPairs, b.StemPairs);
         f[6] = Dice(a.Trigrams, b.Trigrams);
         f[7] = Ratio(Math.Min(a.Tokens.Length, b.Tokens.Length), Math.Max(a.Tokens.Length, b.Tokens.Length));
         f[8] = Math.Log(1 + Math.Max(onlyA, onlyB));
         f[9] = Math.Log(1 + Math.Min(onlyA, onlyB));
 
-        var agree = numbersA.Count(numbersB.Contains);
-        var differ = numbersA.Count + numbersB.Count - 2 * agree;
-        var both = numbersA.Count > 0 && numbersB.Count > 0;
-        if (ignoreFigures && both) { agree = Math.Max(numbersA.Count, numbersB.Count); differ = 0; }
+        var agree = 0;
+        foreach (var n in numbersA) if (Contains(numbersB, n)) agree++;
+        var differ = numbersA.Length + numbersB.Length - 2 * agree;
+        var both = numbersA.Length > 0 && numbersB.Length > 0;
+        if (ignoreFigures && both) { agree = Math.Max(numbersA.Length, numbersB.Length); differ = 0; }
         f[10] = Math.Log(1 + agree);
         f[11] = both && differ > 0 ? 1 : 0;
-        f[12] = both ? 0 : Math.Log(1 + numbersA.Count + numbersB.Count);
+        f[12] = both ? 0 : Math.Log(1 + numbersA.Length + numbersB.Length);
 
-        var sharedNames = a.Names.Count(b.Names.Contains);
+        var sharedNames = 0;
+        foreach (var name in a.Names) if (b.Names.Contains(name)) sharedNames++;
         f[13] = Ratio(2.0 * sharedNames, a.Names.Count + b.Names.Count);
         f[14] = Math.Log(1 + a.Names.Count + b.Names.Count - 2 * sharedNames);
         f[15] = a.Language == b.Language ? 1 : 0;
@@ -78,12 +91,12 @@ public static class StatementFeatures
         f[16] = Math.Log(1 + shared);
         f[17] = Dice(a.TextGrams, b.TextGrams);
         f[18] = Math.Log(1 + Math.Abs(a.Tokens.Length - b.Tokens.Length));
-        f[19] = Dice(a.TokenBigrams, b.TokenBigrams);
-        f[20] = Dice(a.TokenTrigrams, b.TokenTrigrams);
+        f[19] = WordRuns.Dice(a.TokenPairs, b.TokenPairs);
+        f[20] = WordRuns.Dice(a.TokenTriples, b.TokenTriples);
         Translation(a, b, f);
-        Weighted(a, b, weights ?? WordWeights.Uniform, ignoreFigures ? (numbersA, numbersB) : null, f);
+        Weighted(a, b, weights ?? WordWeights.Uniform, inB, inA, f);
         f[31] = Ratio(small, large);
-        f[34] = Negation.Count(a) % 2 != Negation.Count(b) % 2 ? 1 : 0;
+        f[34] = a.Negators % 2 != b.Negators % 2 ? 1 : 0;
         if (a.Embedding is { } u && b.Embedding is { } v && u.Length == v.Length)
         {
             // Unit vectors: the dot product is the cosine; the mean and largest coordinate differences say where they part.
@@ -108,6 +121,7 @@ public static class StatementFeatures
     private static void Translation(Statement a, Statement b, double[] f)
     {
         string[] x = a.Tokens, y = b.Tokens;
+        int[] cx = a.TokenCodes, cy = b.TokenCodes;
         int n = x.Length, m = y.Length, width = m + 1;
         var runs = ArrayPool<int>.Shared.Rent((n + 1) * width);
         var rows = ArrayPool<int>.Shared.Rent(2 * width);
@@ -115,21 +129,35 @@ public static class StatementFeatures
         try
         {
             Array.Clear(runs, n * width, width);
+            // The longest run from each of a's tokens: a row without a run of n tokens has no n-gram to match.
+            Span<int> longest = n <= 256 ? stackalloc int[n] : new int[n];
             for (var i = n - 1; i >= 0; i--)
             {
                 runs[i * width + m] = 0;
+                var most = 0;
                 for (var j = m - 1; j >= 0; j--)
-                    runs[i * width + j] = string.Equals(x[i], y[j], StringComparison.Ordinal) ? runs[(i + 1) * width + j + 1] + 1 : 0;
+                {
+                    var run = cx[i] == cy[j] && string.Equals(x[i], y[j], StringComparison.Ordinal) ? runs[(i + 1) * width + j + 1] + 1 : 0;
+                    runs[i * width + j] = run;
+                    if (run > most) most = run;
+                }
+                longest[i] = most;
             }
             double logA = 0, logB = 0;
+            var hits = 0;
             for (var order = 1; order <= 4; order++)
             {
                 // Clipped matches: each n-gram of a takes an unused equal one of b, so an n-gram counts as often as the sparer side has it.
-                Array.Clear(used, 0, m);
-                var hits = 0;
-                for (var i = 0; i + order <= n; i++)
-                    for (var j = 0; j + order <= m; j++)
-                        if (!used[j] && runs[i * width + j] >= order) { used[j] = true; hits++; break; }
+                // No n-gram in common: none longer either.
+                if (order == 1 || hits > 0)
+                {
+                    Array.Clear(used, 0, m);
+                    hits = 0;
+                    for (var i = 0; i + order <= n; i++)
+                        if (longest[i] >= order)
+                            for (var j = 0; j + order <= m; j++)
+                                if (!used[j] && runs[i * width + j] >= order) { used[j] = true; hits++; break; }
+                }
                 logA += Precision(hits, n - order + 1, order);
                 logB += Precision(hits, m - order + 1, order);
             }
@@ -166,7 +194,7 @@ public static class StatementFeatures
             ArrayPool<bool>.Shared.Return(used);
         }
 
-        var (matched, near, chunks) = Align(a.Stems, b.Stems);
+        var (matched, near, chunks) = Align(a.Stems, b.Stems, a.StemCodes, b.StemCodes);
         if (matched == 0) { f[23] = 0; f[24] = 1; }
         else
         {
@@ -178,7 +206,7 @@ public static class StatementFeatures
         f[25] = Math.Log(1 + near);
         f[32] = Math.Log(1 + Math.Max(a.Stems.Length, b.Stems.Length) - matched);
         f[33] = Math.Log(1 + Math.Min(a.Stems.Length, b.Stems.Length) - matched);
-        f[27] = Ratio(Lcs(a.Stems, b.Stems), Math.Max(a.Stems.Length, b.Stems.Length));
+        f[27] = Ratio(Lcs(a.Stems, b.Stems, a.StemCodes, b.StemCodes), Math.Max(a.Stems.Length, b.Stems.Length));
     }
 
     // Sentence BLEU's pieces: the log of one n-gram precision (add-one smoothing above unigrams), and the brevity penalty.
@@ -190,15 +218,16 @@ public static class StatementFeatures
     // Aligns the content stems one to one: equal stems first, then near spellings (one edit apart, or a shared start of
     // five letters: inflections the light stemmer leaves, misspellings). Chunks are runs of aligned words in the same
     // order on both sides.
-    private static (int Matched, int Near, int Chunks) Align(string[] a, string[] b)
+    private static (int Matched, int Near, int Chunks) Align(string[] a, string[] b, int[] codesA, int[] codesB)
     {
-        var partner = new int[a.Length];
-        Array.Fill(partner, -1);
-        var taken = new bool[b.Length];
+        Span<int> partner = a.Length <= 256 ? stackalloc int[a.Length] : new int[a.Length];
+        partner.Fill(-1);
+        Span<bool> taken = b.Length <= 256 ? stackalloc bool[b.Length] : new bool[b.Length];
+        taken.Clear();
         int matched = 0, near = 0;
         for (var i = 0; i < a.Length; i++)
             for (var j = 0; j < b.Length; j++)
-                if (!taken[j] && string.Equals(a[i], b[j], StringComparison.Ordinal)) { partner[i] = j; taken[j] = true; matched++; break; }
+                if (!taken[j] && codesA[i] == codesB[j] && string.Equals(a[i], b[j], StringComparison.Ordinal)) { partner[i] = j; taken[j] = true; matched++; break; }
         for (var i = 0; i < a.Length; i++)
         {
             if (partner[i] >= 0) continue;
@@ -231,22 +260,30 @@ public static class StatementFeatures
         return x.AsSpan(i).SequenceEqual(y.AsSpan(j));
     }
 
-    // Overlap weighted by how telling each stem is: sharing a rare name says more than sharing "said".
-    private static void Weighted(Statement a, Statement b, WordWeights weights, (HashSet<string> A, HashSet<string> B)? figuresAlike, double[] f)
+    // Overlap weighted by how telling each stem is: sharing a rare name says more than sharing "said". Summed in the
+    // order of each side's distinct stems.
+    private static void Weighted(Statement a, Statement b, WordWeights weights, ReadOnlySpan<bool> inB, ReadOnlySpan<bool> inA, double[] f)
     {
         double shared = 0, onlyA = 0, onlyB = 0;
-        bool Shared(string s, Statement other, HashSet<string>? own, HashSet<string>? others) =>
-            other.StemSet.Contains(s) || (own is not null && own.Contains(s) && others!.Count > 0);
-        foreach (var s in a.StemSet)
+        var weightsA = a.StemWeights(weights);
+        for (var i = 0; i < weightsA.Length; i++)
         {
-            var w = weights.Of(s);
-            if (Shared(s, b, figuresAlike?.A, figuresAlike?.B)) shared += w; else onlyA += w;
+            if (inB[i]) shared += weightsA[i]; else onlyA += weightsA[i];
         }
-        foreach (var s in b.StemSet)
-            if (!Shared(s, a, figuresAlike?.B, figuresAlike?.A)) onlyB += weights.Of(s);
+        var weightsB = b.StemWeights(weights);
+        for (var j = 0; j < weightsB.Length; j++)
+            if (!inA[j]) onlyB += weightsB[j];
         f[28] = Ratio(2 * shared, 2 * shared + onlyA + onlyB);
         f[29] = Math.Log(1 + Math.Max(onlyA, onlyB));
         f[30] = Math.Log(1 + Math.Min(onlyA, onlyB));
+    }
+
+    // A figure among a sentence's few distinct figures.
+    private static bool Contains(string[] values, string value)
+    {
+        foreach (var v in values)
+            if (string.Equals(v, value, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>How many ids two sorted id arrays share.</summary>
@@ -264,13 +301,18 @@ public static class StatementFeatures
 
     private static double Ratio(double part, double whole) => whole <= 0 ? 0 : part / whole;
 
-    private static double Dice(IReadOnlySet<string> a, IReadOnlySet<string> b)
+    // Dice of two sorted arrays of distinct numbers (packed letter n-grams).
+    private static double Dice(long[] a, long[] b)
     {
-        if (a.Count == 0 || b.Count == 0) return 0;
-        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
-        var shared = 0;
-        foreach (var x in small) if (large.Contains(x)) shared++;
-        return 2.0 * shared / (a.Count + b.Count);
+        if (a.Length == 0 || b.Length == 0) return 0;
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { shared++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return 2.0 * shared / (a.Length + b.Length);
     }
 
     /// <summary>
@@ -290,18 +332,27 @@ public static class StatementFeatures
     }
 
     // Longest common subsequence of two token sequences: how much of the word order the sentences share.
-    private static int Lcs(string[] a, string[] b)
+    private static int Lcs(string[] a, string[] b, int[] codesA, int[] codesB)
     {
         if (a.Length == 0 || b.Length == 0) return 0;
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var i = 1; i <= a.Length; i++)
+        var rows = ArrayPool<int>.Shared.Rent(2 * (b.Length + 1));
+        try
         {
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = string.Equals(a[i - 1], b[j - 1], StringComparison.Ordinal)
-                    ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
-            (previous, current) = (current, previous);
+            Span<int> previous = rows.AsSpan(0, b.Length + 1), current = rows.AsSpan(b.Length + 1, b.Length + 1);
+            previous.Clear();
+            current.Clear();
+            for (var i = 1; i <= a.Length; i++)
+            {
+                for (var j = 1; j <= b.Length; j++)
+                    current[j] = codesA[i - 1] == codesB[j - 1] && string.Equals(a[i - 1], b[j - 1], StringComparison.Ordinal)
+                        ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
+                var swap = previous; previous = current; current = swap;
+            }
+            return previous[b.Length];
         }
-        return previous[b.Length];
+        finally
+        {
+            ArrayPool<int>.Shared.Return(rows);
+        }
     }
 }

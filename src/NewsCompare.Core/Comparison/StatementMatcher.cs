@@ -42,13 +42,18 @@ public sealed class StatementMatcher(StatementModel model)
     {
         var best = MatchSentences(a, b);
         if (best.Same) return best;
-        foreach (var ca in a.Clauses.Append(a))
-            foreach (var cb in b.Clauses.Append(b))
+        // Each clause of a, then a itself, against each clause of b, then b itself.
+        for (var i = 0; i <= a.Clauses.Count; i++)
+        {
+            var ca = i < a.Clauses.Count ? a.Clauses[i] : a;
+            for (var j = 0; j <= b.Clauses.Count; j++)
             {
+                var cb = j < b.Clauses.Count ? b.Clauses[j] : b;
                 if (ReferenceEquals(ca, a) && ReferenceEquals(cb, b)) continue;
                 var match = MatchSentences(ca, cb);
                 if (match.Same && (!best.Same || match.Score > best.Score)) best = match;
             }
+        }
         return best;
     }
 
@@ -56,12 +61,20 @@ public sealed class StatementMatcher(StatementModel model)
     {
         var plain = Match(a, b);
         // Figures conflict when each sentence gives one the other does not (an added date is not a conflict).
-        var conflict = a.Numbers.Any(n => !b.Numbers.Contains(n)) && b.Numbers.Any(n => !a.Numbers.Contains(n));
+        var conflict = HasOwnFigure(a, b) && HasOwnFigure(b, a);
         if (!conflict) return plain;
         if (plain.Same) return plain with { DifferingFigures = true };
         var m = ModelFor(a, b);
         var ignoring = m.Score(StatementFeatures.Compute(a, b, ignoreFigures: true, Model.WordWeights));
         return ignoring >= m.Threshold ? new StatementMatch(ignoring, true, true) : plain;
+    }
+
+    // Whether a gives a figure b does not.
+    private static bool HasOwnFigure(Statement a, Statement b)
+    {
+        foreach (var n in a.Numbers)
+            if (Array.IndexOf(b.Numbers, n) < 0) return true;
+        return false;
     }
 
     private PairModel ModelFor(Statement a, Statement b)
