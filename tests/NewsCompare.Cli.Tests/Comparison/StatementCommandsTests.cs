@@ -51,6 +51,36 @@ public sealed class StatementCommandsTests
     }
 
     [Fact]
+    public async Task LearnStatementsComparesOnlyTheAskedFamilyOnFoldsCutByTheGivenSeedWithoutWritingAModel()
+    {
+        var pairs = Path.Combine(Path.GetTempPath(), $"nc-pairs-{Guid.NewGuid():N}.tsv");
+        var model = Path.Combine(Path.GetTempPath(), $"nc-model-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(pairs, "id\tlabel\tsentence1\tsentence2\n" + string.Concat(Enumerable.Range(0, 40).Select(i => i % 2 == 0
+            ? $"p{i}\t1\tDer Stadtrat {i} hat am Montag den Haushalt der Schulen beschlossen.\tAm Montag hat der Stadtrat {i} den Haushalt der Schulen beschlossen.\n"
+            : $"p{i}\t0\tDer Stadtrat {i} hat am Montag den Haushalt der Schulen beschlossen.\tDie Fischer im Hafen {i} protestieren gegen die Fangquoten.\n")));
+        try
+        {
+            var run = await CliRunner.RunAsync("learn-statements", pairs, "--out", model, "--folds", "4", "--compare", "--family", "logistic", "--fold-seed", "3");
+
+            run.ExitCode.Should().Be(0, run.Stderr);
+            var rows = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+            rows.Should().HaveCount(6, "six signal sets, one family");
+            rows.Should().OnlyContain(r => r.Contains("| logistic regression, ridge ") && !r.Contains("trees"));
+            rows.Should().OnlyContain(r => r.Contains("held out 1.0000 / 1.0000") && r.Contains("threshold for best F1: dev CV 1.0000 / 1.0000"));
+            File.Exists(model).Should().BeFalse();
+        }
+        finally { File.Delete(pairs); File.Delete(model); }
+    }
+
+    [Fact]
+    public async Task LearnStatementsRefusesAnUnknownLearnerFamily()
+    {
+        var run = await CliRunner.RunAsync("learn-statements", "/nonexistent/pairs.tsv", "--compare", "--family", "forest");
+        run.ExitCode.Should().NotBe(0);
+        run.Stderr.Should().Contain("forest");
+    }
+
+    [Fact]
     public async Task MatchStatementsNamesAMissingFile()
     {
         var run = await CliRunner.RunAsync("match-statements", "/nonexistent/pairs.tsv");
