@@ -30,9 +30,18 @@ internal static class StatementCommands
         {
             Description = "Instead of writing the model, print each signal set against each learner family (development cross-validation and held-out figures)",
         };
+        var family = new Option<string?>("--family")
+        {
+            Description = "With --compare, only this learner family: logistic, trees, or \"logistic + trees\"",
+        };
+        family.AcceptOnlyFromAmong("logistic", "trees", "logistic + trees");
+        var foldSeed = new Option<int?>("--fold-seed")
+        {
+            Description = "With --compare, cut the development part into folds by this seed (the held-out part stays): the same comparison on other folds",
+        };
         var command = new Command("learn-statements", "Learn the statement matcher's model from labelled sentence pairs (a fifth held out, learner chosen by cross-validation on the rest)")
         {
-            pairs, output, folds, compare,
+            pairs, output, folds, compare, family, foldSeed,
         };
         command.SetAction(parse =>
         {
@@ -47,7 +56,7 @@ internal static class StatementCommands
             Console.WriteLine($"pairs: {labelled.Count:N0} ({labelled.Count(p => p.Same):N0} same); held out: a fifth; {k}-fold cross-validation on the rest");
             if (parse.GetValue(compare))
             {
-                PrintComparison(labelled, k);
+                PrintComparison(labelled, k, parse.GetValue(family), parse.GetValue(foldSeed));
                 return 0;
             }
             var model = StatementLearner.Learn(labelled, $"{file.Directory?.Name}/{file.Name} ({labelled.Count:N0} pairs, a fifth held out, {k}-fold cross-validation on the rest)", k);
@@ -97,7 +106,7 @@ internal static class StatementCommands
     }
 
     // Signal sets: the first 21, each group of later signals added to them, and all.
-    private static void PrintComparison(IReadOnlyList<LabelledPair> labelled, int folds)
+    private static void PrintComparison(IReadOnlyList<LabelledPair> labelled, int folds, string? family, int? foldSeed)
     {
         var first = StatementLearner.FirstSignals;
         var lexical = StatementFeatures.Names.Except(StatementFeatures.FromEmbeddings).ToList();
@@ -111,9 +120,9 @@ internal static class StatementCommands
             ("21 + negation", With("negation-differs")),
             ($"all {lexical.Count} lexical signals", lexical),
         };
-        foreach (var row in StatementLearner.Compare(labelled, sets, folds))
+        foreach (var row in StatementLearner.Compare(labelled, sets, folds, candidates: family is null ? null : [.. StatementLearner.Candidates.Where(c => c.Family == family)], foldSeed: foldSeed))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Signals} | {row.Settings} | dev CV {row.DevCrossValidated.Accuracy:0.0000} / {row.DevCrossValidated.F1:0.0000} | held out {row.HeldOut.Accuracy:0.0000} / {row.HeldOut.F1:0.0000}"));
+                $"{row.Signals} | {row.Settings} | dev CV {row.DevCrossValidated.Accuracy:0.0000} / {row.DevCrossValidated.F1:0.0000} (precision {row.DevCrossValidated.Precision:0.0000}) | held out {row.HeldOut.Accuracy:0.0000} / {row.HeldOut.F1:0.0000} (precision {row.HeldOut.Precision:0.0000}) | threshold for best F1: dev CV {row.ForF1.Dev.Accuracy:0.0000} / {row.ForF1.Dev.F1:0.0000}, held out {row.ForF1.HeldOut.Accuracy:0.0000} / {row.ForF1.HeldOut.F1:0.0000}"));
     }
 
     // Best of five passes over every pair, after one pass that makes the statements' lazily built parts.

@@ -34,7 +34,10 @@ public sealed record LearnerSettings(double Ridge, bool Logistic, int Depth, int
 /// <param name="Settings">The learner chosen for it by cross-validation on the development part.</param>
 /// <param name="DevCrossValidated">Its cross-validated figures on the development part.</param>
 /// <param name="HeldOut">Learned on the development part, its figures on the held-out part.</param>
-public sealed record LearnerComparison(string Signals, LearnerSettings Settings, MatchFigures DevCrossValidated, MatchFigures HeldOut);
+/// <param name="ForF1">The same learner with the threshold that gives the best F1 on the development part instead of the
+/// best accuracy: its development and held-out figures.</param>
+public sealed record LearnerComparison(string Signals, LearnerSettings Settings, MatchFigures DevCrossValidated, MatchFigures HeldOut,
+    (MatchFigures Dev, MatchFigures HeldOut) ForF1);
 
 /// <summary>
 /// Learns a <see cref="StatementModel"/> from labelled pairs. A fixed share of the pairs (seeded) is held out and
@@ -95,7 +98,7 @@ public static class StatementLearner
     {
         var data = Prepare(pairs, folds, seed, embedder);
         var lexical = StatementFeatures.Names.Except(StatementFeatures.FromEmbeddings).ToList();
-        var (settings, model, dev, heldOut) = Choose(data, lexical, candidates ?? Candidates);
+        var (settings, model, dev, heldOut, _) = Choose(data, lexical, candidates ?? Candidates);
         var across = Choose(data, StatementFeatures.AcrossLanguages, [new LearnerSettings(1, true, 0, 0)]);
         var embedded = embedder is null ? default : Choose(data, StatementFeatures.Names, [settings]);
         return new StatementModel(trainedOn, settings.ToString(), model, across.Model, dev, heldOut, across.HeldOut, data.WeightsAll,
@@ -106,16 +109,32 @@ public static class StatementLearner
     /// Measures signal sets against learner families under <see cref="Learn"/>'s protocol: for each set and family, the
     /// learner cross-validation chooses, its development figures and its held-out figures.
     /// </summary>
-    public static IReadOnlyList<LearnerComparison> Compare(IReadOnlyList<LabelledPair> pairs, IReadOnlyList<(string Name, IReadOnlyList<string> Signals)> sets, int folds = 10, int seed = 14)
+    /// <param name="pairs">The labelled pairs.</param>
+    /// <param name="sets">The signal sets, each named.</param>
+    /// <param name="folds">Cross-validation folds on the development part.</param>
+    /// <param name="seed">Seed of the held-out part and the fold assignment.</param>
+    /// <param name="candidates">The learners to choose among, by family (default <see cref="Candidates"/>).</param>
+    /// <param name="foldSeed">When given, the development part is cut into folds by this seed instead (the held-out part stays).</param>
+    public static IReadOnlyList<LearnerComparison> Compare(IReadOnlyList<LabelledPair> pairs, IReadOnlyList<(string Name, IReadOnlyList<string> Signals)> sets, int folds = 10, int seed = 14,
+        IReadOnlyList<LearnerSettings>? candidates = null, int? foldSeed = null)
     {
         ArgumentNullException.ThrowIfNull(sets);
         var data = Prepare(pairs, folds, seed, null);
+        if (foldSeed is { } reseed)
+        {
+            // The same held-out part, the development part cut into other folds.
+            var dev = (int[])data.Dev.Clone();
+            new Random(reseed).Shuffle(dev);
+            var fold = (int[])data.Fold.Clone();
+            for (var i = 0; i < dev.Length; i++) fold[dev[i]] = i % folds;
+            data = data with { Fold = fold };
+        }
         var rows = new List<LearnerComparison>();
         foreach (var (name, signals) in sets)
-            foreach (var family in Candidates.GroupBy(c => c.Family))
+            foreach (var family in (candidates ?? Candidates).GroupBy(c => c.Family))
             {
                 var chosen = Choose(data, signals, [.. family]);
-                rows.Add(new LearnerComparison(name, chosen.Settings, chosen.Dev, chosen.HeldOut));
+                rows.Add(new LearnerComparison(name, chosen.Settings, chosen.Dev, chosen.HeldOut, chosen.ForF1));
             }
         return rows;
     }
@@ -180,7 +199,7 @@ public static class StatementLearner
             [.. pairs.Select(p => p.Same)], dev, held, fold, folds, weightsAll);
     }
 
-    private static (LearnerSettings Settings, PairModel Model, MatchFigures Dev, MatchFigures HeldOut) Choose(
+    private static (LearnerSettings Settings, PairModel Model, MatchFigures Dev, MatchFigures HeldOut, (MatchFigures Dev, MatchFigures HeldOut) ForF1) Choose(
         Data data, IReadOnlyList<string> names, IReadOnlyList<LearnerSettings> candidates)
     {
         var columns = names.Select(n => StatementFeatures.Names.ToList().IndexOf(n)).ToArray();
@@ -219,7 +238,11 @@ public static class StatementLearner
         var onDev = Fit(best.Settings, columns, names, data.Dev, data.FeaturesDev, data.Labels, data.Gates, best.Threshold);
         var heldOut = Figures([.. data.HeldOut.Select(i => onDev.Score(data.FeaturesDev[i]) >= onDev.Threshold)], [.. data.HeldOut.Select(i => data.Labels[i])]);
         var all = Fit(best.Settings, columns, names, [.. Enumerable.Range(0, data.Labels.Length)], data.FeaturesAll, data.Labels, data.Gates, best.Threshold);
-        return (best.Settings, all, best.Figures, heldOut);
+        var outOfFold = data.Dev.Select(i => scores[best.Settings][i]).ToArray();
+        var forF1 = BestF1Threshold(outOfFold, devLabels);
+        var f1 = (Figures([.. outOfFold.Select(s => s >= forF1)], devLabels),
+            Figures([.. data.HeldOut.Select(i => onDev.Score(data.FeaturesDev[i]) >= forF1)], [.. data.HeldOut.Select(i => data.Labels[i])]));
+        return (best.Settings, all, best.Figures, heldOut, f1);
     }
 
     // The model's probability after each of the given numbers of trees.
@@ -412,6 +435,26 @@ public static class StatementLearner
             if (right > best && (k + 1 == order.Length || scores[order[k + 1]] > scores[order[k]]))
             {
                 best = right;
+                threshold = k + 1 == order.Length ? scores[order[k]] + 1e-6 : (scores[order[k]] + scores[order[k + 1]]) / 2;
+            }
+        }
+        return threshold;
+    }
+
+    // The threshold with the best F1 of the "same" class, midway between two neighbouring scores.
+    private static double BestF1Threshold(double[] scores, bool[] labels)
+    {
+        var order = Enumerable.Range(0, scores.Length).OrderBy(i => scores[i]).ToArray();
+        int tp = labels.Count(v => v), fp = labels.Length - tp, positives = tp;
+        double F1() => tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + (positives - tp));
+        var best = F1();
+        var threshold = scores[order[0]] - 1e-6;
+        for (var k = 0; k < order.Length; k++)
+        {
+            if (labels[order[k]]) tp--; else fp--;
+            if (F1() > best && (k + 1 == order.Length || scores[order[k + 1]] > scores[order[k]]))
+            {
+                best = F1();
                 threshold = k + 1 == order.Length ? scores[order[k]] + 1e-6 : (scores[order[k]] + scores[order[k + 1]]) / 2;
             }
         }

@@ -33,11 +33,9 @@ public sealed class StatementCommandsTests
     [Fact]
     public async Task LearnStatementsWritesAModelAndPrintsItsDevelopmentAndHeldOutFigures()
     {
-        var pairs = Path.Combine(Path.GetTempPath(), $"nc-pairs-{Guid.NewGuid():N}.tsv");
         var model = Path.Combine(Path.GetTempPath(), $"nc-model-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(pairs, "id\tlabel\tsentence1\tsentence2\n" + string.Concat(Enumerable.Range(0, 40).Select(i => i % 2 == 0
-            ? $"p{i}\t1\tLe conseil de la ville {i} a voté le budget des écoles lundi.\tLundi, le conseil de la ville {i} a voté le budget des écoles.\n"
-            : $"p{i}\t0\tLe conseil de la ville {i} a voté le budget des écoles lundi.\tLes pêcheurs du port {i} manifestent contre les quotas.\n")));
+        var pairs = await WriteSeparablePairsAsync(i => $"Le conseil de la ville {i} a voté le budget des écoles lundi.",
+            i => $"Lundi, le conseil de la ville {i} a voté le budget des écoles.", i => $"Les pêcheurs du port {i} manifestent contre les quotas.");
         try
         {
             var run = await CliRunner.RunAsync("learn-statements", pairs, "--out", model, "--folds", "4");
@@ -48,6 +46,44 @@ public sealed class StatementCommandsTests
             StatementModel.Read(file, model).HeldOut.Pairs.Should().Be(8);
         }
         finally { File.Delete(pairs); File.Delete(model); }
+    }
+
+    [Fact]
+    public async Task LearnStatementsComparesOnlyTheAskedFamilyOnFoldsCutByTheGivenSeedWithoutWritingAModel()
+    {
+        var model = Path.Combine(Path.GetTempPath(), $"nc-model-{Guid.NewGuid():N}.json");
+        var pairs = await WriteSeparablePairsAsync(i => $"Der Stadtrat {i} hat am Montag den Haushalt der Schulen beschlossen.",
+            i => $"Am Montag hat der Stadtrat {i} den Haushalt der Schulen beschlossen.", i => $"Die Fischer im Hafen {i} protestieren gegen die Fangquoten.");
+        try
+        {
+            var run = await CliRunner.RunAsync("learn-statements", pairs, "--out", model, "--folds", "4", "--compare", "--family", "logistic", "--fold-seed", "3");
+
+            run.ExitCode.Should().Be(0, run.Stderr);
+            var rows = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+            rows.Should().HaveCount(6, "six signal sets, one family");
+            rows.Should().OnlyContain(r => r.Contains("| logistic regression, ridge ") && !r.Contains("trees"));
+            rows.Should().OnlyContain(r => r.Contains("held out 1.0000 / 1.0000") && r.Contains("threshold for best F1: dev CV 1.0000 / 1.0000"));
+            File.Exists(model).Should().BeFalse();
+        }
+        finally { File.Delete(pairs); File.Delete(model); }
+    }
+
+    [Fact]
+    public async Task LearnStatementsRefusesAnUnknownLearnerFamily()
+    {
+        var run = await CliRunner.RunAsync("learn-statements", "/nonexistent/pairs.tsv", "--compare", "--family", "forest");
+        run.ExitCode.Should().NotBe(0);
+        run.Stderr.Should().Contain("forest");
+    }
+
+    // Forty labelled pairs any learner separates: even ones a sentence and its reordering, odd ones another statement.
+    private static async Task<string> WriteSeparablePairsAsync(Func<int, string> sentence, Func<int, string> reordered, Func<int, string> other)
+    {
+        var pairs = Path.Combine(Path.GetTempPath(), $"nc-pairs-{Guid.NewGuid():N}.tsv");
+        await File.WriteAllTextAsync(pairs, "id\tlabel\tsentence1\tsentence2\n" + string.Concat(Enumerable.Range(0, 40).Select(i => i % 2 == 0
+            ? $"p{i}\t1\t{sentence(i)}\t{reordered(i)}\n"
+            : $"p{i}\t0\t{sentence(i)}\t{other(i)}\n")));
+        return pairs;
     }
 
     [Fact]
