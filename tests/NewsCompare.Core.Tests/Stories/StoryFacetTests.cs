@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Data;
+using NewsCompare.Core.Import;
+using NewsCompare.Core.Tests.Import;
 using NewsCompare.Core.Stories;
 
 namespace NewsCompare.Core.Tests.Stories;
@@ -34,11 +36,40 @@ public sealed class StoryFacetTests
     private static string Describe(StoryFacetKind facet, string value, long story, DateOnly? first, DateOnly? last, int outlets, int articles) =>
         $"{facet} {value} story {story}: {first} to {last}, {outlets} outlets, {articles} articles";
 
-    private static async Task ShouldMatchTheStoreAsync(TestStore store, string after)
+    private static Task ShouldMatchTheStoreAsync(TestStore store, string after) => ShouldMatchTheStoreAsync(store.Db, after);
+
+    private static async Task ShouldMatchTheStoreAsync(NewsDb db, string after)
     {
-        var expected = await ExpectedAsync(store.Db);
+        var expected = await ExpectedAsync(db);
         expected.Should().NotBeEmpty();
-        (await StoredAsync(store.Db)).Should().Equal(expected, $"the facets follow the store after {after}");
+        (await StoredAsync(db)).Should().Equal(expected, $"the facets follow the store after {after}");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task FacetsFollowTheImporterItsGroupingAndNewVersions(StoreProvider provider)
+    {
+        await using var f = await ImportFixture.CreateAsync(provider);
+        File.WriteAllText(Path.Combine(f.Captures, "sources.json"), """
+            [{"file": "a.txt", "url": "https://coastpost.example/2023/02/21/harbour-strike"},
+             {"file": "b.txt", "url": "https://quotidien.example/2023/02/21/greve-du-port"},
+             {"file": "c.txt", "url": "https://bergbote.example/2023/02/21/hafenstreik"}]
+            """);
+        f.Write("a.txt", ImportFixture.Article("Harbour strike ends after nine days"));
+        f.Write("b.txt", ImportFixture.Article("Harbour strike ends after nine days of talks"));
+        f.Write("c.txt", ImportFixture.Article("Der Hafenstreik endet nach neun Tagen, sagen die Gewerkschaften"));
+        (await f.ImportAsync([f.Captures])).Imported.Should().Be(3);
+        await f.QueryAsync(async db => { await ShouldMatchTheStoreAsync(db, "an import with grouping"); return 0; });
+
+        // A changed capture of the first address: the new version takes the old one's place in the story.
+        f.Write("a.txt", ImportFixture.Article("Harbour strike ends after nine days", paragraphs: 5));
+        (await f.ImportAsync([f.Captures])).Results.Should().Contain(r => r.Outcome == ImportOutcome.NewVersion);
+        await f.QueryAsync(async db =>
+        {
+            await ShouldMatchTheStoreAsync(db, "a new version imported");
+            (await db.Articles.CountAsync(a => !a.IsLatest)).Should().Be(1);
+            return 0;
+        });
     }
 
     [SkippableTheory]

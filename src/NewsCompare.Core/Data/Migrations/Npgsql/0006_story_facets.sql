@@ -17,6 +17,9 @@ CREATE INDEX "IX_StoryFacets_Date" ON "StoryFacets" ("Facet", "Value", ("LastDat
 CREATE INDEX "IX_StoryFacets_Coverage" ON "StoryFacets" ("Facet", "Value", "OutletCount" DESC, "ArticleCount" DESC,
     ("LastDate" IS NULL), "LastDate" DESC, "StoryId" DESC) INCLUDE ("FirstDate");
 CREATE INDEX "IX_StoryFacets_StoryId" ON "StoryFacets" ("StoryId");
+-- How many rows a value has depends on its facet ("en" is a language's, not an outlet's): without statistics over
+-- both, the planner multiplies their shares and guesses a common language's rows three times too few.
+CREATE STATISTICS "StoryFacets_Facet_Value" (mcv) ON "Facet", "Value" FROM "StoryFacets";
 
 -- An article's own facets (1: its outlet; 2: its language, while it is the latest version) with its story's keys.
 CREATE FUNCTION "AddStoryFacets"(story bigint, outlet text, language text, latest boolean) RETURNS void LANGUAGE sql AS $$
