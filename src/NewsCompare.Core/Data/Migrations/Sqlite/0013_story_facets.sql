@@ -19,8 +19,11 @@ CREATE INDEX "IX_StoryFacets_Date" ON "StoryFacets" ("Facet", "Value", "LastDate
 CREATE INDEX "IX_StoryFacets_Coverage" ON "StoryFacets" ("Facet", "Value", "OutletCount", "ArticleCount", "LastDate", "StoryId", "FirstDate");
 CREATE INDEX "IX_StoryFacets_StoryId" ON "StoryFacets" ("StoryId");
 
--- Facet 1: an outlet; 2: a language. An article adds its story's rows when it is in a story...
-CREATE TRIGGER "Articles_Facets_Insert" AFTER INSERT ON "Articles" WHEN new."StoryId" IS NOT NULL BEGIN
+-- Facet 1: an outlet; 2: a language. SQLite's triggers cannot call a function, so the two edits an article makes are
+-- written once, as what inserting into this empty view does: "Adds" 1 adds the article's facets to its story...
+CREATE VIEW "StoryFacetEdits" ("StoryId", "Outlet", "Language", "IsLatest", "Adds") AS SELECT NULL, NULL, NULL, NULL, NULL WHERE 0;
+
+CREATE TRIGGER "StoryFacetEdits_Add" INSTEAD OF INSERT ON "StoryFacetEdits" WHEN new."Adds" BEGIN
     INSERT OR IGNORE INTO "StoryFacets" ("Facet", "Value", "StoryId", "FirstDate", "LastDate", "OutletCount", "ArticleCount")
     SELECT f."Facet", f."Value", s."Id", s."FirstDate", s."LastDate", s."OutletCount", s."ArticleCount"
     FROM (SELECT 1 AS "Facet", new."Outlet" AS "Value" WHERE new."Outlet" IS NOT NULL
@@ -28,26 +31,27 @@ CREATE TRIGGER "Articles_Facets_Insert" AFTER INSERT ON "Articles" WHEN new."Sto
     JOIN "Stories" AS s ON s."Id" = new."StoryId";
 END;
 
--- ...and takes them away when no other article of the story still gives them.
+-- ...and 0 takes them away when no other article of the story still gives them.
+CREATE TRIGGER "StoryFacetEdits_Drop" INSTEAD OF INSERT ON "StoryFacetEdits" WHEN NOT new."Adds" BEGIN
+    DELETE FROM "StoryFacets" WHERE "Facet" = 1 AND "Value" = new."Outlet" AND "StoryId" = new."StoryId"
+        AND NOT EXISTS (SELECT 1 FROM "Articles" AS a WHERE a."Outlet" = new."Outlet" AND a."StoryId" = new."StoryId");
+    DELETE FROM "StoryFacets" WHERE "Facet" = 2 AND "Value" = new."Language" AND "StoryId" = new."StoryId"
+        AND NOT EXISTS (SELECT 1 FROM "Articles" AS a WHERE a."Language" = new."Language" AND a."StoryId" = new."StoryId" AND a."IsLatest");
+END;
+
+CREATE TRIGGER "Articles_Facets_Insert" AFTER INSERT ON "Articles" WHEN new."StoryId" IS NOT NULL BEGIN
+    INSERT INTO "StoryFacetEdits" VALUES (new."StoryId", new."Outlet", new."Language", new."IsLatest", 1);
+END;
+
 CREATE TRIGGER "Articles_Facets_Delete" AFTER DELETE ON "Articles" WHEN old."StoryId" IS NOT NULL BEGIN
-    DELETE FROM "StoryFacets" WHERE "Facet" = 1 AND "Value" = old."Outlet" AND "StoryId" = old."StoryId"
-        AND NOT EXISTS (SELECT 1 FROM "Articles" AS a WHERE a."Outlet" = old."Outlet" AND a."StoryId" = old."StoryId");
-    DELETE FROM "StoryFacets" WHERE "Facet" = 2 AND "Value" = old."Language" AND "StoryId" = old."StoryId"
-        AND NOT EXISTS (SELECT 1 FROM "Articles" AS a WHERE a."Language" = old."Language" AND a."StoryId" = old."StoryId" AND a."IsLatest");
+    INSERT INTO "StoryFacetEdits" VALUES (old."StoryId", old."Outlet", old."Language", old."IsLatest", 0);
 END;
 
 CREATE TRIGGER "Articles_Facets_Update" AFTER UPDATE OF "StoryId", "Outlet", "Language", "IsLatest" ON "Articles"
 WHEN old."StoryId" IS NOT new."StoryId" OR old."Outlet" IS NOT new."Outlet" OR old."Language" IS NOT new."Language"
     OR old."IsLatest" IS NOT new."IsLatest" BEGIN
-    DELETE FROM "StoryFacets" WHERE "Facet" = 1 AND "Value" = old."Outlet" AND "StoryId" = old."StoryId"
-        AND NOT EXISTS (SELECT 1 FROM "Articles" AS a WHERE a."Outlet" = old."Outlet" AND a."StoryId" = old."StoryId");
-    DELETE FROM "StoryFacets" WHERE "Facet" = 2 AND "Value" = old."Language" AND "StoryId" = old."StoryId"
-        AND NOT EXISTS (SELECT 1 FROM "Articles" AS a WHERE a."Language" = old."Language" AND a."StoryId" = old."StoryId" AND a."IsLatest");
-    INSERT OR IGNORE INTO "StoryFacets" ("Facet", "Value", "StoryId", "FirstDate", "LastDate", "OutletCount", "ArticleCount")
-    SELECT f."Facet", f."Value", s."Id", s."FirstDate", s."LastDate", s."OutletCount", s."ArticleCount"
-    FROM (SELECT 1 AS "Facet", new."Outlet" AS "Value" WHERE new."Outlet" IS NOT NULL
-          UNION ALL SELECT 2, new."Language" WHERE new."Language" IS NOT NULL AND new."IsLatest") AS f
-    JOIN "Stories" AS s ON s."Id" = new."StoryId";
+    INSERT INTO "StoryFacetEdits" SELECT old."StoryId", old."Outlet", old."Language", old."IsLatest", 0 WHERE old."StoryId" IS NOT NULL;
+    INSERT INTO "StoryFacetEdits" SELECT new."StoryId", new."Outlet", new."Language", new."IsLatest", 1 WHERE new."StoryId" IS NOT NULL;
 END;
 
 -- A story written after its articles (copy-store sets articles' stories last, a generator may not) gathers its rows;
