@@ -91,8 +91,14 @@ internal static class BenchWebCommand
                     ("search, common words", "/articles?q=council%20budget"),
                     ("story, ten versions", tenVersions is null ? "" : $"/stories/{tenVersions}"),
                 };
-                var apps = new List<App> { new(store.Provider == Core.Data.StoreProvider.Postgres ? "postgres" : "sqlite", parse.GetValue(url)!.TrimEnd('/'), parse.GetValue(pid)) };
-                if (parse.GetValue(postgresUrl) is { } second) apps.Add(new App("postgres", second.TrimEnd('/'), parse.GetValue(postgresPid)));
+                var apps = new List<App>
+                {
+                    new(store.Provider == Core.Data.StoreProvider.Postgres ? "postgres" : "sqlite", parse.GetValue(url)!.TrimEnd('/'), parse.GetValue(pid),
+                        store.Provider == Core.Data.StoreProvider.Postgres ? ServerProcesses.DatabaseOf(store.ConnectionString) : null),
+                };
+                if (parse.GetValue(postgresUrl) is { } second)
+                    apps.Add(new App("postgres", second.TrimEnd('/'), parse.GetValue(postgresPid),
+                        parse.GetValue(postgres) is { } postgresUri ? ServerProcesses.DatabaseOf(Core.Data.StoreTarget.Resolve(postgresUri, Environment.CurrentDirectory).ConnectionString) : null));
                 return await MeasureAsync(apps, targets,
                     new Settings(parse.GetValue(duration), parse.GetValue(connections), parse.GetValue(staticPort), parse.GetValue(nginx)!, parse.GetValue(warmup)), ct);
             }
@@ -131,8 +137,8 @@ internal static class BenchWebCommand
         return true;
     }
 
-    /// <summary>A running web app to measure, on the store of <paramref name="Store"/>'s engine.</summary>
-    private sealed record App(string Store, string BaseUrl, int? Pid);
+    /// <summary>A running web app to measure, on the store of <paramref name="Store"/>'s engine (PostgreSQL's database <paramref name="Database"/>).</summary>
+    private sealed record App(string Store, string BaseUrl, int? Pid, string? Database = null);
 
     private static async Task<int> MeasureAsync(List<App> apps, List<(string Name, string Path)> targets, Settings settings, CancellationToken ct)
     {
@@ -170,7 +176,8 @@ internal static class BenchWebCommand
         for (var i = 0; i < apps.Count; i++)
             Console.WriteLine($"  {apps[i].Store}: {apps[i].BaseUrl}, page cache {(cached[i] ? "ON (repeated addresses answered from memory)" : "OFF (every request renders)")}" +
                 (webs[i] is null ? " (give its --pid for CPU per request and memory)" : ""));
-        Console.WriteLine($"{"endpoint",-30} {"store",-8} {"req/s",9} {"p50 ms",8} {"p95 ms",8} {"errors",6} {"cpu ms/req",10} {"rss MB",6}  path");
+        var servers = apps.Select(a => a.Database is { } name ? new ServerProcesses(name) : null).ToList();
+        Console.WriteLine($"{"endpoint",-30} {"store",-8} {"req/s",9} {"p50 ms",8} {"p95 ms",8} {"errors",6} {"cpu ms/req",10} {"db ms/req",9} {"rss MB",6}  path");
 
         var rssBefore = webs.Select(w => w?.ResidentMegabytes()).ToList();
         var peak = rssBefore.Select(r => r ?? 0).ToArray();
@@ -196,11 +203,14 @@ internal static class BenchWebCommand
             if (path.Length == 0) { Console.WriteLine($"{name,-30} (no such story in the store)"); continue; }
             for (var i = 0; i < apps.Count; i++)
             {
-                var web = webs[i];
+                var (web, server) = (webs[i], servers[i]);
                 var cpuBefore = web?.CpuSeconds();
+                var serverBefore = server?.CpuSeconds();
                 var result = await WrkAsync(script, apps[i].BaseUrl + path, settings, ct);
                 var cpu = web is null || result is null || result.Requests == 0 ? "" : $"{(web.CpuSeconds() - cpuBefore!.Value) * 1000 / result.Requests:0.00}";
-                Print(name, apps[i].Store, path, result, cpu, web is null ? "" : web.ResidentMegabytes().ToString(CultureInfo.InvariantCulture));
+                var serverCpu = server is null || result is null || result.Requests == 0 || serverBefore is not > 0
+                    ? "" : $"{(server.CpuSeconds() - serverBefore.Value) * 1000 / result.Requests:0.00}";
+                Print(name, apps[i].Store, path, result, cpu, web is null ? "" : web.ResidentMegabytes().ToString(CultureInfo.InvariantCulture), serverCpu);
                 // Let a slow endpoint's queued requests drain before the next is measured.
                 await Task.Delay(TimeSpan.FromSeconds(2), ct);
             }
@@ -295,10 +305,10 @@ internal static class BenchWebCommand
             : new WrkResult(result[1], result[2], result[3], result[4], long.Parse(result[5], CultureInfo.InvariantCulture), null);
     }
 
-    private static void Print(string name, string store, string path, WrkResult? r, string cpu = "", string rss = "") =>
+    private static void Print(string name, string store, string path, WrkResult? r, string cpu = "", string rss = "", string serverCpu = "") =>
         Console.WriteLine(r?.Failure is { } failure
             ? $"{name,-30} {store,-8} {failure}"
-            : $"{name,-30} {store,-8} {r!.Rate,9} {r.P50,8} {r.P95,8} {r.Errors,6} {cpu,10} {rss,6}  {path}");
+            : $"{name,-30} {store,-8} {r!.Rate,9} {r.P50,8} {r.P95,8} {r.Errors,6} {cpu,10} {serverCpu,9} {rss,6}  {path}");
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
@@ -307,6 +317,36 @@ internal static class BenchWebCommand
         Path.IsPathRooted(name) ? (File.Exists(name) ? name : null)
         : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin")
             .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
+
+    /// <summary>
+    /// The PostgreSQL server's processes serving one database, when the server runs on this machine: each backend
+    /// names its database in its process title ("postgres: user database host(port) state"). Their CPU time is the
+    /// server's share of a request, which the web process's own figure leaves out. Backends the pool closes during a
+    /// measurement take their time with them, so the figure is a floor.
+    /// </summary>
+    internal sealed class ServerProcesses(string database)
+    {
+        public static string? DatabaseOf(string connectionString) => new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database;
+
+        public double CpuSeconds()
+        {
+            double total = 0;
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out var id)) continue;
+                try
+                {
+                    var title = File.ReadAllText(Path.Combine(dir, "cmdline")).TrimEnd('\0').Split(' ');
+                    if (title is ["postgres:", _, var name, ..] && name == database) total += new WebProcess(id).CpuSeconds();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Ended while being read, or another user's.
+                }
+            }
+            return total;
+        }
+    }
 
     private sealed record Settings(int Seconds, int Connections, int StaticPort, string Nginx, int Warmup);
 

@@ -27,6 +27,8 @@ public sealed class NewsDb(DbContextOptions<NewsDb> options) : DbContext(options
     public DbSet<StoryLock> StoryLocks => Set<StoryLock>();
     /// <summary>Story ids that no longer exist, with the stories that hold their articles now.</summary>
     public DbSet<RetiredStory> RetiredStories => Set<RetiredStory>();
+    /// <summary>Each story's outlets and languages with its list keys, kept by the store's triggers (read-only here).</summary>
+    public DbSet<StoryFacet> StoryFacets => Set<StoryFacet>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

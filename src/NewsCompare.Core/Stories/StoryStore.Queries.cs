@@ -38,8 +38,9 @@ public sealed partial class StoryStore
     public static async Task<IReadOnlyList<Story>> RelatedAsync(NewsDb db, long storyId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var ids = await db.StoryLinks.Where(l => l.StoryId == storyId).Select(l => l.RelatedStoryId)
-            .Concat(db.StoryLinks.Where(l => l.RelatedStoryId == storyId).Select(l => l.StoryId)).ToListAsync(cancellationToken);
+        // One statement: the links' ids as a subquery, not fetched first (a story page's round trips add up).
+        var ids = db.StoryLinks.Where(l => l.StoryId == storyId).Select(l => l.RelatedStoryId)
+            .Concat(db.StoryLinks.Where(l => l.RelatedStoryId == storyId).Select(l => l.StoryId));
         var stories = await db.Stories.Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
         return stories.OrderBy(s => s.FirstDate is null).ThenBy(s => s.FirstDate).ThenBy(s => s.Id).ToList();
     }

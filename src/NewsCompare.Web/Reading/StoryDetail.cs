@@ -49,15 +49,20 @@ public sealed record StoryDetail(long Id, string Title, DateOnly? FirstDate, Dat
 
     public static async Task<StoryDetail?> LoadAsync(NewsDb db, long id, CancellationToken ct)
     {
+        // The story's row and its articles in one statement (a round trip less per page).
         var story = await db.Stories.Where(s => s.Id == id)
-            .Select(s => new { s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount, s.TitleArticleId, s.TitleSource, s.MixedSplit })
+            .Select(s => new
+            {
+                s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount, s.TitleArticleId, s.TitleSource, s.MixedSplit,
+                Articles = db.Articles.Where(a => a.StoryId == s.Id && a.IsLatest)
+                    .OrderBy(a => a.Published == null).ThenBy(a => a.Published).ThenBy(a => a.Id)
+                    .Select(a => new StoryArticle(a.Id, a.Outlet, a.Headline, a.Published, a.PublishedSource, a.PublishedInferred,
+                        a.Byline, a.Language, a.CopyOfArticleId, a.PublishedFromArticleId))
+                    .ToList(),
+            })
             .FirstOrDefaultAsync(ct);
         if (story is null) return null;
-        var articles = await db.Articles.Where(a => a.StoryId == id && a.IsLatest)
-            .OrderBy(a => a.Published == null).ThenBy(a => a.Published).ThenBy(a => a.Id)
-            .Select(a => new StoryArticle(a.Id, a.Outlet, a.Headline, a.Published, a.PublishedSource, a.PublishedInferred,
-                a.Byline, a.Language, a.CopyOfArticleId, a.PublishedFromArticleId))
-            .ToListAsync(ct);
+        var articles = story.Articles;
         // A proposal made before the story last changed no longer says what to split.
         var split = ProposedSplit.Parse(story.MixedSplit) is { } p && p.Describes(articles.Select(a => a.Id).ToHashSet()) ? p : null;
         return new StoryDetail(story.Id, story.Title, story.FirstDate, story.LastDate, story.ArticleCount,
