@@ -48,7 +48,8 @@ public sealed class GroupingWritesTests
         return rows.Select(r => r with { Story = r.Story is long s ? first[s] : null }).ToList();
     }
 
-    private static async Task InstallWriteCounterAsync(TestStore store) =>
+    /// <summary>Records each UPDATE of an article's row, as a row of <c>ArticleWrites</c>.</summary>
+    internal static async Task InstallWriteCounterAsync(TestStore store) =>
         await store.Db.Database.ExecuteSqlRawAsync(store.Provider == StoreProvider.Postgres
             ? """
               CREATE TABLE "ArticleWrites" ("ArticleId" bigint NOT NULL);
@@ -60,7 +61,8 @@ public sealed class GroupingWritesTests
               CREATE TRIGGER CountArticleWrites AFTER UPDATE ON Articles BEGIN INSERT INTO ArticleWrites VALUES (new.Id); END;
               """);
 
-    private static async Task<Dictionary<long, int>> WritesAsync(TestStore store) =>
+    /// <summary>How many times each article's row was written since <see cref="InstallWriteCounterAsync"/>.</summary>
+    internal static async Task<Dictionary<long, int>> WritesAsync(TestStore store) =>
         (await store.Db.Database.SqlQueryRaw<long>(store.Sql("SELECT ArticleId AS \"Value\" FROM ArticleWrites")).ToListAsync())
         .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
 
