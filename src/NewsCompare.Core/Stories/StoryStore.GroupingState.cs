@@ -10,10 +10,14 @@ public sealed partial class StoryStore
     /// </summary>
     /// <param name="store">The store.</param>
     /// <param name="locks">Lock groups of the step's articles that corrections hold (article → group).</param>
-    /// <param name="headlines">The step's articles' headlines, for the stories they open (read from the store otherwise).</param>
+    /// <param name="placing">The articles a placement step places (their headlines and stated dates), or null.</param>
     /// <param name="noteSmall">Whether one-article stories the step opens or comes near are noted for a refinement of them.</param>
-    private sealed class SqliteGroupingState(StoryStore store, Dictionary<long, long> locks, Dictionary<long, string?>? headlines, bool noteSmall) : IGroupingState
+    private sealed class SqliteGroupingState(StoryStore store, Dictionary<long, long> locks, IReadOnlyDictionary<long, StoryArticle>? placing, bool noteSmall) : IGroupingState
     {
+        // Articles placed in this step whose own row does not name their story yet (article -> story): the story's
+        // refresh writes it with the article's copy and inferred date, one new row version instead of two or three.
+        // Nothing in a placement step reads an article's story from its row before the step's Flush.
+        private readonly Dictionary<long, long> _placed = [];
         private readonly Dictionary<long, StorySignature> _signatures = [];
         private readonly HashSet<long> _dirty = [];
         private readonly Dictionary<long, MemberFeatures> _features = [];
@@ -71,7 +75,7 @@ public sealed partial class StoryStore
 
         public StorySignature Open(ArticleProfile first)
         {
-            var headline = headlines is not null && headlines.TryGetValue(first.Id, out var h) ? h : store.HeadlineOf(first.Id);
+            var headline = placing is not null && placing.TryGetValue(first.Id, out var p) ? p.Headline : store.HeadlineOf(first.Id);
             var s = new StorySignature { Id = store.InsertStory(headline, _now), WeighedAt = (int)Math.Min(store._documents, int.MaxValue) };
             _signatures[s.Id] = s;
             if (noteSmall) store._smallCandidates.Add(s.Id);
@@ -84,7 +88,9 @@ public sealed partial class StoryStore
             _dirty.Add(story.Id);
             _changed = true;
             _articles.Remove(story.Id);
-            store.InsertMembership(stored, story.Id, why, _now);
+            var deferred = placing is not null && placing.ContainsKey(a.Id);
+            store.InsertMembership(stored, story.Id, why, _now, writeArticle: !deferred);
+            if (deferred) _placed[a.Id] = story.Id;
             if (locks.TryGetValue(a.Id, out var group)) store._lockedStories[group] = story.Id;
             store._index.Post(terms, story.Id);
         }
@@ -143,7 +149,7 @@ public sealed partial class StoryStore
                     if (!explanations.TryGetValue(a.Id, out var why)) continue;
                     store.Exec("""
                         UPDATE StoryMemberships SET StoryId = $s, Score = $score, Method = $m, SharedNames = $n, SharedTerms = $t, GapDays = $g, Breakdown = $b WHERE ArticleId = $a;
-                        UPDATE Articles SET StoryId = $s WHERE Id = $a;
+                        UPDATE Articles SET StoryId = $s WHERE Id = $a AND StoryId IS DISTINCT FROM $s;
                         """, ("$a", a.Id), ("$s", whole.Id), ("$score", why.Score), ("$m", why.Method),
                         ("$n", System.Text.Json.JsonSerializer.Serialize(why.SharedNames)), ("$t", System.Text.Json.JsonSerializer.Serialize(why.SharedTerms)), ("$g", why.GapDays),
                         ("$b", why.Breakdown?.Serialise()));
@@ -157,12 +163,28 @@ public sealed partial class StoryStore
         public void Flush()
         {
             // The members and headlines of every story the step changed, in two statements rather than two per story.
-            var (members, headlines) = _dirty.Count > 0 ? (store.LoadMembers(_dirty), store.LoadHeadlines(_dirty)) : ([], []);
+            var (members, articles) = _dirty.Count > 0 ? (store.LoadMembers(_dirty), store.LoadStoryRows(_dirty)) : ([], []);
+            var placed = _placed.GroupBy(p => p.Value, p => placing![p.Key]).ToDictionary(g => g.Key, g => g.ToList());
+            var mixed = placed.Count > 0 ? store.FlaggedStories(placed.Keys) : [];
             foreach (var id in _dirty)
             {
                 store.SaveSignature(_signatures[id]);
-                store.Touched(id, store.RefreshStory(id, _now, members[id], headlines[id]));
+                var rows = articles[id];
+                var joined = placed.GetValueOrDefault(id) ?? [];
+                if (joined.Count > 0)
+                {
+                    var ids = joined.Select(a => a.Id).ToHashSet();
+                    rows.RemoveAll(r => ids.Contains(r.Id));
+                    rows.AddRange(joined.Select(a => new StoryRow(a.Id, true, a.Headline, a.Published)));
+                }
+                // The refresh lends the earliest stated date unless the story stays flagged (RefreshStory clears a
+                // small story's flag); the articles it places are written with it.
+                var flagged = mixed.Contains(id) && members[id].Count >= StoryEngine.MinSplitMembers;
+                var lender = flagged ? null : rows.Where(r => r.Stated is not null).OrderBy(r => r.Stated).ThenBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefault();
+                store.Touched(id, store.RefreshStory(id, _now, members[id], rows.Where(r => r.Latest).ToDictionary(r => r.Id, r => r.Headline),
+                    joined.Select(a => (a.Id, Dated: a.Published is not null)).ToList(), lender));
             }
+            _placed.Clear();
             _dirty.Clear();
             if (_changed) store.MergeRecentIndex();
             _changed = false;

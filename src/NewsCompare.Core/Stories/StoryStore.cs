@@ -164,7 +164,7 @@ public sealed partial class StoryStore
             .ToList(), p => p.Score);
         _placedOrder = profiles.Select(p => p.Score.Id).ToList();
         (_batchDf, _documents, _complete) = (df, n, !updateDf || bulk);
-        var state = new SqliteGroupingState(this, ReadLocks(ids), articles.ToDictionary(a => a.Id, a => a.Headline), noteSmall: updateDf && _options.RefinesImports);
+        var state = new SqliteGroupingState(this, ReadLocks(ids), articles.ToDictionary(a => a.Id), noteSmall: updateDf && _options.RefinesImports);
         _index.Prefetch(profiles.Select(p => p.Score));
         return GroupingLoop.Place(state, profiles);
     }
@@ -275,14 +275,15 @@ public sealed partial class StoryStore
             """, ("$t", string.IsNullOrWhiteSpace(title) ? "(untitled)" : title.Trim()), ("$u", Stamp(now))).ExecuteScalar()!;
     }
 
-    private void InsertMembership(ArticleProfile a, long storyId, StoryExplanation why, DateTime now)
+    // writeArticle: whether the article's row is set to name the story now (else its story's refresh writes it).
+    private void InsertMembership(ArticleProfile a, long storyId, StoryExplanation why, DateTime now, bool writeArticle = true)
     {
-        Exec("""
+        Exec($"""
             INSERT INTO StoryMemberships (ArticleId, StoryId, Score, Method, SharedNames, SharedTerms, GapDays, AssignedAt, Features, Breakdown)
             VALUES ($a, $s, $score, $m, $n, $t, $g, $at, $f, $b)
             ON CONFLICT (ArticleId) DO UPDATE SET StoryId = excluded.StoryId, Score = excluded.Score, Method = excluded.Method, SharedNames = excluded.SharedNames,
                 SharedTerms = excluded.SharedTerms, GapDays = excluded.GapDays, AssignedAt = excluded.AssignedAt, Features = excluded.Features, Breakdown = excluded.Breakdown;
-            UPDATE Articles SET StoryId = $s WHERE Id = $a;
+            {(writeArticle ? "UPDATE Articles SET StoryId = $s WHERE Id = $a AND StoryId IS DISTINCT FROM $s;" : "")}
             """,
             ("$a", a.Id), ("$s", storyId), ("$score", why.Score), ("$m", why.Method),
             ("$n", JsonSerializer.Serialize(why.SharedNames)), ("$t", JsonSerializer.Serialize(why.SharedTerms)),
@@ -296,8 +297,11 @@ public sealed partial class StoryStore
     /// <param name="storyId">The story.</param>
     /// <param name="now">The time written as its update's.</param>
     /// <param name="read">Its members, when the caller has read them (<see cref="LoadMembers(IReadOnlyCollection{long})"/>).</param>
-    /// <param name="headlines">Its latest articles' headlines, when the caller has read them (<see cref="LoadHeadlines"/>).</param>
-    private List<MemberFeatures> RefreshStory(long storyId, DateTime now, List<MemberFeatures>? read = null, Dictionary<long, string?>? headlines = null)
+    /// <param name="headlines">Its latest articles' headlines, when the caller has read them (<see cref="LoadStoryRows"/>).</param>
+    /// <param name="placed">Articles placed in it whose rows do not name it yet, and whether each states its date.</param>
+    /// <param name="lender">The article whose stated date the story lends (as <see cref="LendDates"/> finds it), for <paramref name="placed"/>.</param>
+    private List<MemberFeatures> RefreshStory(long storyId, DateTime now, List<MemberFeatures>? read = null, Dictionary<long, string?>? headlines = null,
+        IReadOnlyList<(long Id, bool Dated)>? placed = null, long? lender = null)
     {
         var members = read ?? LoadMembers(storyId);
         if (members.Count == 0)
@@ -308,13 +312,24 @@ public sealed partial class StoryStore
         }
         _departed.Remove(storyId);
         var copies = members.Count <= 400 ? StoryEngine.CopySources(members, _options) : [];
+        // A placed article's row gets its story, copy and inferred date in one write (each UPDATE is a new version of
+        // the row, its text included, with entries in every index on PostgreSQL); the statements below then find it
+        // as they would have left it. Should the date guessed here differ, LendDates still sets the right one.
+        foreach (var (id, dated) in placed ?? [])
+            Exec(dated ? "UPDATE Articles SET StoryId = $s, CopyOfArticleId = $c WHERE Id = $a"
+                : lender is null ? "UPDATE Articles SET StoryId = $s, CopyOfArticleId = $c, Published = NULL, PublishedInferred = 0, PublishedSource = NULL, PublishedFromArticleId = NULL WHERE Id = $a"
+                : """
+                  UPDATE Articles SET StoryId = $s, CopyOfArticleId = $c, Published = (SELECT f.Published FROM Articles f WHERE f.Id = $f), PublishedInferred = 1,
+                      PublishedSource = $src, PublishedFromArticleId = $f WHERE Id = $a
+                  """,
+                ("$s", storyId), ("$a", id), ("$c", copies.TryGetValue(id, out var source) ? source : null), ("$f", lender), ("$src", MetadataSources.Story));
         // Rows are written only where a value changes: an UPDATE rewrites the row and its indexes even when it sets
         // what is already there, and most of a touched story's rows do not change.
         Exec("UPDATE Articles SET CopyOfArticleId = NULL WHERE StoryId = $s AND CopyOfArticleId IS NOT NULL AND Id NOT IN (SELECT value FROM json_each($c))",
             ("$s", storyId), ("$c", JsonSerializer.Serialize(copies.Keys)));
         foreach (var (copy, source) in copies)
             Exec("UPDATE Articles SET CopyOfArticleId = $c WHERE Id = $a AND CopyOfArticleId IS DISTINCT FROM $c", ("$c", source), ("$a", copy));
-        headlines ??= LoadHeadlines([storyId])[storyId];
+        headlines ??= LoadStoryRows([storyId])[storyId].Where(r => r.Latest).ToDictionary(r => r.Id, r => r.Headline);
         var title = StoryTitles.Choose(members.Where(m => headlines.ContainsKey(m.ArticleId))
             .Select(m => (m.ArticleId, headlines[m.ArticleId], copies.ContainsKey(m.ArticleId), m.Weights)).ToList());
         Exec("""
@@ -391,14 +406,30 @@ public sealed partial class StoryStore
         return members;
     }
 
-    /// <summary>The headlines of the latest articles of each of <paramref name="storyIds"/>, in one statement.</summary>
-    private Dictionary<long, Dictionary<long, string?>> LoadHeadlines(IReadOnlyCollection<long> storyIds)
+    /// <summary>An article of a story as a refresh reads it: whether it is the latest version, its headline, its stated date.</summary>
+    private readonly record struct StoryRow(long Id, bool Latest, string? Headline, DateOnly? Stated);
+
+    /// <summary>The articles (every version) of each of <paramref name="storyIds"/>, in one statement.</summary>
+    private Dictionary<long, List<StoryRow>> LoadStoryRows(IReadOnlyCollection<long> storyIds)
     {
-        var headlines = storyIds.ToDictionary(id => id, _ => new Dictionary<long, string?>());
-        using var r = Prepared("SELECT StoryId, Id, Headline FROM Articles WHERE StoryId IN (SELECT value FROM json_each($s)) AND +IsLatest = 1",
-            ("$s", JsonSerializer.Serialize(headlines.Keys))).ExecuteReader();
-        while (r.Read()) headlines[r.GetInt64(0)][r.GetInt64(1)] = r.IsDBNull(2) ? null : r.GetString(2);
-        return headlines;
+        var rows = storyIds.ToDictionary(id => id, _ => new List<StoryRow>());
+        using var r = Prepared("""
+            SELECT StoryId, Id, IsLatest, Headline, CASE WHEN PublishedInferred = 0 THEN Published END FROM Articles WHERE StoryId IN (SELECT value FROM json_each($s))
+            """, ("$s", JsonSerializer.Serialize(rows.Keys))).ExecuteReader();
+        while (r.Read())
+            rows[r.GetInt64(0)].Add(new StoryRow(r.GetInt64(1), Convert.ToBoolean(r.GetValue(2), CultureInfo.InvariantCulture),
+                r.IsDBNull(3) ? null : r.GetString(3), StoreCommands.Date(r, 4)));
+        return rows;
+    }
+
+    /// <summary>Those of <paramref name="storyIds"/> flagged as possibly mixed.</summary>
+    private HashSet<long> FlaggedStories(IEnumerable<long> storyIds)
+    {
+        var flagged = new HashSet<long>();
+        using var r = Prepared("SELECT Id FROM Stories WHERE Id IN (SELECT value FROM json_each($s)) AND MixedSplit IS NOT NULL",
+            ("$s", JsonSerializer.Serialize(storyIds))).ExecuteReader();
+        while (r.Read()) flagged.Add(r.GetInt64(0));
+        return flagged;
     }
 
     private List<MemberFeatures> LoadMembers(long storyId)

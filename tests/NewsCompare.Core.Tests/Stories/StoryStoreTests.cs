@@ -417,16 +417,7 @@ public sealed class StoryStoreTests
     {
         await using var store = await TestStore.CreateAsync(provider);
         var (first, _, _) = await SeedAsync(store);
-        await store.Db.Database.ExecuteSqlRawAsync(provider == StoreProvider.Postgres
-            ? """
-              CREATE TABLE "ArticleWrites" ("ArticleId" bigint NOT NULL);
-              CREATE FUNCTION count_article_writes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO "ArticleWrites" VALUES (NEW."Id"); RETURN NULL; END $$;
-              CREATE TRIGGER count_article_writes AFTER UPDATE ON "Articles" FOR EACH ROW EXECUTE FUNCTION count_article_writes();
-              """
-            : """
-              CREATE TABLE ArticleWrites (ArticleId INTEGER NOT NULL);
-              CREATE TRIGGER CountArticleWrites AFTER UPDATE ON Articles BEGIN INSERT INTO ArticleWrites VALUES (new.Id); END;
-              """);
+        await GroupingWritesTests.InstallWriteCounterAsync(store);
         var late = await store.AddAsync("Volkov and Lian wrap up Kazan talks on the Volga grain corridor",
             "Dmitri Volkov and envoy Lian Pei ended their Kazan talks on Tuesday with a pledge on the Sviyazhsk rail terminal and the Volga grain corridor, worth 4.2 billion yuan, after the Tatarstan flood.");
 
@@ -434,8 +425,7 @@ public sealed class StoryStoreTests
 
         (await store.ArticleAsync(late)).StoryId.Should().Be((await store.ArticleAsync(first[0])).StoryId);
         (await store.ArticleAsync(first[1])).PublishedInferred.Should().BeTrue("the story's undated members keep their inferred date");
-        var written = await store.Db.Database.SqlQueryRaw<long>(store.Sql("SELECT DISTINCT ArticleId AS \"Value\" FROM ArticleWrites")).ToListAsync();
-        written.Should().Equal([late], "the members already in the story keep the same date and copy link, so their rows are not rewritten");
+        (await GroupingWritesTests.WritesAsync(store)).Keys.Should().Equal([late], "the members already in the story keep the same date and copy link, so their rows are not rewritten");
     }
 
     [SkippableTheory]

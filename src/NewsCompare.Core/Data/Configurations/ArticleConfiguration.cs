@@ -16,7 +16,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => a.UrlKey, "IX_Articles_UrlKey_Latest").HasFilter("\"IsLatest\" = 1");
         builder.HasIndex(a => new { a.Outlet, a.Published });
         builder.HasIndex(a => a.Published);
-        builder.HasIndex(a => a.StoryId);
+        // Begins with the story, so it also serves lookups by story alone (and the foreign key): no index of its own.
+        builder.HasIndex(a => new { a.StoryId, a.IsLatest, a.Outlet }, "IX_Articles_StoryId_IsLatest_Outlet");
         builder.HasOne<Stories.Story>().WithMany().HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Article>().WithMany().HasForeignKey(a => a.CopyOfArticleId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Article>().WithMany().HasForeignKey(a => a.PublishedFromArticleId).OnDelete(DeleteBehavior.SetNull);
