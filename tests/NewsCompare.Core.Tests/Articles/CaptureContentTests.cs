@@ -106,8 +106,7 @@ public sealed class CaptureContentTests : IDisposable
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task ImportedPagesAreStoredCompressedAndReadBackByteForByte(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);

@@ -36,7 +36,7 @@ public sealed class PostgresSqlTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task QueuedWritesAreReadBackInOrderAndGoWithARolledBackTransaction(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

@@ -13,8 +13,7 @@ public sealed class ProviderSchemaTests
     private static readonly HashSet<string> MissingOnSqlite = ["IX_Articles_PublishedFromArticleId", "IX_Stories_TitleArticleId"];
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task MigratedSchemaMatchesTheModelOnEveryEngine(StoreProvider provider)
     {
         await using var store = await ProviderStore.CreateAsync(provider);
@@ -62,8 +61,7 @@ public sealed class ProviderSchemaTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task FourProcessesOpeningANewStoreAtOnceApplyEachScriptOnce(StoreProvider provider)
     {
         await using var store = await ProviderStore.CreateAsync(provider);

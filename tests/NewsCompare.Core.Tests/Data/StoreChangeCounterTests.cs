@@ -7,8 +7,7 @@ namespace NewsCompare.Core.Tests.Data;
 public sealed class StoreChangeCounterTests
 {
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task TheCounterMovesWhenAnotherConnectionCommitsAndOnlyThen(StoreProvider provider)
     {
         await using var store = await ProviderStore.CreateAsync(provider);

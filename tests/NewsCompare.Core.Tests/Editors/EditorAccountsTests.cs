@@ -19,8 +19,7 @@ public sealed class EditorAccountsTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task CreatedEditorSignsInByNameInAnyCaseAndOnlyWithTheirPassword(StoreProvider provider)
     {
         await using var store = await ProviderStore.CreateAsync(provider);
@@ -34,8 +33,7 @@ public sealed class EditorAccountsTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task RefusesDuplicateNamesBadNamesAndShortPasswords(StoreProvider provider)
     {
         await using var store = await ProviderStore.CreateAsync(provider);
@@ -50,8 +48,7 @@ public sealed class EditorAccountsTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task EachEditorGetsARandomStampThatRotatesAndVanishesWithTheEditor(StoreProvider provider)
     {
         await using var store = await ProviderStore.CreateAsync(provider);

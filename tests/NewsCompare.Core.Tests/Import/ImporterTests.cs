@@ -10,8 +10,7 @@ namespace NewsCompare.Core.Tests.Import;
 public sealed class ImporterTests
 {
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task ImportsAFolderRecursivelyInPathOrder(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -28,8 +27,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task StoresTheRawBytesWithTheirSha256AndEveryDroppedLineWithItsReason(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -51,8 +49,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task KeepsHundredsOfDroppedLinesInPageOrder(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -67,8 +64,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task DroppedLinesKeepQuotesBackslashesTabsAndEveryScriptExactly(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -82,8 +78,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task ImportingTheSameBytesAgainAddsNothing(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -102,8 +97,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task AChangedCaptureOfTheSameAddressIsANewVersion(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -122,8 +116,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task ReportsEachBadFileByNameAndReasonWhileTheOthersImport(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -151,8 +144,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task ImportsTruncatedHtmlWithAWarning(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -167,8 +159,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task TellsHtmlFromTextByContentNotByExtension(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -182,8 +173,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task ReportsAFileThatCannotBeReadAndImportsTheRest(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -197,8 +187,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task DoesNotFollowALinkedFolderBackUpTheTree(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -211,8 +200,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task NeverBlocksOnANamedPipeInTheFolder(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -227,8 +215,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task LinksToADeviceOrAPipeBesideAGoodFileAreRefusedWithoutReadingThem(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -258,8 +245,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task AFileWhoseNameIsNotUtf8IsImportedUnderALosslessName(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -279,8 +265,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task AFileWhoseNameIsNotUtf8NamedDirectlyIsImportedUnderALosslessName(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -302,8 +287,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task ReportsAPathThatDoesNotExist(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -312,8 +296,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task AppliesAFoldersManifestWithPathsRelativeToItAndNeverImportsIt(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -332,8 +315,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task IgnoresAnUnreadableManifestValueWithAWarning(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -350,8 +332,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task ReportsEveryManifestEntryWhoseFileIsMissing(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -391,8 +372,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task TakesTheAddressOfSavedHtmlFromThePageItself(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -406,8 +386,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task ACancelledImportLeavesTheStoreConsistentAndRunningAgainCompletesIt(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -431,8 +410,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task TwoImportsOfTheSameFilesAtOnceStoreEachCaptureOnce(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -451,8 +429,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task TwoImportsOfOverlappingFoldersAtOnceLoseNoArticleAndNumberEachArticlesVersionsOnce(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -499,8 +476,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task AValueTheEngineCannotHoldFailsThatFileByNameAndKeepsTheRestOfItsBatchAndWhatWasStored(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -535,8 +511,7 @@ public sealed class ImporterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task ImportsUploadsWithTheirManifestAndTheSameLimits(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);

@@ -19,8 +19,7 @@ public sealed class ManifestAndIdentityTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task ArticlesWhoseAddressesDifferOnlyInTheQueryAreDifferentArticles(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -43,8 +42,7 @@ public sealed class ManifestAndIdentityTests
     private const string Election = "Election count enters second day\n\nCounting of postal votes resumed in the capital this morning.\n\nOfficials said turnout was the highest in two decades.\n";
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task AnotherArticleAtAnAddressAlreadyStoredIsNotAVersionOfIt(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -68,8 +66,7 @@ public sealed class ManifestAndIdentityTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task AManifestInsideAZipAppliesToTheFilesBesideIt(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -86,8 +83,7 @@ public sealed class ManifestAndIdentityTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task AManifestUploadedBesideAZipFindsTheFilesInIt(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -100,8 +96,7 @@ public sealed class ManifestAndIdentityTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task KnownBytesWithNewManifestMetadataUpdateItAndRecordWhereItCameFrom(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -127,8 +122,7 @@ public sealed class ManifestAndIdentityTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task AnEditorsCorrectionSurvivesAReimportWithAManifestAndARegroup(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -155,8 +149,7 @@ public sealed class ManifestAndIdentityTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task ACorrectedDatePlacesTheArticleInItsStoryAgain(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -192,8 +185,7 @@ public sealed class ManifestAndIdentityTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task TwoEditorsCorrectingOneValueAtOnceEachRecordTheValueTheyReplaced(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);

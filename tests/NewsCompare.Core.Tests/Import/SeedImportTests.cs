@@ -73,8 +73,7 @@ public sealed class SeedImportTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task KeepsEveryLineOfEverySeedAsArticleTextOrRemovedClutter(StoreProvider provider)
     {
         await using var fixture = await ImportFixture.CreateAsync(provider);

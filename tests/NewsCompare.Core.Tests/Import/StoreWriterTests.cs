@@ -41,8 +41,7 @@ public sealed class StoreWriterTests
     }
 
     [SkippableTheory]
-    [InlineData(StoreProvider.Sqlite)]
-    [InlineData(StoreProvider.Postgres)]
+    [EveryStore]
     public async Task TheLatestVersionsOfAnAddressAreFoundAmongLatestRowsOnly(StoreProvider provider)
     {
         var plan = await PlanAsync(provider, StoreWriter.WriterSql.For(provider).LatestRows);

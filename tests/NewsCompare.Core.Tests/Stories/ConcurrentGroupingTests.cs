@@ -12,7 +12,7 @@ namespace NewsCompare.Core.Tests.Stories;
 public sealed class ConcurrentGroupingTests
 {
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task TwoImportersGroupingIntoOneStoreAtOnceBesideACorrectionLeaveEveryArticleInExactlyOneWholeStory(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -60,7 +60,7 @@ public sealed class ConcurrentGroupingTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AnImporterThatGroupedAfterAnotherWeighsWithTheOthersCounts(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

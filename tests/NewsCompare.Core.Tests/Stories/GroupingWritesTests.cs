@@ -67,7 +67,7 @@ public sealed class GroupingWritesTests
         .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task APlacedArticlesRowIsWrittenOnceWithItsStoryCopyAndBorrowedDate(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -100,7 +100,7 @@ public sealed class GroupingWritesTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task ArticlesGroupedBatchByBatchCarryTheStoryCopyAndDateAFullRegroupGives(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -136,7 +136,7 @@ public sealed class GroupingWritesTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AnArticleMovedToAnotherStoryHasItsRowNameThatStoryAndTakeItsDate(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

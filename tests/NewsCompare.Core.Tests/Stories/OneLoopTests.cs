@@ -91,7 +91,7 @@ public sealed class OneLoopTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task ReportsOfOneEventInSeveralLanguagesFormOneStoryInTheStoreAsInMemory(StoreProvider provider)
     {
         var texts = Multilingual().ToList();

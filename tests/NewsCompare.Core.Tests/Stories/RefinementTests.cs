@@ -54,7 +54,7 @@ public sealed class RefinementTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task RegroupMovesTheReportThatOpenedAStoryOfItsOwnIntoItsEvent(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -76,7 +76,7 @@ public sealed class RefinementTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task RefinementLeavesACorrectedArticleWherePeoplePutIt(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -115,7 +115,7 @@ public sealed class RefinementTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AFirstImportOfAHundredArticlesOrMoreIsGroupedAsRegroupWouldGroupIt(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

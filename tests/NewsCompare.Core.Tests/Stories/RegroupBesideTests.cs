@@ -91,7 +91,7 @@ public sealed class RegroupBesideTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AnImportWhileARegroupIsBuiltSucceedsAndTheSwitchPlacesItsArticles(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -122,7 +122,7 @@ public sealed class RegroupBesideTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AStoryTheSwitchOpensForAnArticleStoredMeanwhileTakesAnIdTheCopysNewStoriesDoNotHold(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -143,7 +143,7 @@ public sealed class RegroupBesideTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task ACorrectionMadeWhileARegroupIsBuiltIsKept(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -171,7 +171,7 @@ public sealed class RegroupBesideTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AStoryReadersSeeWithoutMembershipRowsIsKeptOrRetiredByARegroupNeverLost(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

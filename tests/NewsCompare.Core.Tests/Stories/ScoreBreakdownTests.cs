@@ -141,7 +141,7 @@ public sealed class ScoreBreakdownTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task TheStoreKeepsEachPlacementsBreakdownAndReadsItBack(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -160,7 +160,7 @@ public sealed class ScoreBreakdownTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AMembershipStoredBeforeBreakdownsWereKeptReadsAsNotRecorded(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

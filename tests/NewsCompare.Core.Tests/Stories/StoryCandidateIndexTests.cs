@@ -11,7 +11,7 @@ namespace NewsCompare.Core.Tests.Stories;
 public sealed class StoryCandidateIndexTests
 {
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task PostingsReadAheadForABatchGiveTheCandidatesReadTermByTermGive(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

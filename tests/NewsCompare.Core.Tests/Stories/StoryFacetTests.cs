@@ -46,7 +46,7 @@ public sealed class StoryFacetTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task FacetsFollowTheImporterItsGroupingAndNewVersions(StoreProvider provider)
     {
         await using var f = await ImportFixture.CreateAsync(provider);
@@ -73,7 +73,7 @@ public sealed class StoryFacetTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task FacetsFollowImportGroupingCorrectionsAndRegroup(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -98,7 +98,7 @@ public sealed class StoryFacetTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task FacetsFollowNewVersionsCorrectedMetadataAndDeletedArticles(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -127,7 +127,7 @@ public sealed class StoryFacetTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AStoryWrittenAfterItsArticlesGathersTheirFacets(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

@@ -37,7 +37,7 @@ public sealed class StoryIdentityTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task RegroupKeepsEveryStoryIdWhenTheGroupingDoesNotChange(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -56,7 +56,7 @@ public sealed class StoryIdentityTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task ARegroupThatJoinsStoriesKeepsTheIdOfTheLargestShareAndRetiresTheOthersWithPointers(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -85,7 +85,7 @@ public sealed class StoryIdentityTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AReaderDuringRegroupSeesTheWholeOldGroupingAndAfterItTheWholeNewOne(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -108,7 +108,7 @@ public sealed class StoryIdentityTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task ARegroupStoppedHalfwayLeavesTheOldStoriesAndDatesAsTheyWere(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

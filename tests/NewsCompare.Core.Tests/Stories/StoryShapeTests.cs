@@ -13,7 +13,7 @@ public sealed class StoryShapeTests
     private static readonly DateOnly September = new(2023, 9, 19);
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AnInferredDateNamesTheArticleItCameFromAndAStatedDateIsNeverReplaced(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -54,7 +54,7 @@ public sealed class StoryShapeTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AStoryOfTwoGroupsWithWordsOfTheirOwnIsFlaggedWithTheSplitAndLendsNoDates(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -73,7 +73,7 @@ public sealed class StoryShapeTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task ApplyingTheProposedSplitIsRecordedAsASplitAndEachHalfLendsItsOwnDate(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -99,7 +99,7 @@ public sealed class StoryShapeTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AStoryOfOneEventIsNotFlagged(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -135,7 +135,7 @@ public sealed class StoryShapeTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AStoryRecordsWhichHeadlineItsTitleIsAndWhy(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

@@ -39,7 +39,7 @@ public sealed class StoryStoreTests
             .GroupBy(a => a.StoryId).Select(g => g.Select(a => a.Id).ToHashSet()).ToList();
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AssignNewArticlesPlacesEachReportInItsEventsStoryAndKeepsWhy(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -60,7 +60,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task InASmallStoreAStoryIsIndexedByTheWordsItsArticleSharesNotOnlyByItsOwn(StoreProvider provider)
     {
         // Two reports in an empty store: each has many words of its own (which, not seen elsewhere yet, weigh most
@@ -86,7 +86,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task ManyShortReportsOnOneTopicImportedIntoASmallStoreStayApart(StoreProvider provider)
     {
         (string Headline, string Body)[] items =
@@ -112,7 +112,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task UndatedArticlesTakeTheStoryDateMarkedInferredAndKnownDatesStay(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -133,7 +133,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task IncrementalOneByOneGivesTheSameStoriesAsAFullRegroup(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -146,7 +146,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task MoveSplitAndMergeAreRecordedAndSurviveRegroup(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -177,7 +177,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task CorrectionsWithoutAReasonOrOnUnknownStoriesAreRefusedWithAClearMessage(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -190,7 +190,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task WireCopiesPointToTheEarliestVersionAndTheStoryCountsIndependentVersions(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -229,7 +229,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task StoriesOfOneOngoingTopicAreLinkedAsRelatedInTimeOrder(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -242,7 +242,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task PendingArticlesArePlacedWithoutDisturbingGroupedOnes(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -259,7 +259,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AStoreGroupedOnAnOlderVersionsTermsIsRegroupedWholeOnTheNextImport(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -281,7 +281,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AStoreGroupedOnTheCurrentTermsIsNeverRebuilt(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -313,7 +313,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task ImportingAnotherEventIntoTheStoryItsFirstReportJoinedSplitsThatStoryAndLinksTheHalves(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -336,7 +336,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task WithoutTheSplitTheImportedPortDisputeIsOneStory(StoreProvider provider)
     {
         // The test above is only a test of the split if the import path does merge the two events.
@@ -356,7 +356,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task AStoryPeopleMergedIsNeverSplitByTheEngine(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -374,7 +374,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task MergingTheRecentIndexTablesIntoTheLargeOnesChangesNoStory(StoreProvider provider)
     {
         await using var merged = await TestStore.CreateAsync(provider);
@@ -412,7 +412,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task RefreshingAStoryRewritesOnlyTheArticleRowsThatChange(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -429,7 +429,7 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    [EveryStore]
     public async Task RegroupGivesTheSameStoriesWhateverOrderTheArticlesWereImportedIn(StoreProvider provider)
     {
         (string Headline, string Body)[] texts =

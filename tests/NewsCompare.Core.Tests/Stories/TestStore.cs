@@ -24,9 +24,6 @@ internal sealed class TestStore : IAsyncDisposable
     /// <summary>The store's engine and connection.</summary>
     public StoreTarget Target => _store.Target;
 
-    /// <summary>The stories tests' engines: every test that takes one runs on both (PostgreSQL skips without a test server).</summary>
-    public static TheoryData<StoreProvider> Providers() => new() { StoreProvider.Sqlite, StoreProvider.Postgres };
-
     public static async Task<TestStore> CreateAsync(StoreProvider provider = StoreProvider.Sqlite)
     {
         var store = new TestStore(await ProviderStore.CreateAsync(provider));
