@@ -25,7 +25,7 @@ public static class LanguageDetector
             case "han": return sample.Any(c => c is >= '\u3040' and <= '\u30FF') ? "ja" : "zh";
             case "kana": return "ja";
             case "hangul": return "ko";
-            case "arabic": return sample.Any(c => c is 'پ' or 'چ' or 'ژ' or 'گ' or 'ی') ? "fa" : "ar";
+            case "arabic": return IsPersian(sample) ? "fa" : "ar";
             case "hebrew": return "he";
             case "greek": return "el";
             case "devanagari": return "hi";
@@ -33,6 +33,21 @@ public static class LanguageDetector
             case "latin" or "cyrillic": return ByStopwords(sample, script);
             default: return null;
         }
+    }
+
+    // Persian writes four letters Arabic has not (پ چ ژ گ) and its own forms of ya and kaf (ی ک) in most of its words;
+    // Arabic writes its ya and kaf (ي ك), ta marbuta and alef maqsura instead. Whichever set is more frequent decides:
+    // Arabic pages of Iranian outlets carry a Persian ya or kaf here and there, and one of them made a whole Arabic
+    // report Persian, while a short Persian text may have none of the four letters.
+    private static bool IsPersian(string sample)
+    {
+        int persian = 0, arabic = 0;
+        foreach (var c in sample)
+        {
+            if (c is 'پ' or 'چ' or 'ژ' or 'گ' or 'ی' or 'ک') persian++;
+            else if (c is 'ي' or 'ك' or 'ة' or 'ى') arabic++;
+        }
+        return persian > arabic;
     }
 
     /// <summary>Each telling stop word with the languages it belongs to, as bits in the order of <see cref="Languages"/>.</summary>

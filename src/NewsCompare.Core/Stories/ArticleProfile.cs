@@ -33,6 +33,12 @@ internal sealed class TermCounts
     /// (bench-grouping on the development set: 2–3 is a plateau; docs/stories.md §1).
     /// </summary>
     internal const float HeadlineTermWeight = 2.5f;
+    /// <summary>
+    /// How many name phrases' weight one run of names gives in all: a run of four names ("Foreign Minister Wang Yi")
+    /// gives five phrases of full weight; the more phrases of a longer run share that weight (docs/stories.md §1;
+    /// bench-stories: three lowered BASIL and joined the seeds' Nanping report to a meeting with dates).
+    /// </summary>
+    internal const int MaxRunPhrases = 5;
 
     // The lead says who did what, where and when; later paragraphs are background the whole topic shares.
     private static float Weight(TextSignals.Token t) =>
@@ -107,6 +113,11 @@ internal sealed class TermCounts
                 j++;
             }
             var weight = Weight(first);
+            // A long run is a title chain ("Cerrahpaşa Tıp Fakültesi ... Dr. Öğr. Üyesi Rıdvan Karaali") or a line set in
+            // capitals: each of its windows would count as a name of its own, and an expert's title quoted in reports of
+            // two events outweighed all else they said. A longer run's phrases share the weight of MaxRunPhrases.
+            var phrases = Math.Max(0, run.Count - 1) + Math.Max(0, run.Count - 2);
+            if (phrases > MaxRunPhrases) weight *= (float)MaxRunPhrases / phrases;
             for (var n = 2; n <= 3; n++)
                 for (var k = 0; k + n <= run.Count; k++)
                 {

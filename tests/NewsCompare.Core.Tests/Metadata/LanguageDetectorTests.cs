@@ -22,4 +22,17 @@ public sealed class LanguageDetectorTests
     [InlineData("Patrushev Wang Yi")]
     [InlineData("12345 67890 !!!")]
     public void SaysNothingWhenTheTextIsTooShortToTell(string text) => LanguageDetector.Detect(text).Should().BeNull();
+
+    [Fact]
+    public void AnArabicReportWithAFewPersianLettersIsArabic()
+    {
+        // An Iranian outlet's Arabic page: Persian ya and kaf in two words, Arabic ya, kaf and ta marbuta throughout.
+        const string text = "عقدت جلسة مباحثات رسمية بين النائب الأول للرئيس الإيراني والوفد الحكومي السوري حیث تناولت العلاقات المشترکة في المجالات الاقتصادية والتجارية وقضايا المنطقة الأخرى.";
+        LanguageDetector.Detect(text).Should().Be("ar");
+    }
+
+    [Theory]
+    [InlineData("وزیر امور خارجه روز سه‌شنبه گفت که دولت موضع خود را در این باره تغییر نمی‌دهد و برای گفت‌وگو با شرکا آماده است.")]
+    [InlineData("وزیر امور خارجه ایران روز سه‌شنبه در دیدار با همتای خود از این طرح حمایت کرد و آن را مهم خواند.")] // none of پ چ ژ گ
+    public void APersianReportIsPersian(string text) => LanguageDetector.Detect(text).Should().Be("fa");
 }
