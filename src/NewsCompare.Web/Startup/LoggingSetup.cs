@@ -32,7 +32,8 @@ public static class LoggingSetup
 
     /// <summary>
     /// One line per request with method, path, status and time ("HTTP GET /stories/3 responded 200 in 1.2 ms"),
-    /// in place of the framework's several lines; failed requests (5xx or an exception) are logged as errors.
+    /// in place of the framework's several lines; failed requests (5xx or an exception) are logged as errors, requests
+    /// their client abandoned as 499.
     /// </summary>
     public static WebApplication UseNewsRequestLogging(this WebApplication app)
     {
@@ -45,6 +46,24 @@ public static class LoggingSetup
                 error is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
                 : Serilog.Events.LogEventLevel.Information;
         });
+        app.Use(EndAbandonedRequestsQuietly);
         return app;
+    }
+
+    /// <summary>
+    /// A request whose client went away (a closed tab, a timed-out script) has its work cancelled, often as a database
+    /// query cancelled. Nothing failed on the app's side and no one is left to answer, so it is logged as one line
+    /// with status 499 (the client closed the request), not as a server error with a stack trace.
+    /// </summary>
+    internal static async Task EndAbandonedRequestsQuietly(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            if (!context.Response.HasStarted) context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+        }
     }
 }
