@@ -91,7 +91,20 @@ public sealed class ProviderStore : IAsyncDisposable
             await using var connection = new NpgsqlConnection(admin.ConnectionString);
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await drop.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (attempt < 40 && e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+                {
+                    // An autovacuum worker busy with the test's tables belongs to no role this one may end; it is done
+                    // within moments.
+                    await Task.Delay(250);
+                }
+            }
         }
     }
 }
