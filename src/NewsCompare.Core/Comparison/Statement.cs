@@ -110,15 +110,6 @@ public sealed partial class Statement
     public string[] Tokens { get; }
     /// <summary>The content words' stems (and figures), in order.</summary>
     public string[] Stems { get; }
-    /// <summary>The distinct folded words and figures.</summary>
-    public HashSet<string> TokenSet => _tokenSet ??= new HashSet<string>(Tokens, StringComparer.Ordinal);
-
-    private HashSet<string>? _tokenSet;
-    /// <summary>Neighbouring content stems, joined by a space: a little of the word order.</summary>
-    // Made on first use, like the sets below: most sentences (and clauses) meet few others past the gate.
-    public HashSet<string> StemBigrams => _stemBigrams ??= StemBigramsOf(Stems);
-
-    private HashSet<string>? _stemBigrams;
     /// <summary>The figures as written, each with the word that follows it when that word is not a stop word ("1,200 pounds").</summary>
     public string[] Figures { get; }
     /// <summary>
@@ -145,16 +136,16 @@ public sealed partial class Statement
     /// <summary>Each content stem's hash code, as <see cref="TokenCodes"/>.</summary>
     internal int[] StemCodes => _stemCodes ??= Codes(Stems);
 
-    /// <summary>The distinct tokens (<see cref="TokenSet"/>) as runs of one word, for the pair signals.</summary>
+    /// <summary>The distinct folded words and figures, as runs of one word, for the pair signals.</summary>
     internal WordRuns DistinctTokens => _distinctTokens ??= WordRuns.Of(Tokens, TokenCodes, 1);
 
-    /// <summary>The neighbouring content stems (<see cref="StemBigrams"/>) as runs of two.</summary>
+    /// <summary>Neighbouring content stems as runs of two: a little of the word order.</summary>
     internal WordRuns StemPairs => _stemPairs ??= WordRuns.Of(Stems, StemCodes, 2);
 
-    /// <summary>The neighbouring tokens (<see cref="TokenBigrams"/>) as runs of two.</summary>
+    /// <summary>Neighbouring words and figures (stop words included) as runs of two: the phrasing.</summary>
     internal WordRuns TokenPairs => _tokenPairs ??= WordRuns.Of(Tokens, TokenCodes, 2);
 
-    /// <summary>Runs of three tokens (<see cref="TokenTrigrams"/>).</summary>
+    /// <summary>Runs of three neighbouring words and figures.</summary>
     internal WordRuns TokenTriples => _tokenTriples ??= WordRuns.Of(Tokens, TokenCodes, 3);
 
     private WordRuns? _distinctTokens;
@@ -165,7 +156,8 @@ public sealed partial class Statement
     /// <summary>How many negators the sentence holds (<see cref="Negation.Count"/>).</summary>
     internal int Negators => _negators ??= Negation.Count(this);
 
-    // Made on first use, like the sets below; two threads making one at once make equal values.
+    // Made on first use: most sentences (and clauses) meet few others past the gate. Two threads making one at once
+    // make equal values.
     private int[]? _tokenCodes;
     private int[]? _stemCodes;
     private int? _negators;
@@ -202,7 +194,7 @@ public sealed partial class Statement
     /// level. Each 4-gram's four UTF-16 characters are packed into one number (exactly, so two numbers are equal only for
     /// equal 4-grams), distinct and sorted.
     /// </summary>
-    // Made on first use, like the word runs below. Numbers rather than strings: a sentence has a hundred or more.
+    // Made on first use, like the word runs. Numbers rather than strings: a sentence has a hundred or more.
     public long[] TextGrams => _textGrams ??= TextGramsOf(Tokens);
 
     private long[]? _textGrams;
@@ -211,23 +203,6 @@ public sealed partial class Statement
 
     /// <summary>The name phrases of the sentence as written ("Vladimir Putin"), made on first use.</summary>
     internal List<string> NamePhrases => _namePhrases ??= Comparison.NamePhrases.Of(Text);
-
-    private HashSet<string>? _tokenBigrams;
-    private HashSet<string>? _tokenTrigrams;
-
-    /// <summary>Pairs of neighbouring words and figures (stop words included), joined by a space: the phrasing.</summary>
-    // Made on first use (a pair the gate skips never needs them); two threads making them at once make equal sets.
-    public IReadOnlySet<string> TokenBigrams => _tokenBigrams ??= TokenGrams(2);
-
-    /// <summary>Runs of three neighbouring words and figures, joined by spaces.</summary>
-    public IReadOnlySet<string> TokenTrigrams => _tokenTrigrams ??= TokenGrams(3);
-
-    private HashSet<string> TokenGrams(int n)
-    {
-        var grams = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + n <= Tokens.Length; i++) grams.Add(string.Join(' ', Tokens, i, n));
-        return grams;
-    }
 
     private static long[] TextGramsOf(string[] tokens)
     {
@@ -247,13 +222,6 @@ public sealed partial class Statement
         for (var i = 0; i < values.Length; i++)
             if (i == 0 || values[i] != values[count - 1]) values[count++] = values[i];
         return count == values.Length ? values : values[..count];
-    }
-
-    private static HashSet<string> StemBigramsOf(string[] stems)
-    {
-        var bigrams = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < stems.Length; i++) bigrams.Add(stems[i] + " " + stems[i + 1]);
-        return bigrams;
     }
 
     private static long[] Grams(string[] words)

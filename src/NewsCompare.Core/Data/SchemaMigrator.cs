@@ -16,7 +16,7 @@ public static partial class SchemaMigrator
     {
         var prefix = $"{typeof(SchemaMigrator).Assembly.GetName().Name}.Data.Migrations.{provider}.";
         return EmbeddedFiles.Under(prefix)
-            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Where(n => n.EndsWith(".sql", StringComparison.Ordinal))
             .Select(n => (Resource: n, Match: ScriptName().Match(n[prefix.Length..])))
             .Where(x => x.Match.Success)
             .Select(x => (int.Parse(x.Match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),

@@ -39,7 +39,7 @@ public static class StoryList
         {
             var latest = await LatestAsync(db, counts, filter, ct);
             total = await counts.GetAsync(countKey, async () => await (await MatchingAsync(db, counts, filter, forPage: false, latest, ct)).CountAsync(ct), ct);
-            rows = await FilteredPageAsync(db, counts, filter, countKey, skip, ct);
+            rows = await FilteredPageAsync(db, counts, filter, countKey, skip, latest, dialect, ct);
         }
 
         var ids = rows.Select(r => (long?)r.Id).ToArray();
@@ -105,12 +105,11 @@ public static class StoryList
     /// from its end. Bounded only by the longest span of any story, the walk would step over every story that ended
     /// within that span after the range (2,900 of 17,000 for a year, with one story of 170 days).
     /// </summary>
-    private static async Task<List<Row>> FilteredPageAsync(NewsDb db, ListCounts counts, ListFilter filter, string countKey, int skip, CancellationToken ct)
+    private static async Task<List<Row>> FilteredPageAsync(NewsDb db, ListCounts counts, ListFilter filter, string countKey, int skip,
+        DateOnly? latest, StoreDialect dialect, CancellationToken ct)
     {
-        var dialect = StoreDialect.For(db);
         var take = ListFilter.PageSize;
         var forPage = filter.PageNumber <= ListFilter.ProbedPages;
-        var latest = await LatestAsync(db, counts, filter, ct);
         if (filter.ByCoverage || filter.To is not { } to || latest is null || filter.ReversedRange)
             return await RowsAsync(db, OrderKeys(await MatchingAsync(db, counts, filter, forPage, latest, ct), filter.ByCoverage, dialect).Skip(skip).Take(take),
                 filter.ByCoverage, ct);
@@ -144,11 +143,10 @@ public static class StoryList
     private static async Task<List<Row>> RowsAsync(NewsDb db, IQueryable<Key> page, bool byCoverage, CancellationToken ct)
     {
         var rows = await page.Join(db.Stories, k => k.StoryId, s => s.Id, (k, s) => s).Select(ToRow).ToListAsync(ct);
-        var byDate = rows.OrderByDescending(r => r.LastDate.HasValue).ThenByDescending(r => r.LastDate).ThenByDescending(r => r.Id);
-        return (byCoverage
-            ? rows.OrderByDescending(r => r.OutletCount).ThenByDescending(r => r.ArticleCount)
-                .ThenByDescending(r => r.LastDate.HasValue).ThenByDescending(r => r.LastDate).ThenByDescending(r => r.Id)
-            : byDate).ToList();
+        var ordered = byCoverage
+            ? rows.OrderByDescending(r => r.OutletCount).ThenByDescending(r => r.ArticleCount).ThenByDescending(r => r.LastDate.HasValue)
+            : rows.OrderByDescending(r => r.LastDate.HasValue);
+        return [.. ordered.ThenByDescending(r => r.LastDate).ThenByDescending(r => r.Id)];
     }
 
     private static IQueryable<Key> OrderKeys(IQueryable<Key> keys, bool byCoverage, StoreDialect dialect) => byCoverage

@@ -26,10 +26,10 @@ public sealed class StatementSignalTests
     {
         var (a, b) = (new Statement(first, language), new Statement(second, language));
         var f = StatementFeatures.Compute(a, b);
-        f[3].Should().Be(Dice(a.TokenSet, b.TokenSet));
-        f[4].Should().Be(Dice(a.StemBigrams, b.StemBigrams));
-        f[19].Should().Be(Dice(a.TokenBigrams, b.TokenBigrams));
-        f[20].Should().Be(Dice(a.TokenTrigrams, b.TokenTrigrams));
+        f[3].Should().Be(Dice(Joined(a.Tokens, 1), Joined(b.Tokens, 1)));
+        f[4].Should().Be(Dice(Joined(a.Stems, 2), Joined(b.Stems, 2)));
+        f[19].Should().Be(Dice(Joined(a.Tokens, 2), Joined(b.Tokens, 2)));
+        f[20].Should().Be(Dice(Joined(a.Tokens, 3), Joined(b.Tokens, 3)));
         f[6].Should().Be(Dice(SpellingTrigrams(a), SpellingTrigrams(b)));
         f[17].Should().Be(Dice(Letters(a, 4), Letters(b, 4)));
         f[19].Should().BeGreaterThan(0);
