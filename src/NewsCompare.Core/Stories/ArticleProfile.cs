@@ -56,6 +56,19 @@ internal sealed class TermCounts
         return sb.ToString();
     }
 
+    // Whether a run's window is printed as one name: no punctuation inside it, and every word but a connector written
+    // with a capital where it stands (a headline's capitals say nothing either way).
+    private static bool AsOneName(List<TextSignals.Token> window)
+    {
+        for (var i = 0; i < window.Count; i++)
+        {
+            var t = window[i];
+            if (i > 0 && t.Apart) return false;
+            if (!t.Headline && !t.Capitalised && !TextSignals.IsConnector(t.Text)) return false;
+        }
+        return true;
+    }
+
     public static TermCounts Count(StoryArticle article)
     {
         var tokens = TextSignals.Tokenise(article.Headline, article.Paragraphs);
@@ -122,8 +135,11 @@ internal sealed class TermCounts
                 for (var k = 0; k + n <= run.Count; k++)
                 {
                     var h = Add(string.Join(' ', run.Skip(k).Take(n).Select(x => tokens[x].Text)), true, weight);
-                    // Printed as written, connectors included: "Belt and Road" for the key "belt road".
-                    spellings.Saw(h, string.Join(' ', tokens.Skip(run[k]).Take(run[k + n - 1] - run[k] + 1).Select(x => x.Shown)), !first.Headline);
+                    // Printed as written, connectors included: "Belt and Road" for the key "belt road". Only where the words
+                    // stand as one name: each capitalised where it stands, nothing but spaces between them. A window of
+                    // "Patrushev, the secretary of Russia's" counts for grouping, but it is no name to show anyone.
+                    var window = tokens.Skip(run[k]).Take(run[k + n - 1] - run[k] + 1).ToList();
+                    if (AsOneName(window)) spellings.Saw(h, string.Join(' ', window.Select(x => x.Shown)), !first.Headline);
                 }
             i = Math.Max(j, i + 1);
         }
@@ -168,6 +184,23 @@ internal sealed class ArticleProfile
 
     /// <summary>What a reader is shown for <paramref name="term"/>: the article's own spelling, else its key, else "?".</summary>
     public string Shown(uint term) => Surface.GetValueOrDefault(term) ?? Text.GetValueOrDefault(term, "?");
+
+    /// <summary>
+    /// How an explanation tells <paramref name="term"/>: as a name (true), as a word (false), or not at all (null).
+    /// Grouping counts every word capitalised inside a sentence as a name, and every run of such words as name phrases;
+    /// a reader is shown as names only those the article prints as names: a word it mostly writes in lower case or
+    /// that is an everyday word of its language ("foreign" beside "Foreign Minister", "President") is told as a word,
+    /// and a phrase it never prints as one name ("Patrushev, the secretary of Russia's") is left out.
+    /// </summary>
+    public bool? ShownAsName(uint term)
+    {
+        if ((term & TextSignals.NameBit) == 0) return false;
+        if ((term & TextSignals.NumberBit) != 0) return true;
+        var key = Text.GetValueOrDefault(term, "");
+        // Without the article's spellings (a profile rebuilt from stored features) its keys are all there is to show.
+        if (key.Contains(' ', StringComparison.Ordinal)) return Surface.Count == 0 || Surface.ContainsKey(term) ? true : null;
+        return !(Surface.TryGetValue(term, out var printed) && printed.Length > 0 && char.IsLower(printed[0])) && !TextSignals.IsEverydayWord(key, Language);
+    }
 
     // Only the kept terms' spellings stay with the profile, so what it holds is bounded by ArticleTerms.
     private static Dictionary<uint, string> Kept(Dictionary<uint, string> surface, Dictionary<uint, float> kept)

@@ -94,12 +94,13 @@ internal sealed class StoryDocumentFrequencies(StoreCommands sql)
     /// Reads into the cache, in one statement, the counts of the terms of <paramref name="counts"/> it does not hold: on
     /// PostgreSQL each statement is a round trip to the server, and a batch asks for tens of thousands of terms.
     /// </summary>
-    private void ReadMissing(IReadOnlyList<TermCounts> counts)
+    private void ReadMissing(IReadOnlyList<TermCounts> counts) => ReadMissing(counts.SelectMany(c => c.Counts.Keys));
+
+    private void ReadMissing(IEnumerable<uint> terms)
     {
         var missing = new HashSet<long>();
-        foreach (var c in counts)
-            foreach (var t in c.Counts.Keys)
-                if (!_cache.TryGetValue(t, out _)) missing.Add(t);
+        foreach (var t in terms)
+            if (!_cache.TryGetValue(t, out _)) missing.Add(t);
         if (missing.Count == 0) return;
         using var cmd = sql.Command("""
             SELECT t.value, COALESCE(s.Df, 0) + COALESCE(r.Df, 0) FROM (SELECT CAST(value AS bigint) AS value FROM jsonb_array_elements_text(CAST($ts AS jsonb))) AS t
@@ -107,6 +108,21 @@ internal sealed class StoryDocumentFrequencies(StoreCommands sql)
             """, ("$ts", JsonSerializer.Serialize(missing)));
         using var reader = cmd.ExecuteReader();
         while (reader.Read()) _cache.Set((uint)reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>How many articles are counted.</summary>
+    public long Documents()
+    {
+        if (_documents is long n) return n;
+        var d = (long)sql.Prepared(DfQuery, ("$t", DocumentsKey)).ExecuteScalar()!;
+        _documents = d;
+        return d;
+    }
+
+    /// <summary>Reads into the cache, in one statement on PostgreSQL, the counts of <paramref name="terms"/> it does not hold.</summary>
+    public void Prefetch(IEnumerable<uint> terms)
+    {
+        if (sql.Postgres) ReadMissing(terms);
     }
 
     /// <summary>The document frequency of one term.</summary>

@@ -346,13 +346,18 @@ public static partial class StoryEngine
             features[kind] = features.GetValueOrDefault(kind) + o.Weights.Of(k) * x * y * scale;
         }
         if (o.Weights.Gap != 0 && s.GapDays(a.Day) is int gap) features[SimilarityFeature.Gap] = o.Weights.Gap * Weeks(gap);
-        // Told in the article's own words (Патрушев, Wang Yi), not the keys they match on.
-        var terms = shared.Where(kv => !TextSignals.IsHeadlineTerm(kv.Key))
-            .Select(kv => (Name: (kv.Key & TextSignals.NameBit) != 0, Key: a.Text.GetValueOrDefault(kv.Key, "?"), Shown: a.Shown(kv.Key)))
-            .ToList();
+        // Told in the article's own words (Патрушев, Wang Yi), not the keys they match on; a name term the article does
+        // not print as a name is told as a word ("foreign") or, a phrase, not at all.
+        var terms = new List<(bool Name, string Key, string Shown)>();
+        foreach (var (k, _, _) in shared)
+        {
+            if (TextSignals.IsHeadlineTerm(k)) continue;
+            var shown = a.ShownAsName(k);
+            if (shown is not null) terms.Add((shown.Value, a.Text.GetValueOrDefault(k, "?"), a.Shown(k)));
+        }
         var names = terms.Where(x => x.Name).ToList();
         return new StoryExplanation(Math.Round(score, 4), method,
-            names.Where(n => !names.Any(longer => longer.Key.Length > n.Key.Length && ContainsWords(longer.Key, n.Key))).Select(n => n.Shown).Take(8).ToList(),
+            Joined(names.Where(n => !names.Any(longer => longer.Key.Length > n.Key.Length && ContainsWords(longer.Key, n.Key))).ToList()).Take(8).ToList(),
             terms.Where(x => !x.Name).Select(x => x.Shown).Take(8).ToList(),
             s.GapDays(a.Day))
         {
@@ -363,6 +368,25 @@ public static partial class StoryEngine
 
     private static readonly Comparison<(uint Key, float Value, float Story)> LargerProductFirst = (p, q) =>
         (q.Value * q.Story).CompareTo(p.Value * p.Story) is var c and not 0 ? c : p.Key.CompareTo(q.Key);
+
+    // Phrases are at most three words, so a longer name is shared as overlapping windows ("Foreign Minister Wang",
+    // "Minister Wang Yi"); two three-word windows that overlap by two words are told as the one name they come from,
+    // where each is printed word for word (no connector whose place could not be told).
+    private static List<string> Joined(List<(bool Name, string Key, string Shown)> names)
+    {
+        var shown = new List<(string[] Key, string[] Shown)>();
+        foreach (var n in names)
+        {
+            var (key, words) = (n.Key.Split(' '), n.Shown.Split(' '));
+            var at = key.Length == 3 && words.Length == 3
+                ? shown.FindIndex(e => e.Key.Length >= 3 && e.Key.Length == e.Shown.Length && (e.Key[^2..].SequenceEqual(key[..2]) || key[1..].SequenceEqual(e.Key[..2])))
+                : -1;
+            if (at < 0) { shown.Add((key, words)); continue; }
+            var e = shown[at];
+            shown[at] = e.Key[^2..].SequenceEqual(key[..2]) ? ([.. e.Key, key[2]], [.. e.Shown, words[2]]) : ([key[0], .. e.Key], [words[0], .. e.Shown]);
+        }
+        return shown.ConvertAll(e => string.Join(' ', e.Shown));
+    }
 
     // "belt road forum" holds "belt road" and "road": a reader is told the longer name once, not its parts again.
     private static bool ContainsWords(string phrase, string part)

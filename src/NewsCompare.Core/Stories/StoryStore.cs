@@ -311,7 +311,7 @@ public sealed partial class StoryStore
             return members;
         }
         _departed.Remove(storyId);
-        var copies = members.Count <= 400 ? StoryEngine.CopySources(members, _options) : [];
+        var copies = members.Count <= 400 ? StoryEngine.CopySources(AsGrouped(members), _options) : [];
         // A placed article's row gets its story, copy and inferred date in one write (each UPDATE is a new version of
         // the row, its text included, with entries in every index on PostgreSQL); the statements below then find it
         // as they would have left it. Should the date guessed here differ, LendDates still sets the right one.
@@ -349,6 +349,21 @@ public sealed partial class StoryStore
             ("$members", members.Count), ("$min", StoryEngine.MinSplitMembers));
         LendDates(storyId);
         return members;
+    }
+
+    /// <summary>
+    /// The members weighed as a full grouping of the store as it stands weighs them (every term against the current
+    /// counts, a term no other article has counting a quarter), for deciding copies: an import keeps each member weighed
+    /// as the store stood when it came, with full weight for words nobody else had yet, so a rewrite's cosine to its
+    /// source depended on the order of arrival and a regroup could undo what the import decided (docs/stories.md §3).
+    /// </summary>
+    private List<MemberFeatures> AsGrouped(List<MemberFeatures> members)
+    {
+        if (members.Count < 2) return members;
+        _frequencies.Prefetch(members.SelectMany(m => (m.Counts.Count > 0 ? m.Counts : m.Weights).Keys));
+        var documents = _frequencies.Documents();
+        return members.ConvertAll(m => MemberFeatures.From(m.Reweigh(
+            t => StoryEngine.Idf(t, _frequencies.Of(t), documents, _options.Background, complete: true, _options.UnsharedTermWeight), _options)));
     }
 
     /// <summary>

@@ -32,6 +32,14 @@ internal static class TextSignals
         .ToDictionary(l => l, l => (Text.StopWords.Has(l) ? Text.StopWords.For(l).Select(Normalise) : LanguageWords.Shipped[l])
             .ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
+    // The words most articles of a language use (LanguageWords), per language.
+    private static readonly Dictionary<string, HashSet<string>> Everyday = LanguageWords.Shipped
+        .ToDictionary(kv => kv.Key, kv => kv.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    /// <summary>Whether a word's key is one most news articles of <paramref name="language"/> use (the learned lists of <see cref="LanguageWords"/>).</summary>
+    public static bool IsEverydayWord(string normalised, string language) =>
+        Everyday.TryGetValue(language, out var words) && words.Contains(normalised);
+
     // Calendar words are capitalised but name no one; they stay ordinary (weak) terms.
     private static readonly HashSet<string> Calendar = Split(
         "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december " +
@@ -68,7 +76,8 @@ internal static class TextSignals
     /// <param name="Numeric">A figure.</param>
     /// <param name="Lead">A word of the headline or the lead paragraphs.</param>
     /// <param name="Surface">The word or figure as the text prints it (Патрушев, "3.000"), for showing people what matched.</param>
-    internal readonly record struct Token(string Text, bool Capitalised, bool SentenceStart, bool Quoted, bool Headline, bool Numeric, bool Lead = false, string? Surface = null)
+    /// <param name="Apart">Set off from the word before it by punctuation other than a hyphen, an apostrophe or an abbreviation's full stop ("Patrushev, the secretary").</param>
+    internal readonly record struct Token(string Text, bool Capitalised, bool SentenceStart, bool Quoted, bool Headline, bool Numeric, bool Lead = false, string? Surface = null, bool Apart = false)
     {
         /// <summary>What a reader sees: the printed form, or the key when it was not kept.</summary>
         public string Shown => Surface ?? Text;
@@ -98,10 +107,12 @@ internal static class TextSignals
         while (true)
         {
             var found = Tokenizer.Next(text, ref at, out var start, out var numeric, units: true);
-            // The typography between two words: sentence ends and quotation marks.
+            var apart = false;
+            // The typography between two words: sentence ends, quotation marks and other punctuation.
             for (var i = gap; i < start; i++)
             {
                 var c = text[i];
+                if ((char.IsPunctuation(c) || char.IsSymbol(c)) && c is not ('-' or '\'' or '’' or '.' or '&')) apart = true;
                 // "Mt. Gox", "Sen. Warren", "U.S. officials": a full stop after a short capitalised word is an abbreviation.
                 if (c == '.' && tokens.Count > first && !sentenceStart && IsAbbreviation(text, i)) { }
                 else if (c is '.' or '!' or '?' or ':' or ';') sentenceStart = true;
@@ -111,7 +122,7 @@ internal static class TextSignals
             gap = at;
             var word = numeric ? text[start..at] : Tokenizer.Word(text[start..at], out _);
             // Headlines are often in title case, so their capitals say nothing about names.
-            tokens.Add(new Token(numeric ? Tokenizer.FigureWithUnit(word) : Key(Folding.Fold(word)), !headline && char.IsUpper(word[0]), sentenceStart, quoted, headline, numeric, lead, word));
+            tokens.Add(new Token(numeric ? Tokenizer.FigureWithUnit(word) : Key(Folding.Fold(word)), !headline && char.IsUpper(word[0]), sentenceStart, quoted, headline, numeric, lead, word, apart));
             sentenceStart = false;
         }
     }

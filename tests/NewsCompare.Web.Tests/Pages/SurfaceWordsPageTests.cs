@@ -74,3 +74,40 @@ public sealed class SurfaceWordsPageTests(SpelledSite site) : IClassFixture<Spel
         names.Should().Contain(n => n.Contains("Патрушев", StringComparison.Ordinal)).And.NotContain("patrusev");
     }
 }
+
+/// <summary>Two English reports of one meeting that name a title in a long run and write "foreign" in both cases.</summary>
+public sealed class TitledSite : TestSite
+{
+    protected override bool RealInsights => true;
+    public long First { get; private set; }
+
+    private async Task<long> AddAsync(string headline, string outlet, params string[] paragraphs) =>
+        (await Store.ArticleAsync(new Article { Headline = headline, Outlet = outlet, Language = "en", Paragraphs = [.. paragraphs] })).Id;
+
+    protected override async Task SeedAsync()
+    {
+        First = await AddAsync("Patrushev hosts Wang Yi for talks in Moscow", "Wire One",
+            "Nikolai Patrushev, the secretary of Russia's Security Council, hosted Chinese Foreign Minister Wang Yi in Moscow on Tuesday. Security Council Secretary Nikolai Patrushev said foreign pressure on Russia and China was growing.",
+            "The two discussed foreign policy and the Belt and Road Initiative.");
+        await AddAsync("Wang Yi meets Patrushev in Moscow", "Wire Two",
+            "Chinese Foreign Minister Wang Yi met Nikolai Patrushev, the secretary of Russia's Security Council, in Moscow on Tuesday. Security Council Secretary Patrushev spoke of foreign pressure on both countries.",
+            "They discussed foreign policy and the Belt and Road Initiative.");
+        await using var db = await NewsStore.OpenAsync(DatabasePath);
+        await new StoryStore(db, GroupedEvents.Loose).RegroupAsync();
+    }
+}
+
+public sealed class ShownNamesPageTests(TitledSite site) : IClassFixture<TitledSite>
+{
+    [Fact]
+    public async Task TheStoryPageListsAsNamesOnlyWhatTheReportsPrintAsNames()
+    {
+        var page = await site.PageAsync($"/stories/{await GroupedEvents.StoryOfAsync(site.DatabasePath, site.First)}");
+
+        var why = page.QuerySelectorAll(".why").Select(e => e.TextContent).Single(t => t.Contains("shares names", StringComparison.Ordinal));
+        var names = why[(why.IndexOf("shares names", StringComparison.Ordinal) + "shares names".Length)..].Split(';')[0];
+        names.Should().Contain("Foreign Minister Wang Yi").And.Contain("Patrushev")
+            .And.NotContain("secretary", "\"Patrushev, the secretary of Russia's\" is no name")
+            .And.NotMatchRegex(@"\bforeign\b", "the reports write \"foreign\" in lower case too");
+    }
+}
