@@ -17,9 +17,28 @@ namespace NewsCompare.Web.Reading;
 /// still sees every change committed before it arrived, while under load the store is asked a few times per many
 /// requests instead of once per request, one reading after another (the counter holds one connection on SQLite).
 /// </remarks>
-public sealed class StoreGeneration(StoreLocation location, IOutputCacheStore pages, IHttpContextAccessor requests, ILogger<StoreGeneration> log) : IDisposable
+public sealed class StoreGeneration : IDisposable
 {
     public const string CacheTag = "store";
+
+    private readonly Func<StoreChangeCounter> _open;
+    private readonly IOutputCacheStore _pages;
+    private readonly IHttpContextAccessor _requests;
+    private readonly ILogger<StoreGeneration> _log;
+
+    public StoreGeneration(StoreLocation location, IOutputCacheStore pages, IHttpContextAccessor requests, ILogger<StoreGeneration> log)
+        : this(() => StoreChangeCounter.For(location.Target), pages, requests, log)
+    {
+    }
+
+    /// <summary>With the counter given (tests: a counter that answers when told).</summary>
+    internal StoreGeneration(Func<StoreChangeCounter> open, IOutputCacheStore pages, IHttpContextAccessor requests, ILogger<StoreGeneration> log)
+    {
+        _open = open;
+        _pages = pages;
+        _requests = requests;
+        _log = log;
+    }
 
     private readonly Lock _lock = new();
     private Task<long>? _reading;
@@ -32,7 +51,7 @@ public sealed class StoreGeneration(StoreLocation location, IOutputCacheStore pa
 
     public async ValueTask<long> CurrentAsync(CancellationToken cancellation)
     {
-        var request = requests.HttpContext?.Items;
+        var request = _requests.HttpContext?.Items;
         if (request is not null && request.TryGetValue(RequestKey, out var read)) return (long)read!;
         Task<long> reading;
         lock (_lock) reading = _reading is null ? _reading = ReadAfter(Task.CompletedTask) : _next ??= ReadAfter(_reading);
@@ -50,15 +69,15 @@ public sealed class StoreGeneration(StoreLocation location, IOutputCacheStore pa
     {
         try
         {
-            _counter ??= StoreChangeCounter.For(location.Target);
+            _counter ??= _open();
             var version = await _counter.ReadAsync(CancellationToken.None);
             var moved = version != _dataVersion && _dataVersion != long.MinValue;
             if (moved) _generation++;
             _dataVersion = version;
             if (moved)
             {
-                log.LogDebug("Store changed (generation {Generation}); cached pages dropped", _generation);
-                await pages.EvictByTagAsync(CacheTag, CancellationToken.None);
+                _log.LogDebug("Store changed (generation {Generation}); cached pages dropped", _generation);
+                await _pages.EvictByTagAsync(CacheTag, CancellationToken.None);
             }
             return _generation;
         }
