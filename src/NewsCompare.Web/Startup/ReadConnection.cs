@@ -7,8 +7,8 @@ namespace NewsCompare.Web.Startup;
 /// <summary>
 /// A read page or API answer that is rendered (not served from the page cache) opens the store's connection once and
 /// keeps it for the request. Left to EF, each of the page's three to six statements takes the connection from the pool
-/// and gives it back: on PostgreSQL every return makes Npgsql reset the session before the next statement (seven
-/// statements on the server), on SQLite every opening sets the connection's pragmas again.
+/// and gives it back: on PostgreSQL every return makes Npgsql reset the session before the next statement (a batch of
+/// reset statements on the server), on SQLite every opening sets the connection's pragmas again.
 /// </summary>
 public static class ReadConnection
 {
