@@ -28,6 +28,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UsePageCaching();
+app.UseOneConnectionPerRead();
 app.MapRazorPages();
 app.MapNewsApi();
 app.MapRawCaptures();

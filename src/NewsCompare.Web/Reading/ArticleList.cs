@@ -42,7 +42,7 @@ public static class ArticleList
         var fts = FullText.Query(db, filter.Search);
         var articles = fts is null ? db.Articles.Where(a => a.IsLatest) : await FullText.LatestMatchingArticlesAsync(db, counts, fts, forPage, ct);
         var outlets = filter.Outlets;
-        if (outlets.Count > 0) articles = articles.Where(a => a.Outlet != null && outlets.Contains(a.Outlet));
+        if (outlets.Count > 0) articles = articles.WhereOneOf(a => a.Outlet, outlets);
         var language = filter.Language;
         if (language is not null) articles = articles.Where(a => a.Language == language);
         if (filter.OnlyUngrouped) articles = articles.Where(a => a.StoryId == null);

@@ -43,7 +43,7 @@ public static partial class FullText
     {
         if (IsPostgres(db))
         {
-            var tsQuery = await TsQueryAsync(db, ftsQuery, ct);
+            var tsQuery = await TsQueryAsync(db, counts, ftsQuery, ct);
             // PostgreSQL guesses a fixed share of the articles for any word it has no statistic for, so a rare word would
             // walk the whole list in its order: a narrow search takes its matches as an array first.
             return await CountAsync(db, counts, tsQuery, ct) < Broad
@@ -81,7 +81,7 @@ public static partial class FullText
     {
         if (IsPostgres(db))
         {
-            var tsQuery = await TsQueryAsync(db, ftsQuery, ct);
+            var tsQuery = await TsQueryAsync(db, counts, ftsQuery, ct);
             return await CountAsync(db, counts, tsQuery, ct) < Broad
                 ? db.Stories.FromSql($"""
                     SELECT * FROM "Stories" WHERE "Id" = ANY (ARRAY(
@@ -124,10 +124,13 @@ public static partial class FullText
     /// <summary>
     /// The words stemmed under every configuration (the store's <c>SearchQuery</c>), fetched first and bound as a value:
     /// the planner then estimates from the index's statistics how many articles match (a common word walks the list's
-    /// order, a rare one looks its matches up), and the function runs once, not once per row it filters.
+    /// order, a rare one looks its matches up), and the function runs once, not once per row it filters. Remembered per
+    /// store generation like the counts: stemming under 28 configurations took about 0.5 ms of the server's CPU and a
+    /// round trip for every page of a search.
     /// </summary>
-    private static async Task<string> TsQueryAsync(NewsDb db, string query, CancellationToken ct) =>
-        (await db.Database.SqlQuery<string?>($"""SELECT CAST("SearchQuery"({query}) AS text) AS "Value" """).SingleAsync(ct)) ?? "";
+    private static Task<string> TsQueryAsync(NewsDb db, ListCounts counts, string query, CancellationToken ct) =>
+        counts.GetAsync("tsquery:" + query, async () =>
+            (await db.Database.SqlQuery<string?>($"""SELECT CAST("SearchQuery"({query}) AS text) AS "Value" """).SingleAsync(ct)) ?? "", ct);
 
     private static bool IsPostgres(NewsDb db) => StoreDialect.For(db).Provider == StoreProvider.Postgres;
 

@@ -82,4 +82,25 @@ public abstract class PageCacheTests<TSite>(TSite site) : IClassFixture<TSite> w
         await site.Store.ArticleAsync("Harbour dredging starts", "Harbour Gazette", new DateOnly(2024, 7, 1), "Dredging begins.");
         (await GetAsync(reader, "/api/articles?outlet=Harbour%20Gazette")).Body.Should().Contain("\"total\":1");
     }
+    [SkippableFact]
+    public async Task ARequestStartedAfterACommitSeesItWhileOtherRequestsKeepAskingTheStore()
+    {
+        // Requests arriving together share a reading of the store's generation; one that began before a commit must
+        // not answer a request that came after it.
+        const string url = "/articles?outlet=Quay%20Herald";
+        var reader = site.Reader();
+        using var stop = new CancellationTokenSource();
+        var busy = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested) (await reader.GetAsync(url)).Dispose();
+        })).ToList();
+        for (var i = 1; i <= 6; i++)
+        {
+            await site.Store.ArticleAsync($"Quay crane {i} installed", "Quay Herald", new DateOnly(2024, 8, i), "A new crane stands on the quay.");
+            var pages = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => GetAsync(reader, url)));
+            pages.Select(p => Count(p.Body)).Should().AllBeEquivalentTo(i, "every request began after the article was committed");
+        }
+        await stop.CancelAsync();
+        await Task.WhenAll(busy);
+    }
 }
