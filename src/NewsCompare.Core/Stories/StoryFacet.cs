@@ -12,7 +12,7 @@ public enum StoryFacetKind
 /// <summary>
 /// One outlet or language of a story, with the story's list keys copied from its row, so the stories list filtered by
 /// outlet or language is read in its order from one index (docs/adr/0023-story-facets.md). Written only by the store's
-/// triggers on articles and stories (schema scripts 0013 on SQLite, 0006 on PostgreSQL): read-only for the application.
+/// triggers on articles and stories (schema scripts 0013 and 0015 on SQLite, 0006 and 0008 on PostgreSQL): read-only for the application.
 /// </summary>
 public sealed class StoryFacet
 {

@@ -9,7 +9,7 @@ internal sealed class StoryFacetConfiguration : IEntityTypeConfiguration<StoryFa
     public void Configure(EntityTypeBuilder<StoryFacet> builder)
     {
         builder.ToTable("StoryFacets");
-        builder.HasKey(f => new { f.Facet, f.Value, f.StoryId });
-        builder.HasIndex(f => f.StoryId);
+        // A story's rows are one range of the key: its triggers rewrite them whenever the story's keys change.
+        builder.HasKey(f => new { f.StoryId, f.Facet, f.Value });
     }
 }
