@@ -11,38 +11,12 @@ namespace NewsCompare.Web.Reading;
 /// PostgreSQL), cheap enough that every request can ask. When it moves, cached pages are dropped. It is read once per
 /// request (a page that counts several lists asks it several times): on PostgreSQL each reading is a round trip.
 /// </summary>
-/// <remarks>
-/// One reading serves every request that arrived before it began: a request that comes while a reading is under way
-/// waits for the next one, which starts when that one ends and is shared by all who came meanwhile. Each request so
-/// still sees every change committed before it arrived, while under load the store is asked a few times per many
-/// requests instead of once per request, one reading after another (the counter holds one connection on SQLite).
-/// </remarks>
-public sealed class StoreGeneration : IDisposable
+public sealed class StoreGeneration(StoreLocation location, IOutputCacheStore pages, IHttpContextAccessor requests, ILogger<StoreGeneration> log) : IDisposable
 {
     public const string CacheTag = "store";
 
-    private readonly Func<StoreChangeCounter> _open;
-    private readonly IOutputCacheStore _pages;
-    private readonly IHttpContextAccessor _requests;
-    private readonly ILogger<StoreGeneration> _log;
-
-    public StoreGeneration(StoreLocation location, IOutputCacheStore pages, IHttpContextAccessor requests, ILogger<StoreGeneration> log)
-        : this(() => StoreChangeCounter.For(location.Target), pages, requests, log)
-    {
-    }
-
-    /// <summary>With the counter given (tests: a counter that answers when told).</summary>
-    internal StoreGeneration(Func<StoreChangeCounter> open, IOutputCacheStore pages, IHttpContextAccessor requests, ILogger<StoreGeneration> log)
-    {
-        _open = open;
-        _pages = pages;
-        _requests = requests;
-        _log = log;
-    }
-
-    private readonly Lock _lock = new();
-    private Task<long>? _reading;
-    private Task<long>? _next;
+    // Readings are serialised (the counter holds one connection on SQLite); waiting for one holds no thread.
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private StoreChangeCounter? _counter;
     private long _dataVersion = long.MinValue;
     private long _generation;
@@ -51,48 +25,37 @@ public sealed class StoreGeneration : IDisposable
 
     public async ValueTask<long> CurrentAsync(CancellationToken cancellation)
     {
-        var request = _requests.HttpContext?.Items;
+        var request = requests.HttpContext?.Items;
         if (request is not null && request.TryGetValue(RequestKey, out var read)) return (long)read!;
-        Task<long> reading;
-        lock (_lock) reading = _reading is null ? _reading = ReadAfter(Task.CompletedTask) : _next ??= ReadAfter(_reading);
-        var generation = await reading.WaitAsync(cancellation);
+        long generation;
+        bool moved;
+        await _gate.WaitAsync(cancellation);
+        try
+        {
+            _counter ??= StoreChangeCounter.For(location.Target);
+            var version = await _counter.ReadAsync(cancellation);
+            moved = version != _dataVersion && _dataVersion != long.MinValue;
+            if (moved) _generation++;
+            _dataVersion = version;
+            generation = _generation;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        if (moved)
+        {
+            log.LogDebug("Store changed (generation {Generation}); cached pages dropped", generation);
+            await pages.EvictByTagAsync(CacheTag, cancellation);
+        }
         if (request is not null) request[RequestKey] = generation;
         return generation;
     }
 
-    // A reading starts on the thread pool once the one before it has ended, whatever its outcome (a failed reading fails
-    // only the requests that waited for it).
-    private Task<long> ReadAfter(Task previous) =>
-        previous.ContinueWith(_ => ReadAsync(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
-
-    private async Task<long> ReadAsync()
-    {
-        try
-        {
-            _counter ??= _open();
-            var version = await _counter.ReadAsync(CancellationToken.None);
-            var moved = version != _dataVersion && _dataVersion != long.MinValue;
-            if (moved) _generation++;
-            _dataVersion = version;
-            if (moved)
-            {
-                _log.LogDebug("Store changed (generation {Generation}); cached pages dropped", _generation);
-                await _pages.EvictByTagAsync(CacheTag, CancellationToken.None);
-            }
-            return _generation;
-        }
-        finally
-        {
-            lock (_lock) (_reading, _next) = (_next, null);
-        }
-    }
-
     public void Dispose()
     {
-        Task<long>? last;
-        lock (_lock) last = _next ?? _reading;
-        try { last?.Wait(); }
-        catch (AggregateException) { } // a failed reading has already failed its requests
+        _gate.Wait();
         _counter?.Dispose();
+        _gate.Dispose();
     }
 }
