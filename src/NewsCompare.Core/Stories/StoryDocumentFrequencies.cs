@@ -67,7 +67,7 @@ internal sealed class StoryDocumentFrequencies(StoreCommands sql)
     public Dictionary<long, long> Read(IReadOnlyList<TermCounts> counts)
     {
         var df = new Dictionary<long, long>();
-        if (sql.Postgres) ReadMissing(counts);
+        Prefetch(counts.SelectMany(c => c.Counts.Keys));
         using var cmd = sql.Command(DfQuery, ("$t", 0L));
         foreach (var c in counts)
             foreach (var t in c.Counts.Keys)
@@ -81,21 +81,14 @@ internal sealed class StoryDocumentFrequencies(StoreCommands sql)
                 }
                 df[t] = d;
             }
-        if (_documents is not long n)
-        {
-            cmd.Parameters[0].Value = DocumentsKey;
-            _documents = n = (long)cmd.ExecuteScalar()!;
-        }
-        df[DocumentsKey] = n;
+        df[DocumentsKey] = Documents();
         return df;
     }
 
     /// <summary>
-    /// Reads into the cache, in one statement, the counts of the terms of <paramref name="counts"/> it does not hold: on
-    /// PostgreSQL each statement is a round trip to the server, and a batch asks for tens of thousands of terms.
+    /// Reads into the cache, in one statement, the counts of <paramref name="terms"/> it does not hold: on PostgreSQL
+    /// each statement is a round trip to the server, and a batch asks for tens of thousands of terms.
     /// </summary>
-    private void ReadMissing(IReadOnlyList<TermCounts> counts) => ReadMissing(counts.SelectMany(c => c.Counts.Keys));
-
     private void ReadMissing(IEnumerable<uint> terms)
     {
         var missing = new HashSet<long>();
