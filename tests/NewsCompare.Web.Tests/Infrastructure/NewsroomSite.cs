@@ -40,7 +40,7 @@ public class NewsroomSite : TestSite
         TreatyEcho = await Store.ArticleAsync(new Article
         {
             Headline = "Ministers sign river treaty", Outlet = "Northern Echo", Language = "en", Published = new DateOnly(2024, 3, 3),
-            PublishedSource = "story", PublishedInferred = true,
+            PublishedSource = "story", PublishedInferred = true, PublishedFromArticleId = TreatyHarbour.Id,
             Paragraphs = ["The two ministers signed the river treaty at dawn."],
         });
         TreatyEcho.CopyOfArticleId = TreatyPlanet.Id;

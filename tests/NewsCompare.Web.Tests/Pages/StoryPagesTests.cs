@@ -113,6 +113,19 @@ public abstract class StoryPagesTests<TSite>(TSite site) : IClassFixture<TSite> 
     }
 
     [SkippableFact]
+    public async Task AnInferredDateNamesTheVersionItWasTakenFrom()
+    {
+        var page = await site.PageAsync($"/stories/{site.TreatyStory}");
+        var echo = page.QuerySelectorAll(".columns .column").Single(c => c.Id == $"article-{site.TreatyEcho.Id}");
+        var lender = echo.QuerySelector(".meta .source a")!;
+        lender.TextContent.Should().Be("Harbour Times version");
+        lender.GetAttribute("href").Should().Be($"#article-{site.TreatyHarbour.Id}");
+        page.QuerySelector(lender.GetAttribute("href")!).Should().NotBeNull("the link leads to the lending version's column");
+        var planet = page.QuerySelectorAll(".columns .column").Single(c => c.Id == $"article-{site.TreatyPlanet.Id}");
+        planet.QuerySelector(".meta .source a").Should().BeNull("a stated date names its source, not another version");
+    }
+
+    [SkippableFact]
     public async Task StoryPageComparesHeadlinesInOneStripAndDrawsTheTimeline()
     {
         var page = await site.PageAsync($"/stories/{site.TreatyStory}");
