@@ -164,6 +164,9 @@ public abstract class StoryPagesTests<TSite>(TSite site) : IClassFixture<TSite> 
         planet.QuerySelector(".unique")!.TextContent.Should().StartWith("Fishermen welcomed");
         planet.QuerySelector(".share-count")!.TextContent.Should().Contain("1 of 2 sentences in every version");
         planet.QuerySelector(".shared-all .also")!.TextContent.Should().Be("in all 2");
+        var echoDate = page.QuerySelectorAll(".column")[1].QuerySelector(".meta")!.TextContent;
+        echoDate.Should().Contain("from its story");
+        echoDate.Split("inferred").Should().HaveCount(2, "the badge says the date is inferred, once");
     }
 
     [SkippableFact]

@@ -41,7 +41,7 @@ public static class Display
             "text" => "the article text",
             "extraction" => "the page's structure",
             "detected" => "detected from the text",
-            "story" => "its story (inferred)",
+            "story" => "its story",
             "editor" => "an editor's correction",
             _ => code,
         };
