@@ -83,6 +83,7 @@ internal sealed class TermCounts
         var counts = new Dictionary<uint, float>();
         var text = new Dictionary<uint, string>();
         var spellings = new Spellings();
+        var asName = new Dictionary<string, int>(StringComparer.Ordinal);
         // A headline-only item has nothing besides its headline for the headline terms to stand apart from.
         var hasBody = tokens.Count > 0 && !tokens[^1].Headline;
         uint Add(string term, bool name, float weight, bool number = false)
@@ -99,6 +100,7 @@ internal sealed class TermCounts
             // Two-letter names ("Yi", "Xi", "EU") count; two-letter words do not.
             if (TextSignals.IsStopWord(t.Text, language) || (!t.Numeric && t.Text.Length < 3 && !names.Contains(t.Text))) continue;
             var name = t.Numeric ? t.Text.Length > 1 : names.Contains(t.Text);
+            if (name && !t.Numeric) asName[t.Text] = asName.GetValueOrDefault(t.Text) + 1;
             spellings.Saw(Add(t.Text, name, Weight(t), t.Numeric && name), t.Shown, Spellings.Plain(t));
             // Two reports of one event word their headlines alike far more often than two events of a topic do, and
             // that agreement is lost when the headline's words are only a few among a hundred terms of the text.
@@ -113,6 +115,8 @@ internal sealed class TermCounts
         // Runs of names ("Foreign Minister Wang Yi", "Belt and Road Forum") give their 2- and 3-word parts as
         // names too: a full name or title is far more specific than any of its words.
         var run = new List<int>();
+        var paired = new List<(uint Hash, string Shown, bool Plain, string Left, string Right)>();
+        var pairings = new Dictionary<uint, int>();
         for (var i = 0; i < tokens.Count;)
         {
             run.Clear();
@@ -139,10 +143,22 @@ internal sealed class TermCounts
                     // stand as one name: each capitalised where it stands, nothing but spaces between them. A window of
                     // "Patrushev, the secretary of Russia's" counts for grouping, but it is no name to show anyone.
                     var window = tokens.Skip(run[k]).Take(run[k + n - 1] - run[k] + 1).ToList();
-                    if (AsOneName(window)) spellings.Saw(h, string.Join(' ', window.Select(x => x.Shown)), !first.Headline);
+                    if (!AsOneName(window)) continue;
+                    var shown = string.Join(' ', window.Select(x => x.Shown));
+                    var and = window.FindIndex(x => TextSignals.IsCoordinator(x.Text));
+                    if (and < 0) spellings.Saw(h, shown, !first.Headline);
+                    else
+                    {
+                        paired.Add((h, shown, !first.Headline, window[and - 1].Text, window[and + 1].Text));
+                        pairings[h] = pairings.GetValueOrDefault(h) + 1;
+                    }
                 }
             i = Math.Max(j, i + 1);
         }
+        // "Russia and China" is two names when the article also prints each alone; "Bosnia and Herzegovina" and "Belt
+        // and Road" are one, their parts seldom standing alone.
+        foreach (var (h, shown, plain, left, right) in paired)
+            if (asName.GetValueOrDefault(left) <= pairings[h] || asName.GetValueOrDefault(right) <= pairings[h]) spellings.Saw(h, shown, plain);
 
         var (minHash, shingles) = TextSignals.Shingle(tokens);
         DateOnly? date = article.Published;

@@ -154,6 +154,9 @@ internal static class TextSignals
     /// <summary>Small words that may sit inside a name ("Belt and Road", "Ministry of Defence").</summary>
     public static bool IsConnector(string normalised) => Connectors.Contains(normalised);
 
+    /// <summary>The connectors that may also join two names ("Russia and China"), not only the words of one.</summary>
+    public static bool IsCoordinator(string normalised) => normalised is "and" or "y" or "e";
+
     public static bool IsCalendar(string normalised) => Calendar.Contains(normalised);
 
     public static uint Hash(string text, bool name, bool number = false)

@@ -107,4 +107,31 @@ public sealed class ShownNamesTests
 
         why.SharedNames.Should().Contain(name).And.NotContain(n => n != name && name.Contains(n, StringComparison.Ordinal) && n.Contains(' ', StringComparison.Ordinal));
     }
+    public static TheoryData<string, string, string, string, string, string, string> PairedNames() => new()
+    {
+        {
+            "en", "Russia and China", "Belt and Road",
+            "Russia and China hold security talks in Moscow",
+            "Russia and China held security talks in Moscow on Tuesday. Nikolai Patrushev said Russia backed China on Taiwan, and China thanked Russia for its support.\n\nThe talks also covered the Belt and Road Initiative.",
+            "Patrushev hosts Wang Yi as Russia and China deepen ties",
+            "Nikolai Patrushev hosted Wang Yi in Moscow on Tuesday as Russia and China deepened their security ties. Russia backed China on Taiwan; China called Russia a trusted partner of the Belt and Road Initiative."
+        },
+        {
+            "es", "Rusia y China", "Bosnia y Herzegovina",
+            "Rusia y China firman un acuerdo en Sarajevo",
+            "Rusia y China firmaron el martes en Sarajevo un acuerdo con Bosnia y Herzegovina. Rusia aportará el gas y China las obras, según el Gobierno de Bosnia y Herzegovina.\n\nMoscú y Pekín celebraron el pacto.",
+            "Acuerdo de Rusia y China con Bosnia y Herzegovina",
+            "El Gobierno de Bosnia y Herzegovina firmó el martes en Sarajevo un acuerdo con Rusia y China: Rusia venderá gas y China construirá la red."
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(PairedNames))]
+    public void TwoNamesJoinedByAndAreListedApartWhenEachAlsoStandsAlone(string language, string pair, string compound, string h1, string b1, string h2, string b2)
+    {
+        var why = Joined(Article(1, h1, b1, language), Article(2, h2, b2, language));
+
+        why.SharedNames.Should().NotContain(pair, "the reports name each country alone as well")
+            .And.Contain(n => n.Contains(compound, StringComparison.Ordinal), "a name whose parts never stand alone is one name");
+    }
 }
