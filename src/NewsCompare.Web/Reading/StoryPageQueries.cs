@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using NewsCompare.Core.Data;
 using NewsCompare.Core.Stories;
 
@@ -24,7 +26,7 @@ public sealed class StoryWithColumns
 public sealed record RelatedRow(long Id, string Title, DateOnly? FirstDate, DateOnly? LastDate);
 
 /// <summary>
-/// The story page's statements, compiled once per engine (EF runs a compiled query on one model only). Left to EF,
+/// The story page's statements, compiled once per model (EF runs a compiled query on one model only). Left to EF,
 /// each statement is translated again at every request: its expression walked for parameters and looked up in the
 /// query cache, about a tenth of the page's CPU for its five statements.
 /// </summary>
@@ -36,10 +38,10 @@ public sealed record StoryPageQueries(
     Func<NewsDb, long, IAsyncEnumerable<RelatedRow>> Related,
     Func<NewsDb, long, int, IAsyncEnumerable<Core.Stories.StoryCorrection>> Corrections)
 {
-    public static StoryPageQueries For(NewsDb db) => StoreDialect.For(db).Provider == StoreProvider.Postgres ? Postgres : Sqlite;
+    /// <summary>The queries compiled against <paramref name="db"/>'s model (one per engine in the app).</summary>
+    public static StoryPageQueries For(NewsDb db) => ByModel.GetValue(db.Model, _ => Compile());
 
-    private static readonly StoryPageQueries Sqlite = Compile();
-    private static readonly StoryPageQueries Postgres = Compile();
+    private static readonly ConditionalWeakTable<IModel, StoryPageQueries> ByModel = [];
 
     private static StoryPageQueries Compile() => new(
         EF.CompileAsyncQuery((NewsDb db, long id, int columns) => db.Stories.Where(s => s.Id == id)
