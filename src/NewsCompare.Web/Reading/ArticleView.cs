@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Data;
 
@@ -20,11 +21,14 @@ public sealed record ArticleView(
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 
-    public static IQueryable<ArticleView> Project(IQueryable<Core.Articles.Article> articles) =>
-        articles.Select(a => new ArticleView(
+    public static IQueryable<ArticleView> Project(IQueryable<Core.Articles.Article> articles) => articles.Select(FromArticle);
+
+    /// <summary>The view of an article, as a projection queries can compose (and compile).</summary>
+    public static readonly Expression<Func<Core.Articles.Article, ArticleView>> FromArticle =
+        a => new ArticleView(
             a.Id, a.CaptureId, a.Url, a.UrlSource, a.Version, a.IsLatest,
             a.Outlet, a.OutletSource, a.Site, a.SiteSource, a.Origin, a.OriginSource,
             a.Headline, a.HeadlineSource, a.Standfirst, a.Byline, a.BylineSource, a.Dateline,
             a.Published, a.PublishedSource, a.PublishedInferred, a.Language, a.LanguageSource,
-            a.Paragraphs, a.Captions, a.WordCount, a.StoryId, a.CopyOfArticleId, a.ImportedAt, a.PublishedFromArticleId));
+            a.Paragraphs, a.Captions, a.WordCount, a.StoryId, a.CopyOfArticleId, a.ImportedAt, a.PublishedFromArticleId);
 }

@@ -47,6 +47,31 @@ public sealed record StoryDetail(long Id, string Title, DateOnly? FirstDate, Dat
         };
     }
 
+    /// <summary>
+    /// The story with the full text of its first <paramref name="columns"/> articles (in the story's order), as the story
+    /// page shows them: one statement, compiled once per engine, for a story of at most that many articles (by its
+    /// count); a larger one reads its first articles' texts and its article list in two more.
+    /// </summary>
+    public static async Task<(StoryDetail Story, IReadOnlyList<ArticleView> Columns)?> LoadWithColumnsAsync(NewsDb db, long id, int columns, CancellationToken ct)
+    {
+        var queries = StoryPageQueries.For(db);
+        StoryWithColumns? row = null;
+        await foreach (var found in queries.StoryWithColumns(db, id, columns).WithCancellation(ct)) row = found;
+        if (row is null) return null;
+        IReadOnlyList<ArticleView> views = row.Columns;
+        IReadOnlyList<StoryArticle> articles;
+        if (row.ArticleCount <= columns)
+            articles = [.. views.Select(a => new StoryArticle(a.Id, a.Outlet, a.Headline, a.Published, a.PublishedSource, a.PublishedInferred,
+                a.Byline, a.Language, a.CopyOfArticleId, a.PublishedFromArticleId))];
+        else
+        {
+            views = await queries.ColumnsOf(db, id, columns).ToListAsync(ct);
+            articles = await queries.ArticlesOf(db, id).ToListAsync(ct);
+        }
+        return (Create(row.Id, row.Title, row.FirstDate, row.LastDate, row.ArticleCount, row.IndependentCount, row.OutletCount,
+            row.TitleArticleId, row.TitleSource, row.MixedSplit, articles), views.Take(columns).ToList());
+    }
+
     public static async Task<StoryDetail?> LoadAsync(NewsDb db, long id, CancellationToken ct)
     {
         // The story's row and its articles in one statement (a round trip less per page).
@@ -61,13 +86,18 @@ public sealed record StoryDetail(long Id, string Title, DateOnly? FirstDate, Dat
                     .ToList(),
             })
             .FirstOrDefaultAsync(ct);
-        if (story is null) return null;
-        var articles = story.Articles;
+        return story is null ? null
+            : Create(story.Id, story.Title, story.FirstDate, story.LastDate, story.ArticleCount, story.IndependentCount, story.OutletCount,
+                story.TitleArticleId, story.TitleSource, story.MixedSplit, story.Articles);
+    }
+
+    private static StoryDetail Create(long id, string title, DateOnly? firstDate, DateOnly? lastDate, int articleCount, int independentCount,
+        int outletCount, long? titleArticleId, string? titleSource, string? mixedSplit, IReadOnlyList<StoryArticle> articles)
+    {
         // A proposal made before the story last changed no longer says what to split.
-        var split = ProposedSplit.Parse(story.MixedSplit) is { } p && p.Describes(articles.Select(a => a.Id).ToHashSet()) ? p : null;
-        return new StoryDetail(story.Id, story.Title, story.FirstDate, story.LastDate, story.ArticleCount,
-            story.IndependentCount, story.OutletCount, articles,
-            new TitleOrigin(story.TitleArticleId, story.TitleSource, StoryTitles.Describe(story.TitleSource)),
+        var split = ProposedSplit.Parse(mixedSplit) is { } p && p.Describes(articles.Select(a => a.Id).ToHashSet()) ? p : null;
+        return new StoryDetail(id, title, firstDate, lastDate, articleCount, independentCount, outletCount, articles,
+            new TitleOrigin(titleArticleId, titleSource, StoryTitles.Describe(titleSource)),
             split is null ? null : new MixedFlag(split.Keep, split.Move, split.Cross));
     }
 }

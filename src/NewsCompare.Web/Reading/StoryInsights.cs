@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Data;
 using NewsCompare.Core.Editors;
 using NewsCompare.Core.Stories;
@@ -13,24 +12,24 @@ public sealed class StoryInsights(NewsDb db) : IStoryInsights
 {
     public async Task<StoryInsight> ForStoryAsync(long storyId, CancellationToken cancellationToken)
     {
-        var related = (await StoryStore.RelatedAsync(db, storyId, cancellationToken))
-            .Select(s => new RelatedStory(s.Id, s.Title, Display.Range(s.FirstDate, s.LastDate)))
-            .ToList();
+        var queries = StoryPageQueries.For(db);
+        var related = new List<RelatedRow>();
+        await foreach (var row in queries.Related(db, storyId).WithCancellation(cancellationToken)) related.Add(row);
 
         // One query for the whole story: the memberships already hold each article's explanation.
-        var explained = (await db.StoryMemberships.Where(m => m.StoryId == storyId).ToListAsync(cancellationToken))
-            .ToDictionary(m => m.ArticleId, StoryStore.Explanation);
+        var explained = new Dictionary<long, StoryExplanation>();
+        await foreach (var m in queries.Memberships(db, storyId).WithCancellation(cancellationToken)) explained[m.ArticleId] = StoryStore.Explanation(m);
         var why = explained.ToDictionary(kv => kv.Key, kv => Describe(kv.Value));
 
-        var corrections = await db.StoryCorrections
-            .Where(c => c.FromStoryId == storyId || c.ToStoryId == storyId)
-            .OrderByDescending(c => c.Id)
-            .Take(50)
-            .ToListAsync(cancellationToken);
+        var corrections = new List<Core.Stories.StoryCorrection>();
+        await foreach (var c in queries.Corrections(db, storyId, 50).WithCancellation(cancellationToken)) corrections.Add(c);
 
         var lines = corrections.Select(Describe).ToList();
         var shown = await EditorAccounts.DisplayNamesAsync(db, lines.Select(l => l.Editor).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), cancellationToken);
-        return new StoryInsight(related, why, [.. lines.Select(l => shown.TryGetValue(l.Editor, out var name) ? l with { PublicEditor = name } : l)])
+        // In time order, undated last (as StoryStore.RelatedAsync orders them).
+        var relatedStories = related.OrderBy(r => r.FirstDate is null).ThenBy(r => r.FirstDate).ThenBy(r => r.Id)
+            .Select(r => new RelatedStory(r.Id, r.Title, Display.Range(r.FirstDate, r.LastDate))).ToList();
+        return new StoryInsight(relatedStories, why, [.. lines.Select(l => shown.TryGetValue(l.Editor, out var name) ? l with { PublicEditor = name } : l)])
         {
             Reasons = explained.ToDictionary(kv => kv.Key, kv => GroupingReason.From(kv.Value)),
         };

@@ -67,9 +67,9 @@ public static class StoryList
     /// by it (see <see cref="InRange"/>), and with <paramref name="only"/>, among those stories.
     /// </summary>
     private static async Task<IQueryable<Key>> MatchingAsync(NewsDb db, ListCounts counts, ListFilter filter, bool forPage, DateOnly? latest,
-        CancellationToken ct, long[]? only = null)
+        CancellationToken ct, long[]? only = null, IReadOnlyList<string>? outletsOf = null)
     {
-        var outlets = filter.Outlets;
+        var outlets = outletsOf ?? filter.Outlets;
         var language = filter.Language;
         IQueryable<Key> keys;
         var fts = FullText.Query(db, filter.Search);
@@ -112,6 +112,22 @@ public static class StoryList
     {
         var take = ListFilter.PageSize;
         var forPage = filter.PageNumber <= ListFilter.ProbedPages;
+        if (filter.ByCoverage && filter.Outlets.Count > 1 && filter.Search is null && dialect.Provider == StoreProvider.Postgres)
+        {
+            // On PostgreSQL, each outlet's facet rows walked in the list's order (IX_StoryFacets_Coverage), each only as far
+            // as the page's end, and the page taken from their union: the language probe and the date test then meet about
+            // as many rows as the page needs, where the outlets together read and sorted every row of their dates (~570 for
+            // two outlets and a year, each probed for a language). The server's CPU per page fell by a third to a half; on
+            // SQLite the web process's did not fall (with a language it rose by about 0.5 ms), so it keeps the single walk.
+            IQueryable<Key>? union = null;
+            foreach (var outlet in filter.Outlets)
+            {
+                var branch = OrderKeys(await MatchingAsync(db, counts, filter, forPage, latest, ct, outletsOf: [outlet]), byCoverage: true, dialect)
+                    .Take(skip + take);
+                union = union is null ? branch : union.Union(branch);
+            }
+            return await RowsAsync(db, OrderKeys(union!, byCoverage: true, dialect).Skip(skip).Take(take), byCoverage: true, ct);
+        }
         if (filter.ByCoverage || filter.To is not { } to || latest is null || filter.ReversedRange)
             return await RowsAsync(db, OrderKeys(await MatchingAsync(db, counts, filter, forPage, latest, ct), filter.ByCoverage, dialect).Skip(skip).Take(take),
                 filter.ByCoverage, ct);

@@ -121,6 +121,8 @@ public abstract class FilteredStoryListTests<TSite>(TSite site) : IClassFixture<
         "outlet=Valley%20Gazette&from=2023-12-01&to=2024-01-31&undated=true",
         "outlet=Bergbote&lang=en&to=2024-04-30",
         "lang=de&from=2024-02-01&to=2024-08-31",
+        "outlet=Coast%20Post&outlet=Bergbote&lang=en&from=2024-01-01&to=2024-06-30",
+        "outlet=Le%20Quotidien&outlet=Harbour%20Times&outlet=Diario%20Sur&lang=fr&from=2023-11-01",
     };
 
     [SkippableTheory]

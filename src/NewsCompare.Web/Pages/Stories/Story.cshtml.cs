@@ -25,8 +25,8 @@ public sealed class StoryModel(NewsDb db, IStoryInsights insights) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        var story = await StoryDetail.LoadAsync(db, id, ct);
-        if (story is null)
+        var loaded = await StoryDetail.LoadWithColumnsAsync(db, id, MaxColumns, ct);
+        if (loaded is not var (story, columns))
         {
             // An id a regroup or a correction retired: say where its articles went (410: this story is gone for good).
             if (await StoryStore.SuccessorsAsync(db, id, ct) is not { } retired) return NotFound();
@@ -35,7 +35,7 @@ public sealed class StoryModel(NewsDb db, IStoryInsights insights) : PageModel
             return Page();
         }
         Story = story;
-        Columns = await ArticleView.LoadAsync(db, story.Articles.Take(MaxColumns).Select(a => a.Id).ToList(), ct);
+        Columns = columns;
         Timeline = Timeline.For(story.Articles);
         Insight = await insights.ForStoryAsync(id, ct);
         CanEdit = User.IsEditor();
