@@ -175,13 +175,14 @@ public sealed partial class StoryStore
                 {
                     var ids = joined.Select(a => a.Id).ToHashSet();
                     rows.RemoveAll(r => ids.Contains(r.Id));
-                    rows.AddRange(joined.Select(a => new StoryRow(a.Id, true, a.Headline, a.Published)));
+                    // Their copy links are the refresh's to decide and write.
+                    rows.AddRange(joined.Select(a => new StoryRow(a.Id, true, a.Headline, a.Published, CopyOf: null)));
                 }
                 // The refresh lends the earliest stated date unless the story stays flagged (RefreshStory clears a
                 // small story's flag); the articles it places are written with it.
                 var flagged = mixed.Contains(id) && members[id].Count >= StoryEngine.MinSplitMembers;
                 var lender = flagged ? null : rows.Where(r => r.Stated is not null).OrderBy(r => r.Stated).ThenBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefault();
-                store.Touched(id, store.RefreshStory(id, _now, members[id], rows.Where(r => r.Latest).ToDictionary(r => r.Id, r => r.Headline),
+                store.Touched(id, store.RefreshStory(id, _now, members[id], rows,
                     joined.Select(a => (a.Id, Dated: a.Published is not null)).ToList(), lender));
             }
             _placed.Clear();
