@@ -19,8 +19,12 @@ internal sealed class StoryCandidateIndex(StoreCommands sql)
     // Each transaction starts with none kept (Forget), so nothing a rolled-back batch posted outlives it.
     private readonly Dictionary<uint, List<long>> _postings = [];
 
-    /// <summary>Forgets the postings lists read so far (at the start of each transaction).</summary>
-    public void Forget() => _postings.Clear();
+    /// <summary>Forgets the postings lists read so far and any postings not written (at the start of each transaction).</summary>
+    public void Forget()
+    {
+        _postings.Clear();
+        _unwritten.Clear();
+    }
 
     /// <summary>
     /// The <see cref="StoryEngine.MaxCandidates"/> stories sharing most weight with the article's strongest terms
@@ -41,6 +45,7 @@ internal sealed class StoryCandidateIndex(StoreCommands sql)
     private List<long> Postings(uint term)
     {
         if (_postings.TryGetValue(term, out var stories)) return stories;
+        Write();
         stories = new List<long>(PostingsPerTerm);
         // The term's most recent stories across both postings tables, each story once.
         using (var r = sql.Prepared(PostingsQuery, ("$t", (long)term)).ExecuteReader())
@@ -69,6 +74,7 @@ internal sealed class StoryCandidateIndex(StoreCommands sql)
         var terms = articles.SelectMany(a => Vectors.Strongest(a.Weights, StoryEngine.CandidateTerms).Select(t => t.Key))
             .Where(t => !_postings.ContainsKey(t)).Distinct().ToList();
         if (terms.Count == 0) return;
+        Write();
         var read = terms.ToDictionary(t => t, _ => new List<long>(PostingsPerTerm));
         using (var cmd = sql.Postgres
             ? sql.Command(BatchPostingsQuery, ("$terms", terms.Select(t => (long)t).ToArray()))
@@ -107,14 +113,15 @@ internal sealed class StoryCandidateIndex(StoreCommands sql)
             (SELECT s.StoryId FROM {table} s WHERE s.TermHash = t.value ORDER BY s.StoryId DESC LIMIT 1 OFFSET {PostingsPerTerm - 1}), 0)
         """;
 
-    /// <summary>Posts <paramref name="storyId"/> under each of <paramref name="terms"/> (one statement for them all).</summary>
+    /// <summary>
+    /// Posts <paramref name="storyId"/> under each of <paramref name="terms"/>: at once in the lists kept, in the store
+    /// by <see cref="Write"/> (before the store's postings are next read, and at the end of each grouping step).
+    /// </summary>
     public void Post(IEnumerable<uint> terms, long storyId)
     {
-        var list = terms as IReadOnlyCollection<uint> ?? terms.ToList();
-        sql.Exec("INSERT OR IGNORE INTO StoryPostingsRecent (TermHash, StoryId) SELECT value, $s FROM json_each($t)",
-            ("$t", JsonSerializer.Serialize(list)), ("$s", storyId));
-        foreach (var term in list)
+        foreach (var term in terms)
         {
+            _unwritten.Add([term, storyId]);
             if (!_postings.TryGetValue(term, out var stories)) continue;
             var at = stories.BinarySearch(storyId, Newest);
             if (at >= 0) continue;
@@ -123,11 +130,27 @@ internal sealed class StoryCandidateIndex(StoreCommands sql)
         }
     }
 
+    // Postings made since the last Write, as (term, story) pairs. A step posts each article's terms under its story;
+    // written one statement per article, they were a statement for every article placed.
+    private readonly List<long[]> _unwritten = [];
+
+    /// <summary>Writes the postings made since the last call, in one statement.</summary>
+    public void Write()
+    {
+        if (_unwritten.Count == 0) return;
+        sql.Exec(sql.Postgres
+            ? "INSERT INTO StoryPostingsRecent (TermHash, StoryId) SELECT CAST(p ->> 0 AS bigint), CAST(p ->> 1 AS bigint) FROM jsonb_array_elements(CAST($p AS jsonb)) AS p ON CONFLICT DO NOTHING"
+            : "INSERT OR IGNORE INTO StoryPostingsRecent (TermHash, StoryId) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($p)",
+            ("$p", JsonSerializer.Serialize(_unwritten)));
+        _unwritten.Clear();
+    }
+
     private static readonly Comparer<long> Newest = Comparer<long>.Create((x, y) => y.CompareTo(x));
 
     /// <summary>Merges the recent postings into the large table once they are <paramref name="limit"/> rows or more.</summary>
     public void MergeRecent(int limit)
     {
+        Write();
         if (sql.Scalar("SELECT COUNT(*) FROM StoryPostingsRecent") >= limit)
             sql.Exec("""
                 INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) SELECT TermHash, StoryId FROM StoryPostingsRecent ORDER BY TermHash, StoryId;
