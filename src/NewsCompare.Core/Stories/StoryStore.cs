@@ -355,7 +355,8 @@ public sealed partial class StoryStore
             WHERE Id = $s;
             """, ("$s", storyId), ("$u", Stamp(now)), ("$title", title?.Headline), ("$titleArticle", title?.ArticleId), ("$titleSource", title?.Source),
             ("$members", members.Count), ("$min", StoryEngine.MinSplitMembers));
-        LendDates(storyId);
+        // Only an article without a date of its own is given one: a story whose every article states its date has none to lend.
+        if (articles.Values.Any(r => r.Stated is null)) LendDates(storyId);
         return members;
     }
 
