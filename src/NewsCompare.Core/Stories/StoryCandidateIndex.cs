@@ -19,8 +19,12 @@ internal sealed class StoryCandidateIndex(StoreCommands sql)
     // Each transaction starts with none kept (Forget), so nothing a rolled-back batch posted outlives it.
     private readonly Dictionary<uint, List<long>> _postings = [];
 
-    /// <summary>Forgets the postings lists read so far (at the start of each transaction).</summary>
-    public void Forget() => _postings.Clear();
+    /// <summary>Forgets the postings lists read so far and any postings not written (at the start of each transaction).</summary>
+    public void Forget()
+    {
+        _postings.Clear();
+        _unwritten.Clear();
+    }
 
     /// <summary>
     /// The <see cref="StoryEngine.MaxCandidates"/> stories sharing most weight with the article's strongest terms
@@ -32,13 +36,16 @@ internal sealed class StoryCandidateIndex(StoreCommands sql)
         foreach (var (term, weight) in Vectors.Strongest(a.Weights, StoryEngine.CandidateTerms))
             foreach (var story in Postings(term))
                 score[story] = score.GetValueOrDefault(story) + weight;
-        return score.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).Take(StoryEngine.MaxCandidates).Select(kv => kv.Key).ToList();
+        var ranked = score.ToList();
+        ranked.Sort(static (x, y) => x.Value != y.Value ? y.Value.CompareTo(x.Value) : y.Key.CompareTo(x.Key));
+        return ranked.Take(StoryEngine.MaxCandidates).Select(kv => kv.Key).ToList();
     }
 
     /// <summary>The newest <see cref="PostingsPerTerm"/> stories posted under <paramref name="term"/>, newest first.</summary>
     private List<long> Postings(uint term)
     {
         if (_postings.TryGetValue(term, out var stories)) return stories;
+        Write();
         stories = new List<long>(PostingsPerTerm);
         // The term's most recent stories across both postings tables, each story once.
         using (var r = sql.Prepared(PostingsQuery, ("$t", (long)term)).ExecuteReader())
@@ -56,43 +63,65 @@ internal sealed class StoryCandidateIndex(StoreCommands sql)
         """;
 
     /// <summary>
-    /// On PostgreSQL, reads the postings lists of the strongest terms of <paramref name="articles"/> that this
-    /// transaction has not read yet, all in one statement, so <see cref="Candidates"/> finds them kept. Each statement
-    /// is a round trip to the server there, and reading lists one term at a time made most of a grouped article's.
-    /// The lists are those the per-term query would return now; <see cref="Post"/> keeps them current after. SQLite,
-    /// in process, keeps reading a list when first needed.
+    /// Reads the postings lists of the strongest terms of <paramref name="articles"/> that this transaction has not
+    /// read yet, all in one statement, so <see cref="Candidates"/> finds them kept: reading lists one term at a time
+    /// cost a statement per term, most of a grouped article's statements (on PostgreSQL each a round trip; on SQLite
+    /// each a fresh run of the query with its own sort). The lists are those the per-term query would return now;
+    /// <see cref="Post"/> keeps them current after.
     /// </summary>
     public void Prefetch(IEnumerable<ArticleProfile> articles)
     {
-        if (!sql.Postgres) return;
         var terms = articles.SelectMany(a => Vectors.Strongest(a.Weights, StoryEngine.CandidateTerms).Select(t => t.Key))
             .Where(t => !_postings.ContainsKey(t)).Distinct().ToList();
         if (terms.Count == 0) return;
-        foreach (var term in terms) _postings[term] = new List<long>(PostingsPerTerm);
-        using var cmd = sql.Command(BatchPostingsQuery, ("$terms", terms.Select(t => (long)t).ToArray()));
-        using var r = cmd.ExecuteReader();
-        // Rows come term by term, newest story first, as PostingsQuery returns each list.
-        while (r.Read()) _postings[(uint)r.GetInt64(0)].Add(r.GetInt64(1));
+        Write();
+        var read = terms.ToDictionary(t => t, _ => new List<long>(PostingsPerTerm));
+        using (var cmd = sql.Postgres
+            ? sql.Command(BatchPostingsQuery, ("$terms", terms.Select(t => (long)t).ToArray()))
+            : sql.Command(SqliteBatchPostingsQuery, ("$terms", JsonSerializer.Serialize(terms))))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) read[(uint)r.GetInt64(0)].Add(r.GetInt64(1));
+        // Each term's rows hold the newest PostingsPerTerm of each table: merged, newest first, as PostingsQuery returns them.
+        foreach (var (term, stories) in read)
+        {
+            stories.Sort(Newest);
+            var list = new List<long>(PostingsPerTerm);
+            foreach (var story in stories)
+                if (list.Count < PostingsPerTerm && (list.Count == 0 || list[^1] != story)) list.Add(story);
+            _postings[term] = list;
+        }
     }
 
-    // PostingsQuery for each of a list of terms (PostgreSQL only: an array parameter and a lateral join).
+    // The newest PostingsPerTerm of each table for each of a list of terms. PostgreSQL: an array parameter and a lateral join.
     private static readonly string BatchPostingsQuery = $"""
         SELECT t.term, p.StoryId FROM unnest(CAST($terms AS bigint[])) AS t(term) CROSS JOIN LATERAL (
             SELECT StoryId FROM (SELECT StoryId FROM StoryPostings WHERE TermHash = t.term ORDER BY StoryId DESC LIMIT {PostingsPerTerm}) AS a
-            UNION
-            SELECT StoryId FROM (SELECT StoryId FROM StoryPostingsRecent WHERE TermHash = t.term ORDER BY StoryId DESC LIMIT {PostingsPerTerm}) AS b
-            ORDER BY StoryId DESC LIMIT {PostingsPerTerm}) AS p
-        ORDER BY t.term, p.StoryId DESC
+            UNION ALL
+            SELECT StoryId FROM (SELECT StoryId FROM StoryPostingsRecent WHERE TermHash = t.term ORDER BY StoryId DESC LIMIT {PostingsPerTerm}) AS b) AS p
         """;
 
-    /// <summary>Posts <paramref name="storyId"/> under each of <paramref name="terms"/> (one statement for them all).</summary>
+    // SQLite, which has no lateral join: each table's rows of a term from its PostingsPerTerm-th newest story on, a
+    // range of the primary key whose start is found once per term.
+    private static readonly string SqliteBatchPostingsQuery = $"""
+        {SqliteNewest("StoryPostings")}
+        UNION ALL
+        {SqliteNewest("StoryPostingsRecent")}
+        """;
+
+    private static string SqliteNewest(string table) => $"""
+        SELECT t.value, p.StoryId FROM json_each($terms) AS t JOIN {table} p ON p.TermHash = t.value AND p.StoryId >= COALESCE(
+            (SELECT s.StoryId FROM {table} s WHERE s.TermHash = t.value ORDER BY s.StoryId DESC LIMIT 1 OFFSET {PostingsPerTerm - 1}), 0)
+        """;
+
+    /// <summary>
+    /// Posts <paramref name="storyId"/> under each of <paramref name="terms"/>: at once in the lists kept, in the store
+    /// by <see cref="Write"/> (before the store's postings are next read, and at the end of each grouping step).
+    /// </summary>
     public void Post(IEnumerable<uint> terms, long storyId)
     {
-        var list = terms as IReadOnlyCollection<uint> ?? terms.ToList();
-        sql.Exec("INSERT OR IGNORE INTO StoryPostingsRecent (TermHash, StoryId) SELECT value, $s FROM json_each($t)",
-            ("$t", JsonSerializer.Serialize(list)), ("$s", storyId));
-        foreach (var term in list)
+        foreach (var term in terms)
         {
+            _unwritten.Add([term, storyId]);
             if (!_postings.TryGetValue(term, out var stories)) continue;
             var at = stories.BinarySearch(storyId, Newest);
             if (at >= 0) continue;
@@ -101,11 +130,27 @@ internal sealed class StoryCandidateIndex(StoreCommands sql)
         }
     }
 
+    // Postings made since the last Write, as (term, story) pairs. A step posts each article's terms under its story;
+    // written one statement per article, they were a statement for every article placed.
+    private readonly List<long[]> _unwritten = [];
+
+    /// <summary>Writes the postings made since the last call, in one statement.</summary>
+    public void Write()
+    {
+        if (_unwritten.Count == 0) return;
+        sql.Exec(sql.Postgres
+            ? "INSERT INTO StoryPostingsRecent (TermHash, StoryId) SELECT CAST(p ->> 0 AS bigint), CAST(p ->> 1 AS bigint) FROM jsonb_array_elements(CAST($p AS jsonb)) AS p ON CONFLICT DO NOTHING"
+            : "INSERT OR IGNORE INTO StoryPostingsRecent (TermHash, StoryId) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($p)",
+            ("$p", JsonSerializer.Serialize(_unwritten)));
+        _unwritten.Clear();
+    }
+
     private static readonly Comparer<long> Newest = Comparer<long>.Create((x, y) => y.CompareTo(x));
 
     /// <summary>Merges the recent postings into the large table once they are <paramref name="limit"/> rows or more.</summary>
     public void MergeRecent(int limit)
     {
+        Write();
         if (sql.Scalar("SELECT COUNT(*) FROM StoryPostingsRecent") >= limit)
             sql.Exec("""
                 INSERT OR IGNORE INTO StoryPostings (TermHash, StoryId) SELECT TermHash, StoryId FROM StoryPostingsRecent ORDER BY TermHash, StoryId;

@@ -112,8 +112,25 @@ public sealed partial class StoryStore
         }
 
         public void Link(long storyId, long otherStoryId, double score) =>
-            store.Exec("INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score) VALUES ($a, $b, $x)",
-                ("$a", Math.Min(storyId, otherStoryId)), ("$b", Math.Max(storyId, otherStoryId)), ("$x", Math.Round(score, 4)));
+            _links.Add((Math.Min(storyId, otherStoryId), Math.Max(storyId, otherStoryId), Math.Round(score, 4)));
+
+        // Related links made in this step, in order (the first score of a pair is the one kept), written at its end
+        // in one statement: nothing in a step reads them, and a placed article makes up to five.
+        private readonly List<(long Story, long Related, double Score)> _links = [];
+
+        private void WriteLinks()
+        {
+            if (_links.Count == 0) return;
+            store.Exec(store._sql.Postgres
+                ? """
+                  INSERT INTO StoryLinks (StoryId, RelatedStoryId, Score)
+                  SELECT CAST(l.value ->> 0 AS bigint), CAST(l.value ->> 1 AS bigint), CAST(l.value ->> 2 AS double precision)
+                  FROM jsonb_array_elements(CAST($l AS jsonb)) WITH ORDINALITY AS l(value, n) ORDER BY l.n ON CONFLICT DO NOTHING
+                  """
+                : "INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each($l) ORDER BY key",
+                ("$l", System.Text.Json.JsonSerializer.Serialize(_links.Select(l => new object[] { l.Story, l.Related, l.Score }))));
+            _links.Clear();
+        }
 
         public IReadOnlyList<ArticleProfile> Members(long storyId)
         {
@@ -162,6 +179,8 @@ public sealed partial class StoryStore
 
         public void Flush()
         {
+            store._index.Write();
+            WriteLinks();
             // The members and headlines of every story the step changed, in two statements rather than two per story.
             var (members, articles) = _dirty.Count > 0 ? (store.LoadMembers(_dirty), store.LoadStoryRows(_dirty)) : ([], []);
             var placed = _placed.GroupBy(p => p.Value, p => placing![p.Key]).ToDictionary(g => g.Key, g => g.ToList());
@@ -175,13 +194,14 @@ public sealed partial class StoryStore
                 {
                     var ids = joined.Select(a => a.Id).ToHashSet();
                     rows.RemoveAll(r => ids.Contains(r.Id));
-                    rows.AddRange(joined.Select(a => new StoryRow(a.Id, true, a.Headline, a.Published)));
+                    // Their copy links are the refresh's to decide and write.
+                    rows.AddRange(joined.Select(a => new StoryRow(a.Id, true, a.Headline, a.Published, CopyOf: null)));
                 }
                 // The refresh lends the earliest stated date unless the story stays flagged (RefreshStory clears a
                 // small story's flag); the articles it places are written with it.
                 var flagged = mixed.Contains(id) && members[id].Count >= StoryEngine.MinSplitMembers;
                 var lender = flagged ? null : rows.Where(r => r.Stated is not null).OrderBy(r => r.Stated).ThenBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefault();
-                store.Touched(id, store.RefreshStory(id, _now, members[id], rows.Where(r => r.Latest).ToDictionary(r => r.Id, r => r.Headline),
+                store.Touched(id, store.RefreshStory(id, _now, members[id], rows,
                     joined.Select(a => (a.Id, Dated: a.Published is not null)).ToList(), lender));
             }
             _placed.Clear();

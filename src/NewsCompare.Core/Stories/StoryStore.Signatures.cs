@@ -9,37 +9,30 @@ public sealed partial class StoryStore
     private StorySignature? LoadSignature(long id, Dictionary<long, StorySignature> cache) =>
         LoadSignatures([id], cache) is [var s] ? s : null;
 
-    // A stored signature as grouping uses it. Weights drift as the store grows (a story opened when the store held 50
-    // articles was weighed against those 50). Once the store has doubled since, its members are weighed again: each
-    // story is redone only a logarithmic number of times over its life.
-    private StorySignature Current(long id, byte[] data)
-    {
-        var s = StorySignature.Deserialise(id, data);
-        return _documents > 2L * s.WeighedAt && _documents >= 20 ? Reweigh(id) : s;
-    }
+    // Weights drift as the store grows (a story opened when the store held 50 articles was weighed against those 50).
+    // Once the store has doubled since, a stored signature is weighed again from its members: each story is redone
+    // only a logarithmic number of times over its life.
+    private bool Stale(StorySignature s) => _documents > 2L * s.WeighedAt && _documents >= 20;
 
     /// <summary>
-    /// The signatures of <paramref name="ids"/> in that order (those with none left out), as <see cref="LoadSignature"/>
-    /// gives them, with one query for all those <paramref name="cache"/> does not hold.
+    /// The signatures of <paramref name="ids"/> in that order (those with none left out), as grouping uses them (stale
+    /// ones weighed again), with one query for all those <paramref name="cache"/> does not hold.
     /// </summary>
     private List<StorySignature> LoadSignatures(List<long> ids, Dictionary<long, StorySignature> cache)
     {
         var missing = ids.Where(id => !cache.ContainsKey(id)).ToList();
-        var data = new Dictionary<long, byte[]>(missing.Count);
         if (missing.Count > 0)
+        {
+            var read = new List<StorySignature>(missing.Count);
             using (var r = Prepared("SELECT StoryId, Data FROM StorySignatures WHERE StoryId IN (SELECT value FROM json_each($ids))",
                 ("$ids", JsonSerializer.Serialize(missing))).ExecuteReader())
-                while (r.Read()) data[r.GetInt64(0)] = (byte[])r.GetValue(1);
+                while (r.Read()) read.Add(StorySignature.Deserialise(r.GetInt64(0), (byte[])r.GetValue(1)));
+            foreach (var s in read) cache[s.Id] = s;
+            foreach (var s in Reweigh(read.Where(Stale).Select(s => s.Id).ToList())) cache[s.Id] = s;
+        }
         var list = new List<StorySignature>(ids.Count);
         foreach (var id in ids)
-        {
-            if (!cache.TryGetValue(id, out var s))
-            {
-                if (!data.TryGetValue(id, out var bytes)) continue;
-                s = cache[id] = Current(id, bytes);
-            }
-            list.Add(s);
-        }
+            if (cache.TryGetValue(id, out var s)) list.Add(s);
         return list;
     }
 
@@ -50,13 +43,25 @@ public sealed partial class StoryStore
     private long _documents;
     private bool _complete;
 
-    private StorySignature Reweigh(long storyId)
+    // The stories' signatures weighed again from their members against the current counts (members and outlets read
+    // in one statement each for all of them), and saved.
+    private List<StorySignature> Reweigh(List<long> storyIds)
     {
-        var s = new StorySignature { Id = storyId, WeighedAt = (int)Math.Min(_documents, int.MaxValue) };
-        foreach (var m in LoadMembers(storyId)) s.Add(m.Reweigh(t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete, _options.UnsharedTermWeight), _options));
-        LoadOutlets(s, except: null);
-        SaveSignature(s);
-        return s;
+        if (storyIds.Count == 0) return [];
+        var members = LoadMembers(storyIds);
+        var articles = LoadStoryArticles(storyIds);
+        _frequencies.Prefetch(members.Values.SelectMany(list => list.SelectMany(m => (m.Counts.Count > 0 ? m.Counts : m.Weights).Keys)));
+        var signatures = new List<StorySignature>(storyIds.Count);
+        foreach (var id in storyIds)
+        {
+            var s = new StorySignature { Id = id, WeighedAt = (int)Math.Min(_documents, int.MaxValue) };
+            foreach (var m in members[id]) s.Add(m.Reweigh(t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete, _options.UnsharedTermWeight), _options));
+            foreach (var row in articles[id])
+                if (row.Latest && !string.IsNullOrWhiteSpace(row.Outlet)) s.Outlets.Add(row.Outlet.Trim());
+            SaveSignature(s);
+            signatures.Add(s);
+        }
+        return signatures;
     }
 
     private long DocumentFrequency(uint term) => _batchDf.TryGetValue(term, out var d) ? d : _frequencies.Of(term);

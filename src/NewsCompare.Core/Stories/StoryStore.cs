@@ -297,10 +297,10 @@ public sealed partial class StoryStore
     /// <param name="storyId">The story.</param>
     /// <param name="now">The time written as its update's.</param>
     /// <param name="read">Its members, when the caller has read them (<see cref="LoadMembers(IReadOnlyCollection{long})"/>).</param>
-    /// <param name="headlines">Its latest articles' headlines, when the caller has read them (<see cref="LoadStoryRows"/>).</param>
+    /// <param name="rows">Its articles, when the caller has read them (<see cref="LoadStoryRows"/>), with <paramref name="placed"/> as they are about to be written.</param>
     /// <param name="placed">Articles placed in it whose rows do not name it yet, and whether each states its date.</param>
     /// <param name="lender">The article whose stated date the story lends (as <see cref="LendDates"/> finds it), for <paramref name="placed"/>.</param>
-    private List<MemberFeatures> RefreshStory(long storyId, DateTime now, List<MemberFeatures>? read = null, Dictionary<long, string?>? headlines = null,
+    private List<MemberFeatures> RefreshStory(long storyId, DateTime now, List<MemberFeatures>? read = null, List<StoryRow>? rows = null,
         IReadOnlyList<(long Id, bool Dated)>? placed = null, long? lender = null)
     {
         var members = read ?? LoadMembers(storyId);
@@ -312,24 +312,32 @@ public sealed partial class StoryStore
         }
         _departed.Remove(storyId);
         var copies = members.Count <= 400 ? StoryEngine.CopySources(AsGrouped(members), _options) : [];
+        var articles = (rows ?? LoadStoryRows([storyId])[storyId]).ToDictionary(r => r.Id);
         // A placed article's row gets its story, copy and inferred date in one write (each UPDATE is a new version of
         // the row, its text included, with entries in every index on PostgreSQL); the statements below then find it
         // as they would have left it. Should the date guessed here differ, LendDates still sets the right one.
         foreach (var (id, dated) in placed ?? [])
+        {
+            long? copyOf = copies.TryGetValue(id, out var source) ? source : null;
+            if (articles.TryGetValue(id, out var placedRow)) articles[id] = placedRow with { CopyOf = copyOf };
             Exec(dated ? "UPDATE Articles SET StoryId = $s, CopyOfArticleId = $c WHERE Id = $a"
                 : lender is null ? "UPDATE Articles SET StoryId = $s, CopyOfArticleId = $c, Published = NULL, PublishedInferred = 0, PublishedSource = NULL, PublishedFromArticleId = NULL WHERE Id = $a"
                 : """
                   UPDATE Articles SET StoryId = $s, CopyOfArticleId = $c, Published = (SELECT f.Published FROM Articles f WHERE f.Id = $f), PublishedInferred = 1,
                       PublishedSource = $src, PublishedFromArticleId = $f WHERE Id = $a
                   """,
-                ("$s", storyId), ("$a", id), ("$c", copies.TryGetValue(id, out var source) ? source : null), ("$f", lender), ("$src", MetadataSources.Story));
+                ("$s", storyId), ("$a", id), ("$c", copyOf), ("$f", lender), ("$src", MetadataSources.Story));
+        }
         // Rows are written only where a value changes: an UPDATE rewrites the row and its indexes even when it sets
-        // what is already there, and most of a touched story's rows do not change.
-        Exec("UPDATE Articles SET CopyOfArticleId = NULL WHERE StoryId = $s AND CopyOfArticleId IS NOT NULL AND Id NOT IN (SELECT value FROM json_each($c))",
-            ("$s", storyId), ("$c", JsonSerializer.Serialize(copies.Keys)));
+        // what is already there, and most of a touched story's rows do not change. The rows read say which do; a
+        // statement is issued only then (most refreshes change no copy link).
+        if (articles.Values.Any(r => r.CopyOf is not null && !copies.ContainsKey(r.Id)))
+            Exec("UPDATE Articles SET CopyOfArticleId = NULL WHERE StoryId = $s AND CopyOfArticleId IS NOT NULL AND Id NOT IN (SELECT value FROM json_each($c))",
+                ("$s", storyId), ("$c", JsonSerializer.Serialize(copies.Keys)));
         foreach (var (copy, source) in copies)
-            Exec("UPDATE Articles SET CopyOfArticleId = $c WHERE Id = $a AND CopyOfArticleId IS DISTINCT FROM $c", ("$c", source), ("$a", copy));
-        headlines ??= LoadStoryRows([storyId])[storyId].Where(r => r.Latest).ToDictionary(r => r.Id, r => r.Headline);
+            if (!articles.TryGetValue(copy, out var row) || row.CopyOf != source)
+                Exec("UPDATE Articles SET CopyOfArticleId = $c WHERE Id = $a AND CopyOfArticleId IS DISTINCT FROM $c", ("$c", source), ("$a", copy));
+        var headlines = articles.Values.Where(r => r.Latest).ToDictionary(r => r.Id, r => r.Headline);
         var title = StoryTitles.Choose(members.Where(m => headlines.ContainsKey(m.ArticleId))
             .Select(m => (m.ArticleId, headlines[m.ArticleId], copies.ContainsKey(m.ArticleId), m.Weights)).ToList());
         Exec("""
@@ -347,7 +355,8 @@ public sealed partial class StoryStore
             WHERE Id = $s;
             """, ("$s", storyId), ("$u", Stamp(now)), ("$title", title?.Headline), ("$titleArticle", title?.ArticleId), ("$titleSource", title?.Source),
             ("$members", members.Count), ("$min", StoryEngine.MinSplitMembers));
-        LendDates(storyId);
+        // Only an article without a date of its own is given one: a story whose every article states its date has none to lend.
+        if (articles.Values.Any(r => r.Stated is null)) LendDates(storyId);
         return members;
     }
 
@@ -421,19 +430,19 @@ public sealed partial class StoryStore
         return members;
     }
 
-    /// <summary>An article of a story as a refresh reads it: whether it is the latest version, its headline, its stated date.</summary>
-    private readonly record struct StoryRow(long Id, bool Latest, string? Headline, DateOnly? Stated);
+    /// <summary>An article of a story as a refresh reads it: whether it is the latest version, its headline, its stated date, the article it copies.</summary>
+    private readonly record struct StoryRow(long Id, bool Latest, string? Headline, DateOnly? Stated, long? CopyOf);
 
     /// <summary>The articles (every version) of each of <paramref name="storyIds"/>, in one statement.</summary>
     private Dictionary<long, List<StoryRow>> LoadStoryRows(IReadOnlyCollection<long> storyIds)
     {
         var rows = storyIds.ToDictionary(id => id, _ => new List<StoryRow>());
         using var r = Prepared("""
-            SELECT StoryId, Id, IsLatest, Headline, CASE WHEN PublishedInferred = 0 THEN Published END FROM Articles WHERE StoryId IN (SELECT value FROM json_each($s))
+            SELECT StoryId, Id, IsLatest, Headline, CASE WHEN PublishedInferred = 0 THEN Published END, CopyOfArticleId FROM Articles WHERE StoryId IN (SELECT value FROM json_each($s))
             """, ("$s", JsonSerializer.Serialize(rows.Keys))).ExecuteReader();
         while (r.Read())
             rows[r.GetInt64(0)].Add(new StoryRow(r.GetInt64(1), Convert.ToBoolean(r.GetValue(2), CultureInfo.InvariantCulture),
-                r.IsDBNull(3) ? null : r.GetString(3), StoreCommands.Date(r, 4)));
+                r.IsDBNull(3) ? null : r.GetString(3), StoreCommands.Date(r, 4), r.IsDBNull(5) ? null : r.GetInt64(5)));
         return rows;
     }
 
