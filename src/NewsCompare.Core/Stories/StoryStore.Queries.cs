@@ -31,20 +31,6 @@ public sealed partial class StoryStore
         };
     }
 
-    /// <summary>Stories linked to <paramref name="storyId"/> as related coverage, in time order (undated last).</summary>
-    /// <param name="db">The open store.</param>
-    /// <param name="storyId">The story.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    public static async Task<IReadOnlyList<Story>> RelatedAsync(NewsDb db, long storyId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        // One statement: the links' ids as a subquery, not fetched first (a story page's round trips add up).
-        var ids = db.StoryLinks.Where(l => l.StoryId == storyId).Select(l => l.RelatedStoryId)
-            .Concat(db.StoryLinks.Where(l => l.RelatedStoryId == storyId).Select(l => l.StoryId));
-        var stories = await db.Stories.Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
-        return stories.OrderBy(s => s.FirstDate is null).ThenBy(s => s.FirstDate).ThenBy(s => s.Id).ToList();
-    }
-
     /// <summary>
     /// Where the articles of a retired story id are now: the current stories that hold them, each with how many, the
     /// largest share first (followed through later retirements); null when <paramref name="storyId"/> was never retired.

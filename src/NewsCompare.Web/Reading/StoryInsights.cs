@@ -26,7 +26,7 @@ public sealed class StoryInsights(NewsDb db) : IStoryInsights
 
         var lines = corrections.Select(Describe).ToList();
         var shown = await EditorAccounts.DisplayNamesAsync(db, lines.Select(l => l.Editor).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), cancellationToken);
-        // In time order, undated last (as StoryStore.RelatedAsync orders them).
+        // In time order, undated last.
         var relatedStories = related.OrderBy(r => r.FirstDate is null).ThenBy(r => r.FirstDate).ThenBy(r => r.Id)
             .Select(r => new RelatedStory(r.Id, r.Title, Display.Range(r.FirstDate, r.LastDate))).ToList();
         return new StoryInsight(relatedStories, why, [.. lines.Select(l => shown.TryGetValue(l.Editor, out var name) ? l with { PublicEditor = name } : l)])
