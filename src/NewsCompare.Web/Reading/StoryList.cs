@@ -116,9 +116,9 @@ public static class StoryList
         {
             // On PostgreSQL, each outlet's facet rows walked in the list's order (IX_StoryFacets_Coverage), each only as far
             // as the page's end, and the page taken from their union: the language probe and the date test then meet about
-            // as many rows as the page needs, where the outlets together read and sorted every row of their dates (~570 for
-            // two outlets and a year, each probed for a language). The server's CPU per page fell by a third to a half; on
-            // SQLite the web process's did not fall (with a language it rose by about 0.5 ms), so it keeps the single walk.
+            // as many rows as the page needs, where the outlets together read and sorted every row of their dates, each
+            // probed for a language. On SQLite the web process's CPU per page did not fall (docs/benchmarks.md, Web pages),
+            // so it keeps the single walk.
             IQueryable<Key>? union = null;
             foreach (var outlet in filter.Outlets)
             {
