@@ -16,12 +16,10 @@ public sealed record ArticleView(
     /// <summary>Loads the given articles, in the order of <paramref name="ids"/>; unknown ids are left out.</summary>
     public static async Task<IReadOnlyList<ArticleView>> LoadAsync(NewsDb db, IReadOnlyCollection<long> ids, CancellationToken ct)
     {
-        var rows = await Project(db.Articles.Where(a => ids.Contains(a.Id))).ToListAsync(ct);
+        var rows = await db.Articles.Where(a => ids.Contains(a.Id)).Select(FromArticle).ToListAsync(ct);
         var byId = rows.ToDictionary(r => r.Id);
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
-
-    public static IQueryable<ArticleView> Project(IQueryable<Core.Articles.Article> articles) => articles.Select(FromArticle);
 
     /// <summary>The view of an article, as a projection queries can compose (and compile).</summary>
     public static readonly Expression<Func<Core.Articles.Article, ArticleView>> FromArticle =

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Data;
 using NewsCompare.Core.Stories;
@@ -7,6 +8,15 @@ namespace NewsCompare.Web.Reading;
 public sealed record StoryArticle(long Id, string? Outlet, string? Headline, DateOnly? Published, string? PublishedSource,
     bool PublishedInferred, string? Byline, string? Language, long? CopyOfArticleId, long? PublishedFromArticleId = null)
 {
+    /// <summary>An article as its story lists it, as a projection queries can compose (and compile).</summary>
+    public static readonly Expression<Func<Core.Articles.Article, StoryArticle>> FromArticle =
+        a => new StoryArticle(a.Id, a.Outlet, a.Headline, a.Published, a.PublishedSource, a.PublishedInferred,
+            a.Byline, a.Language, a.CopyOfArticleId, a.PublishedFromArticleId);
+
+    /// <summary>The same from an article's full view, already read.</summary>
+    public static StoryArticle Of(ArticleView a) => new(a.Id, a.Outlet, a.Headline, a.Published, a.PublishedSource, a.PublishedInferred,
+        a.Byline, a.Language, a.CopyOfArticleId, a.PublishedFromArticleId);
+
     /// <summary>Why it is in the story, feature by feature (filled for the API; null when it is not grouped).</summary>
     public GroupingReason? Why { get; init; }
 }
@@ -61,8 +71,7 @@ public sealed record StoryDetail(long Id, string Title, DateOnly? FirstDate, Dat
         IReadOnlyList<ArticleView> views = row.Columns;
         IReadOnlyList<StoryArticle> articles;
         if (row.ArticleCount <= columns)
-            articles = [.. views.Select(a => new StoryArticle(a.Id, a.Outlet, a.Headline, a.Published, a.PublishedSource, a.PublishedInferred,
-                a.Byline, a.Language, a.CopyOfArticleId, a.PublishedFromArticleId))];
+            articles = [.. views.Select(StoryArticle.Of)];
         else
         {
             views = await queries.ColumnsOf(db, id, columns).ToListAsync(ct);
@@ -81,8 +90,7 @@ public sealed record StoryDetail(long Id, string Title, DateOnly? FirstDate, Dat
                 s.Id, s.Title, s.FirstDate, s.LastDate, s.ArticleCount, s.IndependentCount, s.OutletCount, s.TitleArticleId, s.TitleSource, s.MixedSplit,
                 Articles = db.Articles.Where(a => a.StoryId == s.Id && a.IsLatest)
                     .OrderBy(a => a.Published == null).ThenBy(a => a.Published).ThenBy(a => a.Id)
-                    .Select(a => new StoryArticle(a.Id, a.Outlet, a.Headline, a.Published, a.PublishedSource, a.PublishedInferred,
-                        a.Byline, a.Language, a.CopyOfArticleId, a.PublishedFromArticleId))
+                    .Select(StoryArticle.FromArticle)
                     .ToList(),
             })
             .FirstOrDefaultAsync(ct);

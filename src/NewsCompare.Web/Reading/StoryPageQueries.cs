@@ -60,8 +60,7 @@ public sealed record StoryPageQueries(
             })),
         EF.CompileAsyncQuery((NewsDb db, long id) => db.Articles.Where(a => a.StoryId == id && a.IsLatest)
             .OrderBy(a => a.Published == null).ThenBy(a => a.Published).ThenBy(a => a.Id)
-            .Select(a => new StoryArticle(a.Id, a.Outlet, a.Headline, a.Published, a.PublishedSource, a.PublishedInferred,
-                a.Byline, a.Language, a.CopyOfArticleId, a.PublishedFromArticleId))),
+            .Select(StoryArticle.FromArticle)),
         EF.CompileAsyncQuery((NewsDb db, long id, int columns) => db.Articles.Where(a => a.StoryId == id && a.IsLatest)
             .OrderBy(a => a.Published == null).ThenBy(a => a.Published).ThenBy(a => a.Id)
             .Take(columns)
