@@ -119,9 +119,9 @@ public sealed class ShownNamesTests
         {
             "es", "Rusia y China", "Bosnia y Herzegovina",
             "Rusia y China firman un acuerdo en Sarajevo",
-            "Rusia y China firmaron el martes en Sarajevo un acuerdo con Bosnia y Herzegovina. Rusia aportará el gas y China las obras, según el Gobierno de Bosnia y Herzegovina.\n\nMoscú y Pekín celebraron el pacto.",
+            "El martes, Rusia y China firmaron en Sarajevo un acuerdo con Bosnia y Herzegovina. Según el Gobierno de Bosnia y Herzegovina, Rusia aportará el gas y China las obras.\n\nEn Moscú, Rusia celebró el pacto y China también.",
             "Acuerdo de Rusia y China con Bosnia y Herzegovina",
-            "El Gobierno de Bosnia y Herzegovina firmó el martes en Sarajevo un acuerdo con Rusia y China: Rusia venderá gas y China construirá la red."
+            "El martes en Sarajevo, el Gobierno de Bosnia y Herzegovina firmó un acuerdo con Rusia y China: a cambio, Rusia venderá gas y China construirá la red."
         },
     };
 
