@@ -9,6 +9,11 @@ namespace NewsCompare.Core.Tests.Stories;
 /// </summary>
 public sealed class NameInCommonTests
 {
+    // Two reports of two outlets, at a level any shared wording clears: only the rules decide.
+    private static GroupingResult GroupPair(string language, string h1, string b1, string h2, string b2) =>
+        StoryEngine.Group([new(1, h1, [b1], "outlet1", language, null), new(2, h2, [b2], "outlet2", language, null)],
+            StoryEngineOptions.Default with { JoinThreshold = 0.05 });
+
     // Two reports of one day's count, each with its own figures and no name written as one.
     public static TheoryData<string, string, string, string, string> OneEventDifferentFigures => new()
     {
@@ -36,9 +41,7 @@ public sealed class NameInCommonTests
     [MemberData(nameof(OneEventDifferentFigures))]
     public void ReportsWhoseOnlyNamesAreDifferentFiguresMayStillJoin(string language, string h1, string b1, string h2, string b2)
     {
-        var articles = new List<StoryArticle> { new(1, h1, [b1], "outlet1", language, null), new(2, h2, [b2], "outlet2", language, null) };
-
-        var result = StoryEngine.Group(articles, StoryEngineOptions.Default with { JoinThreshold = 0.05 });
+        var result = GroupPair(language, h1, b1, h2, b2);
 
         result.Placements[1].Story.Should().Be(result.Placements[2].Story, "figures that differ are no other cast");
     }
@@ -70,9 +73,7 @@ public sealed class NameInCommonTests
     [MemberData(nameof(TwoEventsTwoCasts))]
     public void ReportsNamingDifferentPeopleAndFiguresStayApart(string language, string h1, string b1, string h2, string b2)
     {
-        var articles = new List<StoryArticle> { new(1, h1, [b1], "outlet1", language, null), new(2, h2, [b2], "outlet2", language, null) };
-
-        var result = StoryEngine.Group(articles, StoryEngineOptions.Default with { JoinThreshold = 0.05 });
+        var result = GroupPair(language, h1, b1, h2, b2);
 
         result.Placements[1].Story.Should().NotBe(result.Placements[2].Story, "each names its own official");
         result.Placements.Values.Should().Contain(p => p.Explanation.Breakdown != null && p.Explanation.Breakdown.Rule == ScoreBreakdown.OtherCast,
