@@ -33,7 +33,7 @@ public sealed record ScoreBreakdown(double Threshold, double? Compared, string? 
     public const string BelowThreshold = "score";
     /// <summary>The best candidate's known dates were more than the allowed gap from the article's.</summary>
     public const string DatesApart = "dates";
-    /// <summary>Both name people, places or figures, and not one of them is the same: another event of the topic.</summary>
+    /// <summary>Both name people or places, and not one name or figure is the same: another event of the topic.</summary>
     public const string OtherCast = "cast";
     /// <summary>The article shared too few distinct terms with the best candidate.</summary>
     public const string FewShared = "shared";

@@ -157,8 +157,10 @@ public static partial class StoryEngine
             var namesOnly = !c.Languages.Contains(a.Language);
             var (sim, shared, sharedNames) = Similarity(scored, c, namesOnly, o);
             sims[i] = sim;
-            // Both name people, places or figures, and not one of them is the same: another event of the topic
+            // Both name people or places, and not one name or figure is the same: another event of the topic
             // ("Mt. Gox creditors repaid in bitcoin" and "FTX collapse drags bitcoin lower" share only the topic's words).
+            // Figures alone are no cast: two reports of one event print different counts, and in a script without
+            // capitals (Arabic, Hebrew) figures are all the names an article has.
             var otherCast = !namesOnly && sharedNames == 0 && scored.HasNames && c.HasNames();
             var gap = c.GapDays(a.Day);
             var dateConflict = gap > o.MaxGapDays;
@@ -228,7 +230,7 @@ public static partial class StoryEngine
 
     private static bool HasNames(Dictionary<uint, float> v)
     {
-        foreach (var k in v.Keys) if ((k & TextSignals.NameBit) != 0) return true;
+        foreach (var k in v.Keys) if (TextSignals.IsWordName(k)) return true;
         return false;
     }
 

@@ -39,15 +39,15 @@ internal sealed class StorySignature
     public bool TryGetWeight(uint term, out float weight) =>
         _centroid?.TryGetValue(term, out weight) ?? _stored!.TryGet(term, out weight);
 
-    /// <summary>Whether any of its terms is a name.</summary>
+    /// <summary>Whether any of its terms is a name written as a word (<see cref="TextSignals.IsWordName"/>): figures alone are no cast.</summary>
     public bool HasNames()
     {
         if (_centroid is not null)
         {
-            foreach (var k in _centroid.Keys) if ((k & TextSignals.NameBit) != 0) return true;
+            foreach (var k in _centroid.Keys) if (TextSignals.IsWordName(k)) return true;
             return false;
         }
-        foreach (var k in _stored!.Keys) if ((k & TextSignals.NameBit) != 0) return true;
+        foreach (var k in _stored!.Keys) if (TextSignals.IsWordName(k)) return true;
         return false;
     }
 

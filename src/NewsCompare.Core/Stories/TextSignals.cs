@@ -170,6 +170,9 @@ internal static class TextSignals
     /// <summary>The headline term of a word: the same word, counted only when it stands in a headline.</summary>
     public static uint HeadlineHash(string normalised) => Hash(normalised, false) | HeadlineBit;
 
+    /// <summary>Whether a term is a name written as a word (a person, place or body, or a phrase of them), not a figure.</summary>
+    public static bool IsWordName(uint term) => (term & (NameBit | NumberBit)) == NameBit;
+
     public static bool IsHeadlineTerm(uint term) => (term & HeadlineBit) != 0;
 
     /// <summary>
