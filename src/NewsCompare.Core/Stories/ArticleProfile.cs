@@ -97,9 +97,11 @@ internal sealed class TermCounts
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
+            // A word most articles of the language write in lower case ("President", "State", "Neue") is an ordinary
+            // word on its own wherever it is capitalised; it still links the names of a phrase ("President Obama").
+            var name = t.Numeric ? t.Text.Length > 1 : names.Contains(t.Text) && !TextSignals.IsEverydayWord(t.Text, language);
             // Two-letter names ("Yi", "Xi", "EU") count; two-letter words do not.
-            if (TextSignals.IsStopWord(t.Text, language) || (!t.Numeric && t.Text.Length < 3 && !names.Contains(t.Text))) continue;
-            var name = t.Numeric ? t.Text.Length > 1 : names.Contains(t.Text);
+            if (TextSignals.IsStopWord(t.Text, language) || (!t.Numeric && t.Text.Length < 3 && !name)) continue;
             if (name && !t.Numeric) asName[t.Text] = asName.GetValueOrDefault(t.Text) + 1;
             spellings.Saw(Add(t.Text, name, Weight(t), t.Numeric && name), t.Shown, Spellings.Plain(t));
             // Two reports of one event word their headlines alike far more often than two events of a topic do, and

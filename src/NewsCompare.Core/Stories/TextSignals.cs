@@ -16,7 +16,7 @@ internal static class TextSignals
     /// <summary>Set, with <see cref="NameBit"/>, on figures: they are names for every rule, and a sub-score of their own.</summary>
     public const uint NumberBit = 0x2000_0000u;
     /// <summary>Bumped whenever the terms a text yields change: a store grouped with other terms must be regrouped.</summary>
-    public const int FeaturesVersion = 5;
+    public const int FeaturesVersion = 6;
     public const int MinHashSize = 48;
 
     // Common words per language, to tell an article's language: each language's stop words (Core/Text) with the words
