@@ -67,7 +67,7 @@ internal static class ImportCommand
         if (report.Grouping is { Rebuilt: true })
             Console.WriteLine("stories: the store had been grouped by an older version that read other terms from text; every story was rebuilt (as regroup does)");
         if (report.Grouping is { } g)
-            Console.WriteLine($"stories: {g.Articles} article(s) placed, {g.Joined} joined an existing story, {g.Opened} opened a new one");
+            Console.WriteLine($"stories: {g.Describe()}");
 
         var notes = report.Results.Where(r => r.Reason is not null).ToList();
         static string Outcome(ImportResult r) => r.Outcome switch

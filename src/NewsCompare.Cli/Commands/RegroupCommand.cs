@@ -18,11 +18,11 @@ internal static class RegroupCommand
             if (parse.GetValue(pending))
             {
                 var placed = await new StoryStore(db).AssignPendingAsync(ct);
-                Console.WriteLine($"placed {placed.Articles} articles ({placed.Joined} joined a story, {placed.Opened} opened one) in {clock.Elapsed.TotalSeconds:F1} s");
+                Console.WriteLine($"{placed.Describe()}, in {clock.Elapsed.TotalSeconds:F1} s");
                 return 0;
             }
             var report = await new StoryStore(db).RegroupAsync(new Progress<int>(n => { if (n % 50_000 == 0) Console.Error.WriteLine($"  {n} articles placed"); }), ct);
-            Console.WriteLine($"regrouped {report.Articles} articles into {report.Stories} stories in {clock.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine($"regrouped {report.Articles} articles into {report.Stories} stories ({report.Split} of them split off a story that held more than one event) in {clock.Elapsed.TotalSeconds:F1} s");
             return 0;
         });
         return command;

@@ -391,7 +391,7 @@ public sealed partial class StoryStore
         {
             cancellationToken.ThrowIfCancellationRequested();
             var report = InTransaction(() => AssignBatch(chunk, updateDf: false));
-            total = new GroupingReport(total.Articles + report.Articles, total.Joined + report.Joined, total.Opened + report.Opened, total.Stories + report.Stories);
+            total = total.Plus(report);
             progress?.Report(total.Articles);
         }
         // Pass 3: re-assignment against the finished stories (StoryEngineOptions.RefinePasses).
@@ -407,14 +407,15 @@ public sealed partial class StoryStore
         }
         // Pass 4: stories that hold two events are split (StoryEngineOptions.SplitBelow), and flagged when they may.
         _touched.Clear();
+        var split = 0;
         foreach (var chunk in StoriesOfAtLeast(StoryEngine.MinSplitMembers).Chunk(1000))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            InTransaction(() => SplitStories(chunk));
+            split += InTransaction(() => SplitStories(chunk));
         }
         cancellationToken.ThrowIfCancellationRequested();
         KeepStoryIds(DateTime.UtcNow);
-        return total with { Stories = CountStories() };
+        return total with { Stories = CountStories(), Split = split };
     }
 
     /// <summary>

@@ -12,9 +12,21 @@ namespace NewsCompare.Core.Stories;
 /// <param name="Joined">Articles that joined an existing story.</param>
 /// <param name="Opened">Stories opened.</param>
 /// <param name="Stories">Stories touched.</param>
+/// <param name="Split">Stories opened after placement by splitting one that held more than one event (a lone report of
+/// another event leaving included; <see cref="GroupingLoop.Split"/>).</param>
 /// <param name="Rebuilt">Whether the whole store was regrouped first, because it had been grouped on the terms of an
 /// older version (see <see cref="StoryStore.AssignAsync"/>).</param>
-public sealed record GroupingReport(int Articles, int Joined, int Opened, int Stories, bool Rebuilt = false);
+public sealed record GroupingReport(int Articles, int Joined, int Opened, int Stories, int Split = 0, bool Rebuilt = false)
+{
+    /// <summary>This report and <paramref name="other"/>, added up.</summary>
+    public GroupingReport Plus(GroupingReport other) => new(Articles + other.Articles, Joined + other.Joined, Opened + other.Opened,
+        Stories + other.Stories, Split + other.Split, Rebuilt || other.Rebuilt);
+
+    /// <summary>What happened, in a line for people: the placements, then the stories split off after them.</summary>
+    public string Describe() =>
+        $"{Articles} article(s) placed, {Joined} joined an existing story, {Opened} opened a new one"
+        + (Split > 0 ? $"; then {Split} more opened by splitting a story that held more than one event" : "");
+}
 
 /// <summary>
 /// The store side of story grouping: loads articles from the database, runs <see cref="GroupingLoop"/> (the loop
@@ -102,8 +114,8 @@ public sealed partial class StoryStore
                 if (_options.RefinesImports)
                     await Task.Run(() => InTransaction(() => RefineBatch(SmallCandidateMembers())), cancellationToken);
                 // A story the batch grew may now hold two events (StoryEngine.Bisect).
-                await Task.Run(() => InTransaction(() => SplitStories(TakeTouched())), cancellationToken);
-                total = new GroupingReport(total.Articles + report.Articles, total.Joined + report.Joined, total.Opened + report.Opened, total.Stories + report.Stories);
+                var split = await Task.Run(() => InTransaction(() => SplitStories(TakeTouched())), cancellationToken);
+                total = total.Plus(report with { Split = split });
             }
         }
         finally

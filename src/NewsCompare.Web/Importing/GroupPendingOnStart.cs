@@ -20,8 +20,7 @@ public sealed class GroupPendingOnStart(IServiceScopeFactory scopes, ILogger<Gro
             var pending = await db.Articles.Where(a => a.IsLatest && a.StoryId == null).Select(a => a.Id).ToListAsync(stoppingToken);
             if (pending.Count == 0) return;
             var placed = await StoryStore.AssignNewArticlesAsync(db, pending, stoppingToken);
-            log.LogInformation("Grouped {Count} articles an earlier import left out of every story: {Joined} joined a story, {Opened} opened one",
-                pending.Count, placed.Joined, placed.Opened);
+            log.LogInformation("Grouped {Count} articles an earlier import left out of every story: {Summary}", pending.Count, placed.Describe());
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -342,6 +342,24 @@ public sealed class StoryStoreTests
 
     [SkippableTheory]
     [EveryStore]
+    public async Task AnImportThatSplitsAStorySaysSoInItsReport(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var background = new List<long>();
+        foreach (var (h, b) in Fixtures.Background(30)) background.Add(await store.AddAsync(h, b));
+        (await StoryStore.AssignNewArticlesAsync(store.Db, background)).Split.Should().Be(0);
+        var reports = new List<GroupingReport>();
+        foreach (var (h, b) in Fixtures.PortDispute(false).Concat(Fixtures.PortDispute(true)))
+            reports.Add(await StoryStore.AssignNewArticlesAsync(store.Db, [await store.AddAsync(h, b)]));
+
+        var total = reports.Aggregate(new GroupingReport(0, 0, 0, 0), (sum, r) => sum.Plus(r));
+        total.Split.Should().Be(1, "the second event's reports joined the first event's story, which then split in two");
+        total.Describe().Should().Contain("1 more opened by splitting a story that held more than one event");
+        reports.Where(r => r.Split == 0).Select(r => r.Describe()).Should().NotContain(d => d.Contains("splitting"));
+    }
+
+    [SkippableTheory]
+    [EveryStore]
     public async Task WithoutTheSplitTheImportedPortDisputeIsOneStory(StoreProvider provider)
     {
         // The test above is only a test of the split if the import path does merge the two events.
