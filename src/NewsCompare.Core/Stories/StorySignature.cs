@@ -102,7 +102,13 @@ internal sealed class StorySignature
             LastDay = LastDay is int l ? Math.Max(l, d) : d;
         }
         Languages.Add(a.Language);
-        if (!string.IsNullOrWhiteSpace(a.Outlet)) Outlets.Add(a.Outlet.Trim());
+        AddOutlet(a.Outlet);
+    }
+
+    /// <summary>Counts <paramref name="outlet"/> (an outlet or site, trimmed) among the story's; a blank one is none.</summary>
+    public void AddOutlet(string? outlet)
+    {
+        if (!string.IsNullOrWhiteSpace(outlet)) Outlets.Add(outlet.Trim());
     }
 
     /// <summary>Days between <paramref name="day"/> and the story's known dates; 0 inside them, null when either is unknown.</summary>

@@ -56,8 +56,7 @@ public sealed partial class StoryStore
         {
             var s = new StorySignature { Id = id, WeighedAt = (int)Math.Min(_documents, int.MaxValue) };
             foreach (var m in members[id]) s.Add(m.Reweigh(t => StoryEngine.Idf(t, DocumentFrequency(t), _documents, _options.Background, _complete, _options.UnsharedTermWeight), _options));
-            foreach (var row in articles[id])
-                if (row.Latest && !string.IsNullOrWhiteSpace(row.Outlet)) s.Outlets.Add(row.Outlet.Trim());
+            AddOutlets(s, articles[id]);
             SaveSignature(s);
             signatures.Add(s);
         }
@@ -84,8 +83,7 @@ public sealed partial class StoryStore
                 else rest.Centroid.Remove(k);
             }
         foreach (var l in s.Languages) rest.Languages.Add(l);
-        foreach (var row in articles)
-            if (row.Id != a.Id && row.Latest && !string.IsNullOrWhiteSpace(row.Outlet)) rest.Outlets.Add(row.Outlet.Trim());
+        AddOutlets(rest, articles, except: a.Id);
         (rest.FirstDay, rest.LastDay) = (s.FirstDay, s.LastDay);
         if (a.Day is int day && (day == s.FirstDay || day == s.LastDay))
         {
@@ -116,17 +114,14 @@ public sealed partial class StoryStore
     private void RebuildSignature(long storyId)
     {
         var s = StorySignature.Of(storyId, LoadMembers(storyId).Select(m => m.ToProfile()));
-        LoadOutlets(s, except: null);
+        AddOutlets(s, LoadStoryArticles([storyId])[storyId]);
         if (s.Members > 0) SaveSignature(s);
     }
 
-    /// <summary>Adds the outlets (or sites) of the story's members, but <paramref name="except"/>, to its signature.</summary>
-    private void LoadOutlets(StorySignature s, long? except)
+    /// <summary>Adds the outlets (or sites) of a story's latest articles, but <paramref name="except"/>'s, to its signature.</summary>
+    private static void AddOutlets(StorySignature s, IEnumerable<StoryArticleRow> articles, long? except = null)
     {
-        using var cmd = Command("""
-            SELECT DISTINCT COALESCE(Outlet, Site) FROM Articles WHERE StoryId = $s AND IsLatest = 1 AND Id <> $a AND COALESCE(Outlet, Site) IS NOT NULL
-            """, ("$s", s.Id), ("$a", except ?? -1));
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) if (r.GetString(0) is { } outlet && !string.IsNullOrWhiteSpace(outlet)) s.Outlets.Add(outlet.Trim());
+        foreach (var row in articles)
+            if (row.Id != except && row.Latest) s.AddOutlet(row.Outlet);
     }
 }
