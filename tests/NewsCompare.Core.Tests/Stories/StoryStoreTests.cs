@@ -299,18 +299,20 @@ public sealed class StoryStoreTests
         report.Articles.Should().Be(1);
     }
 
-    private static async Task<(long[] First, long[] Second)> PortDisputeAsync(TestStore store)
+    // reports: each grouping's report, the background's first, when given.
+    private static async Task<(long[] First, long[] Second)> PortDisputeAsync(TestStore store, List<GroupingReport>? reports = null)
     {
         var background = new List<long>();
         foreach (var (h, b) in Fixtures.Background(30)) background.Add(await store.AddAsync(h, b));
-        await StoryStore.AssignNewArticlesAsync(store.Db, background);
+        reports?.Add(await StoryStore.AssignNewArticlesAsync(store.Db, background));
         async Task<long[]> Add(bool second)
         {
             var ids = new List<long>();
             foreach (var (h, b) in Fixtures.PortDispute(second))
             {
                 ids.Add(await store.AddAsync(h, b));
-                await StoryStore.AssignNewArticlesAsync(store.Db, [ids[^1]]);
+                var report = await StoryStore.AssignNewArticlesAsync(store.Db, [ids[^1]]);
+                reports?.Add(report);
             }
             return ids.ToArray();
         }
@@ -345,12 +347,10 @@ public sealed class StoryStoreTests
     public async Task AnImportThatSplitsAStorySaysSoInItsReport(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        var background = new List<long>();
-        foreach (var (h, b) in Fixtures.Background(30)) background.Add(await store.AddAsync(h, b));
-        (await StoryStore.AssignNewArticlesAsync(store.Db, background)).Split.Should().Be(0);
-        var reports = new List<GroupingReport>();
-        foreach (var (h, b) in Fixtures.PortDispute(false).Concat(Fixtures.PortDispute(true)))
-            reports.Add(await StoryStore.AssignNewArticlesAsync(store.Db, [await store.AddAsync(h, b)]));
+        var all = new List<GroupingReport>();
+        await PortDisputeAsync(store, all);
+        all[0].Split.Should().Be(0);
+        var reports = all.Skip(1).ToList();
 
         var total = reports.Aggregate(new GroupingReport(0, 0, 0, 0), (sum, r) => sum.Plus(r));
         total.Split.Should().Be(1, "the second event's reports joined the first event's story, which then split in two");
