@@ -195,7 +195,7 @@ public sealed partial class StoryStore
                     var ids = joined.Select(a => a.Id).ToHashSet();
                     rows.RemoveAll(r => ids.Contains(r.Id));
                     // Their copy links are the refresh's to decide and write.
-                    rows.AddRange(joined.Select(a => new StoryRow(a.Id, true, a.Headline, a.Published, CopyOf: null)));
+                    rows.AddRange(joined.Select(a => new StoryRow(a.Id, true, a.Headline, a.Published, CopyOf: null, a.Outlet)));
                 }
                 // The refresh lends the earliest stated date unless the story stays flagged (RefreshStory clears a
                 // small story's flag); the articles it places are written with it.

@@ -352,13 +352,18 @@ public sealed partial class StoryStore
         var headlines = articles.Values.Where(r => r.Latest).ToDictionary(r => r.Id, r => r.Headline);
         var title = StoryTitles.Choose(members.Where(m => headlines.ContainsKey(m.ArticleId))
             .Select(m => (m.ArticleId, headlines[m.ArticleId], copies.ContainsKey(m.ArticleId), m.Weights)).ToList());
+        // The counts and dates from the rows read, as the writes above leave them (every row of the story that is not a
+        // copy now has no copy link): five subqueries over the story's articles were the costliest statement of a
+        // PostgreSQL grouping run, re-reading per refresh what the refresh had just read.
+        var latest = articles.Values.Where(r => r.Latest).ToList();
+        var stated = articles.Values.Where(r => r.Stated is not null).Select(r => r.Stated!.Value).ToList();
         Exec("""
             UPDATE Stories SET
-                ArticleCount = (SELECT COUNT(*) FROM Articles WHERE StoryId = $s AND IsLatest = 1),
-                IndependentCount = (SELECT COUNT(*) FROM Articles WHERE StoryId = $s AND IsLatest = 1 AND CopyOfArticleId IS NULL),
-                OutletCount = (SELECT COUNT(DISTINCT COALESCE(Outlet, Site)) FROM Articles WHERE StoryId = $s AND IsLatest = 1),
-                FirstDate = (SELECT MIN(Published) FROM Articles WHERE StoryId = $s AND PublishedInferred = 0),
-                LastDate = (SELECT MAX(Published) FROM Articles WHERE StoryId = $s AND PublishedInferred = 0),
+                ArticleCount = $articles,
+                IndependentCount = $independent,
+                OutletCount = $outlets,
+                FirstDate = $first,
+                LastDate = $last,
                 Title = COALESCE($title, Title),
                 TitleArticleId = CASE WHEN $title IS NULL THEN TitleArticleId ELSE $titleArticle END,
                 TitleSource = CASE WHEN $title IS NULL THEN TitleSource ELSE $titleSource END,
@@ -366,7 +371,10 @@ public sealed partial class StoryStore
                 UpdatedAt = $u
             WHERE Id = $s;
             """, ("$s", storyId), ("$u", Stamp(now)), ("$title", title?.Headline), ("$titleArticle", title?.ArticleId), ("$titleSource", title?.Source),
-            ("$members", members.Count), ("$min", StoryEngine.MinSplitMembers));
+            ("$members", members.Count), ("$min", StoryEngine.MinSplitMembers),
+            ("$articles", latest.Count), ("$independent", latest.Count(r => !copies.ContainsKey(r.Id))),
+            ("$outlets", latest.Select(r => r.Outlet).OfType<string>().Distinct(StringComparer.Ordinal).Count()),
+            ("$first", stated.Count > 0 ? _sql.Dialect.Date(stated.Min()) : null), ("$last", stated.Count > 0 ? _sql.Dialect.Date(stated.Max()) : null));
         // Only an article without a date of its own is given one: a story whose every article states its date has none to lend.
         if (articles.Values.Any(r => r.Stated is null)) LendDates(storyId);
         return members;
@@ -442,19 +450,20 @@ public sealed partial class StoryStore
         return members;
     }
 
-    /// <summary>An article of a story as a refresh reads it: whether it is the latest version, its headline, its stated date, the article it copies.</summary>
-    private readonly record struct StoryRow(long Id, bool Latest, string? Headline, DateOnly? Stated, long? CopyOf);
+    /// <summary>An article of a story as a refresh reads it: whether it is the latest version, its headline, its stated date, the article it copies, its outlet (else site).</summary>
+    private readonly record struct StoryRow(long Id, bool Latest, string? Headline, DateOnly? Stated, long? CopyOf, string? Outlet);
 
     /// <summary>The articles (every version) of each of <paramref name="storyIds"/>, in one statement.</summary>
     private Dictionary<long, List<StoryRow>> LoadStoryRows(IReadOnlyCollection<long> storyIds)
     {
         var rows = storyIds.ToDictionary(id => id, _ => new List<StoryRow>());
         using var r = Prepared("""
-            SELECT StoryId, Id, IsLatest, Headline, CASE WHEN PublishedInferred = 0 THEN Published END, CopyOfArticleId FROM Articles WHERE StoryId IN (SELECT value FROM json_each($s))
+            SELECT StoryId, Id, IsLatest, Headline, CASE WHEN PublishedInferred = 0 THEN Published END, CopyOfArticleId, COALESCE(Outlet, Site)
+            FROM Articles WHERE StoryId IN (SELECT value FROM json_each($s))
             """, ("$s", JsonSerializer.Serialize(rows.Keys))).ExecuteReader();
         while (r.Read())
             rows[r.GetInt64(0)].Add(new StoryRow(r.GetInt64(1), Convert.ToBoolean(r.GetValue(2), CultureInfo.InvariantCulture),
-                r.IsDBNull(3) ? null : r.GetString(3), StoreCommands.Date(r, 4), r.IsDBNull(5) ? null : r.GetInt64(5)));
+                r.IsDBNull(3) ? null : r.GetString(3), StoreCommands.Date(r, 4), r.IsDBNull(5) ? null : r.GetInt64(5), r.IsDBNull(6) ? null : r.GetString(6)));
         return rows;
     }
 

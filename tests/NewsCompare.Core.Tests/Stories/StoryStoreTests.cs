@@ -181,6 +181,49 @@ public sealed class StoryStoreTests
         log.Should().OnlyContain(c => c.Reason.Length > 0 && c.At > DateTime.UtcNow.AddMinutes(-5));
     }
 
+    // Each story's stored counts and dates beside the same figures taken from its article rows.
+    private static async Task AssertCountsMatchArticleRowsAsync(TestStore store, string when)
+    {
+        var rows = await store.Db.Articles.AsNoTracking().Where(a => a.StoryId != null)
+            .Select(a => new { StoryId = a.StoryId!.Value, a.IsLatest, a.CopyOfArticleId, Outlet = a.Outlet ?? a.Site, a.Published, a.PublishedInferred }).ToListAsync();
+        var expected = rows.GroupBy(r => r.StoryId).ToDictionary(g => g.Key, g => (
+            Articles: g.Count(r => r.IsLatest),
+            Independent: g.Count(r => r.IsLatest && r.CopyOfArticleId is null),
+            Outlets: g.Where(r => r.IsLatest && r.Outlet is not null).Select(r => r.Outlet).Distinct().Count(),
+            First: g.Where(r => !r.PublishedInferred).Min(r => r.Published),
+            Last: g.Where(r => !r.PublishedInferred).Max(r => r.Published)));
+        var stored = await store.Db.Stories.AsNoTracking().ToDictionaryAsync(s => s.Id, s => (
+            Articles: s.ArticleCount, Independent: s.IndependentCount, Outlets: s.OutletCount, First: s.FirstDate, Last: s.LastDate));
+        stored.Should().BeEquivalentTo(expected, when);
+    }
+
+    [SkippableTheory]
+    [EveryStore]
+    public async Task EveryStorysCountsAndDatesAreThoseOfItsArticleRowsAfterImportsCopiesSplitsAndCorrections(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var (first, second, _) = await SeedAsync(store);
+        await AssertCountsMatchArticleRowsAsync(store, "after a first import");
+
+        var (headline, body) = Fixtures.FirstMeeting(0);
+        var mirror = await store.AddAsync(headline, body, "mirror", February.AddDays(1));
+        var again = await store.AddAsync(Fixtures.SecondMeeting(1).Headline, Fixtures.SecondMeeting(1).Body + "\n\nUpdated.", "daily", September.AddDays(-1));
+        await StoryStore.AssignNewArticlesAsync(store.Db, [mirror, again]);
+        (await store.ArticleAsync(mirror)).CopyOfArticleId.Should().NotBeNull("the test needs a copy in a story");
+        await AssertCountsMatchArticleRowsAsync(store, "after a copy and a second report of one outlet joined");
+
+        await PortDisputeAsync(store);
+        await AssertCountsMatchArticleRowsAsync(store, "after an import that split a story");
+
+        var stories = new StoryStore(store.Db);
+        await stories.MoveAsync(first[2], null, "commentary, not a report of the meeting");
+        await stories.MergeAsync((await store.ArticleAsync(first[0])).StoryId!.Value, (await store.ArticleAsync(second[0])).StoryId!.Value, "one visit");
+        await AssertCountsMatchArticleRowsAsync(store, "after corrections");
+
+        await new StoryStore(store.Db).RegroupAsync();
+        await AssertCountsMatchArticleRowsAsync(store, "after a regroup");
+    }
+
     [SkippableTheory]
     [EveryStore]
     public async Task CorrectionsWithoutAReasonOrOnUnknownStoriesAreRefusedWithAClearMessage(StoreProvider provider)
