@@ -12,6 +12,8 @@ namespace NewsCompare.Cli.Commands;
 /// <summary>
 /// `bench-grouping-scale`: streams a generated corpus straight into a fresh store in import-sized batches, grouping
 /// each batch incrementally, and prints the time per article as the store grows, throughput, memory and B-cubed.
+/// With <c>--postgres</c> the same corpus then goes into a fresh database on that server, and the two engines are
+/// printed side by side: their times, their ratio, and whether they formed the same stories.
 /// </summary>
 internal static class BenchGroupingScaleCommand
 {
@@ -27,9 +29,10 @@ internal static class BenchGroupingScaleCommand
         var refineImports = new Option<bool>("--refine-imports") { Description = "Let imports refine too (StoryEngineOptions.RefineImports)" };
         var split = new Option<double>("--split") { Description = "Split threshold for two-event stories (StoryEngineOptions.SplitBelow; 0 turns the split off)", DefaultValueFactory = _ => StoryEngineOptions.Default.SplitBelow };
         var secondConnection = new Option<bool>("--second-connection") { Description = "Write each batch through a second connection, as the benchmark did before its fifth session (SQLite then drops the grouping connection's page cache every batch); by default articles are written on the store's own connection, as the importer writes them" };
+        var postgresServer = new Option<string?>("--postgres") { Description = "After the SQLite run, run again in a fresh database created (and dropped after) on this PostgreSQL server, postgres://user:password@host:5432/database, and print both engines side by side" };
         var command = new Command("bench-grouping-scale", "Time incremental story grouping on a generated corpus as the store grows")
         {
-            articles, batch, every, store, seed, regroup, refine, refineImports, split, secondConnection,
+            articles, batch, every, store, seed, regroup, refine, refineImports, split, secondConnection, postgresServer,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -46,7 +49,30 @@ internal static class BenchGroupingScaleCommand
                 {
                     RefinePasses = parse.GetValue(refine), RefineImports = parse.GetValue(refineImports), SplitBelow = parse.GetValue(split),
                 };
-                await RunAsync(target, parse.GetValue(articles), Math.Max(1, parse.GetValue(batch)), Math.Max(1, parse.GetValue(every)), parse.GetValue(seed), options, parse.GetValue(regroup), parse.GetValue(secondConnection), ct);
+                var server = parse.GetValue(postgresServer);
+                if (server is not null && (!StoreTarget.IsPostgresUri(server) || target.Provider == StoreProvider.Postgres))
+                {
+                    Console.Error.WriteLine($"--postgres {server}: expected a postgres:// address of a server, beside a SQLite --store (or none)");
+                    return 2;
+                }
+                Task<Run?> Once(StoreTarget on) => RunAsync(on, parse.GetValue(articles), Math.Max(1, parse.GetValue(batch)), Math.Max(1, parse.GetValue(every)),
+                    parse.GetValue(seed), options, parse.GetValue(regroup), parse.GetValue(secondConnection), ct);
+                var first = await Once(target);
+                if (server is null || first is null) return first is null ? 1 : 0;
+                var database = $"nc_bench_grouping_{Guid.NewGuid():N}";
+                var on = StoreTarget.Postgres(server);
+                var pgTarget = await BenchDatabase.CreateAsync(on, database, ct);
+                try
+                {
+                    Console.WriteLine();
+                    if (await Once(pgTarget) is not { } pg) return 1;
+                    Console.WriteLine();
+                    Console.WriteLine(Compare(first, pg));
+                }
+                finally
+                {
+                    await BenchDatabase.DropAsync(on, database);
+                }
             }
             finally
             {
@@ -61,7 +87,24 @@ internal static class BenchGroupingScaleCommand
         return command;
     }
 
-    private static async Task RunAsync(StoreTarget target, int total, int batchSize, int every, int seed, StoryEngineOptions options, bool regroup, bool secondConnection, CancellationToken ct)
+    /// <summary>What one run measured: grouping's wall time, this process's CPU and the server's (PostgreSQL), and the stories as article positions.</summary>
+    private sealed record Run(int Articles, TimeSpan Wall, TimeSpan Cpu, TimeSpan ServerCpu, long Stories, int[] Partition);
+
+    /// <summary>The two engines side by side: grouping's wall time and CPU per article, their ratios, and whether they grouped alike.</summary>
+    private static string Compare(Run sqlite, Run pg)
+    {
+        static double PerArticle(TimeSpan t, Run r) => t.TotalMilliseconds / Math.Max(1, r.Articles);
+        var same = sqlite.Partition.AsSpan().SequenceEqual(pg.Partition) ? "the same stories" : "DIFFERENT stories";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"""
+            engine      grouping-s  cpu-ms/article  server-ms/article  both-ms/article  stories
+            SQLite      {sqlite.Wall.TotalSeconds,10:F1}  {PerArticle(sqlite.Cpu, sqlite),14:F2}  {"-",17}  {PerArticle(sqlite.Cpu, sqlite),15:F2}  {sqlite.Stories,7}
+            PostgreSQL  {pg.Wall.TotalSeconds,10:F1}  {PerArticle(pg.Cpu, pg),14:F2}  {PerArticle(pg.ServerCpu, pg),17:F2}  {PerArticle(pg.Cpu + pg.ServerCpu, pg),15:F2}  {pg.Stories,7}
+            PostgreSQL / SQLite: grouping wall {pg.Wall / sqlite.Wall:F2}x, CPU with the server's {(pg.Cpu + pg.ServerCpu) / sqlite.Cpu:F2}x; {same} (load average {LoadAverage()})
+            """);
+    }
+
+    private static async Task<Run?> RunAsync(StoreTarget target, int total, int batchSize, int every, int seed, StoryEngineOptions options, bool regroup, bool secondConnection, CancellationToken ct)
     {
         var path = target.Display;
         var postgres = target.Provider == StoreProvider.Postgres;
@@ -69,7 +112,7 @@ internal static class BenchGroupingScaleCommand
         if (postgres && await db.Articles.AnyAsync(ct))
         {
             Console.Error.WriteLine($"{path}: holds articles; the benchmark needs an empty database");
-            return;
+            return null;
         }
         // The importer writes a batch on its store's connection, closes it and groups on the same store, so SQLite
         // keeps that connection's page cache. A second connection writing would make SQLite drop it every batch.
@@ -140,7 +183,8 @@ internal static class BenchGroupingScaleCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"server: {serverCpu.TotalSeconds:F1} s CPU in the database's backends while grouping ran ({serverCpu.TotalMilliseconds / Math.Max(1, done):F2} ms per article; client and server together {(groupCpu + serverCpu).TotalMilliseconds / Math.Max(1, done):F2} ms per article)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"B-cubed against the generated events: P {p:F3} R {r:F3} F1 {f:F3}"));
-        if (!regroup) return;
+        var run = new Run(done, groupClock.Elapsed, groupCpu, serverCpu, await CountAsync(db, "Stories", ct), await OnStoreAsync(db, c => Partition(c, firstId, done), ct));
+        if (!regroup) return run;
         process.Refresh();
         var cpu = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
@@ -152,6 +196,28 @@ internal static class BenchGroupingScaleCommand
         var (rp, rr, rf) = await ScoreAsync(db, firstId, events, ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"regroup (refine passes {options.RefinePasses}): {clock.Elapsed.TotalSeconds:F1} s wall, {regroupCpu.TotalSeconds:F1} s CPU, {regrouped} stories, load average {LoadAverage()}; B-cubed P {rp:F3} R {rr:F3} F1 {rf:F3}"));
+        return run;
+    }
+
+    /// <summary>
+    /// Each generated article's story, named by the position of the story's first article (so two stores that
+    /// numbered their stories differently compare equal when they grouped alike); an article in no story names itself.
+    /// </summary>
+    private static int[] Partition(System.Data.Common.DbConnection connection, long firstId, int count)
+    {
+        var story = new long[count];
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT \"Id\", COALESCE(\"StoryId\", -\"Id\") FROM \"Articles\"";
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                if (r.GetInt64(0) - firstId is var index and >= 0 && index < count) story[index] = r.GetInt64(1);
+        }
+        var first = new Dictionary<long, int>();
+        var partition = new int[count];
+        for (var i = 0; i < count; i++)
+            partition[i] = first.TryGetValue(story[i], out var at) ? at : first[story[i]] = i;
+        return partition;
     }
 
     private static async Task<long> StoreBytesAsync(NewsDb db, string path, CancellationToken ct) =>
