@@ -13,17 +13,19 @@ public static class OneOf
     /// <summary>Rows whose <paramref name="value"/> is one of <paramref name="values"/> (at least one).</summary>
     public static IQueryable<T> WhereOneOf<T>(this IQueryable<T> rows, Expression<Func<T, string?>> value, IReadOnlyCollection<string> values)
     {
-        ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(values);
-        // Each value is read from an object of its own, so EF makes it a parameter rather than a constant in the SQL.
-        var items = values.Select(v => Expression.Property(Expression.Constant(new Bound(v)), nameof(Bound.Value)));
+        return rows.WhereOneOf(value, values.Select(v => new Slot<string>(v)).ToList());
+    }
+
+    /// <summary>Rows whose <paramref name="value"/> is one of the values in <paramref name="slots"/> (at least one).</summary>
+    public static IQueryable<T> WhereOneOf<T>(this IQueryable<T> rows, Expression<Func<T, string?>> value, IReadOnlyList<Slot<string>> slots)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(slots);
+        // Each value is read from its slot, so EF makes it a parameter rather than a constant in the SQL.
+        var items = slots.Select(s => Expression.Property(Expression.Constant(s), nameof(Slot<string>.Value)));
         var list = Expression.NewArrayInit(typeof(string), items);
         var test = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], list, value.Body);
         return rows.Where(Expression.Lambda<Func<T, bool>>(test, value.Parameters));
-    }
-
-    private sealed class Bound(string value)
-    {
-        public string Value { get; } = value;
     }
 }

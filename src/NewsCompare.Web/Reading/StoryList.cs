@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NewsCompare.Core.Data;
@@ -38,7 +39,8 @@ public static class StoryList
         else
         {
             var latest = await LatestAsync(db, counts, filter, ct);
-            total = await counts.GetAsync(countKey, async () => await (await MatchingAsync(db, counts, filter, forPage: false, latest, ct)).CountAsync(ct), ct);
+            total = await counts.GetAsync(countKey, async () =>
+                await Keys(db, await SearchedAsync(db, counts, filter, forPage: false, ct), Shape.Of(filter, dialect), Values.Of(filter, latest)).CountAsync(ct), ct);
             rows = await FilteredPageAsync(db, counts, filter, countKey, skip, latest, dialect, ct);
         }
 
@@ -63,42 +65,91 @@ public static class StoryList
     }
 
     /// <summary>
-    /// The keys of the stories matching <paramref name="filter"/>, each once; with <paramref name="latest"/>, also bounded
-    /// by it (see <see cref="InRange"/>), and with <paramref name="only"/>, among those stories.
+    /// What a filtered query's SQL depends on beyond its values: a query is compiled once per shape (<see cref="PageQueries"/>).
+    /// <paramref name="Outlets"/> is how many the filter names, each a parameter of its own (<see cref="OneOf"/>);
+    /// <paramref name="Only"/> limits the query to a list of stories (those spanning a range's end).
     /// </summary>
-    private static async Task<IQueryable<Key>> MatchingAsync(NewsDb db, ListCounts counts, ListFilter filter, bool forPage, DateOnly? latest,
-        CancellationToken ct, long[]? only = null, IReadOnlyList<string>? outletsOf = null)
+    private readonly record struct Shape(StoreProvider Provider, int Outlets, bool Language, bool Range, bool Undated, bool ByCoverage, bool Only = false)
     {
-        var outlets = outletsOf ?? filter.Outlets;
-        var language = filter.Language;
-        IQueryable<Key> keys;
-        var fts = FullText.Query(db, filter.Search);
-        if (fts is not null || (outlets.Count == 0 && language is null))
+        public static Shape Of(ListFilter filter, StoreDialect dialect) => new(dialect.Provider, filter.Outlets.Count, filter.Language is not null,
+            filter.HasDateRange, filter.IncludeUndated, filter.ByCoverage);
+    }
+
+    /// <summary>A filtered query's values, each in a <see cref="Slot{T}"/>, so that the query built from them can be compiled for its shape.</summary>
+    private sealed class Values
+    {
+        public required IReadOnlyList<Slot<string>> Outlets { get; init; }
+        public required Slot<string> Language { get; init; }
+        public required Slot<DateOnly?> From { get; init; }
+        public required Slot<DateOnly?> To { get; init; }
+        public required Slot<DateOnly?> Latest { get; init; }
+        public required Slot<bool> Undated { get; init; }
+        public required Slot<long[]> Only { get; init; }
+        public required Slot<int> Skip { get; init; }
+        public required Slot<int> Take { get; init; }
+
+        public static Values Of(ListFilter filter, DateOnly? latest, IReadOnlyList<string>? outlets = null, long[]? only = null, int skip = 0,
+            int take = ListFilter.PageSize) => new()
         {
-            var stories = fts is null ? db.Stories : await FullText.MatchingStoriesAsync(db, counts, fts, forPage, ct);
-            keys = stories.Select(s => new Key { StoryId = s.Id, FirstDate = s.FirstDate, LastDate = s.LastDate, OutletCount = s.OutletCount, ArticleCount = s.ArticleCount });
-            if (outlets.Count > 0)
+            Outlets = (outlets ?? filter.Outlets).Select(o => new Slot<string>(o)).ToList(),
+            Language = new(filter.Language ?? ""),
+            From = new(filter.From),
+            To = new(filter.To),
+            Latest = new(latest),
+            Undated = new(filter.IncludeUndated),
+            Only = new(only ?? []),
+            Skip = new(skip),
+            Take = new(take),
+        };
+
+        /// <summary>Slots standing for the values of any query of <paramref name="shape"/>, to compile it.</summary>
+        public static Values Placeholders(Shape shape) => new()
+        {
+            Outlets = Enumerable.Range(0, shape.Outlets).Select(_ => new Slot<string>("")).ToList(),
+            Language = new(""), From = new(null), To = new(null), Latest = new(null), Undated = new(false), Only = new([]), Skip = new(0), Take = new(0),
+        };
+    }
+
+    /// <summary>The stories a search finds, or null without one; the outlet, language and range filters are added by <see cref="Keys"/>.</summary>
+    private static async Task<IQueryable<Story>?> SearchedAsync(NewsDb db, ListCounts counts, ListFilter filter, bool forPage, CancellationToken ct) =>
+        FullText.Query(db, filter.Search) is { } fts ? await FullText.MatchingStoriesAsync(db, counts, fts, forPage, ct) : null;
+
+    /// <summary>
+    /// The keys of the stories matching a filter of <paramref name="shape"/> with <paramref name="values"/>, each once: among
+    /// <paramref name="searched"/> when there is a search; bounded by the values' latest last date (see <see cref="InRange"/>);
+    /// with <see cref="Shape.Only"/>, among the values' stories.
+    /// </summary>
+    private static IQueryable<Key> Keys(NewsDb db, IQueryable<Story>? searched, Shape shape, Values values)
+    {
+        IQueryable<Key> keys;
+        if (searched is not null || (shape.Outlets == 0 && !shape.Language))
+        {
+            keys = (searched ?? db.Stories).Select(s => new Key { StoryId = s.Id, FirstDate = s.FirstDate, LastDate = s.LastDate, OutletCount = s.OutletCount, ArticleCount = s.ArticleCount });
+            if (shape.Outlets > 0)
+            {
+                var outlets = values.Outlets.Select(o => o.Value).ToList();
                 keys = keys.Where(k => db.StoryFacets.Any(f => f.Facet == StoryFacetKind.Outlet && outlets.Contains(f.Value) && f.StoryId == k.StoryId));
+            }
         }
         else
         {
             // The walk goes down the facet rows of the outlets (or of the language), in the list's order. The outlets are
             // parameters of their own (OneOf): one outlet then walks IX_StoryFacets_Date for the page's 20 rows, where a
             // list passed as one value read every row of the outlet (500 of 17,000 stories) to sort them.
-            var facets = outlets.Count > 0
-                ? db.StoryFacets.Where(f => f.Facet == StoryFacetKind.Outlet).WhereOneOf(f => f.Value, outlets)
-                : db.StoryFacets.Where(f => f.Facet == StoryFacetKind.Language && f.Value == language);
+            var facets = shape.Outlets > 0
+                ? db.StoryFacets.Where(f => f.Facet == StoryFacetKind.Outlet).WhereOneOf(f => f.Value, values.Outlets)
+                : db.StoryFacets.Where(f => f.Facet == StoryFacetKind.Language && f.Value == values.Language.Value);
             keys = facets.Select(f => new Key { StoryId = f.StoryId, FirstDate = f.FirstDate, LastDate = f.LastDate, OutletCount = f.OutletCount, ArticleCount = f.ArticleCount });
         }
         // The language is then a probe per candidate story, written as a scalar look-up rather than EXISTS: PostgreSQL
         // turns EXISTS into a join that reads every story of a common language (13,600 rows for "en") to keep a few hundred.
-        if (language is not null && (fts is not null || outlets.Count > 0))
-            keys = keys.Where(k => db.StoryFacets.Where(l => l.Facet == StoryFacetKind.Language && l.Value == language && l.StoryId == k.StoryId)
+        if (shape.Language && (searched is not null || shape.Outlets > 0))
+            keys = keys.Where(k => db.StoryFacets.Where(l => l.Facet == StoryFacetKind.Language && l.Value == values.Language.Value && l.StoryId == k.StoryId)
                 .Select(l => (long?)l.StoryId).FirstOrDefault() == k.StoryId);
-        keys = InRange(keys, filter, latest);
-        if (only is not null) keys = keys.Where(k => only.Contains(k.StoryId));
+        if (shape.Range) keys = InRange(keys, shape.Undated, values);
+        if (shape.Only) keys = keys.Where(k => values.Only.Value.Contains(k.StoryId));
         // A story of two of the outlets has a row for each, with the same keys (its own).
-        return fts is null && outlets.Count > 1 ? keys.Distinct() : keys;
+        return searched is null && shape.Outlets > 1 ? keys.Distinct() : keys;
     }
 
     /// <summary>
@@ -111,8 +162,9 @@ public static class StoryList
         DateOnly? latest, StoreDialect dialect, CancellationToken ct)
     {
         var take = ListFilter.PageSize;
-        var forPage = filter.PageNumber <= ListFilter.ProbedPages;
-        if (filter.ByCoverage && filter.Outlets.Count > 1 && filter.Search is null && dialect.Provider == StoreProvider.Postgres)
+        var search = await SearchedAsync(db, counts, filter, forPage: filter.PageNumber <= ListFilter.ProbedPages, ct);
+        var shape = Shape.Of(filter, dialect);
+        if (filter.ByCoverage && filter.Outlets.Count > 1 && search is null && dialect.Provider == StoreProvider.Postgres)
         {
             // On PostgreSQL, each outlet's facet rows walked in the list's order (IX_StoryFacets_Coverage), each only as far
             // as the page's end, and the page taken from their union: the language probe and the date test then meet about
@@ -122,27 +174,23 @@ public static class StoryList
             IQueryable<Key>? union = null;
             foreach (var outlet in filter.Outlets)
             {
-                var branch = OrderKeys(await MatchingAsync(db, counts, filter, forPage, latest, ct, outletsOf: [outlet]), byCoverage: true, dialect)
+                var branch = OrderKeys(Keys(db, null, shape with { Outlets = 1 }, Values.Of(filter, latest, outlets: [outlet])), byCoverage: true, dialect)
                     .Take(skip + take);
                 union = union is null ? branch : union.Union(branch);
             }
-            return await RowsAsync(db, OrderKeys(union!, byCoverage: true, dialect).Skip(skip).Take(take), byCoverage: true, ct);
+            return await RowsAsync(PageOf(db, union!, shape, dialect, new Slot<int>(skip), new Slot<int>(take)), byCoverage: true, ct);
         }
         if (filter.ByCoverage || filter.To is not { } to || latest is null || filter.ReversedRange)
-            return await RowsAsync(db, OrderKeys(await MatchingAsync(db, counts, filter, forPage, latest, ct), filter.ByCoverage, dialect).Skip(skip).Take(take),
-                filter.ByCoverage, ct);
+            return await PageAsync(db, search, shape, Values.Of(filter, latest, skip: skip), dialect, ct);
 
         var spanning = await counts.GetAsync($"stories:spanning:{to:yyyy-MM-dd}",
             () => db.Stories.Where(s => s.LastDate > to && s.LastDate <= latest && s.FirstDate <= to).Select(s => s.Id).ToArrayAsync(ct), ct);
-        var across = await MatchingAsync(db, counts, filter, forPage, latest: null, ct, only: spanning);
-        var acrossCount = spanning.Length == 0 ? 0 : await counts.GetAsync(countKey + "|spanning", () => across.CountAsync(ct), ct);
-        var rows = skip < acrossCount ? await RowsAsync(db, OrderKeys(across, byCoverage: false, dialect).Skip(skip).Take(take), byCoverage: false, ct) : [];
+        var across = shape with { Only = true };
+        var acrossCount = spanning.Length == 0 ? 0
+            : await counts.GetAsync(countKey + "|spanning", () => Keys(db, search, across, Values.Of(filter, latest: null, only: spanning)).CountAsync(ct), ct);
+        var rows = skip < acrossCount ? await PageAsync(db, search, across, Values.Of(filter, latest: null, only: spanning, skip: skip), dialect, ct) : [];
         if (rows.Count < take)
-        {
-            var inside = await MatchingAsync(db, counts, filter, forPage, latest: to, ct);
-            rows.AddRange(await RowsAsync(db, OrderKeys(inside, byCoverage: false, dialect).Skip(Math.Max(0, skip - acrossCount)).Take(take - rows.Count),
-                byCoverage: false, ct));
-        }
+            rows.AddRange(await PageAsync(db, search, shape, Values.Of(filter, latest: to, skip: Math.Max(0, skip - acrossCount), take: take - rows.Count), dialect, ct));
         return rows;
     }
 
@@ -157,10 +205,38 @@ public static class StoryList
         return end.DayNumber <= DateOnly.MaxValue.DayNumber - longest ? end.AddDays(longest) : null;
     }
 
-    /// <summary>The stories' rows for a page of keys, in the page's order (the join does not keep it).</summary>
-    private static async Task<List<Row>> RowsAsync(NewsDb db, IQueryable<Key> page, bool byCoverage, CancellationToken ct)
+    /// <summary>
+    /// A page of the keys of <paramref name="shape"/> with <paramref name="values"/>, as stories' rows: by a query compiled
+    /// for the shape (<see cref="PageQueries"/>), or, with a search or more outlets than it takes, one translated for this request.
+    /// </summary>
+    private static async Task<List<Row>> PageAsync(NewsDb db, IQueryable<Story>? searched, Shape shape, Values values, StoreDialect dialect,
+        CancellationToken ct)
     {
-        var rows = await page.Join(db.Stories, k => k.StoryId, s => s.Id, (k, s) => s).Select(ToRow).ToListAsync(ct);
+        if (searched is not null || shape.Outlets > PageQueries.MaxOutlets)
+            return await RowsAsync(PageOf(db, Keys(db, searched, shape, values), shape, dialect, values.Skip, values.Take), shape.ByCoverage, ct);
+        var rows = new List<Row>();
+        await foreach (var row in PageQueries.Run(db, shape, values, dialect).WithCancellation(ct)) rows.Add(row);
+        return InListOrder(rows, shape.ByCoverage);
+    }
+
+    /// <summary>The window <paramref name="skip"/>, <paramref name="take"/> of <paramref name="keys"/> in the list's order, as stories' rows.</summary>
+    private static IQueryable<Row> PageOf(NewsDb db, IQueryable<Key> keys, Shape shape, StoreDialect dialect, Slot<int> skip, Slot<int> take)
+    {
+        var ordered = OrderKeys(keys, shape.ByCoverage, dialect);
+        // Skip and Take read their slots: Queryable's own would put the numbers in as constants.
+        var window = ordered.Provider.CreateQuery<Key>(Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(Key)], ordered.Expression,
+            Expression.Property(Expression.Constant(skip), nameof(Slot<int>.Value))));
+        window = window.Provider.CreateQuery<Key>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Key)], window.Expression,
+            Expression.Property(Expression.Constant(take), nameof(Slot<int>.Value))));
+        return window.Join(db.Stories, k => k.StoryId, s => s.Id, (k, s) => s).Select(ToRow);
+    }
+
+    /// <summary>The stories' rows of a page, in the page's order (the join does not keep it).</summary>
+    private static async Task<List<Row>> RowsAsync(IQueryable<Row> page, bool byCoverage, CancellationToken ct) =>
+        InListOrder(await page.ToListAsync(ct), byCoverage);
+
+    private static List<Row> InListOrder(List<Row> rows, bool byCoverage)
+    {
         var ordered = byCoverage
             ? rows.OrderByDescending(r => r.OutletCount).ThenByDescending(r => r.ArticleCount).ThenByDescending(r => r.LastDate.HasValue)
             : rows.OrderByDescending(r => r.LastDate.HasValue);
@@ -173,19 +249,17 @@ public static class StoryList
 
     /// <summary>
     /// The keys whose story overlaps the filter's range (starts before the range ends and ends after it starts; undated
-    /// stories only with "undated"), and whose last date is at most <paramref name="latest"/> when given: the same
-    /// condition as a range of LastDate, so a newest-first walk seeks into the index instead of stepping over later stories.
+    /// stories only with "undated"), and whose last date is at most the values' latest when given: the same condition as
+    /// a range of LastDate, so a newest-first walk seeks into the index instead of stepping over later stories.
     /// </summary>
-    private static IQueryable<Key> InRange(IQueryable<Key> keys, ListFilter filter, DateOnly? latest)
+    private static IQueryable<Key> InRange(IQueryable<Key> keys, bool undated, Values v)
     {
-        if (!filter.HasDateRange) return keys;
-        var (from, to, undated) = (filter.From, filter.To, filter.IncludeUndated);
         keys = keys.Where(k => (k.FirstDate == null && k.LastDate == null)
-            ? undated
-            : (to == null || (k.FirstDate ?? k.LastDate) <= to) && (from == null || (k.LastDate ?? k.FirstDate) >= from));
+            ? v.Undated.Value
+            : (v.To.Value == null || (k.FirstDate ?? k.LastDate) <= v.To.Value) && (v.From.Value == null || (k.LastDate ?? k.FirstDate) >= v.From.Value));
         return undated
-            ? keys.Where(k => k.LastDate == null || ((from == null || k.LastDate >= from) && (latest == null || k.LastDate <= latest)))
-            : keys.Where(k => (from == null || k.LastDate >= from) && (latest == null || k.LastDate <= latest));
+            ? keys.Where(k => k.LastDate == null || ((v.From.Value == null || k.LastDate >= v.From.Value) && (v.Latest.Value == null || k.LastDate <= v.Latest.Value)))
+            : keys.Where(k => (v.From.Value == null || k.LastDate >= v.From.Value) && (v.Latest.Value == null || k.LastDate <= v.Latest.Value));
     }
 
     private sealed record Row(long Id, string Title, DateOnly? FirstDate, DateOnly? LastDate, int ArticleCount, int IndependentCount, int OutletCount);
@@ -197,6 +271,58 @@ public static class StoryList
 
     private static bool IsUnfiltered(ListFilter filter) =>
         filter.Search is null && filter.Outlets.Count == 0 && filter.Language is null && !filter.HasDateRange;
+
+    /// <summary>
+    /// The filtered list's page queries, compiled once per shape (engine, number of outlets, which filters): building and
+    /// translating the query at every request cost more of the web process's CPU than SQLite's running it (docs/benchmarks.md,
+    /// Web pages). The query is built by <see cref="Keys"/> and <see cref="PageOf"/> from placeholder slots, which become
+    /// the compiled query's parameters; EF takes at most fifteen, so a filter naming more than <see cref="MaxOutlets"/>
+    /// outlets is translated per request.
+    /// </summary>
+    private static class PageQueries
+    {
+        public const int MaxOutlets = 7;
+
+        private static readonly ConcurrentDictionary<Shape, PageQuery> Shapes = new();
+
+        public static IAsyncEnumerable<Row> Run(NewsDb db, Shape shape, Values v, StoreDialect dialect)
+        {
+            var query = Shapes.GetOrAdd(shape, s => Compile(db, s, dialect));
+            string Outlet(int i) => i < v.Outlets.Count ? v.Outlets[i].Value : "";
+            return query(db, Outlet(0), Outlet(1), Outlet(2), Outlet(3), Outlet(4), Outlet(5), Outlet(6),
+                v.Language.Value, v.From.Value, v.To.Value, v.Latest.Value, v.Undated.Value, v.Only.Value, v.Skip.Value, v.Take.Value);
+        }
+
+        private static PageQuery Compile(NewsDb db, Shape shape, StoreDialect dialect)
+        {
+            var slots = Values.Placeholders(shape);
+            var outlets = Enumerable.Range(1, MaxOutlets).Select(i => Expression.Parameter(typeof(string), $"outlet{i}")).ToArray();
+            var language = Expression.Parameter(typeof(string), "language");
+            var from = Expression.Parameter(typeof(DateOnly?), "from");
+            var to = Expression.Parameter(typeof(DateOnly?), "to");
+            var latest = Expression.Parameter(typeof(DateOnly?), "latest");
+            var undated = Expression.Parameter(typeof(bool), "undated");
+            var only = Expression.Parameter(typeof(long[]), "only");
+            var skip = Expression.Parameter(typeof(int), "skip");
+            var take = Expression.Parameter(typeof(int), "take");
+            var context = Expression.Parameter(typeof(NewsDb), "db");
+            var parameters = new Dictionary<object, ParameterExpression>
+            {
+                // The language probe's lambda captured the context the query is built on: it reads the one it runs on.
+                [db] = context, [slots.Language] = language, [slots.From] = from, [slots.To] = to, [slots.Latest] = latest, [slots.Undated] = undated,
+                [slots.Only] = only, [slots.Skip] = skip, [slots.Take] = take,
+            };
+            for (var i = 0; i < slots.Outlets.Count; i++) parameters[slots.Outlets[i]] = outlets[i];
+            var body = new SlotsToParameters(parameters).Visit(PageOf(db, Keys(db, null, shape, slots), shape, dialect, slots.Skip, slots.Take).Expression);
+            var compiled = EF.CompileAsyncQuery(Expression.Lambda<Func<NewsDb, string, string, string, string, string, string, string, string,
+                DateOnly?, DateOnly?, DateOnly?, bool, long[], int, int, IQueryable<Row>>>(body,
+                [context, .. outlets, language, from, to, latest, undated, only, skip, take]));
+            return compiled.Invoke;
+        }
+    }
+
+    private delegate IAsyncEnumerable<Row> PageQuery(NewsDb db, string outlet1, string outlet2, string outlet3, string outlet4, string outlet5,
+        string outlet6, string outlet7, string language, DateOnly? from, DateOnly? to, DateOnly? latest, bool undated, long[] only, int skip, int take);
 
     /// <summary>The home page's queries, compiled once per engine (EF runs a compiled query on one model only).</summary>
     private sealed record Compiled(

@@ -123,6 +123,11 @@ public abstract class FilteredStoryListTests<TSite>(TSite site) : IClassFixture<
         "lang=de&from=2024-02-01&to=2024-08-31",
         "outlet=Coast%20Post&outlet=Bergbote&lang=en&from=2024-01-01&to=2024-06-30",
         "outlet=Le%20Quotidien&outlet=Harbour%20Times&outlet=Diario%20Sur&lang=fr&from=2023-11-01",
+        // Seven outlets, the most a compiled page query takes, and eight, which are translated per request.
+        "outlet=Coast%20Post&outlet=Le%20Quotidien&outlet=Bergbote&outlet=Harbour%20Times&outlet=Valley%20Gazette&outlet=Diario%20Sur"
+            + "&outlet=Nowhere%20News&from=2024-01-01&to=2024-06-30",
+        "outlet=Coast%20Post&outlet=Le%20Quotidien&outlet=Bergbote&outlet=Harbour%20Times&outlet=Valley%20Gazette&outlet=Diario%20Sur"
+            + "&outlet=Nowhere%20News&outlet=Elsewhere%20Echo&lang=en&from=2024-01-01&to=2024-06-30",
     };
 
     [SkippableTheory]
@@ -134,6 +139,18 @@ public abstract class FilteredStoryListTests<TSite>(TSite site) : IClassFixture<
     [MemberData(nameof(Filters))]
     public async Task EveryPageByCoverageHoldsExactlyTheMatchingStories(string query) =>
         await ShouldListAsync(query, byCoverage: true);
+
+    [SkippableFact]
+    public async Task FiltersOfOneShapeAskedInTurnEachListTheirOwnStories()
+    {
+        // Both are one outlet, a language and a range: one compiled query answers them, each with its own values.
+        string[] queries = ["outlet=Coast%20Post&lang=en&from=2024-01-01&to=2024-06-30", "outlet=Diario%20Sur&lang=fr&from=2023-11-01&to=2024-03-31"];
+        Expected(queries[0]).Select(s => s.Id).Should().NotEqual(Expected(queries[1]).Select(s => s.Id));
+        for (var round = 0; round < 2; round++)
+            foreach (var query in queries)
+                foreach (var byCoverage in new[] { false, true })
+                    await ShouldListAsync(query, byCoverage);
+    }
 
     [SkippableFact]
     public async Task ARangeEndingInsideLongStoriesPutsThemFirstNewestFirst()
