@@ -175,7 +175,8 @@ internal static class BenchGroupingScaleCommand
                 windowCount = 0;
             }
         }
-        var (p, r, f) = await ScoreAsync(db, firstId, events, ct);
+        var partition = await PartitionAsync(db, firstId, done, ct);
+        var (p, r, f) = Score(partition, events);
         var storeBytes = await StoreBytesAsync(db, path, ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"done: {done} articles, grouping {groupClock.Elapsed.TotalSeconds:F1} s wall ({done / groupClock.Elapsed.TotalSeconds:F0} articles/s), {groupCpu.TotalSeconds:F1} s CPU ({done / groupCpu.TotalSeconds:F0} articles per CPU-second), load average {LoadAverage()}, store {storeBytes / 1048576.0:F0} MB, peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB; grouping allocated {groupAllocated / 1024.0 / Math.Max(1, done):F0} KB per article, garbage-collection pauses {groupPauses.TotalSeconds:F1} s"));
@@ -183,7 +184,7 @@ internal static class BenchGroupingScaleCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"server: {serverCpu.TotalSeconds:F1} s CPU in the database's backends while grouping ran ({serverCpu.TotalMilliseconds / Math.Max(1, done):F2} ms per article; client and server together {(groupCpu + serverCpu).TotalMilliseconds / Math.Max(1, done):F2} ms per article)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"B-cubed against the generated events: P {p:F3} R {r:F3} F1 {f:F3}"));
-        var run = new Run(done, groupClock.Elapsed, groupCpu, serverCpu, await CountAsync(db, "Stories", ct), await OnStoreAsync(db, c => Partition(c, firstId, done), ct));
+        var run = new Run(done, groupClock.Elapsed, groupCpu, serverCpu, await CountAsync(db, "Stories", ct), partition);
         if (!regroup) return run;
         process.Refresh();
         var cpu = process.TotalProcessorTime;
@@ -193,7 +194,7 @@ internal static class BenchGroupingScaleCommand
         process.Refresh();
         var regroupCpu = process.TotalProcessorTime - cpu;
         var regrouped = await CountAsync(db, "Stories", ct);
-        var (rp, rr, rf) = await ScoreAsync(db, firstId, events, ct);
+        var (rp, rr, rf) = Score(await PartitionAsync(db, firstId, done, ct), events);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"regroup (refine passes {options.RefinePasses}): {clock.Elapsed.TotalSeconds:F1} s wall, {regroupCpu.TotalSeconds:F1} s CPU, {regrouped} stories, load average {LoadAverage()}; B-cubed P {rp:F3} R {rr:F3} F1 {rf:F3}"));
         return run;
@@ -266,8 +267,8 @@ internal static class BenchGroupingScaleCommand
 
     private static Task<long> CountAsync(NewsDb db, string table, CancellationToken ct) => OnStoreAsync(db, c => Count(c, table), ct);
 
-    private static Task<(double P, double R, double F1)> ScoreAsync(NewsDb db, long firstId, List<int> events, CancellationToken ct) =>
-        OnStoreAsync(db, c => Score(c, firstId, events), ct);
+    private static Task<int[]> PartitionAsync(NewsDb db, long firstId, int count, CancellationToken ct) =>
+        OnStoreAsync(db, c => Partition(c, firstId, count), ct);
 
     private static async Task<T> OnStoreAsync<T>(NewsDb db, Func<System.Data.Common.DbConnection, T> work, CancellationToken ct)
     {
@@ -285,26 +286,20 @@ internal static class BenchGroupingScaleCommand
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>B-cubed from counts of (story, event) pairs: no per-item sets, so it fits a million articles.</summary>
-    private static (double P, double R, double F1) Score(System.Data.Common.DbConnection connection, long firstId, List<int> events)
+    /// <summary>B-cubed of a <see cref="Partition"/> against each article's event, from counts of (story, event) pairs: no per-item sets, so it fits a million articles.</summary>
+    private static (double P, double R, double F1) Score(int[] partition, List<int> events)
     {
-        var pairs = new Dictionary<(long Story, int Event), int>();
-        var storySize = new Dictionary<long, int>();
+        var pairs = new Dictionary<(int Story, int Event), int>();
+        var storySize = new Dictionary<int, int>();
         var eventSize = new Dictionary<int, int>();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT \"Id\", COALESCE(\"StoryId\", -\"Id\") FROM \"Articles\"";
-        using (var r = cmd.ExecuteReader())
-            while (r.Read())
-            {
-                var index = r.GetInt64(0) - firstId;
-                if (index < 0 || index >= events.Count) continue;
-                var story = r.GetInt64(1);
-                var ev = events[(int)index];
-                pairs[(story, ev)] = pairs.GetValueOrDefault((story, ev)) + 1;
-                storySize[story] = storySize.GetValueOrDefault(story) + 1;
-                eventSize[ev] = eventSize.GetValueOrDefault(ev) + 1;
-            }
-        double p = 0, rc = 0, n = events.Count;
+        for (var i = 0; i < partition.Length; i++)
+        {
+            var (story, ev) = (partition[i], events[i]);
+            pairs[(story, ev)] = pairs.GetValueOrDefault((story, ev)) + 1;
+            storySize[story] = storySize.GetValueOrDefault(story) + 1;
+            eventSize[ev] = eventSize.GetValueOrDefault(ev) + 1;
+        }
+        double p = 0, rc = 0, n = partition.Length;
         foreach (var ((story, ev), count) in pairs)
         {
             p += (double)count * count / storySize[story];

@@ -94,6 +94,8 @@ public sealed partial class StoryStore
     }
 
     /// <summary>An article of a story as <see cref="Without"/> needs it: whether it is the latest version, its outlet (or site), its stated date.</summary>
+    // Not the refresh's StoryRow: that one also reads each article's copy link, a column SQLite keeps after the
+    // article's text, and a signature, read far more often, needs neither it nor the headline.
     private readonly record struct StoryArticleRow(long Id, bool Latest, string? Outlet, DateOnly? Stated);
 
     /// <summary>The articles (every version) of each of <paramref name="storyIds"/>, in one statement; a story without any maps to an empty list.</summary>
