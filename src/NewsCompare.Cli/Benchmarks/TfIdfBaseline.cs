@@ -43,9 +43,15 @@ internal static partial class TfIdfBaseline
     }
 
     /// <summary>Cosine similarity of every pair (row i holds j &gt; i).</summary>
-    public static float[][] Similarities(IReadOnlyList<StoryArticle> articles)
+    public static float[][] Similarities(IReadOnlyList<StoryArticle> articles) => Similarities(articles, w => [w]);
+
+    /// <summary>
+    /// Cosine similarity of every pair (row i holds j &gt; i), over the terms <paramref name="terms"/> makes of each
+    /// lower-cased word (the word itself for the baseline; its start or its letter n-grams for other readings).
+    /// </summary>
+    public static float[][] Similarities(IReadOnlyList<StoryArticle> articles, Func<string, IEnumerable<string>> terms)
     {
-        var tokens = articles.Select(a => Word().Matches((a.Headline ?? "") + "\n" + string.Join("\n", a.Paragraphs)).Select(m => m.Value.ToLowerInvariant())
+        var tokens = articles.Select(a => Word().Matches((a.Headline ?? "") + "\n" + string.Join("\n", a.Paragraphs)).SelectMany(m => terms(m.Value.ToLowerInvariant()))
             .GroupBy(w => w, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal)).ToList();
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var t in tokens) foreach (var w in t.Keys) df[w] = df.GetValueOrDefault(w) + 1;

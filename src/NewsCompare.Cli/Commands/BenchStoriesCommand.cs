@@ -25,10 +25,11 @@ internal static class BenchStoriesCommand
         var detail = new Option<bool>("--precision-recall") { Description = "Also print precision and recall beside each F1" };
         var join = new Option<double?>("--join") { Description = "Join threshold instead of the weights' own (StoryEngineOptions.JoinThreshold)" };
         var auc = new Option<bool>("--pair-auc") { Description = "Only print how well the engine's pair similarity ranks each set's labelled pairs (ROC area) beside TF-IDF cosine" };
+        var ceiling = new Option<bool>("--pair-ceiling") { Description = "Only print, per rated set and language, the best pairwise F1 any threshold gives on word-based similarities and on a combination of them fitted to the pairs (an upper bound)" };
         var predictions = new Option<DirectoryInfo?>("--predictions") { Description = "Write each set's grouping (file → story, JSON) into this folder" };
         var command = new Command("bench-stories", "Score story grouping on every development set beside a tuned plain TF-IDF grouping, with and without dates")
         {
-            basil, pairs, generated, seed, weights, join, detail, predictions, auc,
+            basil, pairs, generated, seed, weights, join, detail, predictions, auc, ceiling,
         };
         var weighting = new WeightingFlags();
         weighting.AddTo(command);
@@ -54,6 +55,15 @@ internal static class BenchStoriesCommand
                     Console.WriteLine("|---|---|---|---|");
                     foreach (var (set, _) in sets.Where(s => !s.Dates))
                         foreach (var row in PairAuc(set, options)) Console.WriteLine(row);
+                    return 0;
+                }
+                if (parse.GetValue(ceiling))
+                {
+                    Console.WriteLine("Pairwise F1 at the best threshold chosen on the pairs themselves (an upper bound for linking by that similarity):");
+                    Console.WriteLine("| set | pairs (same) | " + string.Join(" | ", PairCeiling.Readings.Select(r => "TF-IDF cosine, " + r.Name)) + " | engine | all combined, fitted on the row | all combined, cross-fitted (5 folds) |");
+                    Console.WriteLine("|---|---|" + string.Concat(Enumerable.Repeat("---|", PairCeiling.Readings.Count + 3)));
+                    foreach (var (set, _) in sets.Where(s => !s.Dates && s.Set.Pairwise))
+                        foreach (var row in PairCeiling.Rows(set, options)) Console.WriteLine(row);
                     return 0;
                 }
                 Console.WriteLine("| set | dates | measure | NewsCompare | TF-IDF tuned (threshold) | gain |");
