@@ -2,15 +2,8 @@ using NewsCompare.Cli.Benchmarks;
 
 namespace NewsCompare.Cli.Tests.Stories;
 
-public sealed class PairCeilingTests : IDisposable
+public sealed class PairCeilingTests : CliTempFolder
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "nc-pair-ceiling-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public void BestF1TakesTheThresholdThatScoresBestOnThePairs()
     {
@@ -30,7 +23,7 @@ public sealed class PairCeilingTests : IDisposable
     {
         var set = RatedSet();
 
-        var run = await CliRunner.RunAsync("bench-stories", "--pair-ceiling", "--pairs", set, "--basil", Path.Combine(_folder, "none"), "--generated", "0");
+        var run = await CliRunner.RunAsync("bench-stories", "--pair-ceiling", "--pairs", set, "--basil", Path.Combine(Folder, "none"), "--generated", "0");
 
         run.ExitCode.Should().Be(0, run.Stderr);
         var rows = run.Stdout.Split('\n').Where(l => l.StartsWith("| story-pairs-dev", StringComparison.Ordinal)).ToList();
@@ -45,7 +38,7 @@ public sealed class PairCeilingTests : IDisposable
     // Two languages, each with a pair of reports of one event (rated 1.0) and a pair of different events (rated 4.0).
     private string RatedSet()
     {
-        var root = Path.Combine(_folder, "pairs");
+        var root = Path.Combine(Folder, "pairs");
         var articles = Path.Combine(root, "articles");
         Directory.CreateDirectory(articles);
         void Write(string id, string text) => File.WriteAllText(Path.Combine(articles, id + ".txt"), text);
