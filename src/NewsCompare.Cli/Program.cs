@@ -35,12 +35,13 @@ root.Subcommands.Add(StatementCommands.Learn());
 root.Subcommands.Add(StatementCommands.Match());
 root.Subcommands.Add(BenchStatementsCommand.Create());
 
-// A store named wrongly, or a feature the store's engine does not run yet: one line saying so, not a stack trace.
+// A store named wrongly or that cannot be opened, or a feature the store's engine does not run yet: one line saying so, not a stack trace.
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is NewsCompare.Core.Data.StoreTargetException or NewsCompare.Core.Data.StoreFeatureNotSupportedException)
+catch (Exception e) when (e is NewsCompare.Core.Data.StoreTargetException or NewsCompare.Core.Data.StoreFeatureNotSupportedException
+                               or NewsCompare.Core.Data.StoreUnavailableException)
 {
     Console.Error.WriteLine($"newscompare: {e.Message}");
     return 2;

@@ -16,7 +16,7 @@ builder.Services.AddNewsApi();
 
 var app = builder.Build();
 
-await app.PrepareStoreAsync();
+if (!await app.PrepareStoreAsync()) return 2;
 app.UseTrustedProxies();
 app.UseSecurityHeaders();
 app.UseNewsErrorPages();
@@ -35,3 +35,4 @@ app.MapRawCaptures();
 app.MapHealthChecks("/health").DisableRateLimiting();
 
 await app.RunAsync();
+return 0;

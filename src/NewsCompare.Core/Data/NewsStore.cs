@@ -63,16 +63,19 @@ public static class NewsStore
         OpenAsync(StoreTarget.Sqlite(path), cancellationToken);
 
     /// <summary>Opens the store <paramref name="target"/> names, bringing its schema up to date.</summary>
+    /// <exception cref="StoreUnavailableException">The store cannot be opened or is not a NewsCompare store; the message names it and says why.</exception>
     public static async Task<NewsDb> OpenAsync(StoreTarget target, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(target);
         var db = new NewsDb(Options(target));
         try
         {
             await SchemaMigrator.MigrateAsync(db, cancellationToken);
         }
-        catch
+        catch (Exception e)
         {
             await db.DisposeAsync();
+            if (StoreUnavailableException.Explain(target, e) is { } explained) throw explained;
             throw;
         }
         return db;

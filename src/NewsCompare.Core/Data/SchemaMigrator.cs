@@ -38,7 +38,12 @@ public static partial class SchemaMigrator
             // A store that is up to date is only read: a long write elsewhere (a full regroup runs in one transaction)
             // must not keep other processes from opening the store.
             var scripts = Scripts(dialect.ScriptFolder);
-            if (await AppliedAsync(connection, null, cancellationToken) is { } current && scripts.All(s => current.Contains(s.Version))) return [];
+            var current = await AppliedAsync(connection, null, cancellationToken);
+            if (current is not null && scripts.All(s => current.Contains(s.Version))) return [];
+            // A database with tables but no version table is another program's: adding ours to it would mix two
+            // programs' data in one file or database, so it is refused untouched.
+            if (current is null && await ScalarAsync(connection, dialect.CountTablesSql, cancellationToken) is > 0 and var tables)
+                throw new StoreUnavailableException($"holds {tables} {(tables == 1 ? "table" : "tables")} of another program and no NewsCompare schema, so it is not a NewsCompare store; nothing was written to it (name a new file or database, or an existing NewsCompare store)");
 
             // One write transaction for the whole check-and-apply: SQLite takes its write lock at BEGIN (IMMEDIATE),
             // PostgreSQL an advisory lock, so two processes opening a new store at once apply the scripts once, the
@@ -85,6 +90,13 @@ public static partial class SchemaMigrator
             return null;
         }
         return applied;
+    }
+
+    private static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)

@@ -42,6 +42,9 @@ public abstract class StoreDialect
     /// </summary>
     public abstract string SchemaLockSql { get; }
 
+    /// <summary>SQL counting the tables of the store's schema that are neither the engine's own nor an extension's.</summary>
+    public abstract string CountTablesSql { get; }
+
     /// <summary>A read-only view of the store as of now that writers elsewhere do not wait for (a SQLite deferred transaction, a PostgreSQL repeatable read).</summary>
     public abstract Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
 
@@ -63,6 +66,7 @@ public abstract class StoreDialect
         public override StoreProvider Provider => StoreProvider.Sqlite;
         public override string ScriptFolder => "Sqlite";
         public override string SchemaLockSql => "";
+        public override string CountTablesSql => "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
         public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
             options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(60)).AddInterceptors(SqlitePragmas.Instance);
@@ -82,6 +86,13 @@ public abstract class StoreDialect
 
         // A transaction-scoped advisory lock under a fixed key: the second process waits, then finds the scripts applied.
         public override string SchemaLockSql => "SELECT pg_advisory_xact_lock(7250518330161041217)";
+
+        // An extension's tables (PostGIS puts spatial_ref_sys into public) belong to the database, not to another program.
+        public override string CountTablesSql => """
+            SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+            """;
 
         public override DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
             options.UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(60));

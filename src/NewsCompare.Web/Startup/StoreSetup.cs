@@ -34,18 +34,30 @@ public static class StoreSetup
         return services;
     }
 
-    /// <summary>Brings the schema up to date and creates the configured editor when there is none. Runs before serving.</summary>
-    public static async Task PrepareStoreAsync(this WebApplication app)
+    /// <summary>
+    /// Brings the schema up to date and creates the configured editor when there is none. Runs before serving; false
+    /// (with the reason logged) when the store cannot be opened, so the app stops instead of serving errors.
+    /// </summary>
+    public static async Task<bool> PrepareStoreAsync(this WebApplication app)
     {
         var location = app.Services.GetRequiredService<StoreLocation>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("NewsCompare.Store");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDb>();
-        var applied = await SchemaMigrator.MigrateAsync(db);
+        IReadOnlyList<int> applied;
+        try
+        {
+            applied = await SchemaMigrator.MigrateAsync(db);
+        }
+        catch (Exception e) when (StoreUnavailableException.Explain(location.Target, e) is { } explained)
+        {
+            log.LogCritical("The store cannot be opened: {Reason}", explained.Message);
+            return false;
+        }
         log.LogInformation("Store {Path} ready; schema scripts applied now: {Applied}", location.DatabasePath, applied);
 
         var seed = app.Services.GetRequiredService<IOptions<NewsCompareOptions>>().Value.Editor;
-        if (string.IsNullOrWhiteSpace(seed.Name) || string.IsNullOrEmpty(seed.Password) || await EditorAccounts.AnyAsync(db)) return;
+        if (string.IsNullOrWhiteSpace(seed.Name) || string.IsNullOrEmpty(seed.Password) || await EditorAccounts.AnyAsync(db)) return true;
         try
         {
             await EditorAccounts.AddAsync(db, seed.Name, seed.Password);
@@ -55,5 +67,6 @@ public static class StoreSetup
         {
             log.LogError("Editor from configuration (NewsCompare:Editor) not created: {Reason}", e.Message);
         }
+        return true;
     }
 }

@@ -14,6 +14,23 @@ public sealed class StoreProviderCommandTests : CliTempFolder
         run.Stderr.Trim().Should().StartWith("newscompare: 'postgres://nc:***@localhost:5432/' names no database").And.NotContain("secret").And.NotContain(" at ");
     }
 
+    [Fact]
+    public async Task AStoreThatCannotBeOpenedFailsInOneLineNamingItAndImportsNothing()
+    {
+        var notAStore = Path.Combine(Folder, "notes.txt");
+        await File.WriteAllTextAsync(notAStore, "Notes on the February visit, not a database.\n");
+
+        var info = await CliRunner.RunAsync("info", "--db", notAStore);
+        var import = await CliRunner.RunAsync("import", Seeds, "--db", notAStore);
+
+        foreach (var run in new[] { info, import })
+        {
+            run.ExitCode.Should().Be(2, run.Stdout + run.Stderr);
+            run.Stderr.Trim().Should().Be($"newscompare: {notAStore}: not a SQLite database, so not a NewsCompare store (is it the right file?); nothing was written to it");
+        }
+        (await File.ReadAllTextAsync(notAStore)).Should().Be("Notes on the February visit, not a database.\n");
+    }
+
     [SkippableFact]
     public async Task InfoEditorsImportAndCorrectWorkOnAPostgresStore()
     {

@@ -26,7 +26,7 @@ public sealed class LiveApp : IAsyncLifetime
     public static string RepoRoot { get; } = Up(d => File.Exists(Path.Combine(d, "NewsCompare.sln")));
 
     // The test's own build configuration (bin/<config>/<tfm>/), which built the app and the command line beside it.
-    private static string Build(string project, string dll)
+    public static string Build(string project, string dll)
     {
         var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         return Path.Combine(RepoRoot, "src", project, "bin", tfm.Parent!.Name, tfm.Name, dll);
