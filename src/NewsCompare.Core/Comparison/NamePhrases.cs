@@ -16,11 +16,19 @@ internal static class NamePhrases
 
     private static List<(string Text, int Start, int End)> Spans(string text, IReadOnlyList<Token> tokens)
     {
-        return [.. Ranges(tokens).Select(r =>
+        int End(int t) => tokens[t].Start + tokens[t].Text.Length;
+        var spans = new List<(string Text, int Start, int End)>();
+        foreach (var (first, runLast) in Ranges(tokens))
         {
-            var (from, to) = (tokens[r.First].Start, tokens[r.Last].Start + tokens[r.Last].Text.Length);
-            return (text[from..to], from, to);
-        })];
+            // "U.S.": its first full stop ends the run, leaving an initial that names nothing on its own ("The U").
+            var last = runLast;
+            while (last >= first && tokens[last].Text.Length == 1 && End(last) < text.Length && text[End(last)] == '.') last--;
+            if (last < first) continue;
+            // A sentence's first word joins only for the name after it; a lone capital letter is the pronoun "I".
+            if (first == last && (!tokens[first].LooksLikeName || tokens[first].Text.Length == 1)) continue;
+            spans.Add((text[tokens[first].Start..End(last)], tokens[first].Start, End(last)));
+        }
+        return spans;
     }
 
     /// <summary>The name phrases of a text as ranges of its <paramref name="tokens"/> (first and last token).</summary>

@@ -113,4 +113,17 @@ public sealed class StatementAlignmentTests
         var names = result.Differences.Should().ContainSingle(d => d.Kind == "names").Subject;
         names.Versions.Select(v => v.Values).Should().BeEquivalentTo(new[] { new[] { "Minister Anna Kovac" }, new[] { "Marko Horvat" } });
     }
+
+    [Fact]
+    public void ALoneCapitalLetterIsNoName()
+    {
+        // "I" and the "U" of "U.S." are capitalised inside a sentence ("The U" even looks like a run), but name no one.
+        var one = new ComparisonInput("a", null, ["The U.S. envoy said the bridge will reopen to traffic next week, and I expect crowds, said Minister Anna Kovac."], "en");
+        var other = new ComparisonInput("b", null, ["The bridge will reopen to traffic next week, the U.S. envoy said, said spokesman Marko Horvat."], "en");
+
+        var result = VersionComparer.Compare([one, other]);
+
+        var names = result.Differences.Should().ContainSingle(d => d.Kind == "names").Subject;
+        names.Versions.Select(v => v.Values).Should().BeEquivalentTo(new[] { new[] { "Minister Anna Kovac" }, new[] { "Marko Horvat" } });
+    }
 }
