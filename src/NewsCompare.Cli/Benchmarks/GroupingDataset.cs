@@ -14,7 +14,14 @@ internal sealed partial record GroupingDataset(IReadOnlyList<(string File, Story
     /// raw captures go through the text extractor. Dates come from the manifest's "published", else from a date in
     /// the address, when <paramref name="withDates"/>.
     /// </summary>
-    public static GroupingDataset Load(string folder, string? labelsFile, bool withDates, bool extract)
+    public static GroupingDataset Load(string folder, string? labelsFile, bool withDates, bool extract) =>
+        Load(folder, labelsFile, withDates, extract ? ExtractedParts.All : ExtractedParts.None);
+
+    /// <summary>
+    /// Loads *.txt from <paramref name="folder"/>, taking <paramref name="extracted"/> from the importer's text extractor
+    /// and the rest from the file's lines (the first line the headline, then paragraphs between blank lines).
+    /// </summary>
+    public static GroupingDataset Load(string folder, string? labelsFile, bool withDates, ExtractedParts extracted)
     {
         var manifest = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var sources = Path.Combine(folder, "sources.json");
@@ -36,19 +43,15 @@ internal sealed partial record GroupingDataset(IReadOnlyList<(string File, Story
         {
             var name = Path.GetFileName(path);
             var text = File.ReadAllText(path);
-            string? headline;
-            List<string> paragraphs;
-            if (extract)
+            var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n');
+            var headline = lines.FirstOrDefault(l => l.Trim().Length > 0)?.Trim();
+            var paragraphs = string.Join('\n', lines.SkipWhile(l => l.Trim().Length == 0).Skip(1))
+                .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            if (extracted != ExtractedParts.None)
             {
                 var x = PlainTextExtractor.Extract(text);
-                (headline, paragraphs) = (x.Headline, x.Paragraphs.ToList());
-            }
-            else
-            {
-                var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n');
-                headline = lines.FirstOrDefault(l => l.Trim().Length > 0)?.Trim();
-                paragraphs = string.Join('\n', lines.SkipWhile(l => l.Trim().Length == 0).Skip(1))
-                    .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+                if (extracted is ExtractedParts.All or ExtractedParts.Headline) headline = x.Headline;
+                if (extracted is ExtractedParts.All or ExtractedParts.Body) paragraphs = x.Paragraphs.ToList();
             }
             manifest.TryGetValue(name, out var meta);
             var outlet = meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("outlet", out var o) ? o.GetString() : null;
@@ -108,4 +111,17 @@ internal static class BCubed
         r /= gold.Count;
         return (p, r, p + r == 0 ? 0 : 2 * p * r / (p + r));
     }
+}
+
+/// <summary>Which parts of a capture a benchmark takes from the importer's text extractor rather than the file's own lines.</summary>
+internal enum ExtractedParts
+{
+    /// <summary>None: the first line is the headline, the rest its paragraphs (a clean set).</summary>
+    None,
+    /// <summary>Headline and body, as the importer reads a capture.</summary>
+    All,
+    /// <summary>The body only; the headline is the file's first line.</summary>
+    Body,
+    /// <summary>The headline only; the body is the file's own paragraphs.</summary>
+    Headline,
 }

@@ -51,7 +51,7 @@ internal sealed record StorySet(string Name, IReadOnlyList<(string File, StoryAr
     /// story-pairs-dev: articles/*.txt (title line, blank line, body), sources.json or sources-nodates.json at the
     /// folder's root (files named "articles/ID.txt"), pairs.jsonl with the ratings.
     /// </summary>
-    public static StorySet RatedPairs(string folder, bool withDates)
+    public static StorySet RatedPairs(string folder, bool withDates, ExtractedParts extracted = ExtractedParts.None)
     {
         var pairsFile = Path.Combine(folder, "pairs.jsonl");
         var articles = Path.Combine(folder, "articles");
@@ -76,7 +76,7 @@ internal sealed record StorySet(string Name, IReadOnlyList<(string File, StoryAr
             }
             catch (JsonException ex) { throw new InvalidDataException($"{manifest}: not a JSON array of objects with \"file\" ({ex.Message})", ex); }
         }
-        var loaded = GroupingDataset.Load(articles, null, withDates: false, extract: false);
+        var loaded = GroupingDataset.Load(articles, null, withDates: false, extracted);
         var items = loaded.Items.Select(x => (x.File, x.Article with
         {
             Published = withDates && dates.TryGetValue(x.File, out var d) ? d : null,

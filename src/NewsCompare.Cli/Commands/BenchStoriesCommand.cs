@@ -26,10 +26,15 @@ internal static class BenchStoriesCommand
         var join = new Option<double?>("--join") { Description = "Join threshold instead of the weights' own (StoryEngineOptions.JoinThreshold)" };
         var auc = new Option<bool>("--pair-auc") { Description = "Only print how well the engine's pair similarity ranks each set's labelled pairs (ROC area) beside TF-IDF cosine" };
         var ceiling = new Option<bool>("--pair-ceiling") { Description = "Only print, per rated set and language, the best pairwise F1 any threshold gives on word-based similarities and on a combination of them fitted to the pairs (an upper bound)" };
+        var extract = new Option<ExtractedParts>("--extract")
+        {
+            Description = "Read story-pairs-dev's captures through the importer's text extractor, as an import does: All, or only its Body or Headline (None: the files' own lines)",
+            DefaultValueFactory = _ => ExtractedParts.None,
+        };
         var predictions = new Option<DirectoryInfo?>("--predictions") { Description = "Write each set's grouping (file → story, JSON) into this folder" };
         var command = new Command("bench-stories", "Score story grouping on every development set beside a tuned plain TF-IDF grouping, with and without dates")
         {
-            basil, pairs, generated, seed, weights, join, detail, predictions, auc, ceiling,
+            basil, pairs, generated, seed, weights, join, detail, predictions, auc, ceiling, extract,
         };
         var weighting = new WeightingFlags();
         weighting.AddTo(command);
@@ -46,7 +51,7 @@ internal static class BenchStoriesCommand
                 foreach (var dates in new[] { false, true })
                 {
                     if (parse.GetValue(basil) is { Exists: true } b) sets.Add((StorySet.Basil(b.FullName, dates), dates));
-                    if (parse.GetValue(pairs) is { Exists: true } p) sets.Add((StorySet.RatedPairs(p.FullName, dates), dates));
+                    if (parse.GetValue(pairs) is { Exists: true } p) sets.Add((StorySet.RatedPairs(p.FullName, dates, parse.GetValue(extract)), dates));
                     if (parse.GetValue(generated) > 0) sets.Add((StorySet.Generated(parse.GetValue(generated), parse.GetValue(seed), dates), dates));
                 }
                 if (parse.GetValue(auc))
