@@ -69,9 +69,42 @@ internal sealed class TermCounts
         return true;
     }
 
+    // One token list per thread, emptied for each article: grown afresh for every article it was among the largest
+    // allocations of counting, and no token outlives the count.
+    [ThreadStatic] private static List<TextSignals.Token>? _tokens;
+    [ThreadStatic] private static List<TextSignals.Token>? _window;
+
+    // The window's words as printed, joined by spaces.
+    private static string Shown(List<TextSignals.Token> window)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < window.Count; i++)
+        {
+            if (i > 0) sb.Append(' ');
+            sb.Append(window[i].Shown);
+        }
+        return sb.ToString();
+    }
+
     public static TermCounts Count(StoryArticle article)
     {
-        var tokens = TextSignals.Tokenise(article.Headline, article.Paragraphs);
+        var tokens = TextSignals.Tokenise(article.Headline, article.Paragraphs, _tokens ??= []);
+        try
+        {
+            return Count(article, tokens);
+        }
+        finally
+        {
+            // The strings the tokens hold go with the article; a list grown for an unusually long text is not kept.
+            if (tokens.Capacity > LargestKeptTokens) _tokens = null;
+            else tokens.Clear();
+        }
+    }
+
+    private const int LargestKeptTokens = 1 << 16;
+
+    private static TermCounts Count(StoryArticle article, List<TextSignals.Token> tokens)
+    {
         // "pt-BR" and "pt" are one language for comparing words.
         var language = string.IsNullOrWhiteSpace(article.Language) ? TextSignals.GuessLanguage(tokens, Sample(article))
             : article.Language.Trim().ToLowerInvariant().Split('-', '_')[0];
@@ -80,16 +113,18 @@ internal sealed class TermCounts
             if (t.Capitalised && !t.SentenceStart && !t.Numeric && !TextSignals.IsStopWord(t.Text, language) && !TextSignals.IsCalendar(t.Text))
                 names.Add(t.Text);
 
-        var counts = new Dictionary<uint, float>();
-        var text = new Dictionary<uint, string>();
-        var spellings = new Spellings();
+        // Sized for the article's words at once (phrases and headline terms may grow them once): grown step by step
+        // from empty, these were a large share of what counting allocated.
+        var counts = new Dictionary<uint, float>(tokens.Count);
+        var text = new Dictionary<uint, string>(tokens.Count);
+        var spellings = new Spellings(tokens.Count);
         var asName = new Dictionary<string, int>(StringComparer.Ordinal);
         // A headline-only item has nothing besides its headline for the headline terms to stand apart from.
         var hasBody = tokens.Count > 0 && !tokens[^1].Headline;
         uint Add(string term, bool name, float weight, bool number = false)
         {
             var h = TextSignals.Hash(term, name, number);
-            counts[h] = counts.GetValueOrDefault(h) + weight;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, h, out _) += weight;
             text.TryAdd(h, term);
             return h;
         }
@@ -109,7 +144,7 @@ internal sealed class TermCounts
             if (t.Headline && hasBody)
             {
                 var h = TextSignals.HeadlineHash(t.Text);
-                counts[h] = counts.GetValueOrDefault(h) + HeadlineTermWeight;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, h, out _) += HeadlineTermWeight;
                 text.TryAdd(h, t.Text);
             }
         }
@@ -140,13 +175,16 @@ internal sealed class TermCounts
             for (var n = 2; n <= 3; n++)
                 for (var k = 0; k + n <= run.Count; k++)
                 {
-                    var h = Add(string.Join(' ', run.Skip(k).Take(n).Select(x => tokens[x].Text)), true, weight);
+                    var h = Add(n == 2 ? string.Concat(tokens[run[k]].Text, " ", tokens[run[k + 1]].Text)
+                        : string.Concat(tokens[run[k]].Text, " ", tokens[run[k + 1]].Text, " ", tokens[run[k + 2]].Text), true, weight);
                     // Printed as written, connectors included: "Belt and Road" for the key "belt road". Only where the words
                     // stand as one name: each capitalised where it stands, nothing but spaces between them. A window of
                     // "Patrushev, the secretary of Russia's" counts for grouping, but it is no name to show anyone.
-                    var window = tokens.Skip(run[k]).Take(run[k + n - 1] - run[k] + 1).ToList();
+                    var window = _window ??= [];
+                    window.Clear();
+                    for (var x = run[k]; x <= run[k + n - 1]; x++) window.Add(tokens[x]);
                     if (!AsOneName(window)) continue;
-                    var shown = string.Join(' ', window.Select(x => x.Shown));
+                    var shown = Shown(window);
                     var and = window.FindIndex(x => TextSignals.IsCoordinator(x.Text));
                     if (and < 0) spellings.Saw(h, shown, !first.Headline);
                     else
@@ -231,16 +269,19 @@ internal sealed class ArticleProfile
     /// <summary>Weights <paramref name="counts"/> by sub-linear term frequency times inverse document frequency.</summary>
     public static ArticleProfile Weigh(TermCounts counts, Func<uint, double> idf, StoryEngineOptions options)
     {
-        var weights = new Dictionary<uint, float>(counts.Counts.Count);
+        // Every term's weight in one pooled array, of which only the strongest are kept (Vectors.Top's choice and order).
+        var weights = System.Buffers.ArrayPool<KeyValuePair<uint, float>>.Shared.Rent(counts.Counts.Count);
+        var n = 0;
         foreach (var (term, count) in counts.Counts)
         {
             // A name phrase ("wang yi", "foreign minister wang") is the one kind of name term written with a space.
             if (!options.NamePhrases && (term & TextSignals.NameBit) != 0 && counts.Text.TryGetValue(term, out var phrase) && phrase.Contains(' ', StringComparison.Ordinal)) continue;
             var termIdf = idf(term);
             var boost = (term & TextSignals.NameBit) != 0 ? options.NameBoost : 1.0;
-            weights[term] = (float)((1 + Math.Log(Math.Max(count, 0.5) + 0.5)) * termIdf * boost);
+            weights[n++] = new(term, (float)((1 + Math.Log(Math.Max(count, 0.5) + 0.5)) * termIdf * boost));
         }
-        var top = Vectors.Top(weights, options.ArticleTerms);
+        var top = Vectors.Top(weights, n, options.ArticleTerms);
+        System.Buffers.ArrayPool<KeyValuePair<uint, float>>.Shared.Return(weights);
         Vectors.Normalise(top);
         return new ArticleProfile
         {
@@ -263,10 +304,26 @@ internal static class Vectors
         var all = System.Buffers.ArrayPool<KeyValuePair<uint, float>>.Shared.Rent(v.Count);
         var count = 0;
         foreach (var kv in v) all[count++] = kv;
-        Array.Sort(all, 0, count, HeavierFirst);
-        var top = new Dictionary<uint, float>(n);
-        for (var i = 0; i < n; i++) top.Add(all[i].Key, all[i].Value);
+        var top = Top(all, count, n);
         System.Buffers.ArrayPool<KeyValuePair<uint, float>>.Shared.Return(all);
+        return top;
+    }
+
+    /// <summary>
+    /// <see cref="Top(Dictionary{uint, float}, int)"/> of the first <paramref name="count"/> entries of <paramref name="entries"/>
+    /// (distinct terms, which it may reorder).
+    /// </summary>
+    public static Dictionary<uint, float> Top(KeyValuePair<uint, float>[] entries, int count, int n)
+    {
+        if (count <= n)
+        {
+            var all = new Dictionary<uint, float>(count);
+            for (var i = 0; i < count; i++) all.Add(entries[i].Key, entries[i].Value);
+            return all;
+        }
+        Array.Sort(entries, 0, count, HeavierFirst);
+        var top = new Dictionary<uint, float>(n);
+        for (var i = 0; i < n; i++) top.Add(entries[i].Key, entries[i].Value);
         return top;
     }
 
@@ -294,7 +351,11 @@ internal static class Vectors
     {
         var norm = Norm(v);
         if (norm == 0) return;
-        foreach (var k in v.Keys.ToList()) v[k] = (float)(v[k] / norm);
+        foreach (var k in v.Keys)
+        {
+            ref var x = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(v, k);
+            x = (float)(x / norm);
+        }
     }
 
     public static double Norm(Dictionary<uint, float> v, bool namesOnly = false)

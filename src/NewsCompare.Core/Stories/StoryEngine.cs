@@ -228,12 +228,6 @@ public static partial class StoryEngine
         return true;
     }
 
-    private static bool HasNames(Dictionary<uint, float> v)
-    {
-        foreach (var k in v.Keys) if (TextSignals.IsWordName(k)) return true;
-        return false;
-    }
-
     private static (double Sim, int Shared, int SharedNames) Similarity(ArticleProfile a, StorySignature c, bool namesOnly, StoryEngineOptions o) =>
         Similarity(new Scored(a), c, namesOnly, o);
 
@@ -244,9 +238,18 @@ public static partial class StoryEngine
         {
             Article = a;
             (Keys, Weights) = (new uint[a.Weights.Count], new float[a.Weights.Count]);
+            // One pass for the terms, both norms (summed in the vector's order, as Vectors.Norm sums them) and whether it names anyone.
             var i = 0;
-            foreach (var (k, w) in a.Weights) (Keys[i], Weights[i++]) = (k, w);
-            (Norm, NamesNorm, HasNames) = (Vectors.Norm(a.Weights), Vectors.Norm(a.Weights, namesOnly: true), StoryEngine.HasNames(a.Weights));
+            double all = 0, names = 0;
+            foreach (var (k, w) in a.Weights)
+            {
+                (Keys[i], Weights[i++]) = (k, w);
+                var square = (double)w * w;
+                all += square;
+                if ((k & TextSignals.NameBit) != 0) names += square;
+                HasNames |= TextSignals.IsWordName(k);
+            }
+            (Norm, NamesNorm) = (Math.Sqrt(all), Math.Sqrt(names));
         }
 
         public ArticleProfile Article { get; }

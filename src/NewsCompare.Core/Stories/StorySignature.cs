@@ -93,8 +93,9 @@ internal sealed class StorySignature
 
     public void Add(ArticleProfile a)
     {
-        foreach (var (k, w) in a.Weights) Centroid[k] = Centroid.GetValueOrDefault(k) + w;
-        if (Centroid.Count > MaxTerms * 2) Centroid = Vectors.Top(Centroid, MaxTerms);
+        var centroid = Centroid;
+        foreach (var (k, w) in a.Weights) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(centroid, k, out _) += w;
+        if (centroid.Count > MaxTerms * 2) Centroid = Vectors.Top(centroid, MaxTerms);
         Members++;
         if (a.Day is int d)
         {

@@ -87,9 +87,12 @@ internal static class TextSignals
     public const int LeadParagraphs = 2;
 
     /// <summary>Splits the headline and paragraphs into normalised tokens with their typography.</summary>
-    public static List<Token> Tokenise(string? headline, IReadOnlyList<string> paragraphs)
+    public static List<Token> Tokenise(string? headline, IReadOnlyList<string> paragraphs) => Tokenise(headline, paragraphs, []);
+
+    /// <summary>Splits the headline and paragraphs into <paramref name="tokens"/> (emptied first), and returns it.</summary>
+    public static List<Token> Tokenise(string? headline, IReadOnlyList<string> paragraphs, List<Token> tokens)
     {
-        var tokens = new List<Token>();
+        tokens.Clear();
         if (!string.IsNullOrWhiteSpace(headline)) Read(headline, true, true, tokens);
         var read = 0;
         foreach (var p in paragraphs)
@@ -183,7 +186,9 @@ internal static class TextSignals
     {
         var mins = new uint[MinHashSize];
         Array.Fill(mins, uint.MaxValue);
-        var seen = new HashSet<ulong>();
+        // One set per thread, emptied for each text: grown afresh for every article it was among the largest allocations of counting.
+        var seen = _shingles ??= [];
+        seen.Clear();
         for (var i = 0; i + 2 < tokens.Count; i++)
         {
             if (tokens[i].Headline) continue;
@@ -196,8 +201,15 @@ internal static class TextSignals
                 if (v < mins[k]) mins[k] = v;
             }
         }
-        return (mins, seen.Count);
+        var shingles = seen.Count;
+        if (shingles > LargestKeptSet) _shingles = null;
+        return (mins, shingles);
     }
+
+    // A set grown for an unusually long text is not kept for the next.
+    private const int LargestKeptSet = 1 << 16;
+
+    [ThreadStatic] private static HashSet<ulong>? _shingles;
 
     private static readonly ulong[] Seeds = Enumerable.Range(1, MinHashSize).Select(i => (ulong)i * 0x94D049BB133111EBUL + 0x2545F4914F6CDD1DUL).ToArray();
 }

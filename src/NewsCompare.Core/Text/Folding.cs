@@ -20,6 +20,8 @@ public static class Folding
     {
         ArgumentNullException.ThrowIfNull(text);
         if (IsFolded(text)) return text;
+        // Capitalised ASCII words (names, sentence starts) only need lower case, written straight into the string.
+        if (Ascii.IsValid(text)) return string.Create(text.Length, text, static (lower, t) => Ascii.ToLower(t, lower, out _));
         var folded = new StringBuilder(text.Length);
         foreach (var ch in text.Normalize(NormalizationForm.FormD)) AppendFolded(folded, ch);
         return folded.ToString();
