@@ -138,10 +138,13 @@ internal sealed class StoryCandidateIndex(StoreCommands sql)
     public void Write()
     {
         if (_unwritten.Count == 0) return;
-        sql.Exec(sql.Postgres
-            ? "INSERT INTO StoryPostingsRecent (TermHash, StoryId) SELECT CAST(p ->> 0 AS bigint), CAST(p ->> 1 AS bigint) FROM jsonb_array_elements(CAST($p AS jsonb)) AS p ON CONFLICT DO NOTHING"
-            : "INSERT OR IGNORE INTO StoryPostingsRecent (TermHash, StoryId) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($p)",
-            ("$p", JsonSerializer.Serialize(_unwritten)));
+        // On PostgreSQL as two arrays, sent in binary (see StoryDocumentFrequencies.Add).
+        if (sql.Postgres)
+            sql.Exec("INSERT INTO StoryPostingsRecent (TermHash, StoryId) SELECT t, s FROM unnest(CAST($t AS bigint[]), CAST($s AS bigint[])) AS p(t, s) ON CONFLICT DO NOTHING",
+                ("$t", _unwritten.Select(p => p[0]).ToArray()), ("$s", _unwritten.Select(p => p[1]).ToArray()));
+        else
+            sql.Exec("INSERT OR IGNORE INTO StoryPostingsRecent (TermHash, StoryId) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($p)",
+                ("$p", JsonSerializer.Serialize(_unwritten)));
         _unwritten.Clear();
     }
 

@@ -32,15 +32,18 @@ internal sealed class StoryDocumentFrequencies(StoreCommands sql)
         var delta = new Dictionary<long, int> { [DocumentsKey] = counts.Count };
         foreach (var c in counts) foreach (var t in c.Counts.Keys) delta[t] = delta.GetValueOrDefault(t) + 1;
         // One statement for the batch's tens of thousands of terms: one statement each cost more than their upserts.
-        sql.Exec(sql.Postgres
-            ? """
-              INSERT INTO StoryTermStatsRecent (TermHash, Df) SELECT CAST(key AS bigint), CAST(value AS bigint) FROM jsonb_each_text(CAST($d AS jsonb))
-              ON CONFLICT (TermHash) DO UPDATE SET Df = StoryTermStatsRecent.Df + excluded.Df
-              """
-            : """
-              INSERT INTO StoryTermStatsRecent (TermHash, Df) SELECT CAST(key AS INTEGER), value FROM json_each($d) WHERE true
-              ON CONFLICT (TermHash) DO UPDATE SET Df = StoryTermStatsRecent.Df + excluded.Df
-              """, ("$d", JsonSerializer.Serialize(delta)));
+        // PostgreSQL takes them as two arrays, which its driver sends in binary: as a JSON object, both sides spent
+        // their time writing and parsing digits.
+        if (sql.Postgres)
+            sql.Exec("""
+                INSERT INTO StoryTermStatsRecent (TermHash, Df) SELECT t, d FROM unnest(CAST($t AS bigint[]), CAST($d AS bigint[])) AS x(t, d)
+                ON CONFLICT (TermHash) DO UPDATE SET Df = StoryTermStatsRecent.Df + excluded.Df
+                """, ("$t", delta.Keys.ToArray()), ("$d", delta.Values.Select(d => (long)d).ToArray()));
+        else
+            sql.Exec("""
+                INSERT INTO StoryTermStatsRecent (TermHash, Df) SELECT CAST(key AS INTEGER), value FROM json_each($d) WHERE true
+                ON CONFLICT (TermHash) DO UPDATE SET Df = StoryTermStatsRecent.Df + excluded.Df
+                """, ("$d", JsonSerializer.Serialize(delta)));
         // Terms the table holds are updated in place; the others are read when the batch asks for them.
         foreach (var (t, d) in delta)
             if (t != DocumentsKey && _cache.TryGetValue((uint)t, out var held)) _cache.Set((uint)t, held + d);
@@ -99,12 +102,12 @@ internal sealed class StoryDocumentFrequencies(StoreCommands sql)
     private void ReadCounts(ICollection<long> terms, Action<long, long>? read)
     {
         if (terms.Count == 0) return;
-        using var cmd = sql.Command(sql.Postgres
-            ? """
-              SELECT t.value, COALESCE(s.Df, 0) + COALESCE(r.Df, 0) FROM (SELECT CAST(value AS bigint) AS value FROM jsonb_array_elements_text(CAST($ts AS jsonb))) AS t
+        using var cmd = sql.Postgres
+            ? sql.Command("""
+              SELECT t.value, COALESCE(s.Df, 0) + COALESCE(r.Df, 0) FROM unnest(CAST($ts AS bigint[])) AS t(value)
               LEFT JOIN StoryTermStats s ON s.TermHash = t.value LEFT JOIN StoryTermStatsRecent r ON r.TermHash = t.value
-              """
-            : """
+              """, ("$ts", terms.ToArray()))
+            : sql.Command("""
               SELECT t.value, COALESCE(s.Df, 0) + COALESCE(r.Df, 0) FROM json_each($ts) AS t
               LEFT JOIN StoryTermStats s ON s.TermHash = t.value LEFT JOIN StoryTermStatsRecent r ON r.TermHash = t.value
               """, ("$ts", JsonSerializer.Serialize(terms)));

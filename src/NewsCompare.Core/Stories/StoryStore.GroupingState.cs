@@ -44,17 +44,31 @@ public sealed partial class StoryStore
             return _anyLocks.Value && store.HasLockedMember(storyId);
         }
 
+        private readonly SignaturesAhead _ahead = new();
+
+        /// <summary>
+        /// Reads ahead on PostgreSQL, for a step that is about to place or refine <paramref name="articles"/>, the
+        /// signatures of their candidate stories as the candidate index stands now and of <paramref name="stories"/>
+        /// (<see cref="SignaturesAhead"/>): what the step then asks for is nearly all read in a few statements instead
+        /// of one or three round trips per article. SQLite, in the process, reads as the step asks. Call after the
+        /// index has read the articles' postings (<see cref="StoryCandidateIndex.Prefetch"/>).
+        /// </summary>
+        public void ReadAhead(IEnumerable<ArticleProfile> articles, IEnumerable<long>? stories = null)
+        {
+            if (store._sql.Postgres) store.ReadAhead(articles.SelectMany(store._index.Candidates).Concat(stories ?? []), _signatures, _ahead);
+        }
+
         public List<StorySignature> Candidates(ArticleProfile a, long? except, int take)
         {
             var ids = store._index.Candidates(a);
             if (except is long e) ids.Remove(e);
-            var list = store.LoadSignatures(ids, _signatures);
+            var list = store.LoadSignatures(ids, _signatures, _ahead);
             if (list.Count > take) list.RemoveRange(take, list.Count - take);
             if (noteSmall) foreach (var c in list) if (c.Members == 1) store._smallCandidates.Add(c.Id);
             return list;
         }
 
-        public StorySignature? Signature(long storyId) => store.LoadSignature(storyId, _signatures);
+        public StorySignature? Signature(long storyId) => store.LoadSignature(storyId, _signatures, _ahead);
 
         public StorySignature Without(StorySignature story, ArticleProfile a)
         {
@@ -78,6 +92,7 @@ public sealed partial class StoryStore
             var headline = placing is not null && placing.TryGetValue(first.Id, out var p) ? p.Headline : store.HeadlineOf(first.Id);
             var s = new StorySignature { Id = store.InsertStory(headline, _now), WeighedAt = (int)Math.Min(store._documents, int.MaxValue) };
             _signatures[s.Id] = s;
+            if (store._sql.Postgres) _flags[s.Id] = null; // a new story is not flagged (see ReadForSplit)
             if (noteSmall) store._smallCandidates.Add(s.Id);
             return s;
         }
@@ -121,21 +136,42 @@ public sealed partial class StoryStore
         private void WriteLinks()
         {
             if (_links.Count == 0) return;
-            store.Exec(store._sql.Postgres
-                ? """
-                  INSERT INTO StoryLinks (StoryId, RelatedStoryId, Score)
-                  SELECT CAST(l.value ->> 0 AS bigint), CAST(l.value ->> 1 AS bigint), CAST(l.value ->> 2 AS double precision)
-                  FROM jsonb_array_elements(CAST($l AS jsonb)) WITH ORDINALITY AS l(value, n) ORDER BY l.n ON CONFLICT DO NOTHING
-                  """
-                : "INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each($l) ORDER BY key",
-                ("$l", System.Text.Json.JsonSerializer.Serialize(_links.Select(l => new object[] { l.Story, l.Related, l.Score }))));
+            if (store._sql.Postgres)
+                store.Exec("""
+                    INSERT INTO StoryLinks (StoryId, RelatedStoryId, Score)
+                    SELECT l.s, l.r, l.score FROM unnest(CAST($s AS bigint[]), CAST($r AS bigint[]), CAST($score AS double precision[])) WITH ORDINALITY AS l(s, r, score, n)
+                    ORDER BY l.n ON CONFLICT DO NOTHING
+                    """, ("$s", _links.Select(l => l.Story).ToArray()), ("$r", _links.Select(l => l.Related).ToArray()), ("$score", _links.Select(l => l.Score).ToArray()));
+            else
+                store.Exec("INSERT OR IGNORE INTO StoryLinks (StoryId, RelatedStoryId, Score) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each($l) ORDER BY key",
+                    ("$l", System.Text.Json.JsonSerializer.Serialize(_links.Select(l => new object[] { l.Story, l.Related, l.Score }))));
             _links.Clear();
+        }
+
+        // What a split check read of its stories before it began (ReadForSplit): members not kept from their refresh,
+        // and flags as stored, kept as the check sets them.
+        private readonly Dictionary<long, List<MemberFeatures>> _membersRead = [];
+        private readonly Dictionary<long, string?> _flags = [];
+
+        /// <summary>
+        /// Reads on PostgreSQL, for a split check of <paramref name="storyIds"/>, in one statement each, the members of
+        /// those whose refresh did not leave them (<see cref="Touched"/>) and every one's flag: read story by story,
+        /// they were a round trip or two per story checked. A check changes a story's members only by splitting it,
+        /// and then keeps what the split's refresh read. SQLite reads them story by story, as the check asks.
+        /// </summary>
+        public void ReadForSplit(IReadOnlyCollection<long> storyIds)
+        {
+            if (!store._sql.Postgres) return;
+            var unread = storyIds.Where(id => store._touched.GetValueOrDefault(id) is null).ToList();
+            if (unread.Count > 0) foreach (var (id, members) in store.LoadMembers(unread)) _membersRead[id] = members;
+            foreach (var (id, flag) in store.ReadFlags(storyIds)) _flags[id] = flag;
         }
 
         public IReadOnlyList<ArticleProfile> Members(long storyId)
         {
             // The members a refresh just read, when it did (the check after a step need not read them again).
-            var members = store._touched.Remove(storyId, out var read) && read is not null ? read : store.LoadMembers(storyId);
+            var members = store._touched.Remove(storyId, out var read) && read is not null ? read
+                : _membersRead.Remove(storyId, out var ahead) ? ahead : store.LoadMembers(storyId);
             foreach (var m in members) _features[m.ArticleId] = m;
             return members.Select(m => m.ToProfile()).ToList();
         }
@@ -149,7 +185,18 @@ public sealed partial class StoryStore
 
         public long? Opener(long storyId) => store.OpenerOf(storyId);
 
-        public void Flag(long storyId, ProposedSplit? split) => store.Flag(storyId, split);
+        public void Flag(long storyId, ProposedSplit? split)
+        {
+            if (!_flags.TryGetValue(storyId, out var stored))
+            {
+                store.Flag(storyId, split);
+                return;
+            }
+            var json = split?.Serialise();
+            if (json == stored) return;
+            _flags[storyId] = json;
+            store.SetFlag(storyId, json);
+        }
 
         public void Divided(StorySignature kept, IReadOnlyList<ArticleProfile> keep, StorySignature moved, IReadOnlyList<ArticleProfile> move,
             IReadOnlyDictionary<long, StoryExplanation> explanations, double cross)
@@ -174,7 +221,13 @@ public sealed partial class StoryStore
             }
             store._index.Post(move.SelectMany(a => GroupingLoop.PostingTerms(a, null)).Distinct().ToList(), moved.Id);
             Link(kept.Id, moved.Id, cross);
-            foreach (var id in new[] { kept.Id, moved.Id }) store.Touched(id, store.RefreshStory(id, _now));
+            foreach (var id in new[] { kept.Id, moved.Id })
+            {
+                var members = store.RefreshStory(id, _now);
+                // The refresh clears the flag of a story too small to split.
+                if (members.Count < StoryEngine.MinSplitMembers && _flags.ContainsKey(id)) _flags[id] = null;
+                store.Touched(id, members);
+            }
         }
 
         public void Flush()

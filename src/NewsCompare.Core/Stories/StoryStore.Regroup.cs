@@ -331,6 +331,7 @@ public sealed partial class StoryStore
         {
             if (_sql.Postgres) Exec($"SELECT pg_advisory_xact_lock({GroupingLockClass}, hashtext(current_schema()))");
             var total = Regroup(progress, cancellationToken);
+            ReturnStoryIds();
             _sql.Send();
             tx.Commit();
             return total;
@@ -338,6 +339,7 @@ public sealed partial class StoryStore
         catch
         {
             _sql.Discard();
+            _storyIds.Clear();
             _lockedStories.Clear();
             ClearDocumentFrequencies();
             throw;

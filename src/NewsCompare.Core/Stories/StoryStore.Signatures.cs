@@ -6,8 +6,8 @@ public sealed partial class StoryStore
 {
     // ---- signatures ---------------------------------------------------------------------------------------
 
-    private StorySignature? LoadSignature(long id, Dictionary<long, StorySignature> cache) =>
-        LoadSignatures([id], cache) is [var s] ? s : null;
+    private StorySignature? LoadSignature(long id, Dictionary<long, StorySignature> cache, SignaturesAhead? ahead = null) =>
+        LoadSignatures([id], cache, ahead) is [var s] ? s : null;
 
     // Weights drift as the store grows (a story opened when the store held 50 articles was weighed against those 50).
     // Once the store has doubled since, a stored signature is weighed again from its members: each story is redone
@@ -16,24 +16,89 @@ public sealed partial class StoryStore
 
     /// <summary>
     /// The signatures of <paramref name="ids"/> in that order (those with none left out), as grouping uses them (stale
-    /// ones weighed again), with one query for all those <paramref name="cache"/> does not hold.
+    /// ones weighed again), with one query for all those <paramref name="cache"/> does not hold and
+    /// <paramref name="ahead"/> has not read.
     /// </summary>
-    private List<StorySignature> LoadSignatures(List<long> ids, Dictionary<long, StorySignature> cache)
+    private List<StorySignature> LoadSignatures(List<long> ids, Dictionary<long, StorySignature> cache, SignaturesAhead? ahead = null)
     {
         var missing = ids.Where(id => !cache.ContainsKey(id)).ToList();
         if (missing.Count > 0)
         {
             var read = new List<StorySignature>(missing.Count);
-            using (var r = Prepared("SELECT StoryId, Data FROM StorySignatures WHERE StoryId IN (SELECT value FROM json_each($ids))",
-                ("$ids", JsonSerializer.Serialize(missing))).ExecuteReader())
-                while (r.Read()) read.Add(StorySignature.Deserialise(r.GetInt64(0), (byte[])r.GetValue(1)));
+            var unread = ahead is null ? missing : missing.Where(id => !ahead.Take(id, read)).ToList();
+            if (unread.Count > 0) read.AddRange(ReadSignatures(unread));
             foreach (var s in read) cache[s.Id] = s;
-            foreach (var s in Reweigh(read.Where(Stale).Select(s => s.Id).ToList())) cache[s.Id] = s;
+            foreach (var s in Reweigh(read.Where(Stale).Select(s => s.Id).ToList(), ahead)) cache[s.Id] = s;
         }
         var list = new List<StorySignature>(ids.Count);
         foreach (var id in ids)
             if (cache.TryGetValue(id, out var s)) list.Add(s);
         return list;
+    }
+
+    /// <summary>The stored signatures of <paramref name="ids"/> (those with none left out), in one statement.</summary>
+    private List<StorySignature> ReadSignatures(IReadOnlyCollection<long> ids)
+    {
+        var read = new List<StorySignature>(ids.Count);
+        using var r = Prepared("SELECT StoryId, Data FROM StorySignatures WHERE StoryId IN (SELECT value FROM json_each($ids))",
+            ("$ids", JsonSerializer.Serialize(ids))).ExecuteReader();
+        while (r.Read()) read.Add(StorySignature.Deserialise(r.GetInt64(0), (byte[])r.GetValue(1)));
+        return read;
+    }
+
+    /// <summary>
+    /// Stored signatures a step read before it asked for them, with what weighing the stale ones again takes (their
+    /// members and articles), each read for all of them in one statement. Placing an article asked for the signatures
+    /// of those of its candidates not read yet, and then for the members and articles of the stale ones: on PostgreSQL
+    /// a round trip each, two or three per placed article. Nothing a step writes changes what was read ahead of a
+    /// story before the step asks for it (a story is joined, left or saved only after it was asked for), so a
+    /// signature taken from here is the one the store would return, and it is weighed again (and saved) only when
+    /// asked for, as before.
+    /// </summary>
+    private sealed class SignaturesAhead
+    {
+        private readonly Dictionary<long, StorySignature?> _stored = [];
+
+        /// <summary>Members and articles of the stale signatures read ahead, by story.</summary>
+        public Dictionary<long, List<MemberFeatures>> Members { get; } = [];
+
+        /// <summary>See <see cref="Members"/>.</summary>
+        public Dictionary<long, List<StoryArticleRow>> Articles { get; } = [];
+
+        /// <summary>Whether <paramref name="id"/> was read ahead (adding its signature to <paramref name="read"/> when it has one).</summary>
+        public bool Take(long id, List<StorySignature> read)
+        {
+            if (!_stored.Remove(id, out var s)) return false;
+            if (s is not null) read.Add(s);
+            return true;
+        }
+
+        /// <summary>Whether <paramref name="id"/> was read ahead and not taken yet.</summary>
+        public bool Holds(long id) => _stored.ContainsKey(id);
+
+        /// <summary>Keeps what was read of <paramref name="ids"/>: <paramref name="read"/> holds those with a signature.</summary>
+        public void Keep(IEnumerable<long> ids, IEnumerable<StorySignature> read)
+        {
+            foreach (var id in ids) _stored[id] = null;
+            foreach (var s in read) _stored[s.Id] = s;
+        }
+    }
+
+    /// <summary>
+    /// Reads ahead (<see cref="SignaturesAhead"/>) the stored signatures of <paramref name="ids"/> that neither
+    /// <paramref name="cache"/> nor <paramref name="ahead"/> holds, and the members and articles of the stale ones.
+    /// </summary>
+    private void ReadAhead(IEnumerable<long> ids, Dictionary<long, StorySignature> cache, SignaturesAhead ahead)
+    {
+        var missing = ids.Where(id => !cache.ContainsKey(id) && !ahead.Holds(id)).Distinct().ToList();
+        if (missing.Count == 0) return;
+        var read = ReadSignatures(missing);
+        ahead.Keep(missing, read);
+        var stale = read.Where(Stale).Select(s => s.Id).ToList();
+        if (stale.Count == 0) return;
+        foreach (var (id, members) in LoadMembers(stale)) ahead.Members[id] = members;
+        foreach (var (id, rows) in LoadStoryArticles(stale)) ahead.Articles[id] = rows;
+        _frequencies.Prefetch(stale.SelectMany(id => ahead.Members[id].SelectMany(m => (m.Counts.Count > 0 ? m.Counts : m.Weights).Keys)));
     }
 
     private void SaveSignature(StorySignature s) =>
@@ -45,11 +110,11 @@ public sealed partial class StoryStore
 
     // The stories' signatures weighed again from their members against the current counts (members and outlets read
     // in one statement each for all of them), and saved.
-    private List<StorySignature> Reweigh(List<long> storyIds)
+    private List<StorySignature> Reweigh(List<long> storyIds, SignaturesAhead? ahead = null)
     {
         if (storyIds.Count == 0) return [];
-        var members = LoadMembers(storyIds);
-        var articles = LoadStoryArticles(storyIds);
+        var members = storyIds.All(id => ahead?.Members.ContainsKey(id) == true) ? storyIds.ToDictionary(id => id, id => ahead!.Members[id]) : LoadMembers(storyIds);
+        var articles = storyIds.All(id => ahead?.Articles.ContainsKey(id) == true) ? storyIds.ToDictionary(id => id, id => ahead!.Articles[id]) : LoadStoryArticles(storyIds);
         _frequencies.Prefetch(members.Values.SelectMany(list => list.SelectMany(m => (m.Counts.Count > 0 ? m.Counts : m.Weights).Keys)));
         var signatures = new List<StorySignature>(storyIds.Count);
         foreach (var id in storyIds)

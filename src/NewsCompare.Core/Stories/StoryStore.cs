@@ -178,6 +178,7 @@ public sealed partial class StoryStore
         (_batchDf, _documents, _complete) = (df, n, !updateDf || bulk);
         var state = new SqliteGroupingState(this, ReadLocks(ids), articles.ToDictionary(a => a.Id), noteSmall: updateDf && _options.RefinesImports);
         _index.Prefetch(profiles.Select(p => p.Score));
+        state.ReadAhead(profiles.Select(p => p.Score));
         return GroupingLoop.Place(state, profiles);
     }
 
@@ -199,6 +200,7 @@ public sealed partial class StoryStore
         var state = new SqliteGroupingState(this, ReadLocks(ids), null, noteSmall: false);
         _index.Prefetch(placed.Values.Select(p => p.Profile));
         state.Read(placed.Values.Select(p => p.Story));
+        state.ReadAhead(placed.Values.Select(p => p.Profile), placed.Values.Select(p => p.Story));
         return GroupingLoop.Refine(state, ids.Where(placed.ContainsKey).Select(id => (placed[id].Profile, placed[id].Story)));
     }
 
@@ -227,8 +229,13 @@ public sealed partial class StoryStore
     /// Checks <paramref name="storyIds"/> for two events and splits or flags them (<see cref="GroupingLoop.Split"/>).
     /// Returns how many splits were made.
     /// </summary>
-    private int SplitStories(IEnumerable<long> storyIds) =>
-        GroupingLoop.Split(new SqliteGroupingState(this, [], null, noteSmall: false), storyIds, FlagBelow);
+    private int SplitStories(IEnumerable<long> storyIds)
+    {
+        var ids = storyIds.ToList();
+        var state = new SqliteGroupingState(this, [], null, noteSmall: false);
+        state.ReadForSplit(ids);
+        return GroupingLoop.Split(state, ids, FlagBelow);
+    }
 
     /// <summary>Flags a story as possibly mixed with <paramref name="split"/>, or clears the flag; its inferred dates follow.</summary>
     private void Flag(long storyId, ProposedSplit? split)
@@ -236,6 +243,22 @@ public sealed partial class StoryStore
         var json = split?.Serialise();
         using var cmd = Command("UPDATE Stories SET MixedSplit = $m WHERE Id = $s AND MixedSplit IS DISTINCT FROM $m", ("$s", storyId), ("$m", json));
         if (cmd.ExecuteNonQuery() > 0) LendDates(storyId);
+    }
+
+    /// <summary>Sets the flag of a story whose stored flag is known to differ from <paramref name="json"/> (see <see cref="Flag"/>), without reading.</summary>
+    private void SetFlag(long storyId, string? json)
+    {
+        Exec("UPDATE Stories SET MixedSplit = $m WHERE Id = $s", ("$s", storyId), ("$m", json));
+        LendDates(storyId);
+    }
+
+    /// <summary>The stored flags (<see cref="ProposedSplit"/> as JSON, or null) of those of <paramref name="storyIds"/> that exist, in one statement.</summary>
+    private Dictionary<long, string?> ReadFlags(IReadOnlyCollection<long> storyIds)
+    {
+        var flags = new Dictionary<long, string?>();
+        using var r = Prepared("SELECT Id, MixedSplit FROM Stories WHERE Id IN (SELECT value FROM json_each($s))", ("$s", JsonSerializer.Serialize(storyIds))).ExecuteReader();
+        while (r.Read()) flags[r.GetInt64(0)] = r.IsDBNull(1) ? null : r.GetString(1);
+        return flags;
     }
 
     private bool HasLockedMember(long storyId)
@@ -282,9 +305,49 @@ public sealed partial class StoryStore
 
     private long InsertStory(string? title, DateTime now)
     {
-        return (long)Prepared("""
-            INSERT INTO Stories (Title, ArticleCount, IndependentCount, OutletCount, UpdatedAt) VALUES ($t, 0, 0, 0, $u) RETURNING Id
-            """, ("$t", string.IsNullOrWhiteSpace(title) ? "(untitled)" : title.Trim()), ("$u", Stamp(now))).ExecuteScalar()!;
+        var t = string.IsNullOrWhiteSpace(title) ? "(untitled)" : title.Trim();
+        if (!_sql.Postgres || _tx is null)
+            return (long)Prepared("""
+                INSERT INTO Stories (Title, ArticleCount, IndependentCount, OutletCount, UpdatedAt) VALUES ($t, 0, 0, 0, $u) RETURNING Id
+                """, ("$t", t), ("$u", Stamp(now))).ExecuteScalar()!;
+        var id = NextStoryId();
+        Exec("INSERT INTO Stories (Id, Title, ArticleCount, IndependentCount, OutletCount, UpdatedAt) VALUES ($id, $t, 0, 0, 0, $u)",
+            ("$id", id), ("$t", t), ("$u", Stamp(now)));
+        return id;
+    }
+
+    // Story ids drawn from the Stories identity on PostgreSQL and not given yet, ascending, and the last one drawn.
+    // Opening a story returned its id (INSERT … RETURNING), a round trip for every story a step opened; with ids drawn
+    // StoryIdsDrawn at a time, the insert goes to the server with the step's other writes. Every story is opened under
+    // the grouping lock (TakeGroupingLock), so nothing else draws from the identity meanwhile, and the ids a
+    // transaction leaves unused are put back before it commits (ReturnStoryIds): stories get the ids they got before.
+    private readonly Queue<long> _storyIds = new();
+    private long _lastDrawn;
+    private const int StoryIdsDrawn = 64;
+
+    private long NextStoryId()
+    {
+        if (_storyIds.Count == 0)
+        {
+            using var r = Command("""SELECT nextval(pg_get_serial_sequence('"Stories"', 'Id')) FROM generate_series(1, $n) ORDER BY 1""", ("$n", StoryIdsDrawn)).ExecuteReader();
+            while (r.Read()) _storyIds.Enqueue(_lastDrawn = r.GetInt64(0));
+        }
+        return _storyIds.Dequeue();
+    }
+
+    /// <summary>
+    /// Puts back the story ids drawn and not given (see <see cref="NextStoryId"/>), so the next story opened gets the
+    /// one after the last given: only if the identity still stands where this object left it.
+    /// </summary>
+    private void ReturnStoryIds()
+    {
+        if (_storyIds.Count == 0) return;
+        var next = _storyIds.Peek();
+        _storyIds.Clear();
+        Exec("""
+            SELECT setval(q.s, GREATEST($next - 1, 1), $next > 1) FROM (SELECT CAST(pg_get_serial_sequence('"Stories"', 'Id') AS regclass) AS s) AS q
+            WHERE pg_sequence_last_value(q.s) = $last
+            """, ("$next", next), ("$last", _lastDrawn));
     }
 
     // writeArticle: whether the article's row is set to name the story now (else its story's refresh writes it).
@@ -568,13 +631,19 @@ public sealed partial class StoryStore
     {
         _index.Forget();
         // Within a regroup every batch is part of its one transaction, which commits or rolls back as a whole.
-        if (_outer is not null) return work();
+        if (_outer is not null)
+        {
+            var done = work();
+            ReturnStoryIds();
+            return done;
+        }
         using var tx = _connection.BeginTransaction();
         _tx = tx;
         try
         {
             TakeGroupingLock();
             var result = work();
+            ReturnStoryIds();
             MarkWriter();
             _sql.Send();
             tx.Commit();
@@ -583,6 +652,7 @@ public sealed partial class StoryStore
         catch
         {
             _sql.Discard();
+            _storyIds.Clear();
             _lockedStories.Clear();
             _departed.Clear();
             ClearDocumentFrequencies();
