@@ -42,6 +42,17 @@ public sealed class BenchWebCommandTests : IDisposable
         again.Stdout.Should().Contain("store: 60 articles");
     }
 
+    [Fact]
+    public async Task LeavesNoArticleInNoStorySoTheWebAppHasNothingToGroupWhileMeasured()
+    {
+        var run = await CliRunner.RunAsync("bench-web", "--db", Db, "--articles", "300", "--generate-only");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        await using var db = await NewsStore.OpenAsync(Db);
+        (await db.Articles.CountAsync(a => a.IsLatest && a.StoryId == null)).Should().Be(0);
+        (await db.Articles.CountAsync()).Should().Be(300);
+    }
+
     [SkippableFact]
     public async Task CopiesTheGeneratedStoreIntoPostgresOnceWithItsSearchIndexButNeverGeneratesThere()
     {
