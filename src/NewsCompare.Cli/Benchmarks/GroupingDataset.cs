@@ -10,16 +10,10 @@ namespace NewsCompare.Cli.Benchmarks;
 internal sealed partial record GroupingDataset(IReadOnlyList<(string File, StoryArticle Article)> Items, IReadOnlyDictionary<string, string> Labels)
 {
     /// <summary>
-    /// Loads *.txt from <paramref name="folder"/>. Clean sets (headline line, then paragraphs) are read as they are;
-    /// raw captures go through the text extractor. Dates come from the manifest's "published", else from a date in
-    /// the address, when <paramref name="withDates"/>.
-    /// </summary>
-    public static GroupingDataset Load(string folder, string? labelsFile, bool withDates, bool extract) =>
-        Load(folder, labelsFile, withDates, extract ? ExtractedParts.All : ExtractedParts.None);
-
-    /// <summary>
     /// Loads *.txt from <paramref name="folder"/>, taking <paramref name="extracted"/> from the importer's text extractor
-    /// and the rest from the file's lines (the first line the headline, then paragraphs between blank lines).
+    /// and the rest from the file's lines (the first line the headline, then paragraphs between blank lines): a clean set
+    /// is read as it is, raw captures through the extractor. Dates come from the manifest's "published", else from a date
+    /// in the address, when <paramref name="withDates"/>.
     /// </summary>
     public static GroupingDataset Load(string folder, string? labelsFile, bool withDates, ExtractedParts extracted)
     {

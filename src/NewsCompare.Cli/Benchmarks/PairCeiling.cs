@@ -30,13 +30,12 @@ internal static class PairCeiling
             .Select(p => (A: index[p.A], B: index[p.B], p.Same, p.Language)).ToList();
         var sims = Readings.Select(r => TfIdfBaseline.Similarities(articles, r.Terms)).ToList();
         var engine = StoryEngine.PairFeatures(articles, labelled.Select(p => (p.A, p.B)).ToList(), options);
-        var w = options.Weights;
         var features = labelled.Select((p, i) =>
         {
             var (a, b) = (Math.Min(p.A, p.B), Math.Max(p.A, p.B));
             var f = engine[i];
             return sims.Select(s => (double)s[a][b])
-                .Append(w.Words * f[0] + w.Names * f[1] + w.Numbers * f[2] + w.Headline * f[3])
+                .Append(options.Weights.TextSimilarity(f))
                 .Concat(f.Take(4))
                 .Append(Math.Log(1 + Math.Min(Length(articles[p.A]), Length(articles[p.B]))))
                 .ToArray();

@@ -43,7 +43,7 @@ internal sealed record StorySet(string Name, IReadOnlyList<(string File, StoryAr
         var articles = Path.Combine(folder, "articles");
         var labels = Path.Combine(folder, "labels.json");
         if (!Directory.Exists(articles) || !File.Exists(labels)) throw new InvalidDataException($"{folder}: needs articles/ and labels.json");
-        var set = GroupingDataset.Load(articles, labels, withDates, extract: false);
+        var set = GroupingDataset.Load(articles, labels, withDates, ExtractedParts.None);
         return new StorySet("BASIL", set.Items, set.Labels, []);
     }
 

@@ -99,7 +99,7 @@ internal static class BenchGroupingCommand
         }
         foreach (var withDates in new[] { false, true })
         {
-            var set = GroupingDataset.Load(articles, labels, withDates, extract: false);
+            var set = GroupingDataset.Load(articles, labels, withDates, ExtractedParts.None);
             var label = $"{folder.Name} {(withDates ? "with" : "without")} dates";
             var clock = Stopwatch.StartNew();
             var result = StoryEngine.Group(set.Items.Select(i => i.Article).ToList(), options);
@@ -141,7 +141,7 @@ internal static class BenchGroupingCommand
     {
         foreach (var withDates in new[] { false, true })
         {
-            var set = GroupingDataset.Load(folder.FullName, null, withDates, extract: true);
+            var set = GroupingDataset.Load(folder.FullName, null, withDates, ExtractedParts.All);
             var list = set.Items.Select(i => i.Article).ToList();
             var result = StoryEngine.Group(list, options);
             if (similarities && !withDates)

@@ -39,7 +39,7 @@ internal static class BenchMixedCommand
     private static async Task ScoreAsync(DirectoryInfo folder, bool withDates, CancellationToken ct)
     {
         var articles = Directory.Exists(Path.Combine(folder.FullName, "articles")) ? Path.Combine(folder.FullName, "articles") : folder.FullName;
-        var set = GroupingDataset.Load(articles, Path.Combine(folder.FullName, "labels.json"), withDates, extract: false);
+        var set = GroupingDataset.Load(articles, Path.Combine(folder.FullName, "labels.json"), withDates, ExtractedParts.None);
         var path = Path.Combine(Path.GetTempPath(), $"nc-bench-mixed-{Guid.NewGuid():N}.db");
         try
         {

@@ -119,8 +119,7 @@ internal static class BenchStoriesCommand
         var rng = new Random(1);
         var labelled = set.TrainingPairs().Where(p => set.Pairwise || p.Same || rng.NextDouble() < 0.05).ToList();
         var features = StoryEngine.PairFeatures(articles, labelled.Select(p => (p.A, p.B)).ToList(), options);
-        var w = options.Weights;
-        var engine = features.Select(x => w.Words * x[0] + w.Names * x[1] + w.Numbers * x[2] + w.Headline * x[3]).ToList();
+        var engine = features.Select(options.Weights.TextSimilarity).ToList();
         var sims = TfIdfBaseline.Similarities(articles);
         var tfidf = labelled.Select(p => (double)sims[Math.Min(p.A, p.B)][Math.Max(p.A, p.B)]).ToList();
         var language = set.Pairwise ? set.Pairs.Where(p => set.Items.Any(i => i.File == p.A) && set.Items.Any(i => i.File == p.B)).Select(p => p.Language).ToList() : null;

@@ -74,6 +74,10 @@ public sealed record GroupingWeights
     });
 
     /// <summary>The weight of a term's kind (content word, name, number or headline term), by its hash bits.</summary>
+    /// <summary>A pair's similarity from <see cref="StoryEngine.PairFeatures"/>' text sub-scores (words, names, figures, headline), without the gap.</summary>
+    internal double TextSimilarity(double[] features) =>
+        Words * features[0] + Names * features[1] + Numbers * features[2] + Headline * features[3];
+
     internal double Of(uint term) =>
         (term & TextSignals.HeadlineBit) != 0 ? Headline
         : (term & TextSignals.NumberBit) != 0 ? Numbers

@@ -22,10 +22,13 @@ internal sealed class MemberFeatures
         Counts = p.Counts, Terms = p.Terms,
     };
 
+    /// <summary>The terms <see cref="Reweigh"/> weighs: the raw counts, or the weights of a member stored without them.</summary>
+    public Dictionary<uint, float> TermsToWeigh => Counts.Count > 0 ? Counts : Weights;
+
     /// <summary>The member weighed again against the store's current term rarity.</summary>
     public ArticleProfile Reweigh(Func<uint, double> idf, StoryEngineOptions options) => ArticleProfile.Weigh(new TermCounts
     {
-        Id = ArticleId, Outlet = null, Language = Language, Day = Day, Counts = Counts.Count > 0 ? Counts : Weights, Text = [],
+        Id = ArticleId, Outlet = null, Language = Language, Day = Day, Counts = TermsToWeigh, Text = [],
         MinHash = MinHash, Shingles = Shingles, Words = Words, Terms = Terms,
     }, idf, options);
 

@@ -86,18 +86,6 @@ internal sealed class StoryDocumentFrequencies(StoreCommands sql)
         return df;
     }
 
-    /// <summary>
-    /// Reads into the cache, in one statement, the counts of <paramref name="terms"/> it does not hold: on PostgreSQL
-    /// each statement is a round trip to the server, and a batch asks for tens of thousands of terms.
-    /// </summary>
-    private void ReadMissing(IEnumerable<uint> terms)
-    {
-        var missing = new HashSet<long>();
-        foreach (var t in terms)
-            if (!_cache.TryGetValue(t, out _)) missing.Add(t);
-        ReadCounts(missing, null);
-    }
-
     // The counts of distinct terms the cache lacks, in one statement, into the cache and to `read`.
     private void ReadCounts(ICollection<long> terms, Action<long, long>? read)
     {
@@ -129,10 +117,17 @@ internal sealed class StoryDocumentFrequencies(StoreCommands sql)
         return d;
     }
 
-    /// <summary>Reads into the cache, in one statement on PostgreSQL, the counts of <paramref name="terms"/> it does not hold.</summary>
+    /// <summary>
+    /// Reads into the cache, in one statement on PostgreSQL, the counts of <paramref name="terms"/> it does not hold: there
+    /// each statement is a round trip to the server, and a batch asks for tens of thousands of terms.
+    /// </summary>
     public void Prefetch(IEnumerable<uint> terms)
     {
-        if (sql.Postgres) ReadMissing(terms);
+        if (!sql.Postgres) return;
+        var missing = new HashSet<long>();
+        foreach (var t in terms)
+            if (!_cache.TryGetValue(t, out _)) missing.Add(t);
+        ReadCounts(missing, null);
     }
 
     /// <summary>The document frequency of one term.</summary>

@@ -98,7 +98,7 @@ public sealed partial class StoryStore
         if (stale.Count == 0) return;
         foreach (var (id, members) in LoadMembers(stale)) ahead.Members[id] = members;
         foreach (var (id, rows) in LoadStoryArticles(stale)) ahead.Articles[id] = rows;
-        _frequencies.Prefetch(stale.SelectMany(id => ahead.Members[id].SelectMany(m => (m.Counts.Count > 0 ? m.Counts : m.Weights).Keys)));
+        _frequencies.Prefetch(stale.SelectMany(id => ahead.Members[id].SelectMany(m => m.TermsToWeigh.Keys)));
     }
 
     private void SaveSignature(StorySignature s) =>
@@ -115,7 +115,7 @@ public sealed partial class StoryStore
         if (storyIds.Count == 0) return [];
         var members = storyIds.All(id => ahead?.Members.ContainsKey(id) == true) ? storyIds.ToDictionary(id => id, id => ahead!.Members[id]) : LoadMembers(storyIds);
         var articles = storyIds.All(id => ahead?.Articles.ContainsKey(id) == true) ? storyIds.ToDictionary(id => id, id => ahead!.Articles[id]) : LoadStoryArticles(storyIds);
-        _frequencies.Prefetch(members.Values.SelectMany(list => list.SelectMany(m => (m.Counts.Count > 0 ? m.Counts : m.Weights).Keys)));
+        _frequencies.Prefetch(members.Values.SelectMany(list => list.SelectMany(m => m.TermsToWeigh.Keys)));
         var signatures = new List<StorySignature>(storyIds.Count);
         foreach (var id in storyIds)
         {

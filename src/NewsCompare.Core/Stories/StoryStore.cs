@@ -452,7 +452,7 @@ public sealed partial class StoryStore
     private List<MemberFeatures> AsGrouped(List<MemberFeatures> members)
     {
         if (members.Count < 2) return members;
-        _frequencies.Prefetch(members.SelectMany(m => (m.Counts.Count > 0 ? m.Counts : m.Weights).Keys));
+        _frequencies.Prefetch(members.SelectMany(m => m.TermsToWeigh.Keys));
         var documents = _frequencies.Documents();
         return members.ConvertAll(m => MemberFeatures.From(m.Reweigh(
             t => StoryEngine.Idf(t, _frequencies.Of(t), documents, _options.Background, complete: true, _options.UnsharedTermWeight), _options)));
